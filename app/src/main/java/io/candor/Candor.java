@@ -1,0 +1,26 @@
+package io.candor;
+
+import io.candor.cli.CandorCli;
+
+/**
+ * The one entry point of the Candor jar. {@code serve} starts the platform; every other subcommand is a
+ * lightweight client (REST calls to a running server, or a local computation) that never starts Spring.
+ */
+public final class Candor {
+
+    private Candor() {
+    }
+
+    public static void main(String[] args) {
+        if (Runtime.version().feature() < 21) {
+            System.err.println("candor: Java " + Runtime.version().feature()
+                    + " is too old; Candor needs JDK 21 or newer (set JAVA_HOME to a JDK 21+).");
+            System.exit(2);
+        }
+        if (args.length > 0 && args[0].equals("serve")) {
+            CandorApplication.serve(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        System.exit(new CandorCli(System.in, System.out, System.err, System.getenv()).run(args));
+    }
+}

@@ -1,0 +1,88 @@
+package io.candor.audit;
+
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import io.candor.platform.Actor;
+import io.candor.platform.ids.Ids;
+import io.candor.platform.tenant.TenantContext;
+import io.candor.platform.web.CursorPage;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Records audit events for the current tenant, in the caller's transaction: an audited change and its
+ * audit event commit or roll back together. The actor is the signed-in user, or {@code system}.
+ */
+@Service
+public class AuditTrail {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final JsonMapper json;
+
+    AuditTrail(JdbcClient jdbc, Clock clock, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.json = json;
+    }
+
+    /** Records an entry for the signed-in user (or {@code system}). */
+    public void record(AuditEntry entry) {
+        recordAs(currentActor(), entry);
+    }
+
+    /** Records an entry for a named actor, e.g. a user who is signing in. */
+    public void recordAs(@Nullable Actor actor, AuditEntry entry) {
+        jdbc.sql("""
+                        INSERT INTO audit_event (tenant_id, id, at, actor_id, actor, action, resource_type, resource_id,
+                                                 purpose, detail)
+                        VALUES (:tenant, :id, :at, :actorId, :actor, :action, :type, :resourceId, :purpose,
+                                CAST(:detail AS jsonb))""")
+                .param("tenant", TenantContext.require())
+                .param("id", Ids.newId())
+                .param("at", clock.instant().atOffset(ZoneOffset.UTC))
+                .param("actorId", actor == null ? null : actor.userId())
+                .param("actor", actor == null ? "system" : actor.username())
+                .param("action", entry.action())
+                .param("type", entry.resourceType())
+                .param("resourceId", entry.resourceId())
+                .param("purpose", entry.purpose())
+                .param("detail", json.writeValueAsString(entry.detail()))
+                .update();
+    }
+
+    /** The current tenant's events, newest first, optionally for one resource. */
+    public CursorPage<AuditEvent> list(@Nullable String resourceType, @Nullable String resourceId,
+            @Nullable String cursor, int limit) {
+        // UUIDv7 ids grow with time, so "before the cursor, descending" pages from newest to oldest.
+        UUID before = cursor == null ? new UUID(-1L, -1L) : CursorPage.after(cursor);
+        List<AuditEvent> rows = jdbc.sql("""
+                        SELECT id, at, actor_id, actor, action, resource_type, resource_id, purpose, detail::text
+                        FROM audit_event
+                        WHERE id < :before
+                          AND (CAST(:type AS text) IS NULL OR resource_type = :type)
+                          AND (CAST(:rid AS text) IS NULL OR resource_id = :rid)
+                        ORDER BY id DESC LIMIT :limit""")
+                .param("before", before).param("type", resourceType).param("rid", resourceId)
+                .param("limit", limit + 1)
+                .query((rs, n) -> new AuditEvent(rs.getObject("id", UUID.class),
+                        rs.getObject("at", java.time.OffsetDateTime.class).toInstant(),
+                        rs.getObject("actor_id", UUID.class), rs.getString("actor"), rs.getString("action"),
+                        rs.getString("resource_type"), rs.getString("resource_id"), rs.getString("purpose"),
+                        rs.getString("detail")))
+                .list();
+        return CursorPage.of(rows, limit, AuditEvent::id);
+    }
+
+    private static @Nullable Actor currentActor() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && auth.getPrincipal() instanceof Actor a ? a : null;
+    }
+}

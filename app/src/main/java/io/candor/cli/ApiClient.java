@@ -1,0 +1,112 @@
+package io.candor.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Calls the Candor REST API for one CLI command, signing in first when given a password. */
+final class ApiClient {
+
+    private static final Pattern FIELD = Pattern.compile("\"(token|title|detail)\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+    private final String server;
+    private final Credentials credentials;
+    private final PrintStream out;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    ApiClient(String server, Credentials credentials, PrintStream out) {
+        this.server = server.replaceAll("/+$", "");
+        this.credentials = credentials;
+        this.out = out;
+    }
+
+    /** Prints a new token. */
+    int login() {
+        out.println(token());
+        return 0;
+    }
+
+    /** GETs a path and prints the JSON; a password sign-in is revoked afterwards. */
+    int get(String path) {
+        String token = token();
+        try {
+            out.println(send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token).GET()));
+            return 0;
+        } finally {
+            if (credentials instanceof Credentials.Password) {
+                send(HttpRequest.newBuilder(uri("/api/v1/auth/token")).header("Authorization", "Bearer " + token)
+                        .DELETE());
+            }
+        }
+    }
+
+    private String token() {
+        return switch (credentials) {
+            case Credentials.Token t -> t.token();
+            case Credentials.Password p -> {
+                String body = "{\"tenant\":" + json(p.tenant()) + ",\"username\":" + json(p.user())
+                        + ",\"password\":" + json(p.password()) + "}";
+                String response = send(HttpRequest.newBuilder(uri("/api/v1/auth/token"))
+                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+                yield field(response, "token");
+            }
+        };
+    }
+
+    private String send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> r = http.send(request.timeout(Duration.ofMinutes(5)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() >= 400) {
+                String detail = field(r.body(), "detail");
+                throw new ApiException(r.statusCode() + " " + field(r.body(), "title")
+                        + (detail.isEmpty() ? "" : ": " + detail));
+            }
+            return r.body();
+        } catch (ConnectException e) {
+            throw new ApiException("cannot reach the Candor server at " + server
+                    + " — is it running? Start it with 'bin/candor serve', or pass --server URL.");
+        } catch (IOException e) {
+            throw new ApiException("talking to " + server + " failed: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException("interrupted");
+        }
+    }
+
+    private URI uri(String path) {
+        try {
+            return URI.create(server + path);
+        } catch (IllegalArgumentException e) {
+            throw new CandorCli.UsageException("--server '" + server + "' is not a valid URL");
+        }
+    }
+
+    private static String field(String json, String name) {
+        Matcher m = FIELD.matcher(json);
+        while (m.find()) {
+            if (m.group(1).equals(name)) {
+                return m.group(2).replace("\\\"", "\"").replace("\\\\", "\\");
+            }
+        }
+        return "";
+    }
+
+    private static String json(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    /** The server refused or could not be reached. */
+    static final class ApiException extends RuntimeException {
+        ApiException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package io.candor.cli;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code bin/candor} subcommands other than {@code serve}. Each prints JSON on stdout and errors on stderr;
+ * the exit code is 0 on success, 1 when the server refused, 2 on a usage error.
+ */
+public final class CandorCli {
+
+    static final String HELP = """
+            Candor — compliance-first collections platform
+
+            usage: candor <command> [options]
+
+            commands:
+              serve [--demo] [--port N] [--data-dir DIR] [--json-logs]
+                                       run the platform (embedded PostgreSQL unless CANDOR_DB_URL is set)
+              login                    print an API token (use it as CANDOR_TOKEN)
+              me                       show the signed-in user
+              users list               list the tenant's users (ADMIN)
+              users show ID            show one user (ADMIN)
+              accounts list [--bucket B] [--status S] [--portfolio ID] [--limit N] [--cursor C]
+                                       list accounts (personal data masked by role)
+              accounts show ID         show one account with its debtor and contact points
+              help                     this text
+
+            options of commands that talk to a server:
+              --server URL             the Candor server (default http://localhost:8080, or CANDOR_SERVER)
+              --tenant T --user U      sign in as U of tenant T; the password comes from CANDOR_PASSWORD
+                                       or is asked for on the terminal
+              (or set CANDOR_TOKEN to a token from 'candor login' instead of --tenant/--user)
+            """;
+
+    private final InputStream in;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Map<String, String> env;
+
+    public CandorCli(InputStream in, PrintStream out, PrintStream err, Map<String, String> env) {
+        this.in = in;
+        this.out = out;
+        this.err = err;
+        this.env = env;
+    }
+
+    public int run(String[] args) {
+        if (args.length == 0 || List.of("help", "--help", "-h").contains(args[0])) {
+            out.print(HELP);
+            return args.length == 0 ? 2 : 0;
+        }
+        try {
+            Options options = Options.parse(List.of(args).subList(1, args.length));
+            return switch (args[0]) {
+                case "login" -> client(options).login();
+                case "me" -> client(options).get("/api/v1/me");
+                case "users" -> users(options);
+                case "accounts" -> accounts(options);
+                default -> throw new UsageException("unknown command '" + args[0] + "'");
+            };
+        } catch (UsageException e) {
+            err.println("candor: " + e.getMessage() + " (see 'candor help')");
+            return 2;
+        } catch (ApiClient.ApiException e) {
+            err.println("candor: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private int users(Options o) {
+        String verb = o.positional(0, "users list | users show ID");
+        return switch (verb) {
+            case "list" -> client(o).get("/api/v1/users" + o.query("cursor", "limit"));
+            case "show" -> client(o).get("/api/v1/users/" + o.positional(1, "users show ID"));
+            default -> throw new UsageException("unknown users command '" + verb + "'");
+        };
+    }
+
+    private int accounts(Options o) {
+        String verb = o.positional(0, "accounts list | accounts show ID");
+        return switch (verb) {
+            case "list" -> client(o).get("/api/v1/accounts" + o.query("bucket", "status", "portfolio", "cursor", "limit"));
+            case "show" -> client(o).get("/api/v1/accounts/" + o.positional(1, "accounts show ID"));
+            default -> throw new UsageException("unknown accounts command '" + verb + "'");
+        };
+    }
+
+    private ApiClient client(Options o) {
+        String server = o.value("server").orElse(env.getOrDefault("CANDOR_SERVER", "http://localhost:8080"));
+        return new ApiClient(server, Credentials.from(o, env, in, err), out);
+    }
+
+    /** A mistake in the command line. */
+    static final class UsageException extends RuntimeException {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+
+    /** Parsed {@code --name value} options and positional words. */
+    record Options(Map<String, String> values, List<String> positional) {
+
+        static Options parse(List<String> args) {
+            Map<String, String> values = new java.util.LinkedHashMap<>();
+            List<String> words = new ArrayList<>();
+            for (int i = 0; i < args.size(); i++) {
+                String a = args.get(i);
+                if (a.startsWith("--")) {
+                    int eq = a.indexOf('=');
+                    if (eq > 0) {
+                        values.put(a.substring(2, eq), a.substring(eq + 1));
+                    } else if (i + 1 < args.size()) {
+                        values.put(a.substring(2), args.get(++i));
+                    } else {
+                        throw new UsageException(a + " needs a value");
+                    }
+                } else {
+                    words.add(a);
+                }
+            }
+            return new Options(values, words);
+        }
+
+        java.util.Optional<String> value(String name) {
+            return java.util.Optional.ofNullable(values.get(name));
+        }
+
+        String positional(int i, String usage) {
+            if (i >= positional.size()) {
+                throw new UsageException("usage: candor " + usage);
+            }
+            return positional.get(i);
+        }
+
+        String query(String... names) {
+            StringBuilder q = new StringBuilder();
+            for (String n : names) {
+                value(n).ifPresent(v -> q.append(q.isEmpty() ? '?' : '&').append(n).append('=')
+                        .append(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8)));
+            }
+            return q.toString();
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package io.candor.console;
+
+import io.candor.identity.CandorPrincipal;
+import io.candor.identity.CurrentUser;
+import io.candor.portfolio.Accounts;
+import io.candor.tenancy.Tenants;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The home page after sign-in. */
+@Controller
+class HomePage {
+
+    private final Tenants tenants;
+    private final Accounts accounts;
+
+    HomePage(Tenants tenants, Accounts accounts) {
+        this.tenants = tenants;
+        this.accounts = accounts;
+    }
+
+    @GetMapping("/")
+    String home(Model model) {
+        CandorPrincipal user = CurrentUser.get();
+        model.addAttribute("user", user);
+        model.addAttribute("tenant", tenants.find(user.tenantId()).orElseThrow());
+        model.addAttribute("buckets", accounts.countByBucket());
+        return "home";
+    }
+}

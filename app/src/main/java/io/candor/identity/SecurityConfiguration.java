@@ -1,0 +1,78 @@
+package io.candor.identity;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import io.candor.platform.web.ProblemWriter;
+
+/**
+ * Two filter chains: {@code /api/**} is stateless with bearer tokens and answers 401/403 as problem details;
+ * everything else is the UI with form login, a session and CSRF protection.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    private static final String[] PUBLIC_UI = {"/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico",
+            "/error", "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+            "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"};
+
+    /** Argon2id with Spring Security's recommended parameters (16 MiB, 2 iterations). */
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
+    }
+
+    @Bean
+    PasswordAuthenticationProvider passwordAuthenticationProvider(Login login) {
+        return new PasswordAuthenticationProvider(login);
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens) throws Exception {
+        return http.securityMatcher("/api/**")
+                .csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .formLogin(f -> f.disable())
+                .httpBasic(b -> b.disable())
+                .logout(l -> l.disable())
+                .requestCache(c -> c.disable())
+                .addFilterBefore(new BearerTokenFilter(tokens), AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
+                        .anyRequest().authenticated())
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((req, res, ex) -> ProblemWriter.write(req, res, 401, "Unauthorized",
+                                "Send Authorization: Bearer <token>; get a token from POST /api/v1/auth/token."))
+                        .accessDeniedHandler((req, res, ex) -> ProblemWriter.write(req, res, 403, "Forbidden",
+                                "Your role does not allow this action.")))
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain ui(HttpSecurity http, PasswordAuthenticationProvider provider) throws Exception {
+        return http
+                .authenticationProvider(provider)
+                .authorizeHttpRequests(a -> a.requestMatchers(PUBLIC_UI).permitAll().anyRequest().authenticated())
+                .formLogin(f -> f.loginPage("/login")
+                        .authenticationDetailsSource(TenantLoginDetails.SOURCE)
+                        .defaultSuccessUrl("/", true)
+                        .failureUrl("/login?error")
+                        .permitAll())
+                .logout(l -> l.logoutSuccessUrl("/login?logout"))
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(
+                        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+                                + "script-src 'self' 'unsafe-inline'; frame-ancestors 'none'")))
+                .build();
+    }
+}

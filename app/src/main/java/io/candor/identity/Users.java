@@ -1,0 +1,102 @@
+package io.candor.identity;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import io.candor.audit.AuditEntry;
+import io.candor.audit.AuditTrail;
+import io.candor.platform.ids.Ids;
+import io.candor.platform.tenant.TenantContext;
+import io.candor.platform.web.ConflictException;
+import io.candor.platform.web.CursorPage;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The current tenant's users. */
+@Service
+public class Users {
+
+    private static final String COLUMNS = "id, username, display_name, email, roles, locale, enabled, locked_until, created_at";
+
+    private final JdbcClient jdbc;
+    private final PasswordEncoder passwords;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    Users(JdbcClient jdbc, PasswordEncoder passwords, AuditTrail audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.passwords = passwords;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Creates a user in the current tenant; the username must be new there. */
+    @Transactional
+    public UserView create(NewUser user) {
+        UUID id = Ids.newId();
+        try {
+            jdbc.sql("""
+                            INSERT INTO app_user (tenant_id, id, username, display_name, email, password_hash, roles,
+                                                  locale, created_at)
+                            VALUES (:tenant, :id, :username, :name, :email, :hash, :roles, :locale, :now)""")
+                    .param("tenant", TenantContext.require()).param("id", id)
+                    .param("username", user.username()).param("name", user.displayName())
+                    .param("email", user.email()).param("hash", passwords.encode(user.password()))
+                    .param("roles", user.roles().stream().map(Role::name).sorted().toArray(String[]::new))
+                    .param("locale", user.locale() == null ? "en" : user.locale())
+                    .param("now", OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC))
+                    .update();
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException("A user named '" + user.username() + "' already exists in this tenant.");
+        }
+        audit.record(AuditEntry.of("USER_CREATED", "user", id)
+                .withDetail(Map.of("username", user.username(), "roles", user.roles().toString())));
+        return find(id).orElseThrow();
+    }
+
+    public Optional<UserView> find(UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM app_user WHERE id = :id").param("id", id)
+                .query(this::view).optional();
+    }
+
+    public CursorPage<UserView> list(@Nullable String cursor, int limit) {
+        List<UserView> rows = jdbc.sql("SELECT " + COLUMNS + " FROM app_user WHERE id > :after ORDER BY id LIMIT :limit")
+                .param("after", CursorPage.after(cursor)).param("limit", limit + 1)
+                .query(this::view).list();
+        return CursorPage.of(rows, limit, UserView::id);
+    }
+
+    /** Changes a user's language (en, zh-CN, zh-TW). */
+    @Transactional
+    public void changeLocale(UUID id, String locale) {
+        jdbc.sql("UPDATE app_user SET locale = :locale WHERE id = :id").param("locale", locale).param("id", id).update();
+        audit.record(AuditEntry.of("USER_LOCALE_CHANGED", "user", id).withDetail(Map.of("locale", locale)));
+    }
+
+    private UserView view(ResultSet rs, int n) throws SQLException {
+        OffsetDateTime lockedUntil = rs.getObject("locked_until", OffsetDateTime.class);
+        return new UserView(rs.getObject("id", UUID.class), rs.getString("username"), rs.getString("display_name"),
+                rs.getString("email"), roles(rs), rs.getString("locale"), rs.getBoolean("enabled"),
+                lockedUntil != null && lockedUntil.toInstant().isAfter(clock.instant()),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant());
+    }
+
+    static Set<Role> roles(ResultSet rs) throws SQLException {
+        String[] names = (String[]) rs.getArray("roles").getArray();
+        return Arrays.stream(names).map(Role::valueOf).collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
+    }
+}

@@ -1,0 +1,48 @@
+package io.candor.identity;
+
+import java.net.URI;
+import java.util.UUID;
+
+import io.candor.platform.web.CursorPage;
+import io.candor.platform.web.NotFoundException;
+import jakarta.validation.Valid;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The tenant's users, for administrators. */
+@RestController
+@RequestMapping("/api/v1/users")
+@PreAuthorize("hasRole('ADMIN')")
+class UsersApi {
+
+    private final Users users;
+
+    UsersApi(Users users) {
+        this.users = users;
+    }
+
+    @GetMapping
+    CursorPage<UserView> list(@RequestParam(required = false) @Nullable String cursor,
+            @RequestParam(required = false) @Nullable Integer limit) {
+        return users.list(cursor, CursorPage.limit(limit));
+    }
+
+    @GetMapping("/{id}")
+    UserView show(@PathVariable UUID id) {
+        return users.find(id).orElseThrow(() -> new NotFoundException("user", id));
+    }
+
+    @PostMapping
+    ResponseEntity<UserView> create(@Valid @RequestBody NewUser user) {
+        UserView created = users.create(user);
+        return ResponseEntity.created(URI.create("/api/v1/users/" + created.id())).body(created);
+    }
+}

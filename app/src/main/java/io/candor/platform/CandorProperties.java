@@ -1,0 +1,62 @@
+package io.candor.platform;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Candor's own settings ({@code candor.*}); each can also be given as an environment variable
+ * ({@code CANDOR_DB_URL} for {@code candor.db.url}). See docs/configuration.md.
+ */
+@ConfigurationProperties("candor")
+public record CandorProperties(
+        Path dataDir,
+        @DefaultValue Db db,
+        @DefaultValue Crypto crypto,
+        @DefaultValue Security security,
+        @DefaultValue Demo demo,
+        @DefaultValue("http://localhost:8080") String publicBaseUrl) {
+
+    /** The database. With no {@code url} Candor runs its own embedded PostgreSQL under {@code data-dir}. */
+    public record Db(
+            @Nullable String url,
+            @Nullable String user,
+            @Nullable String password,
+            @DefaultValue("candor_app") String appUser,
+            @Nullable String appPassword,
+            @DefaultValue("10") int poolSize) {
+
+        public boolean embedded() {
+            return url == null || url.isBlank();
+        }
+    }
+
+    /**
+     * Field-level encryption keys: {@code keys} maps a key id to a base64 256-bit key; {@code active-key}
+     * names the key new values are sealed with; {@code index-key} (base64, 256-bit) keys the exact-match
+     * search hashes. With the embedded database and no keys configured, a development key is generated.
+     */
+    public record Crypto(
+            @DefaultValue Map<String, String> keys,
+            @Nullable String activeKey,
+            @Nullable String indexKey) {
+    }
+
+    /** Login and API token policy. */
+    public record Security(
+            @DefaultValue("8h") Duration tokenTtl,
+            @DefaultValue("5") int maxFailedLogins,
+            @DefaultValue("15m") Duration lockout,
+            @DefaultValue("1MB") DataSize maxJsonBody,
+            @Nullable String oidcTenant) {
+    }
+
+    /** {@code enabled} seeds the demo tenants and portfolio once at start-up. */
+    public record Demo(@DefaultValue("false") boolean enabled) {
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.candor.platform.db;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.candor.platform.ids;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.candor.platform.money;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,9 @@
+/**
+ * The shared kernel every module stands on: configuration, the database (embedded or external), the
+ * per-transaction tenant context that row-level security reads, identifiers, and web conventions.
+ */
+@NullMarked
+@org.springframework.modulith.ApplicationModule(type = org.springframework.modulith.ApplicationModule.Type.OPEN)
+package io.candor.platform;
+
+import org.jspecify.annotations.NullMarked;

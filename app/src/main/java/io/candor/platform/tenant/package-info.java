@@ -1,0 +1,4 @@
+@NullMarked
+package io.candor.platform.tenant;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,129 @@
+package io.candor.platform.web;
+
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * Every API error as RFC 9457 problem details whose {@code detail} tells the caller what to fix.
+ * Unexpected failures answer 500 with a reference to the log line, never with internals.
+ */
+@RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+    }
+
+    @ExceptionHandler(BadRequestException.class)
+    ProblemDetail badRequest(BadRequestException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Bad request", e.getMessage());
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ProblemDetail conflict(ConflictException e) {
+        return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ProblemDetail forbidden(AccessDeniedException e) {
+        return problem(HttpStatus.FORBIDDEN, "Forbidden", "Your role does not allow this action.");
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+        String expected = e.getRequiredType() == null ? "another type" : e.getRequiredType().getSimpleName();
+        return problem(HttpStatus.BAD_REQUEST, "Bad request",
+                "Parameter '" + e.getName() + "' must be a " + expected + ", got '" + e.getValue() + "'.");
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        String ref = java.util.UUID.randomUUID().toString();
+        log.error("Unexpected error {}", ref, e);
+        ProblemDetail p = problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+                "Something went wrong on our side; nothing you sent was at fault. Quote reference " + ref + ".");
+        p.setProperty("reference", ref);
+        return p;
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Malformed request body",
+                describe(ex.getMostSpecificCause())));
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Map<String, String>> errors = ex.getBindingResult().getFieldErrors().stream()
+                .map(f -> Map.of("field", f.getField(), "message", String.valueOf(f.getDefaultMessage())))
+                .toList();
+        ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "Invalid request",
+                errors.stream().map(m -> m.get("field") + ": " + m.get("message"))
+                        .reduce((a, b) -> a + "; " + b).orElse("The request is not valid."));
+        p.setProperty("errors", errors);
+        return ResponseEntity.badRequest().body(p);
+    }
+
+    /** Jackson's messages name the field and the problem; keep those, drop the internals. */
+    static String describe(Throwable cause) {
+        if (cause instanceof UnrecognizedPropertyException u) {
+            return "Unknown field '" + u.getPropertyName() + "'. Known fields: " + u.getKnownPropertyIds() + ".";
+        }
+        if (cause instanceof InvalidFormatException f) {
+            return "Field '" + path(f) + "' has the value " + f.getValue() + ", which is not a valid "
+                    + f.getTargetType().getSimpleName() + ".";
+        }
+        if (cause instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
+            Class<?> type = m.getTargetType();
+            String target = type == null ? "value"
+                    : java.util.Collection.class.isAssignableFrom(type) || type.isArray() ? "list (a JSON array)"
+                    : type.getSimpleName();
+            return "Field '" + path(m) + "' must be a " + target + ".";
+        }
+        if (cause instanceof JacksonException j) {
+            return "The body is not valid JSON: " + j.getOriginalMessage()
+                    + (j.getLocation() == null ? "" : " (line " + j.getLocation().getLineNr()
+                    + ", column " + j.getLocation().getColumnNr() + ")") + ".";
+        }
+        return "The request body could not be read: send a JSON object with Content-Type: application/json.";
+    }
+
+    private static String path(DatabindException e) {
+        return e.getPath().stream()
+                .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
+                .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("?");
+    }
+
+    static ProblemDetail problem(HttpStatus status, String title, @Nullable String detail) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail == null ? title : detail);
+        p.setTitle(title);
+        return p;
+    }
+}

@@ -1,0 +1,28 @@
+package io.candor.portfolio;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import io.candor.platform.money.Money;
+import org.jspecify.annotations.Nullable;
+
+/** One account with its debtor and contact points, personal data masked by the reader's role. */
+public record AccountDetail(UUID id, String creditorRef, String creditor, String portfolio, String product,
+                           Balances balances, LocalDate dueDate, int dpd, String bucket, String status,
+                           @Nullable String bankAccount, Debtor debtor, List<ContactPoint> contactPoints) {
+
+    /** The balance by component. */
+    public record Balances(Money principal, Money interest, Money fees, Money penalty, Money total) {
+    }
+
+    /** The debtor as the reader may see it. */
+    public record Debtor(UUID id, String kind, String name, @Nullable String nationalId,
+                         @Nullable LocalDate birthDate, String country, @Nullable String region, String language) {
+    }
+
+    /** A way to reach the debtor; the value masked by role. */
+    public record ContactPoint(UUID id, String kind, String value, List<String> timeZones, String source,
+                               boolean verified, boolean valid, List<String> optedOut) {
+    }
+}

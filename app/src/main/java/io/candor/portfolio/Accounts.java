@@ -1,0 +1,158 @@
+package io.candor.portfolio;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import io.candor.audit.AuditEntry;
+import io.candor.audit.AuditTrail;
+import io.candor.identity.Role;
+import io.candor.platform.money.Money;
+import io.candor.platform.tenant.TenantContext;
+import io.candor.platform.web.CursorPage;
+import io.candor.privacy.FieldCipher;
+import io.candor.privacy.Masking;
+import io.candor.privacy.PersonalField;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reads accounts of the current tenant; every read of debtor data is audited with its purpose. */
+@Service
+public class Accounts {
+
+    /** List filters; {@code null} means any. */
+    public record Filter(@Nullable UUID portfolio, @Nullable String bucket, @Nullable String status) {
+    }
+
+    private final JdbcClient jdbc;
+    private final FieldCipher cipher;
+    private final AuditTrail audit;
+
+    Accounts(JdbcClient jdbc, FieldCipher cipher, AuditTrail audit) {
+        this.jdbc = jdbc;
+        this.cipher = cipher;
+        this.audit = audit;
+    }
+
+    /** How many open accounts each bucket holds; counts only, no personal data. */
+    public List<BucketCount> countByBucket() {
+        return jdbc.sql("SELECT bucket, count(*) AS n FROM account WHERE status = 'OPEN' GROUP BY bucket ORDER BY bucket")
+                .query((rs, n) -> new BucketCount(rs.getString("bucket"), rs.getLong("n"))).list();
+    }
+
+    /** Open accounts in one bucket. */
+    public record BucketCount(String bucket, long accounts) {
+    }
+
+    @Transactional
+    public CursorPage<AccountSummary> list(Filter filter, @Nullable String cursor, int limit, String purpose) {
+        List<AccountSummary> rows = jdbc.sql("""
+                        SELECT a.id, a.creditor_ref, p.code AS portfolio, a.product, d.full_name, a.currency,
+                               a.principal_minor + a.interest_minor + a.fees_minor + a.penalty_minor AS balance,
+                               a.due_date, a.dpd, a.bucket, a.status
+                        FROM account a
+                        JOIN portfolio p ON p.tenant_id = a.tenant_id AND p.id = a.portfolio_id
+                        JOIN debtor d ON d.tenant_id = a.tenant_id AND d.id = a.debtor_id
+                        WHERE a.id > :after
+                          AND (CAST(:portfolio AS uuid) IS NULL OR a.portfolio_id = :portfolio)
+                          AND (CAST(:bucket AS text) IS NULL OR a.bucket = :bucket)
+                          AND (CAST(:status AS text) IS NULL OR a.status = :status)
+                        ORDER BY a.id LIMIT :limit""")
+                .param("after", CursorPage.after(cursor)).param("portfolio", filter.portfolio())
+                .param("bucket", filter.bucket()).param("status", filter.status()).param("limit", limit + 1)
+                .query((rs, n) -> new AccountSummary(rs.getObject("id", UUID.class), rs.getString("creditor_ref"),
+                        rs.getString("portfolio"), rs.getString("product"), rs.getString("full_name"),
+                        Money.ofMinor(rs.getLong("balance"), rs.getString("currency")),
+                        rs.getObject("due_date", LocalDate.class), rs.getInt("dpd"), rs.getString("bucket"),
+                        rs.getString("status")))
+                .list();
+        CursorPage<AccountSummary> page = CursorPage.of(rows, limit, AccountSummary::id);
+        Map<String, Object> detail = new HashMap<>();
+        detail.put("accounts", page.items().size());
+        detail.put("filter", filter.toString());
+        audit.record(new AuditEntry("DEBTOR_DATA_READ", "account_list", null, purpose, detail));
+        return page;
+    }
+
+    @Transactional
+    public Optional<AccountDetail> find(UUID id, Set<Role> roles, String purpose) {
+        Optional<AccountDetail> found = jdbc.sql("""
+                        SELECT a.*, p.code AS portfolio, c.name AS creditor, d.kind, d.full_name, d.national_id_enc,
+                               d.national_id_hint, d.birth_date, d.country, d.region, d.language
+                        FROM account a
+                        JOIN portfolio p ON p.tenant_id = a.tenant_id AND p.id = a.portfolio_id
+                        JOIN creditor c ON c.tenant_id = p.tenant_id AND c.id = p.creditor_id
+                        JOIN debtor d ON d.tenant_id = a.tenant_id AND d.id = a.debtor_id
+                        WHERE a.id = :id""")
+                .param("id", id)
+                .query((rs, n) -> detail(rs, roles))
+                .optional();
+        found.ifPresent(a -> audit.record(AuditEntry.read("account", a.id(), purpose).withDetail(Map.of(
+                "debtor", a.debtor().id().toString(),
+                "unmasked", unmaskedFields(roles).toString()))));
+        return found;
+    }
+
+    private AccountDetail detail(ResultSet rs, Set<Role> roles) throws SQLException {
+        UUID tenant = TenantContext.require();
+        String currency = rs.getString("currency");
+        Money principal = Money.ofMinor(rs.getLong("principal_minor"), currency);
+        Money interest = Money.ofMinor(rs.getLong("interest_minor"), currency);
+        Money fees = Money.ofMinor(rs.getLong("fees_minor"), currency);
+        Money penalty = Money.ofMinor(rs.getLong("penalty_minor"), currency);
+        UUID debtorId = rs.getObject("debtor_id", UUID.class);
+        byte[] nationalId = rs.getBytes("national_id_enc");
+        String shownId = nationalId == null ? null : PersonalField.NATIONAL_ID.unmaskedFor(roles)
+                ? cipher.open(nationalId, PersonalDataContext.nationalId(tenant))
+                : rs.getString("national_id_hint");
+        byte[] bank = rs.getBytes("bank_account_enc");
+        String shownBank = bank == null ? null : PersonalField.BANK_ACCOUNT.unmaskedFor(roles)
+                ? cipher.open(bank, PersonalDataContext.bankAccount(tenant))
+                : Masking.bankAccount(rs.getString("bank_account_last4"));
+        AccountDetail.Debtor debtor = new AccountDetail.Debtor(debtorId, rs.getString("kind"), rs.getString("full_name"),
+                shownId, rs.getObject("birth_date", LocalDate.class), rs.getString("country"), rs.getString("region"),
+                rs.getString("language"));
+        return new AccountDetail(rs.getObject("id", UUID.class), rs.getString("creditor_ref"), rs.getString("creditor"),
+                rs.getString("portfolio"), rs.getString("product"),
+                new AccountDetail.Balances(principal, interest, fees, penalty, principal.plus(interest).plus(fees).plus(penalty)),
+                rs.getObject("due_date", LocalDate.class), rs.getInt("dpd"), rs.getString("bucket"),
+                rs.getString("status"), shownBank, debtor, contactPoints(debtorId, roles));
+    }
+
+    private List<AccountDetail.ContactPoint> contactPoints(UUID debtor, Set<Role> roles) {
+        return jdbc.sql("""
+                        SELECT id, kind, value, time_zones, source, verified, valid, opted_out
+                        FROM contact_point WHERE debtor_id = :debtor ORDER BY kind, id""")
+                .param("debtor", debtor)
+                .query((rs, n) -> new AccountDetail.ContactPoint(rs.getObject("id", UUID.class), rs.getString("kind"),
+                        shown(rs.getString("kind"), rs.getString("value"), roles), strings(rs, "time_zones"),
+                        rs.getString("source"), rs.getBoolean("verified"), rs.getBoolean("valid"),
+                        strings(rs, "opted_out")))
+                .list();
+    }
+
+    private static String shown(String kind, String value, Set<Role> roles) {
+        return switch (kind) {
+            case "PHONE" -> PersonalField.PHONE.unmaskedFor(roles) ? value : Masking.phone(value);
+            case "EMAIL" -> PersonalField.EMAIL.unmaskedFor(roles) ? value : Masking.email(value);
+            default -> value;
+        };
+    }
+
+    private static List<String> unmaskedFields(Set<Role> roles) {
+        return Arrays.stream(PersonalField.values()).filter(f -> f.unmaskedFor(roles)).map(Enum::name).toList();
+    }
+
+    private static List<String> strings(ResultSet rs, String column) throws SQLException {
+        return List.of((String[]) rs.getArray(column).getArray());
+    }
+}

@@ -1,0 +1,47 @@
+package io.candor.portfolio;
+
+import java.util.UUID;
+
+import io.candor.identity.CurrentUser;
+import io.candor.platform.web.CursorPage;
+import io.candor.platform.web.NotFoundException;
+import io.swagger.v3.oas.annotations.Parameter;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Accounts of the caller's tenant. {@code X-Purpose} states why debtor data is read (recorded in the audit
+ * trail); it defaults to {@code ACCOUNT_VIEW}.
+ */
+@RestController
+@RequestMapping("/api/v1/accounts")
+class AccountsApi {
+
+    private final Accounts accounts;
+
+    AccountsApi(Accounts accounts) {
+        this.accounts = accounts;
+    }
+
+    @GetMapping
+    CursorPage<AccountSummary> list(@RequestParam(required = false) @Nullable UUID portfolio,
+            @RequestParam(required = false) @Nullable String bucket,
+            @RequestParam(required = false) @Nullable String status,
+            @RequestParam(required = false) @Nullable String cursor,
+            @RequestParam(required = false) @Nullable Integer limit,
+            @Parameter(description = "why the data is read") @RequestHeader(name = "X-Purpose", defaultValue = "ACCOUNT_VIEW") String purpose) {
+        return accounts.list(new Accounts.Filter(portfolio, bucket, status), cursor, CursorPage.limit(limit), purpose);
+    }
+
+    @GetMapping("/{id}")
+    AccountDetail show(@PathVariable UUID id,
+            @RequestHeader(name = "X-Purpose", defaultValue = "ACCOUNT_VIEW") String purpose) {
+        return accounts.find(id, CurrentUser.get().roles(), purpose)
+                .orElseThrow(() -> new NotFoundException("account", id));
+    }
+}

@@ -1,0 +1,17 @@
+package io.candor.tenancy;
+
+import java.time.ZoneId;
+import java.util.Currency;
+import java.util.UUID;
+
+/** A tenant of the platform. */
+public record Tenant(UUID id, String slug, String name, Kind kind, Currency reportingCurrency, ZoneId timeZone) {
+
+    /** What the tenant is in the collection business. */
+    public enum Kind {
+        /** A bank, consumer-finance company or online lender collecting its own debts. */
+        LENDER,
+        /** A collection agency working creditors' placements. */
+        AGENCY
+    }
+}
