@@ -49,6 +49,10 @@ class SecurityConfiguration {
                 .addFilterBefore(new BearerTokenFilter(tokens), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
+                        // checked here too, so a caller without the role is refused before the body is read
+                        .requestMatchers("/api/v1/users", "/api/v1/users/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/api/v1/audit-events", "/api/v1/audit-events/**").hasAnyRole(
+                                Role.ADMIN.name(), Role.AUDITOR.name(), Role.COMPLIANCE_OFFICER.name())
                         .anyRequest().authenticated())
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((req, res, ex) -> ProblemWriter.write(req, res, 401, "Unauthorized",

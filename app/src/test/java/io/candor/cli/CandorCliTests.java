@@ -1,0 +1,85 @@
+package io.candor.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import io.candor.support.CandorIntegrationTest;
+import io.candor.support.TestTenants;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The CLI against a running server over HTTP. */
+@CandorIntegrationTest
+class CandorCliTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestTenants tenants;
+
+    TestTenants.TestTenant tenant;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @BeforeEach
+    void setUp() {
+        tenant = tenants.create("cli");
+    }
+
+    int run(Map<String, String> env, String... args) {
+        out.reset();
+        err.reset();
+        return new CandorCli(new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), env).run(args);
+    }
+
+    String server() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    @Test
+    void signsInWithAPasswordFromTheEnvironmentAndListsUsers() {
+        int code = run(Map.of("CANDOR_PASSWORD", TestTenants.PASSWORD), "users", "list", "--server", server(),
+                "--tenant", tenant.slug(), "--user", "admin");
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("\"username\":\"collector\"");
+    }
+
+    @Test
+    void usesATokenFromLogin() {
+        assertThat(run(Map.of("CANDOR_PASSWORD", TestTenants.PASSWORD), "login", "--server", server(), "--tenant",
+                tenant.slug(), "--user", "collector")).isZero();
+        String token = out.toString().strip();
+        assertThat(token).startsWith("cnd_");
+        assertThat(run(Map.of("CANDOR_TOKEN", token, "CANDOR_SERVER", server()), "accounts", "show",
+                tenant.accounts().getFirst().toString())).isZero();
+        assertThat(out.toString()).containsPattern("138\\*{4}800[0-2]");
+    }
+
+    @Test
+    void explainsRefusalsAndUsageErrors() {
+        assertThat(run(Map.of("CANDOR_PASSWORD", "wrong"), "me", "--server", server(), "--tenant", tenant.slug(),
+                "--user", "admin")).isEqualTo(1);
+        assertThat(err.toString()).contains("401 Login failed");
+        assertThat(run(Map.of(), "me", "--server", server())).isEqualTo(2);
+        assertThat(err.toString()).contains("--tenant T --user U");
+        assertThat(run(Map.of(), "frobnicate")).isEqualTo(2);
+        assertThat(err.toString()).contains("unknown command 'frobnicate'");
+        assertThat(run(Map.of(), "help")).isZero();
+        assertThat(out.toString()).contains("serve [--demo]").contains("accounts list");
+    }
+
+    @Test
+    void saysWhenNoServerIsRunning() {
+        assertThat(run(Map.of("CANDOR_TOKEN", "cnd_x"), "me", "--server", "http://127.0.0.1:1")).isEqualTo(1);
+        assertThat(err.toString()).contains("cannot reach the Candor server").contains("bin/candor serve");
+    }
+}

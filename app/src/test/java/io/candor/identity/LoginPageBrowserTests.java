@@ -1,0 +1,101 @@
+package io.candor.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import io.candor.support.CandorIntegrationTest;
+import io.candor.support.TestTenants;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Sign-in in a real headless Chromium (Debian's chromium and chromium-driver). */
+@CandorIntegrationTest
+class LoginPageBrowserTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestTenants tenants;
+
+    WebDriver browser;
+    TestTenants.TestTenant tenant;
+
+    @BeforeEach
+    void openBrowser() throws Exception {
+        tenant = tenants.create("ui");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1280,900", "--user-data-dir=" + Files.createTempDirectory("chromium"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aUserSignsInAndSeesTheirOrganisation() throws Exception {
+        browser.get("http://127.0.0.1:" + port + "/");
+        assertThat(browser.getCurrentUrl()).endsWith("/login");
+        signIn("admin", TestTenants.PASSWORD);
+        assertThat(browser.findElement(By.id("welcome")).getText()).contains("admin of " + tenant.slug());
+        assertThat(browser.findElement(By.id("tenant-name")).getText()).isEqualTo("Test " + tenant.slug());
+        assertThat(browser.findElement(By.id("buckets")).getText()).contains("M1").contains("M3").contains("M4");
+        screenshot("home");
+        browser.get("http://127.0.0.1:" + port + "/users");
+        assertThat(browser.findElement(By.id("users")).getText()).contains("compliance_officer");
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedWithAMessage() throws Exception {
+        browser.get("http://127.0.0.1:" + port + "/login");
+        signIn("admin", "not-the-password");
+        assertThat(browser.getCurrentUrl()).contains("/login?error");
+        assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText()).contains("locked after repeated failures");
+        screenshot("login-error");
+    }
+
+    @Test
+    void theLoginPageSpeaksChinese() throws Exception {
+        browser.get("http://127.0.0.1:" + port + "/login?lang=zh-CN");
+        assertThat(browser.findElement(By.id("sign-in")).getText()).isEqualTo("登录");
+        browser.get("http://127.0.0.1:" + port + "/login?lang=zh-TW");
+        assertThat(browser.findElement(By.id("sign-in")).getText()).isEqualTo("登入");
+        screenshot("login-zh-TW");
+    }
+
+    private void signIn(String user, String password) {
+        browser.findElement(By.id("tenant")).sendKeys(tenant.slug());
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.id("sign-in")).click();
+    }
+
+    private void screenshot(String name) throws Exception {
+        Path dir = Path.of(System.getProperty("candor.test.artifacts", "target/test-artifacts"));
+        Files.createDirectories(dir);
+        Files.write(dir.resolve("login-" + name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+}

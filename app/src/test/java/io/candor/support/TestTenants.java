@@ -1,0 +1,94 @@
+package io.candor.support;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import io.candor.identity.NewUser;
+import io.candor.identity.Role;
+import io.candor.identity.UserView;
+import io.candor.identity.Users;
+import io.candor.platform.ids.Ids;
+import io.candor.platform.tenant.TenantContext;
+import io.candor.portfolio.Placement;
+import io.candor.portfolio.PlacementLoader;
+import io.candor.tenancy.Tenant;
+import io.candor.tenancy.Tenants;
+import org.springframework.boot.test.context.TestComponent;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Fresh tenants for one test: a unique slug, one user per role, and a small placement. */
+@TestComponent
+public class TestTenants {
+
+    public static final String PASSWORD = "test-password-1";
+
+    /** A tenant made for a test, with its users by role and its account ids. */
+    public record TestTenant(Tenant tenant, Map<Role, UserView> users, List<UUID> accounts) {
+
+        public String slug() {
+            return tenant.slug();
+        }
+
+        public UUID id() {
+            return tenant.id();
+        }
+
+        public UserView user(Role role) {
+            return users.get(role);
+        }
+    }
+
+    private final Tenants tenants;
+    private final Users users;
+    private final PlacementLoader loader;
+    private final TransactionTemplate tx;
+    private final JdbcClient jdbc;
+
+    TestTenants(Tenants tenants, Users users, PlacementLoader loader, TransactionTemplate tx, JdbcClient jdbc) {
+        this.tenants = tenants;
+        this.users = users;
+        this.loader = loader;
+        this.tx = tx;
+        this.jdbc = jdbc;
+    }
+
+    public TestTenant create(String prefix) {
+        String slug = (prefix + "-" + UUID.randomUUID().toString().substring(0, 8)).toLowerCase(Locale.ROOT);
+        Tenant tenant = new Tenant(Ids.newId(), slug, "Test " + slug, Tenant.Kind.LENDER, Currency.getInstance("CNY"),
+                ZoneId.of("Asia/Shanghai"));
+        return TenantContext.call(tenant.id(), () -> tx.execute(s -> {
+            tenants.register(tenant);
+            Map<Role, UserView> byRole = new java.util.EnumMap<>(Role.class);
+            for (Role role : Role.values()) {
+                String name = role.name().toLowerCase(Locale.ROOT);
+                byRole.put(role, users.create(new NewUser(name, name + " of " + slug, null, PASSWORD,
+                        EnumSet.of(role), "en")));
+            }
+            loader.load(new Placement("CRED-" + slug, "Creditor " + slug, "CN", "P-" + slug, "Placement " + slug,
+                    LocalDate.of(2026, 10, 1), rows(slug)));
+            List<UUID> accounts = jdbc.sql("SELECT id FROM account ORDER BY id").query(UUID.class).list();
+            return new TestTenant(tenant, byRole, accounts);
+        }));
+    }
+
+    private static List<Placement.Row> rows(String slug) {
+        List<Placement.Row> rows = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            rows.add(new Placement.Row(slug + "-" + i, Placement.Product.CREDIT_CARD, "测试债务人" + i, false,
+                    "11010119900307" + (100 + i) + "X", LocalDate.of(1990, 3, 7), "+861380013800" + i,
+                    "debtor" + i + "@example.com", "北京市东城区" + i + "号", "CN-11", "CN", "zh-CN",
+                    Currency.getInstance("CNY"), new BigDecimal("1000.00"), new BigDecimal("12.34"), BigDecimal.ZERO,
+                    BigDecimal.ZERO, LocalDate.of(2026, 10, 1), 30 + i * 40, "6222020200112233" + i));
+        }
+        return rows;
+    }
+}
