@@ -20,6 +20,7 @@ import io.candor.platform.web.CursorPage;
 import io.candor.privacy.FieldCipher;
 import io.candor.privacy.Masking;
 import io.candor.privacy.PersonalField;
+import io.candor.privacy.SearchHash;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -35,12 +36,28 @@ public class Accounts {
 
     private final JdbcClient jdbc;
     private final FieldCipher cipher;
+    private final SearchHash searchHash;
     private final AuditTrail audit;
 
-    Accounts(JdbcClient jdbc, FieldCipher cipher, AuditTrail audit) {
+    Accounts(JdbcClient jdbc, FieldCipher cipher, SearchHash searchHash, AuditTrail audit) {
         this.jdbc = jdbc;
         this.cipher = cipher;
+        this.searchHash = searchHash;
         this.audit = audit;
+    }
+
+    /**
+     * The accounts of the debtor with this national id, found by its keyed hash: the id is never decrypted
+     * for the search, and the search is audited (without the id itself).
+     */
+    @Transactional
+    public List<AccountSummary> findByNationalId(String nationalId, String purpose) {
+        List<AccountSummary> found = jdbc.sql(SUMMARY_SELECT + " WHERE d.national_id_index = :hash ORDER BY a.id LIMIT 100")
+                .param("hash", searchHash.of(TenantContext.require(), "national_id", nationalId))
+                .query(Accounts::summary).list();
+        audit.record(new AuditEntry("DEBTOR_SEARCHED", "account_list", null, purpose,
+                Map.of("by", "national_id", "accounts", found.size())));
+        return found;
     }
 
     /** How many open accounts each bucket holds; counts only, no personal data. */
@@ -55,25 +72,15 @@ public class Accounts {
 
     @Transactional
     public CursorPage<AccountSummary> list(Filter filter, @Nullable String cursor, int limit, String purpose) {
-        List<AccountSummary> rows = jdbc.sql("""
-                        SELECT a.id, a.creditor_ref, p.code AS portfolio, a.product, d.full_name, a.currency,
-                               a.principal_minor + a.interest_minor + a.fees_minor + a.penalty_minor AS balance,
-                               a.due_date, a.dpd, a.bucket, a.status
-                        FROM account a
-                        JOIN portfolio p ON p.tenant_id = a.tenant_id AND p.id = a.portfolio_id
-                        JOIN debtor d ON d.tenant_id = a.tenant_id AND d.id = a.debtor_id
-                        WHERE a.id > :after
+        List<AccountSummary> rows = jdbc.sql(SUMMARY_SELECT + """
+                         WHERE a.id > :after
                           AND (CAST(:portfolio AS uuid) IS NULL OR a.portfolio_id = :portfolio)
                           AND (CAST(:bucket AS text) IS NULL OR a.bucket = :bucket)
                           AND (CAST(:status AS text) IS NULL OR a.status = :status)
                         ORDER BY a.id LIMIT :limit""")
                 .param("after", CursorPage.after(cursor)).param("portfolio", filter.portfolio())
                 .param("bucket", filter.bucket()).param("status", filter.status()).param("limit", limit + 1)
-                .query((rs, n) -> new AccountSummary(rs.getObject("id", UUID.class), rs.getString("creditor_ref"),
-                        rs.getString("portfolio"), rs.getString("product"), rs.getString("full_name"),
-                        Money.ofMinor(rs.getLong("balance"), rs.getString("currency")),
-                        rs.getObject("due_date", LocalDate.class), rs.getInt("dpd"), rs.getString("bucket"),
-                        rs.getString("status")))
+                .query(Accounts::summary)
                 .list();
         CursorPage<AccountSummary> page = CursorPage.of(rows, limit, AccountSummary::id);
         Map<String, Object> detail = new HashMap<>();
@@ -100,6 +107,23 @@ public class Accounts {
                 "debtor", a.debtor().id().toString(),
                 "unmasked", unmaskedFields(roles).toString()))));
         return found;
+    }
+
+    private static final String SUMMARY_SELECT = """
+            SELECT a.id, a.creditor_ref, p.code AS portfolio, a.product, d.full_name, a.currency,
+                   a.principal_minor + a.interest_minor + a.fees_minor + a.penalty_minor AS balance,
+                   a.due_date, a.dpd, a.bucket, a.status
+            FROM account a
+            JOIN portfolio p ON p.tenant_id = a.tenant_id AND p.id = a.portfolio_id
+            JOIN debtor d ON d.tenant_id = a.tenant_id AND d.id = a.debtor_id
+            """;
+
+    private static AccountSummary summary(ResultSet rs, int n) throws SQLException {
+        return new AccountSummary(rs.getObject("id", UUID.class), rs.getString("creditor_ref"),
+                rs.getString("portfolio"), rs.getString("product"), rs.getString("full_name"),
+                Money.ofMinor(rs.getLong("balance"), rs.getString("currency")),
+                rs.getObject("due_date", LocalDate.class), rs.getInt("dpd"), rs.getString("bucket"),
+                rs.getString("status"));
     }
 
     private AccountDetail detail(ResultSet rs, Set<Role> roles) throws SQLException {

@@ -1,14 +1,19 @@
 package io.candor.portfolio;
 
+import java.util.List;
 import java.util.UUID;
 
 import io.candor.identity.CurrentUser;
 import io.candor.platform.web.CursorPage;
 import io.candor.platform.web.NotFoundException;
 import io.swagger.v3.oas.annotations.Parameter;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -36,6 +41,16 @@ class AccountsApi {
             @RequestParam(required = false) @Nullable Integer limit,
             @Parameter(description = "why the data is read") @RequestHeader(name = "X-Purpose", defaultValue = "ACCOUNT_VIEW") String purpose) {
         return accounts.list(new Accounts.Filter(portfolio, bucket, status), cursor, CursorPage.limit(limit), purpose);
+    }
+
+    /** Search by identity number, sent in the body so that it never appears in URLs or access logs. */
+    record Search(@NotBlank String nationalId) {
+    }
+
+    @PostMapping("/search")
+    List<AccountSummary> search(@Valid @RequestBody Search search,
+            @RequestHeader(name = "X-Purpose", defaultValue = "ACCOUNT_SEARCH") String purpose) {
+        return accounts.findByNationalId(search.nationalId(), purpose);
     }
 
     @GetMapping("/{id}")

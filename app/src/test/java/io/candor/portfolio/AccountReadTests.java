@@ -78,6 +78,21 @@ class AccountReadTests {
     }
 
     @Test
+    void findsADebtorsAccountsByNationalIdWithinTheTenantOnly() {
+        String collector = api.token(tenant.slug(), "collector", TestTenants.PASSWORD);
+        Api.Response found = api.post("/api/v1/accounts/search", collector, "{\"nationalId\":\" 11010119900307101x \"}");
+        assertThat(found.status()).isEqualTo(200);
+        assertThat(found.json().size()).isEqualTo(1);
+        assertThat(found.json().get(0).get("creditorRef").asString()).isEqualTo(tenant.slug() + "-1");
+        TestTenants.TestTenant other = tenants.create("other");
+        String theirs = api.token(other.slug(), "collector", TestTenants.PASSWORD);
+        assertThat(api.post("/api/v1/accounts/search", theirs, "{\"nationalId\":\"11010119900307101X\"}").json()
+                .valueStream().map(a -> a.get("creditorRef").asString())).allMatch(ref -> ref.startsWith(other.slug()));
+        assertThat(api.get("/api/v1/audit-events?resourceType=account_list", api.token(tenant.slug(), "admin",
+                TestTenants.PASSWORD)).body()).contains("DEBTOR_SEARCHED").doesNotContain("11010119900307101");
+    }
+
+    @Test
     void nationalIdsAndBankAccountsAreEncryptedAtRest() {
         JdbcClient sql = JdbcClient.create(dataSource);
         TenantContext.run(tenant.id(), () -> {
