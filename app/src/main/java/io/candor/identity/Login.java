@@ -66,8 +66,31 @@ class Login {
         return TenantContext.call(tenant.get(), () -> tx.execute(s -> check(tenantSlug, username, password)));
     }
 
-    private Outcome check(String tenantSlug, String username, String password) {
-        Optional<StoredUser> found = jdbc.sql("""
+    /**
+     * A sign-in vouched for by an identity provider (OIDC): the user must exist in the tenant, be enabled and
+     * not locked; no password is checked.
+     */
+    Outcome federated(String tenantSlug, String username, String provider) {
+        Optional<UUID> tenant = tenants.idOf(tenantSlug);
+        if (tenant.isEmpty()) {
+            return new Outcome.Failure();
+        }
+        return TenantContext.call(tenant.get(), () -> tx.execute(s -> {
+            Optional<StoredUser> found = stored(username);
+            Instant now = clock.instant();
+            if (found.isEmpty() || !found.get().enabled()
+                    || (found.get().lockedUntil() != null && found.get().lockedUntil().isAfter(now))) {
+                return new Outcome.Failure();
+            }
+            StoredUser user = found.get();
+            audit.recordAs(Actor.of(user.id(), user.username()), AuditEntry.of("LOGIN_SUCCEEDED", "user", user.id())
+                    .withDetail(Map.of("method", "OIDC", "provider", provider)));
+            return new Outcome.Success(principal(tenantSlug, user));
+        }));
+    }
+
+    private Optional<StoredUser> stored(String username) {
+        return jdbc.sql("""
                         SELECT id, username, display_name, password_hash, roles, locale, enabled, failed_logins,
                                locked_until
                         FROM app_user WHERE username = :username FOR UPDATE""")
@@ -78,6 +101,15 @@ class Login {
                         Optional.ofNullable(rs.getObject("locked_until", OffsetDateTime.class))
                                 .map(OffsetDateTime::toInstant).orElse(null)))
                 .optional();
+    }
+
+    private CandorPrincipal principal(String tenantSlug, StoredUser user) {
+        return new CandorPrincipal(TenantContext.require(), tenantSlug, user.id(), user.username(), user.displayName(),
+                user.roles(), user.locale());
+    }
+
+    private Outcome check(String tenantSlug, String username, String password) {
+        Optional<StoredUser> found = stored(username);
         Instant now = clock.instant();
         if (found.isEmpty()) {
             passwords.matches(password, unknownUserHash);
@@ -101,8 +133,7 @@ class Login {
         jdbc.sql("UPDATE app_user SET failed_logins = 0, locked_until = NULL WHERE id = :id")
                 .param("id", user.id()).update();
         audit.recordAs(Actor.of(user.id(), user.username()), AuditEntry.of("LOGIN_SUCCEEDED", "user", user.id()));
-        return new Outcome.Success(new CandorPrincipal(TenantContext.require(), tenantSlug, user.id(),
-                user.username(), user.displayName(), user.roles(), user.locale()));
+        return new Outcome.Success(principal(tenantSlug, user));
     }
 
     private void failed(StoredUser user, String reason) {

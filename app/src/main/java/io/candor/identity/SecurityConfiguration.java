@@ -11,7 +11,10 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import io.candor.platform.CandorProperties;
 import io.candor.platform.web.ProblemWriter;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 
 /**
  * Two filter chains: {@code /api/**} is stateless with bearer tokens and answers 401/403 as problem details;
@@ -64,7 +67,13 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain ui(HttpSecurity http, PasswordAuthenticationProvider provider) throws Exception {
+    SecurityFilterChain ui(HttpSecurity http, PasswordAuthenticationProvider provider,
+            ObjectProvider<ClientRegistrationRepository> oidcProviders, Login login, CandorProperties properties)
+            throws Exception {
+        if (oidcProviders.getIfAvailable() != null) {
+            // Single sign-on, when an OpenID Connect provider is configured (docs/security.md)
+            http.oauth2Login(o -> o.loginPage("/login").successHandler(new OidcLoginSuccess(login, properties)));
+        }
         return http
                 .authenticationProvider(provider)
                 .authorizeHttpRequests(a -> a.requestMatchers(PUBLIC_UI).permitAll().anyRequest().authenticated())

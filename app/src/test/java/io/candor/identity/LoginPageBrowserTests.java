@@ -2,22 +2,14 @@ package io.candor.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-
+import io.candor.support.Browser;
 import io.candor.support.CandorIntegrationTest;
 import io.candor.support.TestTenants;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -31,32 +23,24 @@ class LoginPageBrowserTests {
     @Autowired
     TestTenants tenants;
 
+    Browser session;
     WebDriver browser;
     TestTenants.TestTenant tenant;
 
     @BeforeEach
-    void openBrowser() throws Exception {
+    void openBrowser() {
         tenant = tenants.create("ui");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1280,900", "--user-data-dir=" + Files.createTempDirectory("chromium"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+        session = new Browser();
+        browser = session.driver();
     }
 
     @AfterEach
     void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
+        session.close();
     }
 
     @Test
-    void aUserSignsInAndSeesTheirOrganisation() throws Exception {
+    void aUserSignsInAndSeesTheirOrganisation() {
         browser.get("http://127.0.0.1:" + port + "/");
         assertThat(browser.getCurrentUrl()).endsWith("/login");
         signIn("admin", TestTenants.PASSWORD);
@@ -69,7 +53,7 @@ class LoginPageBrowserTests {
     }
 
     @Test
-    void aWrongPasswordIsRefusedWithAMessage() throws Exception {
+    void aWrongPasswordIsRefusedWithAMessage() {
         browser.get("http://127.0.0.1:" + port + "/login");
         signIn("admin", "not-the-password");
         assertThat(browser.getCurrentUrl()).contains("/login?error");
@@ -78,7 +62,7 @@ class LoginPageBrowserTests {
     }
 
     @Test
-    void theLoginPageSpeaksChinese() throws Exception {
+    void theLoginPageSpeaksChinese() {
         browser.get("http://127.0.0.1:" + port + "/login?lang=zh-CN");
         assertThat(browser.findElement(By.id("sign-in")).getText()).isEqualTo("登录");
         browser.get("http://127.0.0.1:" + port + "/login?lang=zh-TW");
@@ -93,9 +77,7 @@ class LoginPageBrowserTests {
         browser.findElement(By.id("sign-in")).click();
     }
 
-    private void screenshot(String name) throws Exception {
-        Path dir = Path.of(System.getProperty("candor.test.artifacts", "target/test-artifacts"));
-        Files.createDirectories(dir);
-        Files.write(dir.resolve("login-" + name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    private void screenshot(String name) {
+        session.screenshot("login-" + name);
     }
 }

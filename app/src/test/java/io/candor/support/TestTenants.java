@@ -62,7 +62,11 @@ public class TestTenants {
     }
 
     public TestTenant create(String prefix) {
-        String slug = (prefix + "-" + UUID.randomUUID().toString().substring(0, 8)).toLowerCase(Locale.ROOT);
+        return createExactly((prefix + "-" + UUID.randomUUID().toString().substring(0, 8)).toLowerCase(Locale.ROOT));
+    }
+
+    /** A tenant with exactly this slug, e.g. one named in the application's configuration. */
+    public TestTenant createExactly(String slug) {
         Tenant tenant = new Tenant(Ids.newId(), slug, "Test " + slug, Tenant.Kind.LENDER, Currency.getInstance("CNY"),
                 ZoneId.of("Asia/Shanghai"));
         return TenantContext.call(tenant.id(), () -> tx.execute(s -> {
