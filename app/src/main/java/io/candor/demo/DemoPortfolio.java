@@ -9,16 +9,13 @@ import java.util.List;
 import java.util.Random;
 
 import io.candor.portfolio.Placement;
-import io.candor.portfolio.PlacementLoader;
-import org.springframework.stereotype.Component;
 
 /**
  * Generates the demo portfolios: deterministic (a fixed seed per book) and realistic in shape — names,
  * valid phone numbers and identity numbers per country, balances by component, days past due skewed to the
  * early buckets. All personal data is synthetic.
  */
-@Component
-class DemoPortfolio {
+final class DemoPortfolio {
 
     /** Which tenant's book to generate. */
     enum Book { LENDER, AGENCY }
@@ -31,24 +28,23 @@ class DemoPortfolio {
     static final int LENDER_ACCOUNTS = 5_000;
     static final int AGENCY_ACCOUNTS = 3_000;
 
-    private final PlacementLoader loader;
-
-    DemoPortfolio(PlacementLoader loader) {
-        this.loader = loader;
+    private DemoPortfolio() {
     }
 
-    int load(Book book, LocalDate businessDate) {
+    /** A generated placement file: who places it, under which code, and its rows. */
+    record DemoFile(String creditor, String portfolio, List<Placement.Row> rows) {
+    }
+
+    static DemoFile file(Book book, LocalDate businessDate) {
         return switch (book) {
-            case LENDER -> loader.load(placement("DEMO-BANK", "Demo Bank 演示银行", "CN", "CB-2026-Q4",
-                    "Cards and consumer loans, Q4 2026", businessDate, LENDER_ACCOUNTS, 20261, List.of(
+            case LENDER -> new DemoFile("DEMO-BANK", "CB-2026-Q4", rows(businessDate, LENDER_ACCOUNTS, "CB-2026-Q4", 20261, List.of(
                             new Market("CN", "CNY", "zh-CN", 70, 2_000, 80_000, Placement.Product.CREDIT_CARD),
                             new Market("CN", "CNY", "zh-CN", 10, 5_000, 200_000, Placement.Product.CONSUMER_LOAN),
                             new Market("HK", "HKD", "zh-TW", 6, 3_000, 90_000, Placement.Product.CREDIT_CARD),
                             new Market("TW", "TWD", "zh-TW", 6, 10_000, 300_000, Placement.Product.CONSUMER_LOAN),
                             new Market("SG", "SGD", "en", 4, 500, 20_000, Placement.Product.BNPL),
                             new Market("CN", "CNY", "zh-CN", 4, 50_000, 900_000, Placement.Product.SME_LOAN))));
-            case AGENCY -> loader.load(placement("SHOPFAST", "ShopFast Cross-border BNPL", "SG", "SF-2026-11",
-                    "ShopFast BNPL placement, November 2026", businessDate, AGENCY_ACCOUNTS, 20262, List.of(
+            case AGENCY -> new DemoFile("SHOPFAST", "SF-2026-11", rows(businessDate, AGENCY_ACCOUNTS, "SF-2026-11", 20262, List.of(
                             new Market("ID", "IDR", "id", 25, 300_000, 15_000_000, Placement.Product.BNPL),
                             new Market("PH", "PHP", "en", 15, 1_000, 60_000, Placement.Product.BNPL),
                             new Market("MX", "MXN", "es", 15, 500, 40_000, Placement.Product.ECOMMERCE_INSTALMENT),
@@ -60,8 +56,8 @@ class DemoPortfolio {
         };
     }
 
-    private static Placement placement(String creditor, String creditorName, String creditorCountry, String code,
-            String name, LocalDate businessDate, int count, long seed, List<Market> markets) {
+    private static List<Placement.Row> rows(LocalDate businessDate, int count, String code, long seed,
+            List<Market> markets) {
         Random random = new Random(seed);
         int totalWeight = markets.stream().mapToInt(Market::weight).sum();
         List<Placement.Row> rows = new ArrayList<>(count);
@@ -76,7 +72,7 @@ class DemoPortfolio {
             }
             rows.add(row(code + "-" + String.format("%06d", i + 1), m, businessDate, random));
         }
-        return new Placement(creditor, creditorName, creditorCountry, code, name, businessDate.minusDays(45), rows);
+        return rows;
     }
 
     private static Placement.Row row(String ref, Market m, LocalDate businessDate, Random random) {

@@ -1,15 +1,23 @@
 package io.candor.demo;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Currency;
 import java.util.EnumSet;
 import java.util.Locale;
+import java.util.UUID;
 
 import io.candor.identity.NewUser;
 import io.candor.identity.Role;
 import io.candor.identity.Users;
+import io.candor.portfolio.Accounts;
+import io.candor.portfolio.PlacementCsv;
+import io.candor.portfolio.placement.ImportJob;
+import io.candor.portfolio.placement.PlacementImports;
 import io.candor.platform.CandorProperties;
 import io.candor.platform.ids.Ids;
 import io.candor.platform.tenant.TenantContext;
@@ -37,16 +45,18 @@ class DemoSeeder {
     private final CandorProperties properties;
     private final Tenants tenants;
     private final Users users;
-    private final DemoPortfolio portfolio;
+    private final PlacementImports imports;
+    private final Accounts accounts;
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    DemoSeeder(CandorProperties properties, Tenants tenants, Users users, DemoPortfolio portfolio,
+    DemoSeeder(CandorProperties properties, Tenants tenants, Users users, PlacementImports imports, Accounts accounts,
             TransactionTemplate tx, Clock clock) {
         this.properties = properties;
         this.tenants = tenants;
         this.users = users;
-        this.portfolio = portfolio;
+        this.imports = imports;
+        this.accounts = accounts;
         this.tx = tx;
         this.clock = clock;
     }
@@ -66,23 +76,38 @@ class DemoSeeder {
                 Currency.getInstance("USD"), ZoneId.of("Asia/Singapore")), businessDate, DemoPortfolio.Book.AGENCY);
     }
 
+    /**
+     * The tenant with its users in one transaction; then its placement through the import path (a restart
+     * after a crash between the two completes the seed).
+     */
     private void seedTenant(Tenant tenant, LocalDate businessDate, DemoPortfolio.Book book) {
-        if (tenants.idOf(tenant.slug()).isPresent()) {
-            log.info("Demo tenant {} exists; left as it is", tenant.slug());
-            return;
-        }
-        long started = System.nanoTime();
-        int accounts = TenantContext.call(tenant.id(), () -> tx.execute(s -> {
-            tenants.register(tenant);
-            for (Role role : Role.values()) {
-                String name = role.name().toLowerCase(Locale.ROOT);
-                users.create(new NewUser(name, displayName(role, book), name + "@" + tenant.slug() + ".example",
-                        PASSWORD, EnumSet.of(role), book == DemoPortfolio.Book.LENDER ? "zh-CN" : "en"));
+        UUID id = tenants.idOf(tenant.slug()).orElseGet(() -> {
+            TenantContext.run(tenant.id(), () -> tx.executeWithoutResult(s -> {
+                tenants.register(tenant);
+                for (Role role : Role.values()) {
+                    String name = role.name().toLowerCase(Locale.ROOT);
+                    users.create(new NewUser(name, displayName(role, book), name + "@" + tenant.slug() + ".example",
+                            PASSWORD, EnumSet.of(role), book == DemoPortfolio.Book.LENDER ? "zh-CN" : "en"));
+                }
+            }));
+            return tenant.id();
+        });
+        TenantContext.run(id, () -> {
+            if (!accounts.countByBucket().isEmpty()) {
+                log.info("Demo tenant {} has its portfolio; left as it is", tenant.slug());
+                return;
             }
-            return portfolio.load(book, businessDate);
-        }));
-        log.info("Demo tenant {} seeded: {} users, {} accounts in {} ms", tenant.slug(), Role.values().length,
-                accounts, (System.nanoTime() - started) / 1_000_000);
+            DemoPortfolio.DemoFile file = DemoPortfolio.file(book, businessDate);
+            try {
+                ImportJob job = imports.importNow(new PlacementImports.Request(ImportJob.Kind.PLACEMENT,
+                        "demo-" + file.portfolio() + ".csv", null, file.creditor(), file.portfolio(), "demo"),
+                        new ByteArrayInputStream(PlacementCsv.of(file.rows())));
+                log.info("Demo tenant {} seeded: {} users, {} accounts imported, {} rejected", tenant.slug(),
+                        Role.values().length, job.imported(), job.rejected());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     private static String displayName(Role role, DemoPortfolio.Book book) {

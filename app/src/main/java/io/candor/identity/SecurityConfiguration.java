@@ -54,6 +54,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
                         // checked here too, so a caller without the role is refused before the body is read
                         .requestMatchers("/api/v1/users", "/api/v1/users/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/api/v1/imports/**", "/api/v1/import-profiles/**")
+                        .hasAnyRole(Role.ADMIN.name(), Role.SUPERVISOR.name())
                         .requestMatchers("/api/v1/audit-events", "/api/v1/audit-events/**").hasAnyRole(
                                 Role.ADMIN.name(), Role.AUDITOR.name(), Role.COMPLIANCE_OFFICER.name())
                         .anyRequest().authenticated())

@@ -3,16 +3,17 @@ package io.candor.portfolio;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Currency;
-import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * A batch of accounts a creditor places, in the canonical placement columns (docs/placement-format.md).
- * Amounts are in major units of the row's currency.
+ * Placement data in the canonical columns (docs/placement-format.md), for programs that make placement files
+ * (the demo, tests, benchmarks) with {@link PlacementCsv}. Amounts are in major units of the row's currency.
  */
-public record Placement(String creditorCode, String creditorName, String creditorCountry, String portfolioCode,
-                        String portfolioName, LocalDate placedOn, List<Row> rows) {
+public final class Placement {
+
+    private Placement() {
+    }
 
     /** Products Candor collects on. */
     public enum Product {

@@ -1,12 +1,16 @@
 package io.candor.tenancy;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Currency;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import io.candor.platform.ids.Ids;
 import io.candor.platform.tenant.TenantContext;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -17,10 +21,12 @@ public class Tenants {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
+    private final Clock clock;
 
-    Tenants(JdbcClient jdbc, TransactionTemplate tx) {
+    Tenants(JdbcClient jdbc, TransactionTemplate tx, Clock clock) {
         this.jdbc = jdbc;
         this.tx = tx;
+        this.clock = clock;
     }
 
     /** The id of a tenant by its slug, through the one lookup row-level security allows without a tenant. */
@@ -42,6 +48,29 @@ public class Tenants {
                         Currency.getInstance(rs.getString("reporting_currency")),
                         ZoneId.of(rs.getString("time_zone"))))
                 .optional();
+    }
+
+    /**
+     * The tenant's business date: the date DPD and plans are computed for. Unless set (for simulation and tests),
+     * today in the tenant's time zone.
+     */
+    public LocalDate businessDate(UUID tenant) {
+        return jdbc.sql("SELECT business_date, time_zone FROM tenant WHERE id = :id").param("id", tenant)
+                .query((rs, n) -> {
+                    LocalDate set = rs.getObject("business_date", LocalDate.class);
+                    return set != null ? set : LocalDate.now(clock.withZone(ZoneId.of(rs.getString("time_zone"))));
+                })
+                .optional().orElseThrow(() -> new IllegalStateException("tenant " + tenant + " is not visible"));
+    }
+
+    /** Sets (or with {@code null}, clears) the current tenant's business date. */
+    public void setBusinessDate(UUID tenant, @Nullable LocalDate date) {
+        jdbc.sql("UPDATE tenant SET business_date = :date WHERE id = :id").param("date", date).param("id", tenant).update();
+    }
+
+    /** Every tenant's id, for maintenance that works through the tenants one by one. */
+    public List<UUID> allIds() {
+        return jdbc.sql("SELECT candor_tenant_ids()").query(UUID.class).list();
     }
 
     /** Creates a tenant in its own transaction; the slug must be new. */

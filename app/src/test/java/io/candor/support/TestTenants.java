@@ -18,7 +18,9 @@ import io.candor.identity.Users;
 import io.candor.platform.ids.Ids;
 import io.candor.platform.tenant.TenantContext;
 import io.candor.portfolio.Placement;
-import io.candor.portfolio.PlacementLoader;
+import io.candor.portfolio.PlacementCsv;
+import io.candor.portfolio.placement.ImportJob;
+import io.candor.portfolio.placement.PlacementImports;
 import io.candor.tenancy.Tenant;
 import io.candor.tenancy.Tenants;
 import org.springframework.boot.test.context.TestComponent;
@@ -49,14 +51,14 @@ public class TestTenants {
 
     private final Tenants tenants;
     private final Users users;
-    private final PlacementLoader loader;
+    private final PlacementImports imports;
     private final TransactionTemplate tx;
     private final JdbcClient jdbc;
 
-    TestTenants(Tenants tenants, Users users, PlacementLoader loader, TransactionTemplate tx, JdbcClient jdbc) {
+    TestTenants(Tenants tenants, Users users, PlacementImports imports, TransactionTemplate tx, JdbcClient jdbc) {
         this.tenants = tenants;
         this.users = users;
-        this.loader = loader;
+        this.imports = imports;
         this.tx = tx;
         this.jdbc = jdbc;
     }
@@ -69,19 +71,30 @@ public class TestTenants {
     public TestTenant createExactly(String slug) {
         Tenant tenant = new Tenant(Ids.newId(), slug, "Test " + slug, Tenant.Kind.LENDER, Currency.getInstance("CNY"),
                 ZoneId.of("Asia/Shanghai"));
-        return TenantContext.call(tenant.id(), () -> tx.execute(s -> {
+        Map<Role, UserView> byRole = TenantContext.call(tenant.id(), () -> tx.execute(s -> {
             tenants.register(tenant);
-            Map<Role, UserView> byRole = new java.util.EnumMap<>(Role.class);
+            Map<Role, UserView> created = new java.util.EnumMap<>(Role.class);
             for (Role role : Role.values()) {
                 String name = role.name().toLowerCase(Locale.ROOT);
-                byRole.put(role, users.create(new NewUser(name, name + " of " + slug, null, PASSWORD,
+                created.put(role, users.create(new NewUser(name, name + " of " + slug, null, PASSWORD,
                         EnumSet.of(role), "en")));
             }
-            loader.load(new Placement("CRED-" + slug, "Creditor " + slug, "CN", "P-" + slug, "Placement " + slug,
-                    LocalDate.of(2026, 10, 1), rows(slug)));
-            List<UUID> accounts = jdbc.sql("SELECT id FROM account ORDER BY id").query(UUID.class).list();
-            return new TestTenant(tenant, byRole, accounts);
+            return created;
         }));
+        return TenantContext.call(tenant.id(), () -> {
+            try {
+                ImportJob job = imports.importNow(new PlacementImports.Request(ImportJob.Kind.PLACEMENT,
+                        "fixture.csv", null, "CRED-" + slug, "P-" + slug, "test"),
+                        new java.io.ByteArrayInputStream(PlacementCsv.of(rows(slug))));
+                if (job.status() != ImportJob.Status.SUCCEEDED || job.imported() != 3) {
+                    throw new IllegalStateException("fixture import failed: " + job);
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            List<UUID> accounts = jdbc.sql("SELECT id FROM account ORDER BY creditor_ref").query(UUID.class).list();
+            return new TestTenant(tenant, byRole, accounts);
+        });
     }
 
     private static List<Placement.Row> rows(String slug) {

@@ -1,0 +1,317 @@
+package io.candor.portfolio.placement;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import javax.sql.DataSource;
+
+import io.candor.audit.AuditEntry;
+import io.candor.audit.AuditTrail;
+import io.candor.platform.CandorProperties;
+import io.candor.platform.ids.Ids;
+import io.candor.platform.tenant.TenantContext;
+import io.candor.platform.web.BadRequestException;
+import io.candor.privacy.FieldCipher;
+import io.candor.privacy.SearchHash;
+import io.candor.tenancy.Tenants;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Placement and recall imports. A file is stored and hashed, then imported in one transaction: a crash or
+ * kill leaves no partial accounts and the job shows as failed; the same content imported again is a no-op.
+ */
+@Service
+public class PlacementImports implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(PlacementImports.class);
+
+    /** A file to import, with the caller's choices. */
+    public record Request(ImportJob.Kind kind, String fileName, @Nullable String profile, @Nullable String creditor,
+                          @Nullable String portfolio, String requestedBy) {
+    }
+
+    private final JdbcClient jdbc;
+    private final DataSource dataSource;
+    private final TransactionTemplate tx;
+    private final ImportJobs jobs;
+    private final ImportProfiles profiles;
+    private final Tenants tenants;
+    private final FieldCipher cipher;
+    private final SearchHash searchHash;
+    private final AuditTrail audit;
+    private final Path spool;
+    private final ExecutorService workers = Executors.newFixedThreadPool(2, Thread.ofPlatform().name("import-", 1).factory());
+    private final Map<UUID, ImportJob.Progress> progress = new ConcurrentHashMap<>();
+
+    PlacementImports(JdbcClient jdbc, DataSource dataSource, TransactionTemplate tx, ImportJobs jobs,
+            ImportProfiles profiles, Tenants tenants, FieldCipher cipher, SearchHash searchHash, AuditTrail audit,
+            CandorProperties properties) {
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+        this.tx = tx;
+        this.jobs = jobs;
+        this.profiles = profiles;
+        this.tenants = tenants;
+        this.cipher = cipher;
+        this.searchHash = searchHash;
+        this.audit = audit;
+        this.spool = properties.dataDir().resolve("imports");
+    }
+
+    /** Stores the file and starts its import in the background; returns the job (an earlier one for a repeat). */
+    public ImportJob submit(Request request, InputStream content) throws IOException {
+        Prepared p = prepare(request, content);
+        if (p.repeat() != null) {
+            return p.repeat();
+        }
+        UUID tenant = TenantContext.require();
+        workers.submit(() -> TenantContext.run(tenant, () -> run(p)));
+        return jobs.find(p.job()).orElseThrow();
+    }
+
+    /** Imports in the caller's thread (the demo, the benchmark); returns the finished job. */
+    public ImportJob importNow(Request request, InputStream content) throws IOException {
+        Prepared p = prepare(request, content);
+        if (p.repeat() == null) {
+            run(p);
+        }
+        return find(p.repeat() != null ? p.repeat().id() : p.job()).orElseThrow();
+    }
+
+    /** A job with live progress while it runs. */
+    public Optional<ImportJob> find(UUID id) {
+        return jobs.find(id).map(j -> {
+            ImportJob.Progress live = progress.get(id);
+            return live == null ? j : new ImportJob(j.id(), j.kind(), j.fileName(), j.sha256(), j.sizeBytes(),
+                    j.profile(), j.creditor(), j.portfolio(), j.status(), live.rowsRead(), j.imported(), j.updated(),
+                    j.rejected(), j.error(), j.createdAt(), j.startedAt(), j.finishedAt(), live);
+        });
+    }
+
+    public List<ImportJob> recent(int limit) {
+        return jobs.recent(limit);
+    }
+
+    /** The rejected rows of a job, with their line, column, reason and raw text; reading them is audited. */
+    public List<ImportJobs.Rejection> rejections(UUID job, long afterSeq, int limit) {
+        audit.record(new AuditEntry("DEBTOR_DATA_READ", "import_rejections", job.toString(), "IMPORT_REVIEW",
+                Map.of()));
+        return jobs.rejections(job, afterSeq, limit);
+    }
+
+    private record Prepared(UUID job, Path file, ImportProfile profile, Request request, String creditor,
+                            String portfolio, @Nullable ImportJob repeat) {
+    }
+
+    private Prepared prepare(Request request, InputStream content) throws IOException {
+        UUID tenant = TenantContext.require();
+        ImportProfile profile = request.profile() == null ? ImportProfile.CANONICAL
+                : profiles.find(request.profile()).orElseThrow(() -> new BadRequestException("There is no import profile '"
+                + request.profile() + "'. Create it with PUT /api/v1/import-profiles/" + request.profile() + "."));
+        UUID id = Ids.newId();
+        Path dir = Files.createDirectories(spool.resolve(tenant.toString()));
+        Path file = dir.resolve(id + ".upload");
+        MessageDigest sha = sha256();
+        long size;
+        try (OutputStream out = new DigestOutputStream(Files.newOutputStream(file), sha)) {
+            size = content.transferTo(out);
+        }
+        byte[] digest = sha.digest();
+        if (size == 0) {
+            Files.deleteIfExists(file);
+            throw new BadRequestException("The file is empty: send a CSV or XLSX placement file.");
+        }
+        Optional<ImportJob> earlier = jobs.succeededWith(request.kind(), digest);
+        if (earlier.isPresent()) {
+            Files.deleteIfExists(file);
+            return new Prepared(earlier.get().id(), file, profile, request, "", "", earlier.get());
+        }
+        String creditor = firstNonBlank(request.creditor(), profile.creditor(),
+                tenants.find(tenant).orElseThrow().slug()).toUpperCase(java.util.Locale.ROOT);
+        String portfolio = firstNonBlank(request.portfolio(), null,
+                creditor + "-" + tenants.businessDate(tenant) + "-" + id.toString().substring(0, 8));
+        tx.executeWithoutResult(s -> {
+            jobs.insert(id, request.kind(), request.fileName(), digest, size, request.profile(), creditor, portfolio,
+                    request.requestedBy());
+            audit.record(AuditEntry.of("IMPORT_SUBMITTED", "import_job", id).withDetail(Map.of(
+                    "kind", request.kind().name(), "file", request.fileName(), "bytes", size)));
+        });
+        return new Prepared(id, file, profile, request, creditor, portfolio, null);
+    }
+
+    private void run(Prepared p) {
+        UUID tenant = TenantContext.require();
+        long started = System.nanoTime();
+        try {
+            jobs.started(p.job());
+            tx.executeWithoutResult(s -> importFile(tenant, p));
+            log.info("Import {} ({}) finished in {} ms", p.job(), p.request().fileName(),
+                    (System.nanoTime() - started) / 1_000_000);
+        } catch (RuntimeException e) {
+            String message = e instanceof TabularFile.UnreadableFile || e instanceof BadRequestException
+                    ? e.getMessage() : "The import failed and changed nothing: " + rootMessage(e);
+            if (!(e instanceof TabularFile.UnreadableFile)) {
+                log.warn("Import {} failed", p.job(), e);
+            }
+            tx.executeWithoutResult(s -> jobs.failed(p.job(), message));
+        } finally {
+            progress.remove(p.job());
+            try {
+                Files.deleteIfExists(p.file());
+            } catch (IOException e) {
+                log.warn("Could not delete {}: {}", p.file(), e.getMessage());
+            }
+        }
+    }
+
+    private void importFile(UUID tenant, Prepared p) {
+        ImportJob.Kind kind = p.request().kind();
+        LocalDate businessDate = tenants.businessDate(tenant);
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try (TabularFile file = TabularFile.open(p.file(), p.profile());
+             RejectionSpool rejections = new RejectionSpool(tenant, p.job());
+             StagingTable staging = StagingTable.create(connection)) {
+            Map<CanonicalColumn, Integer> index = columns(file.header(), p.profile(), kind);
+            RowValidator validator = new RowValidator(kind, p.profile(), index, file.header().size(), file.isWorkbook(),
+                    businessDate, tenant, cipher, searchHash);
+            long total = Files.size(p.file());
+            long read = 0;
+            var rows = file.rows();
+            while (rows.hasNext()) {
+                TabularFile.Row row = rows.next();
+                read++;
+                switch (validator.validate(row)) {
+                    case RowValidator.Result.Valid v -> staging.add(v.row());
+                    case RowValidator.Result.Rejected r -> rejections.reject(row, r.problems());
+                }
+                if ((read & 1023) == 0) {
+                    progress.put(p.job(), new ImportJob.Progress(read, file.bytesRead(), total));
+                }
+            }
+            staging.finish();
+            rejections.copyInto(connection);
+            PlacementMerge merge = new PlacementMerge(jdbc);
+            long duplicates = merge.rejectDuplicates(tenant, p.job(), rejections.lastSeq());
+            UUID creditor = creditor(tenant, p);
+            PlacementMerge.Counts counts = kind == ImportJob.Kind.RECALL
+                    ? merge.recall(tenant, p.job(), creditor, rejections.lastSeq() + duplicates)
+                    : merge.placement(tenant, creditor, portfolio(tenant, creditor, p, businessDate), businessDate);
+            long rejected = rejections.rows() + duplicates + counts.rejected();
+            jobs.succeeded(p.job(), read, counts.imported(), counts.updated(), rejected);
+            audit.record(AuditEntry.of("IMPORT_SUCCEEDED", "import_job", p.job()).withDetail(Map.of(
+                    "read", read, "imported", counts.imported(), "updated", counts.updated(), "rejected", rejected)));
+        } catch (TabularFile.UnreadableFile | BadRequestException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    /** Where each canonical column is in the file; missing required columns refuse the whole file. */
+    static Map<CanonicalColumn, Integer> columns(List<String> header, ImportProfile profile, ImportJob.Kind kind) {
+        Map<CanonicalColumn, Integer> index = new EnumMap<>(CanonicalColumn.class);
+        for (int i = 0; i < header.size(); i++) {
+            int at = i;
+            profile.columnFor(header.get(i)).ifPresent(c -> {
+                if (index.putIfAbsent(c, at) != null) {
+                    throw new TabularFile.UnreadableFile("Columns " + (index.get(c) + 1) + " and " + (at + 1)
+                            + " both map to " + c.header() + ": keep one, or fix the profile's column names.");
+                }
+            });
+        }
+        List<String> missing = java.util.Arrays.stream(CanonicalColumn.values())
+                .filter(c -> c.requiredIn(kind) && !index.containsKey(c) && profile.defaultFor(c) == null)
+                .map(CanonicalColumn::header).toList();
+        if (!missing.isEmpty()) {
+            throw new TabularFile.UnreadableFile("The file lacks the required column" + (missing.size() > 1 ? "s " : " ")
+                    + String.join(", ", missing) + ". Its header is " + header
+                    + ". Add them, or map the creditor's own names with an import profile.");
+        }
+        return index;
+    }
+
+    private UUID creditor(UUID tenant, Prepared p) {
+        String code = p.creditor();
+        Optional<UUID> existing = jdbc.sql("SELECT id FROM creditor WHERE code = :code").param("code", code)
+                .query(UUID.class).optional();
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        if (p.request().kind() == ImportJob.Kind.RECALL) {
+            throw new BadRequestException("There is no creditor '" + code + "' to recall accounts from.");
+        }
+        UUID id = Ids.newId();
+        String country = p.profile().defaultFor(CanonicalColumn.COUNTRY);
+        jdbc.sql("INSERT INTO creditor (tenant_id, id, code, name, country) VALUES (:t, :id, :code, :code, :country)")
+                .param("t", tenant).param("id", id).param("code", code)
+                .param("country", country == null ? "ZZ" : country).update();
+        return id;
+    }
+
+    private UUID portfolio(UUID tenant, UUID creditor, Prepared p, LocalDate businessDate) {
+        String code = p.portfolio();
+        Optional<UUID> existing = jdbc.sql("SELECT id FROM portfolio WHERE code = :code").param("code", code)
+                .query(UUID.class).optional();
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        UUID id = Ids.newId();
+        jdbc.sql("""
+                        INSERT INTO portfolio (tenant_id, id, creditor_id, code, name, placed_on)
+                        VALUES (:t, :id, :creditor, :code, :name, :placed)""")
+                .param("t", tenant).param("id", id).param("creditor", creditor).param("code", code)
+                .param("name", p.request().fileName()).param("placed", businessDate).update();
+        return id;
+    }
+
+    private static String firstNonBlank(@Nullable String a, @Nullable String b, String fallback) {
+        if (a != null && !a.isBlank()) {
+            return a.strip();
+        }
+        return b != null && !b.isBlank() ? b.strip() : fallback;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage();
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void destroy() {
+        workers.shutdownNow();
+    }
+}

@@ -1,0 +1,125 @@
+package io.candor.portfolio.placement;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Merges the staging table into the portfolio with set-based SQL, inside the import's transaction. Row-level
+ * security scopes every statement to the importing tenant.
+ */
+final class PlacementMerge {
+
+    /** What the merge did. */
+    record Counts(long imported, long updated, long rejected) {
+    }
+
+    private final JdbcClient jdbc;
+
+    PlacementMerge(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Duplicated creditor references: the first occurrence stays, the others go to the quarantine. */
+    long rejectDuplicates(UUID tenant, UUID job, long seqBase) {
+        jdbc.sql("CREATE INDEX ON import_stage (creditor_ref)").update();
+        jdbc.sql("ANALYZE import_stage").update();
+        long n = jdbc.sql("""
+                        INSERT INTO import_rejection (tenant_id, job_id, seq, line, col, reason, raw)
+                        SELECT :tenant, :job, :base + row_number() OVER (ORDER BY s.line), s.line, 'creditor_ref',
+                               'duplicate creditor_ref ''' || s.creditor_ref || ''': first on line ' || f.first_line,
+                               s.raw
+                        FROM import_stage s
+                        JOIN (SELECT creditor_ref, min(line) AS first_line FROM import_stage
+                              GROUP BY creditor_ref HAVING count(*) > 1) f USING (creditor_ref)
+                        WHERE s.line <> f.first_line""")
+                .param("tenant", tenant).param("job", job).param("base", seqBase).update();
+        if (n > 0) {
+            jdbc.sql("""
+                    DELETE FROM import_stage s USING (SELECT creditor_ref, min(line) AS first_line FROM import_stage
+                                                      GROUP BY creditor_ref HAVING count(*) > 1) f
+                    WHERE s.creditor_ref = f.creditor_ref AND s.line <> f.first_line""").update();
+        }
+        return n;
+    }
+
+    Counts placement(UUID tenant, UUID creditor, UUID portfolio, LocalDate businessDate) {
+        // Accounts the creditor placed before: this file updates them.
+        jdbc.sql("""
+                        UPDATE import_stage s SET account_id = a.id, existing = true, old_bucket = a.bucket
+                        FROM account a WHERE a.creditor_id = :creditor AND a.creditor_ref = s.creditor_ref""")
+                .param("creditor", creditor).update();
+        // One debtor per identity number: within the file, then against known debtors (master/sub accounts).
+        jdbc.sql("""
+                UPDATE import_stage s SET debtor_id = f.debtor_id
+                FROM (SELECT DISTINCT ON (national_id_index) national_id_index, debtor_id FROM import_stage
+                      WHERE national_id_index IS NOT NULL AND NOT existing ORDER BY national_id_index, line) f
+                WHERE s.national_id_index = f.national_id_index AND NOT s.existing""").update();
+        jdbc.sql("""
+                UPDATE import_stage s SET debtor_id = d.id, debtor_exists = true
+                FROM (SELECT DISTINCT ON (national_id_index) national_id_index, id FROM debtor
+                      WHERE national_id_index IN (SELECT national_id_index FROM import_stage
+                                                  WHERE national_id_index IS NOT NULL)
+                      ORDER BY national_id_index, id) d
+                WHERE s.national_id_index = d.national_id_index AND NOT s.existing""").update();
+        jdbc.sql("""
+                        INSERT INTO debtor (tenant_id, id, kind, full_name, national_id_enc, national_id_index,
+                                            national_id_hint, birth_date, country, region, language)
+                        SELECT DISTINCT ON (debtor_id) :tenant, debtor_id, debtor_kind, debtor_name, national_id_enc,
+                               national_id_index, national_id_hint, birth_date, country, region, language
+                        FROM import_stage WHERE NOT existing AND NOT debtor_exists ORDER BY debtor_id, line""")
+                .param("tenant", tenant).update();
+        jdbc.sql("""
+                        INSERT INTO contact_point (tenant_id, id, debtor_id, kind, value, time_zones, source)
+                        SELECT :tenant, candor_new_id(), c.debtor_id, c.kind, c.value, c.zones, 'PLACEMENT'
+                        FROM (SELECT DISTINCT debtor_id, 'PHONE' AS kind, phone AS value,
+                                     string_to_array(coalesce(phone_zones, ''), ',') AS zones
+                              FROM import_stage WHERE phone IS NOT NULL
+                              UNION SELECT DISTINCT debtor_id, 'EMAIL', lower(email), '{}'::text[]
+                              FROM import_stage WHERE email IS NOT NULL
+                              UNION SELECT DISTINCT debtor_id, 'ADDRESS', address, '{}'::text[]
+                              FROM import_stage WHERE address IS NOT NULL) c
+                        WHERE NOT EXISTS (SELECT 1 FROM contact_point p
+                                          WHERE p.debtor_id = c.debtor_id AND p.kind = c.kind AND p.value = c.value)""")
+                .param("tenant", tenant).update();
+        long imported = jdbc.sql("""
+                        INSERT INTO account (tenant_id, id, portfolio_id, creditor_id, debtor_id, creditor_ref, product,
+                                             currency, principal_minor, interest_minor, fees_minor, penalty_minor,
+                                             due_date, dpd, bucket, status, bank_account_enc, bank_account_last4)
+                        SELECT :tenant, account_id, :portfolio, :creditor, debtor_id, creditor_ref, product, currency,
+                               principal, interest, fees, penalty, due_date, dpd, bucket, 'OPEN', bank_enc, bank_last4
+                        FROM import_stage WHERE NOT existing""")
+                .param("tenant", tenant).param("portfolio", portfolio).param("creditor", creditor).update();
+        long updated = jdbc.sql("""
+                UPDATE account a SET principal_minor = s.principal, interest_minor = s.interest, fees_minor = s.fees,
+                       penalty_minor = s.penalty, due_date = s.due_date, dpd = s.dpd, bucket = s.bucket,
+                       status = 'OPEN'
+                FROM import_stage s WHERE s.existing AND a.id = s.account_id""").update();
+        jdbc.sql("""
+                        INSERT INTO account_bucket_history (tenant_id, account_id, business_date, from_bucket, to_bucket,
+                                                            dpd, source)
+                        SELECT :tenant, account_id, :date, old_bucket, bucket, dpd, 'IMPORT' FROM import_stage
+                        WHERE old_bucket IS DISTINCT FROM bucket
+                        ON CONFLICT DO NOTHING""")
+                .param("tenant", tenant).param("date", businessDate).update();
+        return new Counts(imported, updated, 0);
+    }
+
+    /** A recall file closes the open accounts it names; unknown references are rejected. */
+    Counts recall(UUID tenant, UUID job, UUID creditor, long seqBase) {
+        long rejected = jdbc.sql("""
+                        INSERT INTO import_rejection (tenant_id, job_id, seq, line, col, reason, raw)
+                        SELECT :tenant, :job, :base + row_number() OVER (ORDER BY s.line), s.line, 'creditor_ref',
+                               'no open account with creditor_ref ''' || s.creditor_ref || ''' for this creditor', s.raw
+                        FROM import_stage s
+                        WHERE NOT EXISTS (SELECT 1 FROM account a WHERE a.creditor_id = :creditor
+                                          AND a.creditor_ref = s.creditor_ref AND a.status = 'OPEN')""")
+                .param("tenant", tenant).param("job", job).param("base", seqBase).param("creditor", creditor).update();
+        long closed = jdbc.sql("""
+                        UPDATE account a SET status = 'RECALLED' FROM import_stage s
+                        WHERE a.creditor_id = :creditor AND a.creditor_ref = s.creditor_ref AND a.status = 'OPEN'""")
+                .param("creditor", creditor).update();
+        return new Counts(0, closed, rejected);
+    }
+}

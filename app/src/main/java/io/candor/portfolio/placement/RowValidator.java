@@ -1,0 +1,289 @@
+package io.candor.portfolio.placement;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberToTimeZonesMapper;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber;
+import io.candor.platform.ids.Ids;
+import io.candor.portfolio.Bucket;
+import io.candor.portfolio.Placement;
+import io.candor.portfolio.PersonalDataContext;
+import io.candor.privacy.FieldCipher;
+import io.candor.privacy.Masking;
+import io.candor.privacy.SearchHash;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Checks one row against the canonical rules and the creditor's profile, and turns it into a staged row —
+ * or into the list of everything wrong with it, each problem with its column.
+ */
+final class RowValidator {
+
+    /** What is wrong with a row, in which column. */
+    record Problem(@Nullable String column, String reason) {
+    }
+
+    /** The outcome for one row. */
+    sealed interface Result {
+        record Valid(StagedRow row) implements Result {
+        }
+
+        record Rejected(List<Problem> problems) implements Result {
+        }
+    }
+
+    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+    private static final Set<String> PRODUCTS = java.util.Arrays.stream(Placement.Product.values()).map(Enum::name)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
+    private static final PhoneNumberToTimeZonesMapper ZONES = PhoneNumberToTimeZonesMapper.getInstance();
+    private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
+
+    private final ImportJob.Kind kind;
+    private final ImportProfile profile;
+    private final Map<CanonicalColumn, Integer> index;
+    private final int width;
+    private final List<DateTimeFormatter> dateFormats;
+    private final boolean excelDates;
+    private final LocalDate businessDate;
+    private final UUID tenant;
+    private final FieldCipher cipher;
+    private final SearchHash searchHash;
+
+    RowValidator(ImportJob.Kind kind, ImportProfile profile, Map<CanonicalColumn, Integer> index, int width,
+            boolean excelDates, LocalDate businessDate, UUID tenant, FieldCipher cipher, SearchHash searchHash) {
+        this.kind = kind;
+        this.profile = profile;
+        this.index = new EnumMap<>(index);
+        this.width = width;
+        this.dateFormats = profile.dateFormats().stream()
+                .map(f -> DateTimeFormatter.ofPattern(f.replace("yyyy", "uuuu")).withResolverStyle(ResolverStyle.STRICT))
+                .toList();
+        this.excelDates = excelDates;
+        this.businessDate = businessDate;
+        this.tenant = tenant;
+        this.cipher = cipher;
+        this.searchHash = searchHash;
+    }
+
+    Result validate(TabularFile.Row row) {
+        List<Problem> problems = new ArrayList<>();
+        if (row.cells().size() > width) {
+            return rejected(null, "the row has " + row.cells().size() + " cells but the header has " + width);
+        }
+        for (int i = 0; i < row.cells().size(); i++) {
+            if (row.cells().get(i).length() > TabularFile.MAX_CELL) {
+                return rejected(null, "cell " + (i + 1) + " is longer than " + TabularFile.MAX_CELL + " characters");
+            }
+        }
+        String ref = text(row, CanonicalColumn.CREDITOR_REF, problems);
+        if (kind == ImportJob.Kind.RECALL) {
+            return problems.isEmpty() ? new Result.Valid(recall(row, ref)) : new Result.Rejected(problems);
+        }
+        String product = text(row, CanonicalColumn.PRODUCT, problems, "CONSUMER_LOAN").toUpperCase(Locale.ROOT);
+        if (!PRODUCTS.contains(product)) {
+            problems.add(new Problem("product", "unknown product '" + product + "': use one of " + PRODUCTS
+                    + " (or map it in the profile)"));
+        }
+        String debtorType = text(row, CanonicalColumn.DEBTOR_TYPE, problems, "PERSON").toUpperCase(Locale.ROOT);
+        if (!debtorType.equals("PERSON") && !debtorType.equals("COMPANY")) {
+            problems.add(new Problem("debtor_type", "must be PERSON or COMPANY, got '" + debtorType + "'"));
+        }
+        String name = text(row, CanonicalColumn.DEBTOR_NAME, problems);
+        String country = text(row, CanonicalColumn.COUNTRY, problems).toUpperCase(Locale.ROOT);
+        if (!country.isEmpty() && !COUNTRIES.contains(country)) {
+            problems.add(new Problem("country", "'" + country + "' is not an ISO 3166 country code (e.g. CN, ID, BR)"));
+        }
+        Currency currency = currency(text(row, CanonicalColumn.CURRENCY, problems), problems);
+        long principal = amount(row, CanonicalColumn.PRINCIPAL, currency, problems);
+        long interest = amount(row, CanonicalColumn.INTEREST, currency, problems);
+        long fees = amount(row, CanonicalColumn.FEES, currency, problems);
+        long penalty = amount(row, CanonicalColumn.PENALTY, currency, problems);
+        LocalDate due = date(row, CanonicalColumn.DUE_DATE, problems);
+        LocalDate birth = date(row, CanonicalColumn.BIRTH_DATE, problems);
+        int dpd = dpd(row, due, problems);
+        String nationalId = optional(row, CanonicalColumn.NATIONAL_ID);
+        String email = optional(row, CanonicalColumn.EMAIL);
+        if (email != null && !EMAIL.matcher(email).matches()) {
+            problems.add(new Problem("email", "'" + email + "' is not an e-mail address"));
+        }
+        String phone = null;
+        String zones = null;
+        String rawPhone = optional(row, CanonicalColumn.PHONE);
+        if (rawPhone != null && COUNTRIES.contains(country)) {
+            try {
+                Phonenumber.PhoneNumber n = PHONES.parse(rawPhone, country);
+                if (PHONES.isValidNumber(n)) {
+                    phone = PHONES.format(n, PhoneNumberUtil.PhoneNumberFormat.E164);
+                    zones = String.join(",", ZONES.getTimeZonesForNumber(n).stream()
+                            .filter(z -> !z.equals(PhoneNumberToTimeZonesMapper.getUnknownTimeZone())).toList());
+                } else {
+                    problems.add(new Problem("phone", "'" + rawPhone + "' is not a valid phone number in " + country));
+                }
+            } catch (NumberParseException e) {
+                problems.add(new Problem("phone", "'" + rawPhone + "' cannot be read as a phone number"));
+            }
+        }
+        String bank = optional(row, CanonicalColumn.BANK_ACCOUNT);
+        if (!problems.isEmpty()) {
+            return new Result.Rejected(problems);
+        }
+        return new Result.Valid(new StagedRow(row.line(), row.raw(), ref, product, debtorType, name,
+                nationalId == null ? null : cipher.seal(nationalId, PersonalDataContext.nationalId(tenant)),
+                nationalId == null ? null : searchHash.of(tenant, "national_id", nationalId),
+                nationalId == null ? null : Masking.nationalId(nationalId), birth, phone, zones, email,
+                optional(row, CanonicalColumn.ADDRESS), optional(row, CanonicalColumn.REGION), country,
+                text(row, CanonicalColumn.LANGUAGE, problems, defaultLanguage(country)), currency.getCurrencyCode(),
+                principal, interest, fees, penalty, due, dpd, Bucket.of(dpd),
+                bank == null ? null : cipher.seal(bank, PersonalDataContext.bankAccount(tenant)),
+                bank == null ? null : bank.substring(Math.max(0, bank.length() - 4)), Ids.newId(), Ids.newId()));
+    }
+
+    private StagedRow recall(TabularFile.Row row, String ref) {
+        return new StagedRow(row.line(), row.raw(), ref, "", "", "", null, null, null, null, null, null, null, null,
+                null, "", "", "", 0, 0, 0, 0, businessDate, 0, "", null, null, Ids.newId(), Ids.newId());
+    }
+
+    private static Result rejected(@Nullable String column, String reason) {
+        return new Result.Rejected(List.of(new Problem(column, reason)));
+    }
+
+    /** A cell's text after mapping and defaults; blank when absent. */
+    private String cell(TabularFile.Row row, CanonicalColumn column) {
+        Integer i = index.get(column);
+        String v = i == null || i >= row.cells().size() ? "" : row.cells().get(i).strip();
+        if (v.isEmpty()) {
+            String d = profile.defaultFor(column);
+            return d == null ? "" : d;
+        }
+        return profile.mapValue(column, v);
+    }
+
+    private String text(TabularFile.Row row, CanonicalColumn column, List<Problem> problems) {
+        String v = cell(row, column);
+        if (v.isEmpty() && column.requiredIn(kind)) {
+            problems.add(new Problem(column.header(), "is required"));
+        }
+        return v;
+    }
+
+    private String text(TabularFile.Row row, CanonicalColumn column, List<Problem> problems, String fallback) {
+        String v = text(row, column, problems);
+        return v.isEmpty() ? fallback : v;
+    }
+
+    private @Nullable String optional(TabularFile.Row row, CanonicalColumn column) {
+        String v = cell(row, column);
+        return v.isEmpty() ? null : v;
+    }
+
+    private static Currency currency(String code, List<Problem> problems) {
+        if (code.isEmpty()) {
+            return Currency.getInstance("XXX");
+        }
+        try {
+            return Currency.getInstance(code.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            problems.add(new Problem("currency", "'" + code + "' is not an ISO 4217 currency code (e.g. CNY, USD, IDR)"));
+            return Currency.getInstance("XXX");
+        }
+    }
+
+    private long amount(TabularFile.Row row, CanonicalColumn column, Currency currency, List<Problem> problems) {
+        String v = cell(row, column).replace(",", "");
+        if (v.isEmpty()) {
+            if (column.requiredIn(kind)) {
+                problems.add(new Problem(column.header(), "is required"));
+            }
+            return 0;
+        }
+        BigDecimal amount;
+        try {
+            amount = new BigDecimal(v);
+        } catch (NumberFormatException e) {
+            problems.add(new Problem(column.header(), "'" + v + "' is not a number"));
+            return 0;
+        }
+        if (amount.signum() < 0) {
+            problems.add(new Problem(column.header(), "must not be negative, got " + v));
+            return 0;
+        }
+        int digits = Math.max(0, currency.getDefaultFractionDigits());
+        try {
+            BigDecimal minor = profile.amountsIn() == ImportProfile.AmountUnit.MINOR ? amount
+                    : amount.movePointRight(digits);
+            return minor.setScale(0, java.math.RoundingMode.UNNECESSARY).longValueExact();
+        } catch (ArithmeticException e) {
+            problems.add(new Problem(column.header(), "'" + v + "' has more decimals than " + currency.getCurrencyCode()
+                    + " allows (" + digits + ")" + (profile.amountsIn() == ImportProfile.AmountUnit.MINOR
+                    ? "; the profile says amounts are in minor units" : "")));
+            return 0;
+        }
+    }
+
+    private @Nullable LocalDate date(TabularFile.Row row, CanonicalColumn column, List<Problem> problems) {
+        String v = text(row, column, problems);
+        if (v.isEmpty()) {
+            return null;
+        }
+        for (DateTimeFormatter f : dateFormats) {
+            try {
+                return LocalDate.parse(v, f);
+            } catch (DateTimeParseException ignored) {
+                // try the next format
+            }
+        }
+        if (excelDates && v.matches("\\d{1,6}")) {
+            return EXCEL_EPOCH.plusDays(Long.parseLong(v)); // an Excel date cell (days since 1899-12-30)
+        }
+        problems.add(new Problem(column.header(), "'" + v + "' is not a date in the format " + profile.dateFormats()));
+        return null;
+    }
+
+    private int dpd(TabularFile.Row row, @Nullable LocalDate due, List<Problem> problems) {
+        String v = cell(row, CanonicalColumn.DPD);
+        if (v.isEmpty()) {
+            return due == null ? 0 : (int) Math.max(0, ChronoUnit.DAYS.between(due, businessDate));
+        }
+        try {
+            int dpd = Integer.parseInt(v);
+            if (dpd < 0) {
+                problems.add(new Problem("dpd", "must not be negative, got " + v));
+            }
+            return Math.max(0, dpd);
+        } catch (NumberFormatException e) {
+            problems.add(new Problem("dpd", "'" + v + "' is not a whole number of days"));
+            return 0;
+        }
+    }
+
+    private static String defaultLanguage(String country) {
+        return switch (country) {
+            case "CN" -> "zh-CN";
+            case "HK", "TW", "MO" -> "zh-TW";
+            case "ID" -> "id";
+            case "BR" -> "pt-BR";
+            case "MX", "CO", "PE", "CL", "AR", "ES" -> "es";
+            case "VN" -> "vi";
+            case "TH" -> "th";
+            default -> "en";
+        };
+    }
+}

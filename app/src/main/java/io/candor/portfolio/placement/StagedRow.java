@@ -1,0 +1,16 @@
+package io.candor.portfolio.placement;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+/** A valid row, ready for the staging table: personal identifiers already sealed, money in minor units. */
+record StagedRow(long line, String raw, String creditorRef, String product, String debtorKind, String debtorName,
+                 byte @Nullable [] nationalIdSealed, byte @Nullable [] nationalIdHash, @Nullable String nationalIdHint,
+                 @Nullable LocalDate birthDate, @Nullable String phone, @Nullable String phoneZones,
+                 @Nullable String email, @Nullable String address, @Nullable String region, String country,
+                 String language, String currency, long principal, long interest, long fees, long penalty,
+                 LocalDate dueDate, int dpd, String bucket, byte @Nullable [] bankSealed, @Nullable String bankLast4,
+                 UUID debtorId, UUID accountId) {
+}
