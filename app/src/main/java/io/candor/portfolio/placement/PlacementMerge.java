@@ -47,7 +47,8 @@ final class PlacementMerge {
     Counts placement(UUID tenant, UUID creditor, UUID portfolio, LocalDate businessDate) {
         // Accounts the creditor placed before: this file updates them.
         jdbc.sql("""
-                        UPDATE import_stage s SET account_id = a.id, existing = true, old_bucket = a.bucket
+                        UPDATE import_stage s SET account_id = a.id, debtor_id = a.debtor_id, existing = true,
+                               debtor_exists = true, old_bucket = a.bucket
                         FROM account a WHERE a.creditor_id = :creditor AND a.creditor_ref = s.creditor_ref""")
                 .param("creditor", creditor).update();
         // One debtor per identity number: within the file, then against known debtors (master/sub accounts).
