@@ -17,6 +17,14 @@ public final class Candor {
                     + " is too old; Candor needs JDK 21 or newer (set JAVA_HOME to a JDK 21+).");
             System.exit(2);
         }
+        if (args.length > 1 && args[0].equals("bench") && args[1].equals("import")) {
+            try {
+                System.exit(io.candor.bench.ImportBenchmark.run(java.util.List.of(args).subList(2, args.length)));
+            } catch (Exception e) {
+                System.err.println("candor bench: " + e.getMessage());
+                System.exit(1);
+            }
+        }
         if (args.length > 0 && args[0].equals("serve")) {
             CandorApplication.serve(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;

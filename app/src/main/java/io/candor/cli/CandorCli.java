@@ -27,6 +27,7 @@ public final class CandorCli {
               accounts list [--bucket B] [--status S] [--portfolio ID] [--limit N] [--cursor C]
                                        list accounts (personal data masked by role)
               accounts show ID         show one account with its debtor and contact points
+              bench import [--rows N]  benchmark the placement import against a raw COPY (no server needed)
               help                     this text
 
             options of commands that talk to a server:

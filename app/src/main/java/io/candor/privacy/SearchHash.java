@@ -16,6 +16,8 @@ import javax.crypto.spec.SecretKeySpec;
 public final class SearchHash {
 
     private final SecretKey indexKey;
+    /** Per tenant and field kind: the derived key's ready MAC, one per thread (bulk imports hash every row). */
+    private final java.util.Map<String, ThreadLocal<Mac>> macs = new java.util.concurrent.ConcurrentHashMap<>();
 
     public SearchHash(SecretKey indexKey) {
         this.indexKey = indexKey;
@@ -23,8 +25,20 @@ public final class SearchHash {
 
     /** The hash of {@code value} for a field kind (e.g. {@code national_id}) in a tenant. */
     public byte[] of(UUID tenant, String kind, String value) {
-        byte[] tenantKey = hmac(indexKey.getEncoded(), "candor-search/" + tenant + "/" + kind);
-        return hmac(tenantKey, normalise(value));
+        String scope = "candor-search/" + tenant + "/" + kind;
+        Mac mac = macs.computeIfAbsent(scope, k -> ThreadLocal.withInitial(() -> mac(hmac(indexKey.getEncoded(), k))))
+                .get();
+        return mac.doFinal(normalise(value).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Mac mac(byte[] key) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA-256 is not available", e);
+        }
     }
 
     /** Case, spaces and dashes do not matter for identifiers. */
@@ -33,12 +47,6 @@ public final class SearchHash {
     }
 
     private static byte[] hmac(byte[] key, String message) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(message.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA-256 is not available", e);
-        }
+        return mac(key).doFinal(message.getBytes(StandardCharsets.UTF_8));
     }
 }

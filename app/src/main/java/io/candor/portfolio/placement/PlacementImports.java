@@ -199,6 +199,7 @@ public class PlacementImports implements DisposableBean {
                     businessDate, tenant, cipher, searchHash);
             long total = Files.size(p.file());
             long read = 0;
+            long t0 = System.nanoTime();
             var rows = file.rows();
             while (rows.hasNext()) {
                 TabularFile.Row row = rows.next();
@@ -213,12 +214,15 @@ public class PlacementImports implements DisposableBean {
             }
             staging.finish();
             rejections.copyInto(connection);
+            long t1 = System.nanoTime();
             PlacementMerge merge = new PlacementMerge(jdbc);
             long duplicates = merge.rejectDuplicates(tenant, p.job(), rejections.lastSeq());
             UUID creditor = creditor(tenant, p);
             PlacementMerge.Counts counts = kind == ImportJob.Kind.RECALL
                     ? merge.recall(tenant, p.job(), creditor, rejections.lastSeq() + duplicates)
                     : merge.placement(tenant, creditor, portfolio(tenant, creditor, p, businessDate), businessDate);
+            log.info("Import {}: {} rows read, validated and staged in {} ms; merged in {} ms", p.job(), read,
+                    (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
             long rejected = rejections.rows() + duplicates + counts.rejected();
             jobs.succeeded(p.job(), read, counts.imported(), counts.updated(), rejected);
             audit.record(AuditEntry.of("IMPORT_SUCCEEDED", "import_job", p.job()).withDetail(Map.of(

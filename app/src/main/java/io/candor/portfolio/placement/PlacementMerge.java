@@ -15,10 +15,20 @@ final class PlacementMerge {
     record Counts(long imported, long updated, long rejected) {
     }
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PlacementMerge.class);
+
     private final JdbcClient jdbc;
+    private long mark = System.nanoTime();
 
     PlacementMerge(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** Logs how long the step since the last mark took (debug level). */
+    private void step(String name) {
+        long now = System.nanoTime();
+        log.debug("merge step {}: {} ms", name, (now - mark) / 1_000_000);
+        mark = now;
     }
 
     /** Duplicated creditor references: the first occurrence stays, the others go to the quarantine. */
@@ -51,52 +61,62 @@ final class PlacementMerge {
                                debtor_exists = true, old_bucket = a.bucket
                         FROM account a WHERE a.creditor_id = :creditor AND a.creditor_ref = s.creditor_ref""")
                 .param("creditor", creditor).update();
-        // One debtor per identity number: within the file, then against known debtors (master/sub accounts).
+        step("match known accounts");
+        // One debtor per identity number, within the file and with known debtors (master/sub accounts): a small
+        // table of identity number -> debtor, joined below instead of rewriting the staging table.
         jdbc.sql("""
-                UPDATE import_stage s SET debtor_id = f.debtor_id
-                FROM (SELECT DISTINCT ON (national_id_index) national_id_index, debtor_id FROM import_stage
-                      WHERE national_id_index IS NOT NULL AND NOT existing ORDER BY national_id_index, line) f
-                WHERE s.national_id_index = f.national_id_index AND NOT s.existing""").update();
+                CREATE TEMP TABLE import_debtor ON COMMIT DROP AS
+                SELECT DISTINCT ON (national_id_index) national_id_index, debtor_id, false AS known FROM import_stage
+                WHERE national_id_index IS NOT NULL AND NOT existing ORDER BY national_id_index, line""").update();
+        step("debtors in the file");
         jdbc.sql("""
-                UPDATE import_stage s SET debtor_id = d.id, debtor_exists = true
+                UPDATE import_debtor x SET debtor_id = d.id, known = true
                 FROM (SELECT DISTINCT ON (national_id_index) national_id_index, id FROM debtor
-                      WHERE national_id_index IN (SELECT national_id_index FROM import_stage
-                                                  WHERE national_id_index IS NOT NULL)
+                      WHERE national_id_index IN (SELECT national_id_index FROM import_debtor)
                       ORDER BY national_id_index, id) d
-                WHERE s.national_id_index = d.national_id_index AND NOT s.existing""").update();
+                WHERE x.national_id_index = d.national_id_index""").update();
+        step("known debtors");
+        jdbc.sql("""
+                CREATE TEMP VIEW import_rows AS
+                SELECT s.*, coalesce(x.debtor_id, s.debtor_id) AS debtor, coalesce(x.known, s.debtor_exists) AS known_debtor
+                FROM import_stage s LEFT JOIN import_debtor x ON x.national_id_index = s.national_id_index""").update();
         jdbc.sql("""
                         INSERT INTO debtor (tenant_id, id, kind, full_name, national_id_enc, national_id_index,
                                             national_id_hint, birth_date, country, region, language)
-                        SELECT DISTINCT ON (debtor_id) :tenant, debtor_id, debtor_kind, debtor_name, national_id_enc,
+                        SELECT DISTINCT ON (debtor) :tenant, debtor, debtor_kind, debtor_name, national_id_enc,
                                national_id_index, national_id_hint, birth_date, country, region, language
-                        FROM import_stage WHERE NOT existing AND NOT debtor_exists ORDER BY debtor_id, line""")
+                        FROM import_rows WHERE NOT existing AND NOT known_debtor ORDER BY debtor, line""")
                 .param("tenant", tenant).update();
+        step("insert debtors");
         jdbc.sql("""
                         INSERT INTO contact_point (tenant_id, id, debtor_id, kind, value, time_zones, source)
-                        SELECT :tenant, candor_new_id(), c.debtor_id, c.kind, c.value, c.zones, 'PLACEMENT'
-                        FROM (SELECT DISTINCT debtor_id, 'PHONE' AS kind, phone AS value,
+                        SELECT :tenant, candor_new_id(), c.debtor, c.kind, c.value, c.zones, 'PLACEMENT'
+                        FROM (SELECT DISTINCT debtor, 'PHONE' AS kind, phone AS value,
                                      string_to_array(coalesce(phone_zones, ''), ',') AS zones
-                              FROM import_stage WHERE phone IS NOT NULL
-                              UNION SELECT DISTINCT debtor_id, 'EMAIL', lower(email), '{}'::text[]
-                              FROM import_stage WHERE email IS NOT NULL
-                              UNION SELECT DISTINCT debtor_id, 'ADDRESS', address, '{}'::text[]
-                              FROM import_stage WHERE address IS NOT NULL) c
+                              FROM import_rows WHERE phone IS NOT NULL
+                              UNION SELECT DISTINCT debtor, 'EMAIL', lower(email), '{}'::text[]
+                              FROM import_rows WHERE email IS NOT NULL
+                              UNION SELECT DISTINCT debtor, 'ADDRESS', address, '{}'::text[]
+                              FROM import_rows WHERE address IS NOT NULL) c
                         WHERE NOT EXISTS (SELECT 1 FROM contact_point p
-                                          WHERE p.debtor_id = c.debtor_id AND p.kind = c.kind AND p.value = c.value)""")
+                                          WHERE p.debtor_id = c.debtor AND p.kind = c.kind AND p.value = c.value)""")
                 .param("tenant", tenant).update();
+        step("contact points");
         long imported = jdbc.sql("""
                         INSERT INTO account (tenant_id, id, portfolio_id, creditor_id, debtor_id, creditor_ref, product,
                                              currency, principal_minor, interest_minor, fees_minor, penalty_minor,
                                              due_date, dpd, bucket, status, bank_account_enc, bank_account_last4)
-                        SELECT :tenant, account_id, :portfolio, :creditor, debtor_id, creditor_ref, product, currency,
+                        SELECT :tenant, account_id, :portfolio, :creditor, debtor, creditor_ref, product, currency,
                                principal, interest, fees, penalty, due_date, dpd, bucket, 'OPEN', bank_enc, bank_last4
-                        FROM import_stage WHERE NOT existing""")
+                        FROM import_rows WHERE NOT existing""")
                 .param("tenant", tenant).param("portfolio", portfolio).param("creditor", creditor).update();
+        step("insert accounts");
         long updated = jdbc.sql("""
                 UPDATE account a SET principal_minor = s.principal, interest_minor = s.interest, fees_minor = s.fees,
                        penalty_minor = s.penalty, due_date = s.due_date, dpd = s.dpd, bucket = s.bucket,
                        status = 'OPEN'
                 FROM import_stage s WHERE s.existing AND a.id = s.account_id""").update();
+        step("update known accounts");
         jdbc.sql("""
                         INSERT INTO account_bucket_history (tenant_id, account_id, business_date, from_bucket, to_bucket,
                                                             dpd, source)
@@ -104,6 +124,7 @@ final class PlacementMerge {
                         WHERE old_bucket IS DISTINCT FROM bucket
                         ON CONFLICT DO NOTHING""")
                 .param("tenant", tenant).param("date", businessDate).update();
+        step("bucket history");
         return new Counts(imported, updated, 0);
     }
 
