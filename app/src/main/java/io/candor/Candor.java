@@ -19,7 +19,8 @@ public final class Candor {
         }
         if (args.length > 1 && args[0].equals("bench") && args[1].equals("import")) {
             try {
-                System.exit(io.candor.bench.ImportBenchmark.run(java.util.List.of(args).subList(2, args.length)));
+                System.exit(io.candor.bench.ImportBenchmark.run(java.util.List.of(args).subList(2, args.length),
+                        CandorApplication.class));
             } catch (Exception e) {
                 System.err.println("candor bench: " + e.getMessage());
                 System.exit(1);

@@ -16,7 +16,6 @@ import java.util.Locale;
 
 import javax.sql.DataSource;
 
-import io.candor.CandorApplication;
 import io.candor.platform.tenant.TenantContext;
 import io.candor.portfolio.PlacementCsv;
 import io.candor.portfolio.placement.ImportJob;
@@ -38,10 +37,11 @@ public final class ImportBenchmark {
     private ImportBenchmark() {
     }
 
-    public static int run(List<String> args) throws Exception {
+    /** Runs the benchmark on {@code application} (the Spring Boot application class). */
+    public static int run(List<String> args, Class<?> application) throws Exception {
         int rows = Integer.parseInt(option(args, "--rows", "1000000"));
         Path dir = Path.of(option(args, "--data-dir", Files.createTempDirectory("candor-bench").toString()));
-        try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(CandorApplication.class)
+        try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(application)
                 .web(WebApplicationType.NONE)
                 .run(springArguments(args, dir))) {
             Tenants tenants = ctx.getBean(Tenants.class);

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 /** Calls the Candor REST API for one CLI command, signing in first when given a password. */
 final class ApiClient {
 
-    private static final Pattern FIELD = Pattern.compile("\"(token|title|detail)\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+    private static final Pattern FIELD = Pattern.compile("\"(token|title|detail|id|status)\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     private final String server;
     private final Credentials credentials;
@@ -44,6 +44,72 @@ final class ApiClient {
                 send(HttpRequest.newBuilder(uri("/api/v1/auth/token")).header("Authorization", "Bearer " + token)
                         .DELETE());
             }
+        }
+    }
+
+    /**
+     * Uploads a file as multipart/form-data to {@code path}, then follows the import job it starts until it has
+     * finished, drawing a progress bar on {@code progress} when given; prints the finished job.
+     */
+    int importFile(String path, java.nio.file.Path file, java.util.Map<String, String> fields,
+            java.io.@org.jspecify.annotations.Nullable PrintStream progress) {
+        String token = token();
+        try {
+            String boundary = "candor-" + java.util.UUID.randomUUID();
+            StringBuilder head = new StringBuilder();
+            fields.forEach((k, v) -> head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"")
+                    .append(k).append("\"\r\n\r\n").append(v).append("\r\n"));
+            head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"file\"; filename=\"")
+                    .append(file.getFileName()).append("\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+            HttpRequest.BodyPublisher body;
+            try {
+                body = HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofString(head.toString()),
+                        HttpRequest.BodyPublishers.ofFile(file),
+                        HttpRequest.BodyPublishers.ofString("\r\n--" + boundary + "--\r\n"));
+            } catch (java.io.FileNotFoundException e) {
+                throw new CandorCli.UsageException("cannot read " + file + ": no such file");
+            }
+            String submitted = send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary).POST(body));
+            String id = field(submitted, "id");
+            String job;
+            long started = System.nanoTime();
+            while (true) {
+                job = send(HttpRequest.newBuilder(uri("/api/v1/imports/" + id)).header("Authorization", "Bearer " + token).GET());
+                String status = field(job, "status");
+                if (status.equals("SUCCEEDED") || status.equals("FAILED")) {
+                    break;
+                }
+                if (progress != null) {
+                    progress.print("\r" + ProgressBar.render(number(job, "bytesRead"), number(job, "bytesTotal"),
+                            number(job, "rowsRead"), (System.nanoTime() - started) / 1e9));
+                    progress.flush();
+                }
+                sleep();
+            }
+            if (progress != null) {
+                progress.println();
+            }
+            out.println(job);
+            return field(job, "status").equals("SUCCEEDED") ? 0 : 1;
+        } finally {
+            if (credentials instanceof Credentials.Password) {
+                send(HttpRequest.newBuilder(uri("/api/v1/auth/token")).header("Authorization", "Bearer " + token).DELETE());
+            }
+        }
+    }
+
+    private static long number(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\"\\s*:\\s*(\\d+)").matcher(json);
+        return m.find() ? Long.parseLong(m.group(1)) : 0;
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException("interrupted");
         }
     }
 

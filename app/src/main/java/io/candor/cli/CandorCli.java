@@ -24,6 +24,13 @@ public final class CandorCli {
               me                       show the signed-in user
               users list               list the tenant's users (ADMIN)
               users show ID            show one user (ADMIN)
+              import placements --file F [--profile P] [--portfolio CODE] [--creditor CODE]
+                                       upload a placement file (CSV or XLSX); progress bar, JSON summary
+              import recalls --file F [--creditor CODE]
+                                       upload a recall file: the accounts it names are closed
+              imports show ID          an import job with its counts
+              imports rejections ID [--cursor C] [--limit N]
+                                       the rejected rows of an import with line, column and reason
               accounts list [--bucket B] [--status S] [--portfolio ID] [--limit N] [--cursor C]
                                        list accounts (personal data masked by role)
               accounts show ID         show one account with its debtor and contact points
@@ -61,6 +68,8 @@ public final class CandorCli {
                 case "me" -> client(options).get("/api/v1/me");
                 case "users" -> users(options);
                 case "accounts" -> accounts(options);
+                case "import" -> importFile(options);
+                case "imports" -> imports(options);
                 default -> throw new UsageException("unknown command '" + args[0] + "'");
             };
         } catch (UsageException e) {
@@ -87,6 +96,34 @@ public final class CandorCli {
             case "list" -> client(o).get("/api/v1/accounts" + o.query("bucket", "status", "portfolio", "cursor", "limit"));
             case "show" -> client(o).get("/api/v1/accounts/" + o.positional(1, "accounts show ID"));
             default -> throw new UsageException("unknown accounts command '" + verb + "'");
+        };
+    }
+
+    private int importFile(Options o) {
+        String kind = o.positional(0, "import placements|recalls --file F");
+        if (!kind.equals("placements") && !kind.equals("recalls")) {
+            throw new UsageException("usage: candor import placements|recalls --file F");
+        }
+        java.nio.file.Path file = java.nio.file.Path.of(o.value("file")
+                .orElseThrow(() -> new UsageException("import " + kind + " needs --file F")));
+        if (!java.nio.file.Files.isReadable(file)) {
+            throw new UsageException("cannot read " + file + ": no such file, or not readable");
+        }
+        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        for (String name : List.of("profile", "portfolio", "creditor")) {
+            o.value(name).ifPresent(v -> fields.put(name, v));
+        }
+        PrintStream bar = System.console() != null ? err : null;
+        return client(o).importFile("/api/v1/imports/" + kind, file, fields, bar);
+    }
+
+    private int imports(Options o) {
+        String verb = o.positional(0, "imports show ID | imports rejections ID");
+        String id = o.positional(1, "imports " + verb + " ID");
+        return switch (verb) {
+            case "show" -> client(o).get("/api/v1/imports/" + id);
+            case "rejections" -> client(o).get("/api/v1/imports/" + id + "/rejections" + o.query("cursor", "limit"));
+            default -> throw new UsageException("unknown imports command '" + verb + "'");
         };
     }
 

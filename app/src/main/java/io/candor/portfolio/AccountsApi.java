@@ -24,16 +24,25 @@ import org.springframework.web.bind.annotation.RestController;
  * trail); it defaults to {@code ACCOUNT_VIEW}.
  */
 @RestController
-@RequestMapping("/api/v1/accounts")
+@RequestMapping("/api/v1")
 class AccountsApi {
 
     private final Accounts accounts;
+    private final DebtorOverview debtors;
 
-    AccountsApi(Accounts accounts) {
+    AccountsApi(Accounts accounts, DebtorOverview debtors) {
         this.accounts = accounts;
+        this.debtors = debtors;
     }
 
-    @GetMapping
+    /** One debtor's accounts seen as one (master/sub), totalled in the reporting currency. */
+    @GetMapping("/debtors/{id}")
+    DebtorOverview.Overview debtor(@PathVariable UUID id,
+            @RequestHeader(name = "X-Purpose", defaultValue = "ACCOUNT_VIEW") String purpose) {
+        return debtors.of(id, purpose).orElseThrow(() -> new NotFoundException("debtor", id));
+    }
+
+    @GetMapping("/accounts")
     CursorPage<AccountSummary> list(@RequestParam(required = false) @Nullable UUID portfolio,
             @RequestParam(required = false) @Nullable String bucket,
             @RequestParam(required = false) @Nullable String status,
@@ -47,13 +56,13 @@ class AccountsApi {
     record Search(@NotBlank String nationalId) {
     }
 
-    @PostMapping("/search")
+    @PostMapping("/accounts/search")
     List<AccountSummary> search(@Valid @RequestBody Search search,
             @RequestHeader(name = "X-Purpose", defaultValue = "ACCOUNT_SEARCH") String purpose) {
         return accounts.findByNationalId(search.nationalId(), purpose);
     }
 
-    @GetMapping("/{id}")
+    @GetMapping("/accounts/{id}")
     AccountDetail show(@PathVariable UUID id,
             @RequestHeader(name = "X-Purpose", defaultValue = "ACCOUNT_VIEW") String purpose) {
         return accounts.find(id, CurrentUser.get().roles(), purpose)

@@ -78,6 +78,22 @@ class CandorCliTests {
     }
 
     @Test
+    void importsAPlacementFileAndPrintsTheFinishedJob(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path file = dir.resolve("placement.csv");
+        java.nio.file.Files.writeString(file, "creditor_ref,debtor_name,country,currency,principal,due_date\n"
+                + "CLI-1,王伟,CN,CNY,100.00,2026-10-01\nCLI-2,,CN,CNY,5,2026-10-01\n");
+        int code = run(Map.of("CANDOR_PASSWORD", TestTenants.PASSWORD), "import", "placements", "--file", file.toString(),
+                "--server", server(), "--tenant", tenant.slug(), "--user", "supervisor");
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("\"status\":\"SUCCEEDED\"").contains("\"imported\":1").contains("\"rejected\":1");
+        assertThat(run(Map.of("CANDOR_PASSWORD", TestTenants.PASSWORD), "import", "placements", "--file",
+                dir.resolve("missing.csv").toString(), "--server", server(), "--tenant", tenant.slug(), "--user",
+                "supervisor")).isEqualTo(2);
+        assertThat(err.toString()).contains("cannot read").contains("missing.csv");
+    }
+
+    @Test
     void saysWhenNoServerIsRunning() {
         assertThat(run(Map.of("CANDOR_TOKEN", "cnd_x"), "me", "--server", "http://127.0.0.1:1")).isEqualTo(1);
         assertThat(err.toString()).contains("cannot reach the Candor server").contains("bin/candor serve");

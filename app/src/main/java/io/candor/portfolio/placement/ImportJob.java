@@ -11,8 +11,11 @@ public record ImportJob(UUID id, Kind kind, String fileName, String sha256, long
                         long rejected, @Nullable String error, Instant createdAt, @Nullable Instant startedAt,
                         @Nullable Instant finishedAt, @Nullable Progress progress) {
 
-    /** A placement adds or updates accounts; a recall closes them. */
-    public enum Kind { PLACEMENT, RECALL }
+    /**
+     * A placement adds or updates accounts; a recall closes them; a payment file posts payments by creditor
+     * reference; an exchange-rate file stores daily rates.
+     */
+    public enum Kind { PLACEMENT, RECALL, PAYMENT, EXCHANGE_RATE }
 
     public enum Status { QUEUED, RUNNING, SUCCEEDED, FAILED }
 

@@ -62,6 +62,17 @@ class ImportsApi {
         return submit(ImportJob.Kind.RECALL, file, profile, null, creditor);
     }
 
+    @PostMapping(value = "/imports/payments", consumes = "multipart/form-data")
+    ResponseEntity<Submitted> payments(@RequestPart("file") MultipartFile file,
+            @RequestParam(required = false) @Nullable String creditor) throws IOException {
+        return submit(ImportJob.Kind.PAYMENT, file, null, null, creditor);
+    }
+
+    @PostMapping(value = "/imports/exchange-rates", consumes = "multipart/form-data")
+    ResponseEntity<Submitted> exchangeRates(@RequestPart("file") MultipartFile file) throws IOException {
+        return submit(ImportJob.Kind.EXCHANGE_RATE, file, null, null, null);
+    }
+
     @GetMapping("/imports")
     List<ImportJob> recent() {
         return imports.recent(100);

@@ -27,6 +27,8 @@ import io.candor.platform.CandorProperties;
 import io.candor.platform.ids.Ids;
 import io.candor.platform.tenant.TenantContext;
 import io.candor.platform.web.BadRequestException;
+import io.candor.portfolio.ExchangeRates;
+import io.candor.portfolio.Payments;
 import io.candor.privacy.FieldCipher;
 import io.candor.privacy.SearchHash;
 import io.candor.tenancy.Tenants;
@@ -63,12 +65,14 @@ public class PlacementImports implements DisposableBean {
     private final SearchHash searchHash;
     private final AuditTrail audit;
     private final Path spool;
+    private final LedgerFiles ledger;
     private final ExecutorService workers = Executors.newFixedThreadPool(2, Thread.ofPlatform().name("import-", 1).factory());
     private final Map<UUID, ImportJob.Progress> progress = new ConcurrentHashMap<>();
 
     PlacementImports(JdbcClient jdbc, DataSource dataSource, TransactionTemplate tx, ImportJobs jobs,
             ImportProfiles profiles, Tenants tenants, FieldCipher cipher, SearchHash searchHash, AuditTrail audit,
-            CandorProperties properties) {
+            CandorProperties properties, Payments payments, ExchangeRates rates) {
+        this.ledger = new LedgerFiles(jdbc, payments, rates);
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.tx = tx;
@@ -188,6 +192,33 @@ public class PlacementImports implements DisposableBean {
     }
 
     private void importFile(UUID tenant, Prepared p) {
+        switch (p.request().kind()) {
+            case PLACEMENT, RECALL -> importAccounts(tenant, p);
+            case PAYMENT, EXCHANGE_RATE -> importLedger(tenant, p);
+        }
+    }
+
+    /** Payment and exchange-rate files, in the import's transaction. */
+    private void importLedger(UUID tenant, Prepared p) {
+        try (TabularFile file = TabularFile.open(p.file(), p.profile());
+             RejectionSpool rejections = new RejectionSpool(tenant, p.job())) {
+            String source = "FILE:" + p.request().fileName();
+            LedgerFiles.Counts counts = p.request().kind() == ImportJob.Kind.PAYMENT
+                    ? ledger.payments(file, creditor(tenant, p), source, rejections)
+                    : ledger.rates(file, source);
+            rejections.copyInto(DataSourceUtils.getConnection(dataSource));
+            jobs.succeeded(p.job(), counts.read(), counts.posted(), counts.repeated(), counts.rejected());
+            audit.record(AuditEntry.of("IMPORT_SUCCEEDED", "import_job", p.job()).withDetail(Map.of(
+                    "kind", p.request().kind().name(), "read", counts.read(), "posted", counts.posted(),
+                    "rejected", counts.rejected())));
+        } catch (TabularFile.UnreadableFile | BadRequestException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    private void importAccounts(UUID tenant, Prepared p) {
         ImportJob.Kind kind = p.request().kind();
         LocalDate businessDate = tenants.businessDate(tenant);
         Connection connection = DataSourceUtils.getConnection(dataSource);
@@ -264,8 +295,8 @@ public class PlacementImports implements DisposableBean {
         if (existing.isPresent()) {
             return existing.get();
         }
-        if (p.request().kind() == ImportJob.Kind.RECALL) {
-            throw new BadRequestException("There is no creditor '" + code + "' to recall accounts from.");
+        if (p.request().kind() != ImportJob.Kind.PLACEMENT) {
+            throw new BadRequestException("There is no creditor '" + code + "': place accounts for it first.");
         }
         UUID id = Ids.newId();
         String country = p.profile().defaultFor(CanonicalColumn.COUNTRY);

@@ -1,0 +1,135 @@
+package io.candor.portfolio;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.candor.audit.AuditEntry;
+import io.candor.audit.AuditTrail;
+import io.candor.platform.tenant.TenantContext;
+import io.candor.platform.web.ConflictException;
+import io.candor.tenancy.Tenants;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The end-of-day close for the current tenant: recomputes days past due and the bucket of every open account
+ * for the business date, and records every bucket change in the history (never rewritten). It works in
+ * chunks, each committed with a checkpoint, so a crash resumes where it stopped; a date closed once is not
+ * closed again.
+ */
+@Service
+public class EndOfDayClose {
+
+    static final int CHUNK = 5_000;
+
+    /** The outcome of a close. */
+    public record Summary(LocalDate businessDate, String status, long accounts, long transitions, boolean repeat) {
+    }
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final Tenants tenants;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    EndOfDayClose(JdbcClient jdbc, TransactionTemplate tx, Tenants tenants, AuditTrail audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.tenants = tenants;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Closes the tenant's current business date. */
+    public Summary close() {
+        return close(tenants.businessDate(TenantContext.require()));
+    }
+
+    public Summary close(LocalDate date) {
+        UUID tenant = TenantContext.require();
+        Optional<Summary> done = find(date).filter(s -> s.status().equals("DONE"));
+        if (done.isPresent()) {
+            return new Summary(date, "DONE", done.get().accounts(), done.get().transitions(), true);
+        }
+        jdbc.sql("SELECT max(business_date) FROM eod_close WHERE status = 'DONE'").query(LocalDate.class).optional()
+                .filter(last -> last.isAfter(date)).ifPresent(last -> {
+                    throw new ConflictException("The business date " + last + " is already closed; a close cannot go back "
+                            + "to " + date + ".");
+                });
+        tx.executeWithoutResult(s -> jdbc.sql("""
+                        INSERT INTO eod_close (tenant_id, business_date, status, started_at)
+                        VALUES (:tenant, :date, 'RUNNING', :now) ON CONFLICT DO NOTHING""")
+                .param("tenant", tenant).param("date", date).param("now", now()).update());
+        while (Boolean.TRUE.equals(tx.execute(s -> chunk(tenant, date)))) {
+            // each chunk commits its accounts, history and checkpoint together
+        }
+        Summary summary = tx.execute(s -> {
+            jdbc.sql("UPDATE eod_close SET status = 'DONE', finished_at = :now WHERE business_date = :date")
+                    .param("now", now()).param("date", date).update();
+            Summary sum = find(date).orElseThrow();
+            audit.record(AuditEntry.of("EOD_CLOSED", "business_date", date).withDetail(Map.of(
+                    "accounts", sum.accounts(), "transitions", sum.transitions())));
+            return sum;
+        });
+        return summary;
+    }
+
+    /** One chunk after the checkpoint; false when there was nothing left. */
+    private boolean chunk(UUID tenant, LocalDate date) {
+        UUID checkpoint = jdbc.sql("SELECT checkpoint FROM eod_close WHERE business_date = :date FOR UPDATE")
+                .param("date", date).query(UUID.class).single();
+        Optional<UUID> last = jdbc.sql("""
+                        SELECT id FROM (SELECT id FROM account WHERE status = 'OPEN' AND id > :after
+                                        ORDER BY id LIMIT :chunk) c ORDER BY id DESC LIMIT 1""")
+                .param("after", checkpoint).param("chunk", CHUNK).query(UUID.class).optional();
+        if (last.isEmpty()) {
+            return false;
+        }
+        long transitions = jdbc.sql("""
+                        WITH aged AS (
+                            SELECT a.id, a.bucket AS old_bucket,
+                                   CASE WHEN a.principal_minor + a.interest_minor + a.fees_minor + a.penalty_minor = 0
+                                        THEN 0 ELSE greatest(0, :date - a.due_date) END AS dpd,
+                                   coalesce(b.boundaries, '{30,60,90,120,150,180}') AS boundaries
+                            FROM account a LEFT JOIN bucket_scheme b ON b.tenant_id = a.tenant_id AND b.product = a.product
+                            WHERE a.status = 'OPEN' AND a.id > :after AND a.id <= :last),
+                        changed AS (
+                            UPDATE account a SET dpd = g.dpd, bucket = candor_bucket(g.dpd, g.boundaries)
+                            FROM aged g WHERE a.id = g.id
+                              AND (a.dpd <> g.dpd OR a.bucket <> candor_bucket(g.dpd, g.boundaries))
+                            RETURNING a.id, g.old_bucket, a.bucket, a.dpd)
+                        INSERT INTO account_bucket_history (tenant_id, account_id, business_date, from_bucket, to_bucket,
+                                                            dpd, source)
+                        SELECT :tenant, id, :date, old_bucket, bucket, dpd, 'EOD' FROM changed
+                        WHERE old_bucket <> bucket
+                        ON CONFLICT DO NOTHING""")
+                .param("tenant", tenant).param("date", date).param("after", checkpoint).param("last", last.get())
+                .update();
+        long accounts = jdbc.sql("SELECT count(*) FROM account WHERE status = 'OPEN' AND id > :after AND id <= :last")
+                .param("after", checkpoint).param("last", last.get()).query(Long.class).single();
+        jdbc.sql("""
+                        UPDATE eod_close SET checkpoint = :last, accounts = accounts + :accounts,
+                               transitions = transitions + :transitions WHERE business_date = :date""")
+                .param("last", last.get()).param("accounts", accounts).param("transitions", transitions)
+                .param("date", date).update();
+        return true;
+    }
+
+    public Optional<Summary> find(LocalDate date) {
+        return jdbc.sql("SELECT business_date, status, accounts, transitions FROM eod_close WHERE business_date = :date")
+                .param("date", date)
+                .query((rs, n) -> new Summary(rs.getObject("business_date", LocalDate.class), rs.getString("status"),
+                        rs.getLong("accounts"), rs.getLong("transitions"), false))
+                .optional();
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+}
