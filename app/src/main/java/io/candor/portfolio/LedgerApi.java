@@ -133,6 +133,30 @@ class LedgerApi {
         return request == null || request.businessDate() == null ? close.close() : close.close(request.businessDate());
     }
 
+    /** Upper DPD bounds of M1…M6 for a product, e.g. [30,60,90,120,150,180]; above the last is M7+. */
+    @PutMapping("/bucket-schemes/{product}")
+    @PreAuthorize("hasRole('ADMIN')")
+    List<Integer> bucketScheme(@PathVariable String product, @RequestBody List<Integer> bounds) {
+        if (java.util.Arrays.stream(Placement.Product.values()).noneMatch(p -> p.name().equals(product))) {
+            throw new BadRequestException("Unknown product '" + product + "': use one of "
+                    + java.util.Arrays.toString(Placement.Product.values()));
+        }
+        boolean increasing = bounds.size() == 6 && bounds.getFirst() > 0;
+        for (int i = 1; increasing && i < bounds.size(); i++) {
+            increasing = bounds.get(i) > bounds.get(i - 1);
+        }
+        if (!increasing) {
+            throw new BadRequestException("Give six increasing day counts, the upper bounds of M1 to M6 "
+                    + "(e.g. [30,60,90,120,150,180]); got " + bounds);
+        }
+        jdbc.sql("""
+                        INSERT INTO bucket_scheme (tenant_id, product, boundaries) VALUES (:t, :p, :b)
+                        ON CONFLICT (tenant_id, product) DO UPDATE SET boundaries = EXCLUDED.boundaries""")
+                .param("t", TenantContext.require()).param("p", product).param("b", bounds.toArray(Integer[]::new))
+                .update();
+        return bounds;
+    }
+
     /** The order in which a creditor's payments settle balance components. */
     @PutMapping("/creditors/{code}/waterfall")
     @PreAuthorize("hasRole('ADMIN')")

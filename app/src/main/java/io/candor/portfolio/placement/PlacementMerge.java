@@ -78,7 +78,8 @@ final class PlacementMerge {
         step("known debtors");
         jdbc.sql("""
                 CREATE TEMP VIEW import_rows AS
-                SELECT s.*, coalesce(x.debtor_id, s.debtor_id) AS debtor, coalesce(x.known, s.debtor_exists) AS known_debtor
+                SELECT s.*, coalesce(x.debtor_id, s.debtor_id) AS debtor, coalesce(x.known, s.debtor_exists) AS known_debtor,
+                       candor_account_bucket(s.product, s.dpd) AS bucket
                 FROM import_stage s LEFT JOIN import_debtor x ON x.national_id_index = s.national_id_index""").update();
         jdbc.sql("""
                         INSERT INTO debtor (tenant_id, id, kind, full_name, national_id_enc, national_id_index,
@@ -115,12 +116,12 @@ final class PlacementMerge {
                 UPDATE account a SET principal_minor = s.principal, interest_minor = s.interest, fees_minor = s.fees,
                        penalty_minor = s.penalty, due_date = s.due_date, dpd = s.dpd, bucket = s.bucket,
                        status = 'OPEN'
-                FROM import_stage s WHERE s.existing AND a.id = s.account_id""").update();
+                FROM import_rows s WHERE s.existing AND a.id = s.account_id""").update();
         step("update known accounts");
         jdbc.sql("""
                         INSERT INTO account_bucket_history (tenant_id, account_id, business_date, from_bucket, to_bucket,
                                                             dpd, source)
-                        SELECT :tenant, account_id, :date, old_bucket, bucket, dpd, 'IMPORT' FROM import_stage
+                        SELECT :tenant, account_id, :date, old_bucket, bucket, dpd, 'IMPORT' FROM import_rows
                         WHERE old_bucket IS DISTINCT FROM bucket
                         ON CONFLICT DO NOTHING""")
                 .param("tenant", tenant).param("date", businessDate).update();

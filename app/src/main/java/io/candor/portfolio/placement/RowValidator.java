@@ -21,7 +21,6 @@ import com.google.i18n.phonenumbers.PhoneNumberToTimeZonesMapper;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber;
 import io.candor.platform.ids.Ids;
-import io.candor.portfolio.Bucket;
 import io.candor.portfolio.Placement;
 import io.candor.portfolio.PersonalDataContext;
 import io.candor.privacy.FieldCipher;
@@ -151,14 +150,14 @@ final class RowValidator {
                 nationalId == null ? null : Masking.nationalId(nationalId), birth, phone, zones, email,
                 optional(row, CanonicalColumn.ADDRESS), optional(row, CanonicalColumn.REGION), country,
                 text(row, CanonicalColumn.LANGUAGE, problems, defaultLanguage(country)), currency.getCurrencyCode(),
-                principal, interest, fees, penalty, due, dpd, Bucket.of(dpd),
+                principal, interest, fees, penalty, due, dpd,
                 bank == null ? null : cipher.seal(bank, PersonalDataContext.bankAccount(tenant)),
                 bank == null ? null : bank.substring(Math.max(0, bank.length() - 4)), Ids.newId(), Ids.newId()));
     }
 
     private StagedRow recall(TabularFile.Row row, String ref) {
         return new StagedRow(row.line(), row.raw(), ref, "", "", "", null, null, null, null, null, null, null, null,
-                null, "", "", "", 0, 0, 0, 0, businessDate, 0, "", null, null, Ids.newId(), Ids.newId());
+                null, "", "", "", 0, 0, 0, 0, businessDate, 0, null, null, Ids.newId(), Ids.newId());
     }
 
     private static Result rejected(@Nullable String column, String reason) {

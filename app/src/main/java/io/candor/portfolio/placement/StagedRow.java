@@ -11,6 +11,6 @@ record StagedRow(long line, String raw, String creditorRef, String product, Stri
                  @Nullable LocalDate birthDate, @Nullable String phone, @Nullable String phoneZones,
                  @Nullable String email, @Nullable String address, @Nullable String region, String country,
                  String language, String currency, long principal, long interest, long fees, long penalty,
-                 LocalDate dueDate, int dpd, String bucket, byte @Nullable [] bankSealed, @Nullable String bankLast4,
+                 LocalDate dueDate, int dpd, byte @Nullable [] bankSealed, @Nullable String bankLast4,
                  UUID debtorId, UUID accountId) {
 }

@@ -20,7 +20,7 @@ final class StagingTable implements AutoCloseable {
 
     private static final String COLUMNS = "line, raw, creditor_ref, product, debtor_kind, debtor_name, national_id_enc, "
             + "national_id_index, national_id_hint, birth_date, phone, phone_zones, email, address, region, country, "
-            + "language, currency, principal, interest, fees, penalty, due_date, dpd, bucket, bank_enc, bank_last4, "
+            + "language, currency, principal, interest, fees, penalty, due_date, dpd, bank_enc, bank_last4, "
             + "debtor_id, account_id";
     private static final HexFormat HEX = HexFormat.of();
     private static final int FLUSH_AT = 1 << 16;
@@ -35,6 +35,9 @@ final class StagingTable implements AutoCloseable {
 
     static StagingTable create(Connection connection) throws SQLException {
         try (Statement s = connection.createStatement()) {
+            // sorts and hashes over the whole file (duplicates, debtors) stay in memory
+            s.execute("SET LOCAL work_mem = '64MB'");
+            s.execute("SET LOCAL maintenance_work_mem = '256MB'");
             s.execute("""
                     CREATE TEMP TABLE import_stage (
                         line bigint NOT NULL, raw text NOT NULL, creditor_ref text NOT NULL, product text,
@@ -42,7 +45,7 @@ final class StagingTable implements AutoCloseable {
                         national_id_hint text, birth_date date, phone text, phone_zones text, email text,
                         address text, region text, country text, language text, currency text,
                         principal bigint, interest bigint, fees bigint, penalty bigint, due_date date, dpd integer,
-                        bucket text, bank_enc bytea, bank_last4 text, debtor_id uuid NOT NULL,
+                        bank_enc bytea, bank_last4 text, debtor_id uuid NOT NULL,
                         account_id uuid NOT NULL, existing boolean NOT NULL DEFAULT false,
                         debtor_exists boolean NOT NULL DEFAULT false, old_bucket text
                     ) ON COMMIT DROP""");
@@ -57,7 +60,7 @@ final class StagingTable implements AutoCloseable {
                 .field(r.birthDate()).field(r.phone()).field(r.phoneZones()).field(r.email()).field(r.address())
                 .field(r.region()).field(r.country()).field(r.language()).field(r.currency()).field(r.principal())
                 .field(r.interest()).field(r.fees()).field(r.penalty()).field(r.dueDate()).field(r.dpd())
-                .field(r.bucket()).field(r.bankSealed()).field(r.bankLast4()).field(r.debtorId()).last(r.accountId());
+                .field(r.bankSealed()).field(r.bankLast4()).field(r.debtorId()).last(r.accountId());
         rows++;
         if (buffer.length() >= FLUSH_AT) {
             flush();
