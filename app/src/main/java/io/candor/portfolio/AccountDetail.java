@@ -10,7 +10,13 @@ import org.jspecify.annotations.Nullable;
 /** One account with its debtor and contact points, personal data masked by the reader's role. */
 public record AccountDetail(UUID id, String creditorRef, String creditor, String portfolio, String product,
                            Balances balances, LocalDate dueDate, int dpd, String bucket, String status,
-                           @Nullable String bankAccount, Debtor debtor, List<ContactPoint> contactPoints) {
+                           @Nullable String bankAccount, @Nullable String assignedAgency,
+                           @Nullable UUID assignedCollector, Debtor debtor, List<ContactPoint> contactPoints,
+                           List<Party> parties) {
+
+    /** A guarantor or co-borrower of the account: a debtor in their own right (see /api/v1/debtors/{id}). */
+    public record Party(UUID debtorId, String role, String name, @Nullable String nationalId) {
+    }
 
     /** The balance by component. */
     public record Balances(Money principal, Money interest, Money fees, Money penalty, Money total) {
@@ -23,6 +29,6 @@ public record AccountDetail(UUID id, String creditorRef, String creditor, String
 
     /** A way to reach the debtor; the value masked by role. */
     public record ContactPoint(UUID id, String kind, String value, List<String> timeZones, String source,
-                               boolean verified, boolean valid, List<String> optedOut) {
+                               boolean verified, boolean valid, List<String> optedOut, List<String> consents) {
     }
 }

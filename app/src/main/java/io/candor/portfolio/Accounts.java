@@ -149,18 +149,36 @@ public class Accounts {
                 rs.getString("portfolio"), rs.getString("product"),
                 new AccountDetail.Balances(principal, interest, fees, penalty, principal.plus(interest).plus(fees).plus(penalty)),
                 rs.getObject("due_date", LocalDate.class), rs.getInt("dpd"), rs.getString("bucket"),
-                rs.getString("status"), shownBank, debtor, contactPoints(debtorId, roles));
+                rs.getString("status"), shownBank, rs.getString("assigned_agency"),
+                rs.getObject("assigned_collector", UUID.class), debtor, contactPoints(debtorId, roles),
+                parties(rs.getObject("id", UUID.class), tenant, roles));
+    }
+
+    private List<AccountDetail.Party> parties(UUID account, UUID tenant, Set<Role> roles) {
+        return jdbc.sql("""
+                        SELECT p.debtor_id, p.role, d.full_name, d.national_id_enc, d.national_id_hint
+                        FROM account_party p JOIN debtor d ON d.tenant_id = p.tenant_id AND d.id = p.debtor_id
+                        WHERE p.account_id = :account ORDER BY p.role, d.full_name""")
+                .param("account", account)
+                .query((rs, n) -> {
+                    byte[] sealed = rs.getBytes("national_id_enc");
+                    String id = sealed == null ? null : PersonalField.NATIONAL_ID.unmaskedFor(roles)
+                            ? cipher.open(sealed, PersonalDataContext.nationalId(tenant)) : rs.getString("national_id_hint");
+                    return new AccountDetail.Party(rs.getObject("debtor_id", UUID.class), rs.getString("role"),
+                            rs.getString("full_name"), id);
+                })
+                .list();
     }
 
     private List<AccountDetail.ContactPoint> contactPoints(UUID debtor, Set<Role> roles) {
         return jdbc.sql("""
-                        SELECT id, kind, value, time_zones, source, verified, valid, opted_out
+                        SELECT id, kind, value, time_zones, source, verified, valid, opted_out, consents
                         FROM contact_point WHERE debtor_id = :debtor ORDER BY kind, id""")
                 .param("debtor", debtor)
                 .query((rs, n) -> new AccountDetail.ContactPoint(rs.getObject("id", UUID.class), rs.getString("kind"),
                         shown(rs.getString("kind"), rs.getString("value"), roles), strings(rs, "time_zones"),
                         rs.getString("source"), rs.getBoolean("verified"), rs.getBoolean("valid"),
-                        strings(rs, "opted_out")))
+                        strings(rs, "opted_out"), strings(rs, "consents")))
                 .list();
     }
 

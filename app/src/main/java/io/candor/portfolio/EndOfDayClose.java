@@ -95,10 +95,11 @@ public class EndOfDayClose {
                         WITH aged AS (
                             SELECT a.id, a.bucket AS old_bucket,
                                    CASE WHEN a.principal_minor + a.interest_minor + a.fees_minor + a.penalty_minor = 0
-                                        THEN 0 ELSE greatest(0, :date - a.due_date) END AS dpd, a.product
-                            FROM account a
+                                        THEN 0 ELSE greatest(0, :date - a.due_date) END AS dpd,
+                                   coalesce(b.boundaries, candor_default_buckets()) AS boundaries
+                            FROM account a LEFT JOIN bucket_scheme b ON b.tenant_id = a.tenant_id AND b.product = a.product
                             WHERE a.status = 'OPEN' AND a.id > :after AND a.id <= :last),
-                        bucketed AS (SELECT g.*, candor_account_bucket(g.product, g.dpd) AS bucket FROM aged g),
+                        bucketed AS (SELECT g.*, candor_bucket(g.dpd, g.boundaries) AS bucket FROM aged g),
                         changed AS (
                             UPDATE account a SET dpd = g.dpd, bucket = g.bucket
                             FROM bucketed g WHERE a.id = g.id AND (a.dpd <> g.dpd OR a.bucket <> g.bucket)

@@ -104,6 +104,10 @@ public final class EmbeddedDatabase {
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("max_connections", "200")
+                    // a single-node default sized for bulk imports and closes of a million accounts
+                    .setServerConfig("shared_buffers", "512MB")
+                    .setServerConfig("max_wal_size", "4GB")
+                    .setServerConfig("checkpoint_timeout", "15min")
                     .setConnectConfig("password", secrets.superuserPassword())
                     .setOutputRedirector(Redirect.appendTo(log.toFile()))
                     .setErrorRedirector(Redirect.appendTo(log.toFile()))

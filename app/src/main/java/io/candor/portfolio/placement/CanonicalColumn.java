@@ -24,7 +24,10 @@ public enum CanonicalColumn {
     PENALTY(false),
     DUE_DATE(true),
     DPD(false),
-    BANK_ACCOUNT(false);
+    BANK_ACCOUNT(false),
+    GUARANTOR_NAME(false),
+    GUARANTOR_NATIONAL_ID(false),
+    GUARANTOR_PHONE(false);
 
     private final boolean requiredInPlacement;
 

@@ -79,8 +79,9 @@ final class PlacementMerge {
         jdbc.sql("""
                 CREATE TEMP VIEW import_rows AS
                 SELECT s.*, coalesce(x.debtor_id, s.debtor_id) AS debtor, coalesce(x.known, s.debtor_exists) AS known_debtor,
-                       candor_account_bucket(s.product, s.dpd) AS bucket
-                FROM import_stage s LEFT JOIN import_debtor x ON x.national_id_index = s.national_id_index""").update();
+                       candor_bucket(s.dpd, coalesce(b.boundaries, candor_default_buckets())) AS bucket
+                FROM import_stage s LEFT JOIN import_debtor x ON x.national_id_index = s.national_id_index
+                LEFT JOIN bucket_scheme b ON b.product = s.product""").update();
         jdbc.sql("""
                         INSERT INTO debtor (tenant_id, id, kind, full_name, national_id_enc, national_id_index,
                                             national_id_hint, birth_date, country, region, language)
@@ -103,15 +104,27 @@ final class PlacementMerge {
                                           WHERE p.debtor_id = c.debtor AND p.kind = c.kind AND p.value = c.value)""")
                 .param("tenant", tenant).update();
         step("contact points");
+        // new accounts, and their first bucket in the history, in one pass
         long imported = jdbc.sql("""
-                        INSERT INTO account (tenant_id, id, portfolio_id, creditor_id, debtor_id, creditor_ref, product,
-                                             currency, principal_minor, interest_minor, fees_minor, penalty_minor,
-                                             due_date, dpd, bucket, status, bank_account_enc, bank_account_last4)
-                        SELECT :tenant, account_id, :portfolio, :creditor, debtor, creditor_ref, product, currency,
-                               principal, interest, fees, penalty, due_date, dpd, bucket, 'OPEN', bank_enc, bank_last4
-                        FROM import_rows WHERE NOT existing""")
-                .param("tenant", tenant).param("portfolio", portfolio).param("creditor", creditor).update();
+                        WITH inserted AS (
+                            INSERT INTO account (tenant_id, id, portfolio_id, creditor_id, debtor_id, creditor_ref, product,
+                                                 currency, principal_minor, interest_minor, fees_minor, penalty_minor,
+                                                 due_date, dpd, bucket, status, bank_account_enc, bank_account_last4)
+                            SELECT :tenant, account_id, :portfolio, :creditor, debtor, creditor_ref, product, currency,
+                                   principal, interest, fees, penalty, due_date, dpd, bucket, 'OPEN', bank_enc, bank_last4
+                            FROM import_rows WHERE NOT existing
+                            RETURNING id, bucket, dpd)
+                        INSERT INTO account_bucket_history (tenant_id, account_id, business_date, from_bucket, to_bucket,
+                                                            dpd, source)
+                        SELECT :tenant, id, :date, NULL, bucket, dpd, 'IMPORT' FROM inserted""")
+                .param("tenant", tenant).param("portfolio", portfolio).param("creditor", creditor)
+                .param("date", businessDate).update();
         step("insert accounts");
+        if (jdbc.sql("SELECT EXISTS (SELECT 1 FROM import_stage WHERE g_name IS NOT NULL AND NOT existing)")
+                .query(Boolean.class).single()) {
+            guarantors(tenant);
+        }
+        step("guarantors");
         long updated = jdbc.sql("""
                 UPDATE account a SET principal_minor = s.principal, interest_minor = s.interest, fees_minor = s.fees,
                        penalty_minor = s.penalty, due_date = s.due_date, dpd = s.dpd, bucket = s.bucket,
@@ -122,11 +135,46 @@ final class PlacementMerge {
                         INSERT INTO account_bucket_history (tenant_id, account_id, business_date, from_bucket, to_bucket,
                                                             dpd, source)
                         SELECT :tenant, account_id, :date, old_bucket, bucket, dpd, 'IMPORT' FROM import_rows
-                        WHERE old_bucket IS DISTINCT FROM bucket
+                        WHERE existing AND old_bucket IS DISTINCT FROM bucket
                         ON CONFLICT DO NOTHING""")
                 .param("tenant", tenant).param("date", businessDate).update();
         step("bucket history");
         return new Counts(imported, updated, 0);
+    }
+
+    /** Guarantors named on new accounts: known debtors by identity number, else new debtors; linked as parties. */
+    private void guarantors(UUID tenant) {
+        jdbc.sql("""
+                CREATE TEMP TABLE import_guarantor ON COMMIT DROP AS
+                SELECT s.account_id, s.line, s.g_name, s.g_id_enc, s.g_id_index, s.g_id_hint, s.g_phone, s.g_phone_zones,
+                       s.country, s.language, coalesce(d.id, f.g_debtor_id, s.g_debtor_id) AS debtor,
+                       d.id IS NOT NULL AS known
+                FROM import_stage s
+                LEFT JOIN LATERAL (SELECT id FROM debtor WHERE s.g_id_index IS NOT NULL
+                                   AND national_id_index = s.g_id_index ORDER BY id LIMIT 1) d ON true
+                LEFT JOIN (SELECT DISTINCT ON (g_id_index) g_id_index, g_debtor_id FROM import_stage
+                           WHERE g_id_index IS NOT NULL ORDER BY g_id_index, line) f ON f.g_id_index = s.g_id_index
+                WHERE s.g_name IS NOT NULL AND NOT s.existing""").update();
+        jdbc.sql("""
+                        INSERT INTO debtor (tenant_id, id, kind, full_name, national_id_enc, national_id_index,
+                                            national_id_hint, country, language)
+                        SELECT DISTINCT ON (debtor) :tenant, debtor, 'PERSON', g_name, g_id_enc, g_id_index, g_id_hint,
+                               country, language
+                        FROM import_guarantor WHERE NOT known ORDER BY debtor, line""")
+                .param("tenant", tenant).update();
+        jdbc.sql("""
+                        INSERT INTO contact_point (tenant_id, id, debtor_id, kind, value, time_zones, source)
+                        SELECT DISTINCT ON (debtor, g_phone) :tenant, candor_new_id(), debtor, 'PHONE', g_phone,
+                               string_to_array(coalesce(g_phone_zones, ''), ','), 'PLACEMENT'
+                        FROM import_guarantor g
+                        WHERE g_phone IS NOT NULL AND NOT EXISTS (SELECT 1 FROM contact_point p
+                              WHERE p.debtor_id = g.debtor AND p.kind = 'PHONE' AND p.value = g.g_phone)""")
+                .param("tenant", tenant).update();
+        jdbc.sql("""
+                        INSERT INTO account_party (tenant_id, account_id, debtor_id, role)
+                        SELECT DISTINCT :tenant, account_id, debtor, 'GUARANTOR' FROM import_guarantor
+                        ON CONFLICT DO NOTHING""")
+                .param("tenant", tenant).update();
     }
 
     /** A recall file closes the open accounts it names; unknown references are rejected. */

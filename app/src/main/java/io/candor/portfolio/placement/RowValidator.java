@@ -123,22 +123,12 @@ final class RowValidator {
         if (email != null && !EMAIL.matcher(email).matches()) {
             problems.add(new Problem("email", "'" + email + "' is not an e-mail address"));
         }
-        String phone = null;
-        String zones = null;
-        String rawPhone = optional(row, CanonicalColumn.PHONE);
-        if (rawPhone != null && COUNTRIES.contains(country)) {
-            try {
-                Phonenumber.PhoneNumber n = PHONES.parse(rawPhone, country);
-                if (PHONES.isValidNumber(n)) {
-                    phone = PHONES.format(n, PhoneNumberUtil.PhoneNumberFormat.E164);
-                    zones = String.join(",", ZONES.getTimeZonesForNumber(n).stream()
-                            .filter(z -> !z.equals(PhoneNumberToTimeZonesMapper.getUnknownTimeZone())).toList());
-                } else {
-                    problems.add(new Problem("phone", "'" + rawPhone + "' is not a valid phone number in " + country));
-                }
-            } catch (NumberParseException e) {
-                problems.add(new Problem("phone", "'" + rawPhone + "' cannot be read as a phone number"));
-            }
+        String[] phone = phone(optional(row, CanonicalColumn.PHONE), country, "phone", problems);
+        String guarantorName = optional(row, CanonicalColumn.GUARANTOR_NAME);
+        String guarantorId = optional(row, CanonicalColumn.GUARANTOR_NATIONAL_ID);
+        String[] guarantorPhone = phone(optional(row, CanonicalColumn.GUARANTOR_PHONE), country, "guarantor_phone", problems);
+        if (guarantorName == null && (guarantorId != null || guarantorPhone[0] != null)) {
+            problems.add(new Problem("guarantor_name", "is required when a guarantor's id or phone is given"));
         }
         String bank = optional(row, CanonicalColumn.BANK_ACCOUNT);
         if (!problems.isEmpty()) {
@@ -147,17 +137,41 @@ final class RowValidator {
         return new Result.Valid(new StagedRow(row.line(), row.raw(), ref, product, debtorType, name,
                 nationalId == null ? null : cipher.seal(nationalId, PersonalDataContext.nationalId(tenant)),
                 nationalId == null ? null : searchHash.of(tenant, "national_id", nationalId),
-                nationalId == null ? null : Masking.nationalId(nationalId), birth, phone, zones, email,
+                nationalId == null ? null : Masking.nationalId(nationalId), birth, phone[0], phone[1], email,
                 optional(row, CanonicalColumn.ADDRESS), optional(row, CanonicalColumn.REGION), country,
                 text(row, CanonicalColumn.LANGUAGE, problems, defaultLanguage(country)), currency.getCurrencyCode(),
                 principal, interest, fees, penalty, due, dpd,
                 bank == null ? null : cipher.seal(bank, PersonalDataContext.bankAccount(tenant)),
-                bank == null ? null : bank.substring(Math.max(0, bank.length() - 4)), Ids.newId(), Ids.newId()));
+                bank == null ? null : bank.substring(Math.max(0, bank.length() - 4)), Ids.newId(), Ids.newId(),
+                guarantorName == null ? null : new StagedRow.Guarantor(guarantorName,
+                        guarantorId == null ? null : cipher.seal(guarantorId, PersonalDataContext.nationalId(tenant)),
+                        guarantorId == null ? null : searchHash.of(tenant, "national_id", guarantorId),
+                        guarantorId == null ? null : Masking.nationalId(guarantorId), guarantorPhone[0],
+                        guarantorPhone[1], Ids.newId())));
+    }
+
+    /** A phone number in E.164 and its time zones (comma-separated), or two nulls; problems are added. */
+    private static @Nullable String[] phone(@Nullable String raw, String country, String column, List<Problem> problems) {
+        if (raw == null || !COUNTRIES.contains(country)) {
+            return new String[2];
+        }
+        try {
+            Phonenumber.PhoneNumber n = PHONES.parse(raw, country);
+            if (PHONES.isValidNumber(n)) {
+                return new String[] {PHONES.format(n, PhoneNumberUtil.PhoneNumberFormat.E164),
+                        String.join(",", ZONES.getTimeZonesForNumber(n).stream()
+                                .filter(z -> !z.equals(PhoneNumberToTimeZonesMapper.getUnknownTimeZone())).toList())};
+            }
+            problems.add(new Problem(column, "'" + raw + "' is not a valid phone number in " + country));
+        } catch (NumberParseException e) {
+            problems.add(new Problem(column, "'" + raw + "' cannot be read as a phone number"));
+        }
+        return new String[2];
     }
 
     private StagedRow recall(TabularFile.Row row, String ref) {
         return new StagedRow(row.line(), row.raw(), ref, "", "", "", null, null, null, null, null, null, null, null,
-                null, "", "", "", 0, 0, 0, 0, businessDate, 0, null, null, Ids.newId(), Ids.newId());
+                null, "", "", "", 0, 0, 0, 0, businessDate, 0, null, null, Ids.newId(), Ids.newId(), null);
     }
 
     private static Result rejected(@Nullable String column, String reason) {

@@ -21,7 +21,7 @@ final class StagingTable implements AutoCloseable {
     private static final String COLUMNS = "line, raw, creditor_ref, product, debtor_kind, debtor_name, national_id_enc, "
             + "national_id_index, national_id_hint, birth_date, phone, phone_zones, email, address, region, country, "
             + "language, currency, principal, interest, fees, penalty, due_date, dpd, bank_enc, bank_last4, "
-            + "debtor_id, account_id";
+            + "debtor_id, account_id, g_name, g_id_enc, g_id_index, g_id_hint, g_phone, g_phone_zones, g_debtor_id";
     private static final HexFormat HEX = HexFormat.of();
     private static final int FLUSH_AT = 1 << 16;
 
@@ -46,7 +46,8 @@ final class StagingTable implements AutoCloseable {
                         address text, region text, country text, language text, currency text,
                         principal bigint, interest bigint, fees bigint, penalty bigint, due_date date, dpd integer,
                         bank_enc bytea, bank_last4 text, debtor_id uuid NOT NULL,
-                        account_id uuid NOT NULL, existing boolean NOT NULL DEFAULT false,
+                        account_id uuid NOT NULL, g_name text, g_id_enc bytea, g_id_index bytea, g_id_hint text,
+                        g_phone text, g_phone_zones text, g_debtor_id uuid, existing boolean NOT NULL DEFAULT false,
                         debtor_exists boolean NOT NULL DEFAULT false, old_bucket text
                     ) ON COMMIT DROP""");
         }
@@ -60,7 +61,14 @@ final class StagingTable implements AutoCloseable {
                 .field(r.birthDate()).field(r.phone()).field(r.phoneZones()).field(r.email()).field(r.address())
                 .field(r.region()).field(r.country()).field(r.language()).field(r.currency()).field(r.principal())
                 .field(r.interest()).field(r.fees()).field(r.penalty()).field(r.dueDate()).field(r.dpd())
-                .field(r.bankSealed()).field(r.bankLast4()).field(r.debtorId()).last(r.accountId());
+                .field(r.bankSealed()).field(r.bankLast4()).field(r.debtorId()).field(r.accountId());
+        StagedRow.Guarantor g = r.guarantor();
+        if (g == null) {
+            field(null).field(null).field(null).field(null).field(null).field(null).last(null);
+        } else {
+            field(g.name()).field(g.nationalIdSealed()).field(g.nationalIdHash()).field(g.nationalIdHint())
+                    .field(g.phone()).field(g.phoneZones()).last(g.debtorId());
+        }
         rows++;
         if (buffer.length() >= FLUSH_AT) {
             flush();
@@ -98,7 +106,7 @@ final class StagingTable implements AutoCloseable {
         return this;
     }
 
-    private void last(Object value) {
+    private void last(@Nullable Object value) {
         append(value);
         buffer.append('\n');
     }

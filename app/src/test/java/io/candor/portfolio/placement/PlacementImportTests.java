@@ -210,6 +210,33 @@ class PlacementImportTests {
     }
 
     @Test
+    void guarantorsBecomePartiesOfTheirAccountsAndDebtorsInTheirOwnRight() {
+        String header = "creditor_ref,debtor_name,national_id,country,currency,principal,due_date,"
+                + "guarantor_name,guarantor_national_id,guarantor_phone\n";
+        JsonNode job = importFile("guarantors.csv", (header
+                + "G1,某某商贸有限公司,,CN,CNY,50000,2026-10-01,林芳,110101198001011111,13900139000\n"
+                + "G2,某某科技有限公司,,CN,CNY,80000,2026-10-01,林芳,110101198001011111,13900139000\n"
+                + "G3,王伟,110101199003071234,CN,CNY,100,2026-10-01,,,\n"
+                + "G4,李娜,,CN,CNY,100,2026-10-01,王伟,110101199003071234,\n"
+                + "G5,赵丽,,CN,CNY,100,2026-10-01,,,13900139001\n").getBytes(StandardCharsets.UTF_8));
+        assertThat(job.get("imported").asLong()).as(job.toString()).isEqualTo(4);
+        assertThat(rejections(job).getFirst().get("reason").asString())
+                .contains("is required when a guarantor's id or phone is given");
+        JsonNode g1 = api.get("/api/v1/accounts/" + account("G1").get("id").asString(), admin).json();
+        JsonNode g2 = api.get("/api/v1/accounts/" + account("G2").get("id").asString(), admin).json();
+        assertThat(g1.get("parties").get(0).get("role").asString()).isEqualTo("GUARANTOR");
+        assertThat(g1.get("parties").get(0).get("name").asString()).isEqualTo("林芳");
+        assertThat(g1.get("parties").get(0).get("nationalId").asString()).isEqualTo("110***********1111");
+        // one guarantor for both companies, and the guarantor of G4 is the debtor of G3
+        assertThat(g1.get("parties").get(0).get("debtorId").asString())
+                .isEqualTo(g2.get("parties").get(0).get("debtorId").asString());
+        JsonNode g4 = api.get("/api/v1/accounts/" + account("G4").get("id").asString(), admin).json();
+        String wangWei = api.get("/api/v1/accounts/" + account("G3").get("id").asString(), admin).json()
+                .get("debtor").get("id").asString();
+        assertThat(g4.get("parties").get(0).get("debtorId").asString()).isEqualTo(wangWei);
+    }
+
+    @Test
     void onlyAdministratorsAndSupervisorsImport() {
         String collector = api.token(tenants.create("imp2").slug(), "collector", TestTenants.PASSWORD);
         assertThat(api.upload("/api/v1/imports/placements", collector, "x.csv", new byte[] {1}).status()).isEqualTo(403);
