@@ -34,6 +34,9 @@ public final class CandorCli {
               accounts list [--bucket B] [--status S] [--portfolio ID] [--limit N] [--cursor C]
                                        list accounts (personal data masked by role)
               accounts show ID         show one account with its debtor and contact points
+              compliance evaluate --scenarios FILE.jsonl
+                                       what-if: one JSON result per scenario line, on the packs in the build
+                                       (no server needed)
               bench import [--rows N]  benchmark the placement import against a raw COPY (no server needed)
               help                     this text
 
@@ -69,6 +72,7 @@ public final class CandorCli {
                 case "users" -> users(options);
                 case "accounts" -> accounts(options);
                 case "import" -> importFile(options);
+                case "compliance" -> compliance(options);
                 case "imports" -> imports(options);
                 default -> throw new UsageException("unknown command '" + args[0] + "'");
             };
@@ -115,6 +119,24 @@ public final class CandorCli {
         }
         PrintStream bar = System.console() != null ? err : null;
         return client(o).importFile("/api/v1/imports/" + kind, file, fields, bar);
+    }
+
+    private int compliance(Options o) {
+        if (!o.positional(0, "compliance evaluate --scenarios FILE").equals("evaluate")) {
+            throw new UsageException("usage: candor compliance evaluate --scenarios FILE.jsonl");
+        }
+        String file = o.value("scenarios").orElseThrow(() -> new UsageException("compliance evaluate needs --scenarios FILE"));
+        try (java.io.BufferedReader in = file.equals("-")
+                ? new java.io.BufferedReader(new java.io.InputStreamReader(this.in, java.nio.charset.StandardCharsets.UTF_8))
+                : java.nio.file.Files.newBufferedReader(java.nio.file.Path.of(file))) {
+            io.candor.compliance.ScenarioJson.evaluateLines(in, out,
+                    new io.candor.compliance.ComplianceEvaluator(io.candor.compliance.RulePacks.shipped()));
+            return 0;
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new UsageException("cannot read " + file + ": no such file");
+        } catch (java.io.IOException e) {
+            throw new UsageException("cannot read " + file + ": " + e.getMessage());
+        }
     }
 
     private int imports(Options o) {

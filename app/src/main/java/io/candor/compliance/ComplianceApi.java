@@ -1,0 +1,68 @@
+package io.candor.compliance;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** What-if evaluation over REST, and the rule packs for compliance officers. */
+@RestController
+@RequestMapping("/api/v1/compliance")
+class ComplianceApi {
+
+    private final RulePacks packs;
+    private final ComplianceEvaluator evaluator;
+
+    ComplianceApi(RulePacks packs, ComplianceEvaluator evaluator) {
+        this.packs = packs;
+        this.evaluator = evaluator;
+    }
+
+    /** A JSON array of scenarios → an array of results in the same order (a bad one → {"index","error"}). */
+    @PostMapping("/evaluate")
+    List<Map<String, Object>> evaluate(@RequestBody JsonNode scenarios) {
+        if (!scenarios.isArray()) {
+            throw new io.candor.platform.web.BadRequestException("Send a JSON array of scenarios.");
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        int i = 0;
+        for (JsonNode n : scenarios) {
+            try {
+                Scenario s = ScenarioJson.parse(n);
+                out.add(ScenarioJson.result(s, evaluator.evaluate(s)));
+            } catch (IllegalArgumentException | java.time.DateTimeException e) {
+                out.add(Map.of("index", i, "error", e.getMessage()));
+            }
+            i++;
+        }
+        return out;
+    }
+
+    @GetMapping("/packs")
+    List<RulePack> packs() {
+        return packs.all();
+    }
+
+    /** The engine as beans: packs loaded once at start-up (a broken pack stops the start). */
+    @Configuration(proxyBeanMethods = false)
+    static class Engine {
+
+        @Bean
+        RulePacks rulePacks() {
+            return RulePacks.shipped();
+        }
+
+        @Bean
+        ComplianceEvaluator complianceEvaluator(RulePacks packs) {
+            return new ComplianceEvaluator(packs);
+        }
+    }
+}
