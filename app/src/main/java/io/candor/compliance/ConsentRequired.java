@@ -34,4 +34,9 @@ public record ConsentRequired(String id, Source source, Set<Channel> channels, S
             return true;
         }
     }
+
+    @Override
+    public String describe() {
+        return channels + (mobileOnly ? " to mobile numbers" : "") + " need consent " + consent;
+    }
 }

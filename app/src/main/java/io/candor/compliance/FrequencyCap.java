@@ -91,4 +91,12 @@ public record FrequencyCap(String id, Source source, Counted counted, Scope scop
         }
         return contact.isAfter(now.minus(Duration.ofDays(window.days())));
     }
+
+    @Override
+    public String describe() {
+        return "at most " + max + " " + counted.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + "s per "
+                + scope.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " per "
+                + (window.calendarDay() ? "calendar day (debtor's zone)" : "rolling " + window.days() + " days")
+                + "; channels " + channels;
+    }
 }

@@ -12,4 +12,9 @@ public record HoldStop(String id, Source source) implements Rule {
         }
         return new Verdict.Block(s.holds().stream().map(h -> "HOLD-" + h.name()).sorted().toList(), Optional.empty());
     }
+
+    @Override
+    public String describe() {
+        return "any hold (" + java.util.Arrays.toString(Hold.values()) + ") stops all outbound contact; fires as HOLD-<hold>";
+    }
 }

@@ -21,4 +21,9 @@ public record QuietAfterConversation(String id, Source source, int days, Set<Cha
         Instant until = last.get().plus(Duration.ofDays(days));
         return s.at().isBefore(until) ? Verdict.until(id, until) : Verdict.PASS;
     }
+
+    @Override
+    public String describe() {
+        return "no contact for " + days + " days after a telephone conversation with the debtor; channels " + channels;
+    }
 }

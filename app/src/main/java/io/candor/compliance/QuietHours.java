@@ -83,4 +83,20 @@ public record QuietHours(String id, Source source, Map<DayOfWeek, List<TimeWindo
         }
         return Optional.empty();
     }
+
+    @Override
+    public String describe() {
+        StringBuilder b = new StringBuilder("contact only ");
+        java.util.Map<List<TimeWindow>, java.util.List<java.time.DayOfWeek>> byWindows = new java.util.LinkedHashMap<>();
+        allowed.forEach((day, w) -> byWindows.computeIfAbsent(w, k -> new java.util.ArrayList<>()).add(day));
+        byWindows.forEach((w, days) -> b.append(days.stream().map(d -> d.name().substring(0, 3)).toList()).append(' ')
+                .append(w.stream().map(TimeWindow::describe).toList()).append("; "));
+        if (!holidays.isEmpty()) {
+            b.append("public holidays (").append(holidays.size()).append(" listed): ")
+                    .append(onHolidays.isEmpty() ? "no contact" : onHolidays.stream().map(TimeWindow::describe).toList())
+                    .append("; ");
+        }
+        b.append("days not listed: no contact; local time in every candidate zone; channels ").append(channels);
+        return waivedBy == null ? b.toString() : b + "; waived by consent " + waivedBy;
+    }
 }

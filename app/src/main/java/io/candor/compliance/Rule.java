@@ -10,6 +10,9 @@ public sealed interface Rule permits QuietHours, FrequencyCap, QuietAfterConvers
 
     Verdict check(Scenario s);
 
+    /** The rule's value in plain words, for docs/compliance.md and the packs view. */
+    String describe();
+
     /** Where a rule comes from, and how sure we are ([V] verified, [S] secondary, [M] to confirm, [C] conflicting). */
     record Source(String citation, String confidence) {
     }

@@ -12,4 +12,9 @@ public record ThirdPartyContact(String id, Source source, @Nullable String waive
     public Verdict check(Scenario s) {
         return s.party() == Party.THIRD_PARTY && !s.consents(waivedBy) ? Verdict.never(id) : Verdict.PASS;
     }
+
+    @Override
+    public String describe() {
+        return "no contact with third parties" + (waivedBy == null ? ", no exception" : " unless " + waivedBy + " is recorded");
+    }
 }

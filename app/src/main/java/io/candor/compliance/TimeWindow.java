@@ -13,4 +13,8 @@ public record TimeWindow(LocalTime from, LocalTime to, boolean toMidnight) {
     public boolean contains(LocalTime t) {
         return !t.isBefore(from) && (toMidnight || t.isBefore(to));
     }
+
+    public String describe() {
+        return from + "-" + (toMidnight ? "24:00" : to.toString());
+    }
 }
