@@ -121,6 +121,11 @@ public final class ScenarioJson {
         return errors;
     }
 
+    /** JSON text of a result or trace. */
+    public static String write(Object value) {
+        return JSON.writeValueAsString(value);
+    }
+
     private static Map<String, Object> error(int line, String message) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("line", line);

@@ -1,0 +1,168 @@
+package io.candor.compliance.gate;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import io.candor.compliance.Channel;
+import io.candor.compliance.ComplianceEvaluator;
+import io.candor.compliance.Contact;
+import io.candor.compliance.Decision;
+import io.candor.compliance.Hold;
+import io.candor.compliance.Outcome;
+import io.candor.compliance.Party;
+import io.candor.compliance.Scenario;
+import io.candor.compliance.ScenarioJson;
+import io.candor.platform.ids.Ids;
+import io.candor.platform.tenant.TenantContext;
+import io.candor.platform.web.ConflictException;
+import io.candor.platform.web.NotFoundException;
+import io.candor.portfolio.ContactTargets;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The contact gate: every outbound contact, by a person or the AI agent, on any channel, asks here first. The
+ * scenario is built from the database (jurisdiction, zones, the debtor's contact history, holds, consents),
+ * evaluated by the rule packs, and recorded with its trace. An ALLOW reserves the contact as a pending event
+ * that counts against every cap until its outcome is recorded or it expires — so two dialers asking at the same
+ * moment never both get the last slot (decisions about one debtor are serialised by a row lock).
+ */
+@Service
+public class ContactGate {
+
+    /** How long an ALLOW holds its slot without an outcome. */
+    public static final Duration RESERVATION = Duration.ofMinutes(2);
+    /** History the rules may need (the longest window is 30 days). */
+    private static final Duration LOOKBACK = Duration.ofDays(31);
+
+    /** A proposed contact. */
+    public record Request(UUID account, Channel channel, Party party, @Nullable String contactPoint, @Nullable Instant at) {
+    }
+
+    /** The gate's answer; {@code reservation} is the contact event to report the outcome on. */
+    public record Answer(UUID decision, String verdict, List<String> rules, @Nullable Instant nextAllowedAt,
+                         @Nullable UUID reservation, Map<String, Object> counters) {
+    }
+
+    private final JdbcClient jdbc;
+    private final ContactTargets targets;
+    private final ComplianceEvaluator evaluator;
+    private final Clock clock;
+
+    ContactGate(JdbcClient jdbc, ContactTargets targets, ComplianceEvaluator evaluator, Clock clock) {
+        this.jdbc = jdbc;
+        this.targets = targets;
+        this.evaluator = evaluator;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Answer decide(Request r, String actor) {
+        ContactTargets.ContactTarget target = targets.lock(r.account(), r.contactPoint())
+                .orElseThrow(() -> new NotFoundException("account", r.account()));
+        Instant now = clock.instant();
+        Instant at = r.at() == null ? now : r.at();
+        List<Contact> history = jdbc.sql("""
+                        SELECT channel, party, contact_point, at, outcome, reserved_until FROM contact_event
+                        WHERE debtor_id = :debtor AND at > :since AND at <= :at
+                          AND (outcome IS NOT NULL OR reserved_until > :now)""")
+                .param("debtor", target.debtorId()).param("since", utc(at.minus(LOOKBACK))).param("at", utc(at))
+                .param("now", utc(now))
+                .query((rs, n) -> {
+                    Channel channel = Channel.valueOf(rs.getString("channel"));
+                    String outcome = rs.getString("outcome");
+                    // a pending reservation counts as the contact it may become: a conversation or a delivery
+                    Outcome o = outcome != null ? Outcome.valueOf(outcome)
+                            : channel.isVoice() ? Outcome.RIGHT_PARTY_CONTACT : Outcome.DELIVERED;
+                    return new Contact(rs.getObject("at", OffsetDateTime.class).toInstant(), channel,
+                            Party.valueOf(rs.getString("party")), rs.getString("contact_point"), o);
+                })
+                .list();
+        LocalDate today = now.atZone(ZoneOffset.UTC).toLocalDate();
+        Set<Hold> holds = EnumSet.noneOf(Hold.class);
+        jdbc.sql("""
+                        SELECT hold FROM account_hold WHERE account_id = :account AND lifted_at IS NULL
+                          AND (until IS NULL OR until >= :today)""")
+                .param("account", r.account()).param("today", today)
+                .query(String.class).list().forEach(h -> holds.add(Hold.valueOf(h)));
+        UUID decisionId = Ids.newId();
+        Scenario scenario = new Scenario(decisionId.toString(), target.jurisdiction(),
+                target.timeZones().stream().map(ZoneId::of).toList(), at, r.channel(), r.party(), r.contactPoint(),
+                history, holds, target.consents());
+        Decision decision = evaluator.evaluate(scenario);
+        Map<String, Object> counters = new LinkedHashMap<>();
+        counters.put("contactsConsidered", history.size());
+        counters.put("effectiveCallsToday", history.stream().filter(Contact::effectiveCall)
+                .filter(c -> c.at().atZone(scenario.timeZones().isEmpty() ? ZoneOffset.UTC : scenario.timeZones().getFirst())
+                        .toLocalDate().equals(at.atZone(scenario.timeZones().isEmpty() ? ZoneOffset.UTC
+                                : scenario.timeZones().getFirst()).toLocalDate())).count());
+        Map<String, Object> result = ScenarioJson.result(scenario, decision);
+        Map<String, Object> trace = new LinkedHashMap<>(result);
+        trace.put("jurisdiction", target.jurisdiction());
+        trace.put("timeZones", target.timeZones());
+        trace.put("holds", holds.stream().map(Enum::name).toList());
+        trace.put("consents", target.consents());
+        trace.put("counters", counters);
+        boolean allow = decision instanceof Decision.Allow;
+        Instant next = decision instanceof Decision.Deny d ? d.nextAllowedAt() : null;
+        @SuppressWarnings("unchecked")
+        List<String> rules = (List<String>) result.get("rules");
+        jdbc.sql("""
+                        INSERT INTO contact_decision (tenant_id, id, account_id, channel, party, contact_point, proposed_at,
+                                                      decision, rules, next_allowed_at, trace, decided_by, decided_at)
+                        VALUES (:tenant, :id, :account, :channel, :party, :cp, :at, :decision, :rules, :next,
+                                CAST(:trace AS jsonb), :by, :now)""")
+                .param("tenant", TenantContext.require()).param("id", decisionId).param("account", r.account())
+                .param("channel", r.channel().name()).param("party", r.party().name()).param("cp", r.contactPoint())
+                .param("at", utc(at)).param("decision", allow ? "ALLOW" : "DENY")
+                .param("rules", rules.toArray(String[]::new)).param("next", next == null ? null : utc(next))
+                .param("trace", ScenarioJson.write(trace)).param("by", actor).param("now", utc(now)).update();
+        UUID reservation = null;
+        if (allow) {
+            reservation = Ids.newId();
+            jdbc.sql("""
+                            INSERT INTO contact_event (tenant_id, id, account_id, debtor_id, decision_id, channel, party,
+                                                       contact_point, at, reserved_until)
+                            VALUES (:tenant, :id, :account, :debtor, :decision, :channel, :party, :cp, :at, :until)""")
+                    .param("tenant", TenantContext.require()).param("id", reservation).param("account", r.account())
+                    .param("debtor", target.debtorId()).param("decision", decisionId).param("channel", r.channel().name())
+                    .param("party", r.party().name()).param("cp", r.contactPoint()).param("at", utc(at))
+                    .param("until", utc(now.plus(RESERVATION))).update();
+        }
+        return new Answer(decisionId, allow ? "ALLOW" : "DENY", rules, next, reservation, counters);
+    }
+
+    /** Records what came of an allowed contact; an outcome is recorded once. */
+    @Transactional
+    public void recordOutcome(UUID event, Outcome outcome) {
+        int n = jdbc.sql("""
+                        UPDATE contact_event SET outcome = :outcome, recorded_at = :now, reserved_until = NULL
+                        WHERE id = :id AND outcome IS NULL""")
+                .param("outcome", outcome.name()).param("now", utc(clock.instant())).param("id", event).update();
+        if (n == 0) {
+            boolean exists = jdbc.sql("SELECT EXISTS (SELECT 1 FROM contact_event WHERE id = :id)").param("id", event)
+                    .query(Boolean.class).single();
+            if (!exists) {
+                throw new NotFoundException("contact event", event);
+            }
+            throw new ConflictException("The outcome of contact " + event + " is already recorded.");
+        }
+    }
+
+    private static OffsetDateTime utc(Instant i) {
+        return OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
+    }
+}

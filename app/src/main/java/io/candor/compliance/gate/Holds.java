@@ -1,0 +1,88 @@
+package io.candor.compliance.gate;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.candor.audit.AuditEntry;
+import io.candor.audit.AuditTrail;
+import io.candor.compliance.Hold;
+import io.candor.platform.ids.Ids;
+import io.candor.platform.tenant.TenantContext;
+import io.candor.platform.web.NotFoundException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Holds on accounts: who set each one, why, until when; lifting one is recorded too. */
+@Service
+public class Holds {
+
+    /** A hold as the API shows it. */
+    public record AccountHold(UUID id, UUID accountId, Hold hold, String reason, String setBy, OffsetDateTime setAt,
+                              @Nullable LocalDate until, @Nullable String liftedBy, @Nullable OffsetDateTime liftedAt) {
+    }
+
+    private final JdbcClient jdbc;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    Holds(JdbcClient jdbc, AuditTrail audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public AccountHold set(UUID account, Hold hold, String reason, @Nullable LocalDate until, String actor) {
+        boolean exists = jdbc.sql("SELECT EXISTS (SELECT 1 FROM account WHERE id = :id)").param("id", account)
+                .query(Boolean.class).single();
+        if (!exists) {
+            throw new NotFoundException("account", account);
+        }
+        UUID id = Ids.newId();
+        jdbc.sql("""
+                        INSERT INTO account_hold (tenant_id, id, account_id, hold, reason, set_by, set_at, until)
+                        VALUES (:tenant, :id, :account, :hold, :reason, :by, :now, :until)""")
+                .param("tenant", TenantContext.require()).param("id", id).param("account", account)
+                .param("hold", hold.name()).param("reason", reason).param("by", actor).param("now", now())
+                .param("until", until).update();
+        audit.record(AuditEntry.of("HOLD_SET", "account", account).withDetail(Map.of("hold", hold.name(), "reason", reason)));
+        return find(id);
+    }
+
+    @Transactional
+    public AccountHold lift(UUID holdId, String actor) {
+        AccountHold h = find(holdId);
+        jdbc.sql("UPDATE account_hold SET lifted_by = :by, lifted_at = :now WHERE id = :id AND lifted_at IS NULL")
+                .param("by", actor).param("now", now()).param("id", holdId).update();
+        audit.record(AuditEntry.of("HOLD_LIFTED", "account", h.accountId()).withDetail(Map.of("hold", h.hold().name())));
+        return find(holdId);
+    }
+
+    public List<AccountHold> of(UUID account) {
+        return jdbc.sql("SELECT * FROM account_hold WHERE account_id = :account ORDER BY set_at").param("account", account)
+                .query(Holds::hold).list();
+    }
+
+    private AccountHold find(UUID id) {
+        return jdbc.sql("SELECT * FROM account_hold WHERE id = :id").param("id", id).query(Holds::hold).optional()
+                .orElseThrow(() -> new NotFoundException("hold", id));
+    }
+
+    private static AccountHold hold(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new AccountHold(rs.getObject("id", UUID.class), rs.getObject("account_id", UUID.class),
+                Hold.valueOf(rs.getString("hold")), rs.getString("reason"), rs.getString("set_by"),
+                rs.getObject("set_at", OffsetDateTime.class), rs.getObject("until", LocalDate.class),
+                rs.getString("lifted_by"), rs.getObject("lifted_at", OffsetDateTime.class));
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+}

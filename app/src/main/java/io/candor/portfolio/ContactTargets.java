@@ -1,0 +1,85 @@
+package io.candor.portfolio;
+
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberToTimeZonesMapper;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What the contact gate needs to know about an account's debtor, read under a lock on the debtor's row so that
+ * concurrent decisions about one debtor (two dialers, two channels) are taken one after the other.
+ */
+@Service
+public class ContactTargets {
+
+    /**
+     * The debtor's jurisdiction (region when known, e.g. {@code BR-SP}, else country), the candidate time zones
+     * (of the contact point; without one, of all the debtor's phones), and the consents recorded on it.
+     */
+    public record ContactTarget(UUID accountId, UUID debtorId, String jurisdiction, List<String> timeZones,
+                                Set<String> consents) {
+    }
+
+    private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
+
+    private final JdbcClient jdbc;
+
+    ContactTargets(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<ContactTarget> lock(UUID account, @Nullable String contactPoint) {
+        record Row(UUID debtor, String country, @Nullable String region) {
+        }
+        Optional<Row> row = jdbc.sql("""
+                        SELECT d.id, d.country, d.region FROM account a
+                        JOIN debtor d ON d.tenant_id = a.tenant_id AND d.id = a.debtor_id
+                        WHERE a.id = :account FOR UPDATE OF d""")
+                .param("account", account)
+                .query((rs, n) -> new Row(rs.getObject("id", UUID.class), rs.getString("country").strip(),
+                        rs.getString("region")))
+                .optional();
+        if (row.isEmpty()) {
+            return Optional.empty();
+        }
+        Row r = row.get();
+        String jurisdiction = r.region() != null && r.region().startsWith(r.country() + "-") ? r.region() : r.country();
+        Set<String> zones = new LinkedHashSet<>();
+        Set<String> consents = new LinkedHashSet<>();
+        List<String[]> points = jdbc.sql("""
+                        SELECT time_zones, consents FROM contact_point
+                        WHERE debtor_id = :debtor AND kind = 'PHONE' AND (CAST(:value AS text) IS NULL OR value = :value)""")
+                .param("debtor", r.debtor()).param("value", contactPoint)
+                .query((rs, n) -> {
+                    consents.addAll(Arrays.asList((String[]) rs.getArray("consents").getArray()));
+                    return (String[]) rs.getArray("time_zones").getArray();
+                })
+                .list();
+        points.forEach(z -> zones.addAll(Arrays.asList(z)));
+        if (zones.isEmpty() && contactPoint != null) {
+            zones.addAll(zonesOf(contactPoint)); // a number the debtor's record does not hold (e.g. a third party)
+        }
+        return Optional.of(new ContactTarget(account, r.debtor(), jurisdiction, List.copyOf(zones), Set.copyOf(consents)));
+    }
+
+    private static List<String> zonesOf(String number) {
+        try {
+            return PhoneNumberToTimeZonesMapper.getInstance().getTimeZonesForNumber(PHONES.parse(number, "ZZ")).stream()
+                    .filter(z -> !z.equals(PhoneNumberToTimeZonesMapper.getUnknownTimeZone())).toList();
+        } catch (NumberParseException e) {
+            return List.of();
+        }
+    }
+}

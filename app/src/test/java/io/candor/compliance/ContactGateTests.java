@@ -1,0 +1,150 @@
+package io.candor.compliance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import javax.sql.DataSource;
+
+import io.candor.compliance.gate.ContactGate;
+import io.candor.platform.tenant.TenantContext;
+import io.candor.support.Api;
+import io.candor.support.CandorIntegrationTest;
+import io.candor.support.TestTenants;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/** The contact gate on the real database: counters from recorded contacts, holds, reservations, races. */
+@CandorIntegrationTest
+class ContactGateTests {
+
+    static final String PHONE = "+8613800138000";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestTenants tenants;
+
+    @Autowired
+    ContactGate gate;
+
+    @Autowired
+    DataSource dataSource;
+
+    Api api;
+    TestTenants.TestTenant tenant;
+    String collector;
+    UUID account;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(port);
+        tenant = tenants.create("gate");
+        collector = api.token(tenant.slug(), "collector", TestTenants.PASSWORD);
+        account = tenant.accounts().getFirst();
+    }
+
+    JsonNode decide(String at, String channel) {
+        Api.Response r = api.post("/api/v1/accounts/" + account + "/contact-decisions", collector,
+                "{\"channel\":\"" + channel + "\",\"party\":\"DEBTOR\",\"contactPoint\":\"" + PHONE + "\",\"at\":\"" + at + "\"}");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json();
+    }
+
+    void conversation(String at) {
+        JsonNode d = decide(at, "VOICE_HUMAN");
+        assertThat(d.get("verdict").asString()).as(d.toString()).isEqualTo("ALLOW");
+        assertThat(api.post("/api/v1/contact-events/" + d.get("reservation").asString() + "/outcome", collector,
+                "{\"outcome\":\"RIGHT_PARTY_CONTACT\"}").status()).isEqualTo(204);
+    }
+
+    @Test
+    void aFourthEffectiveCallOnTheSameDayInChinaIsDeniedUntilTomorrowMorning() {
+        conversation("2026-03-02T09:00:00+08:00");
+        conversation("2026-03-02T11:00:00+08:00");
+        conversation("2026-03-02T13:00:00+08:00");
+        JsonNode fourth = decide("2026-03-02T15:00:00+08:00", "VOICE_AI");
+        assertThat(fourth.get("verdict").asString()).isEqualTo("DENY");
+        assertThat(fourth.get("rules").get(0).asString()).isEqualTo("CN-EFFECTIVE-CALLS");
+        assertThat(fourth.get("nextAllowedAt").asString()).isEqualTo("2026-03-03T00:00:00Z");
+        assertThat(fourth.get("counters").get("effectiveCallsToday").asInt()).isEqualTo(3);
+        assertThat(decide("2026-03-02T15:00:00+08:00", "SMS").get("verdict").asString()).isEqualTo("ALLOW");
+    }
+
+    @Test
+    void aHoldBlocksEveryChannelUntilItIsLifted() {
+        Api.Response hold = api.post("/api/v1/accounts/" + account + "/holds", collector,
+                "{\"hold\":\"DISPUTE\",\"reason\":\"debtor disputes the amount by phone\"}");
+        assertThat(hold.status()).isEqualTo(201);
+        JsonNode denied = decide("2026-03-02T10:00:00+08:00", "EMAIL");
+        assertThat(denied.get("rules").get(0).asString()).isEqualTo("HOLD-DISPUTE");
+        assertThat(denied.get("nextAllowedAt").isNull()).isTrue();
+        assertThat(api.post("/api/v1/holds/" + hold.json().get("id").asString() + "/lift", collector, "{}").status())
+                .as("collectors may not lift holds").isEqualTo(403);
+        String supervisor = api.token(tenant.slug(), "supervisor", TestTenants.PASSWORD);
+        assertThat(api.post("/api/v1/holds/" + hold.json().get("id").asString() + "/lift", supervisor, "{}").status())
+                .isEqualTo(200);
+        assertThat(decide("2026-03-02T10:00:00+08:00", "EMAIL").get("verdict").asString()).isEqualTo("ALLOW");
+    }
+
+    @Test
+    void twoDialersAskingAtOnceNeverBothGetTheLastSlot() throws Exception {
+        conversation("2026-03-02T09:00:00+08:00");
+        conversation("2026-03-02T11:00:00+08:00");
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<String>> answers = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            answers.add(pool.submit(() -> {
+                start.await();
+                return TenantContext.call(tenant.id(), () -> gate.decide(new ContactGate.Request(account,
+                        Channel.VOICE_AI, Party.DEBTOR, PHONE, java.time.Instant.parse("2026-03-02T07:00:00Z")),
+                        "dialer").verdict());
+            }));
+        }
+        start.countDown();
+        List<String> verdicts = new ArrayList<>();
+        for (Future<String> f : answers) {
+            verdicts.add(f.get());
+        }
+        pool.shutdown();
+        assertThat(verdicts).containsExactlyInAnyOrder("ALLOW", "DENY");
+    }
+
+    @Test
+    void anUnusedReservationExpiresAndFreesItsSlot() {
+        conversation("2026-03-02T09:00:00+08:00");
+        conversation("2026-03-02T11:00:00+08:00");
+        JsonNode third = decide("2026-03-02T13:00:00+08:00", "VOICE_HUMAN");
+        assertThat(third.get("verdict").asString()).isEqualTo("ALLOW");
+        assertThat(decide("2026-03-02T13:01:00+08:00", "VOICE_HUMAN").get("verdict").asString()).isEqualTo("DENY");
+        TenantContext.run(tenant.id(), () -> JdbcClient.create(dataSource)
+                .sql("UPDATE contact_event SET reserved_until = now() - interval '1 second' WHERE id = ?")
+                .param(UUID.fromString(third.get("reservation").asString())).update());
+        assertThat(decide("2026-03-02T13:02:00+08:00", "VOICE_HUMAN").get("verdict").asString()).isEqualTo("ALLOW");
+    }
+
+    @Test
+    void anotherTenantsAccountIsNotFoundAndDecisionsCannotBeRewritten() {
+        TestTenants.TestTenant other = tenants.create("gate2");
+        Api.Response r = api.post("/api/v1/accounts/" + other.accounts().getFirst() + "/contact-decisions", collector,
+                "{\"channel\":\"SMS\",\"party\":\"DEBTOR\"}");
+        assertThat(r.status()).isEqualTo(404);
+        decide("2026-03-02T10:00:00+08:00", "SMS");
+        TenantContext.run(tenant.id(), () -> assertThatThrownBy(() -> JdbcClient.create(dataSource)
+                .sql("UPDATE contact_decision SET decision = 'ALLOW'").update()).rootCause()
+                .hasMessageContaining("permission denied"));
+    }
+}
