@@ -26,6 +26,9 @@ public final class Candor {
                 System.exit(1);
             }
         }
+        if (args.length > 1 && args[0].equals("bench") && args[1].equals("compliance")) {
+            System.exit(io.candor.bench.ComplianceBenchmark.run(java.util.List.of(args).subList(2, args.length)));
+        }
         if (args.length > 0 && args[0].equals("serve")) {
             CandorApplication.serve(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;

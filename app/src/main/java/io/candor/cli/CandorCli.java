@@ -38,6 +38,8 @@ public final class CandorCli {
                                        what-if: one JSON result per scenario line, on the packs in the build
                                        (no server needed)
               bench import [--rows N]  benchmark the placement import against a raw COPY (no server needed)
+              bench compliance [--seconds N]
+                                       rule-evaluation decisions per second on one thread
               help                     this text
 
             options of commands that talk to a server:
