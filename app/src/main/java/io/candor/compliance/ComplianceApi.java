@@ -20,6 +20,7 @@ class ComplianceApi {
 
     private final RulePacks packs;
     private final ComplianceEvaluator evaluator;
+    private final ContentLinter linter = ContentLinter.shipped();
 
     ComplianceApi(RulePacks packs, ComplianceEvaluator evaluator) {
         this.packs = packs;
@@ -44,6 +45,20 @@ class ComplianceApi {
             i++;
         }
         return out;
+    }
+
+    /** Checks a template; {@code approvable} only when nothing was found. */
+    @PostMapping("/lint")
+    Map<String, Object> lint(@RequestBody @jakarta.validation.Valid LintRequest r) {
+        List<ContentLinter.Finding> findings = linter.lint(new ContentLinter.Template(r.jurisdiction(), r.channel(),
+                r.locale(), r.text()));
+        return Map.of("approvable", findings.isEmpty(), "findings", findings);
+    }
+
+    record LintRequest(@jakarta.validation.constraints.NotBlank String jurisdiction,
+                       @jakarta.validation.constraints.NotNull Channel channel,
+                       @jakarta.validation.constraints.NotBlank String locale,
+                       @jakarta.validation.constraints.NotNull String text) {
     }
 
     @GetMapping("/packs")

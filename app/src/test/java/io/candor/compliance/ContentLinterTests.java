@@ -1,0 +1,77 @@
+package io.candor.compliance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+class ContentLinterTests {
+
+    static final ContentLinter LINTER = ContentLinter.shipped();
+
+    List<ContentLinter.Finding> lint(String jurisdiction, Channel channel, String locale, String text) {
+        return LINTER.lint(new ContentLinter.Template(jurisdiction, channel, locale, text));
+    }
+
+    @Test
+    void flagsAThreatWithItsSpan() {
+        String text = "Pay today or you will be arrested by the police.";
+        List<ContentLinter.Finding> f = lint("GB", Channel.VOICE_AI, "en", text);
+        assertThat(f).extracting(ContentLinter.Finding::rule).containsExactly("BANNED-THREAT", "BANNED-IMPERSONATION");
+        assertThat(text.substring(f.getFirst().start(), f.getFirst().end())).isEqualTo("arrested");
+    }
+
+    @Test
+    void matchesWholeWordsInLatinScripts() {
+        assertThat(lint("GB", Channel.VOICE_AI, "en", "Our policies allow a payment plan.")).isEmpty();
+    }
+
+    @Test
+    void flagsImpersonatingThePoliceInChinese() {
+        List<ContentLinter.Finding> f = lint("CN", Channel.SMS, "zh-CN", "您好，这里是公安局，请立即还款，否则曝光你。");
+        assertThat(f).extracting(ContentLinter.Finding::kind).containsExactly("IMPERSONATION", "SHAMING");
+    }
+
+    @ParameterizedTest(name = "{1}: {2}")
+    @CsvSource(delimiter = '|', value = {
+            "TW|zh-TW|我們會通知你的家人|THIRD_PARTY_DISCLOSURE",
+            "ID|id|Kami akan hubungi keluarga Anda|THIRD_PARTY_DISCLOSURE",
+            "BR|pt-BR|Você será preso se não pagar|THREAT",
+            "MX|es|Le habla la policía|IMPERSONATION",
+            "VN|vi|Đây là công an, hãy thanh toán|IMPERSONATION",
+            "TH|th|คุณจะติดคุกถ้าไม่จ่าย|THREAT"})
+    void flagsBannedLanguageInEveryLocale(String jurisdiction, String locale, String text, String kind) {
+        assertThat(lint(jurisdiction, Channel.VOICE_HUMAN, locale, text)).extracting(ContentLinter.Finding::kind)
+                .contains(kind);
+    }
+
+    @Test
+    void aUsTextNeedsTheDebtCollectorNoticeAndAnOptOut() {
+        assertThat(lint("US", Channel.SMS, "en", "Hi {{debtor_name}}, please call us about your account."))
+                .extracting(ContentLinter.Finding::rule).containsExactly("US-MINI-MIRANDA", "US-OPT-OUT");
+        assertThat(lint("US", Channel.SMS, "en", "This is an attempt to collect a debt. Call us. Reply STOP to opt out."))
+                .isEmpty();
+        assertThat(lint("US", Channel.SMS, "zh-CN", "请还款")).extracting(ContentLinter.Finding::rule)
+                .as("no known wording in this language: cannot be verified, so not approvable")
+                .containsExactly("US-MINI-MIRANDA", "US-OPT-OUT");
+    }
+
+    @Test
+    void aChineseCollectionLetterNeedsItsFields() {
+        String letter = "{{debtor_name}}您好：您尚欠{{balance}}元。如有异议请致电客服电话{{contact_phone}}。";
+        assertThat(lint("CN", Channel.LETTER, "zh-CN", letter)).isEmpty();
+        assertThat(lint("CN", Channel.LETTER, "zh-CN", "{{debtor_name}}您好：您尚欠{{balance}}元。"))
+                .extracting(ContentLinter.Finding::rule).containsExactly("CN-LETTER-CONTACT", "CN-LETTER-OBJECTION-CHANNEL");
+    }
+
+    @Test
+    void aBrazilianMessageIdentifiesTheCreditor() {
+        assertThat(lint("BR-SP", Channel.EMAIL, "pt-BR", "Olá, regularize sua dívida.")).extracting(ContentLinter.Finding::rule)
+                .containsExactly("BR-CREDITOR-ID");
+        assertThat(lint("BR-SP", Channel.EMAIL, "pt-BR", "{{creditor_name}}, CNPJ {{creditor_document}}: regularize sua dívida."))
+                .isEmpty();
+    }
+}
