@@ -103,12 +103,12 @@ public class ContactGate {
                 target.timeZones().stream().map(ZoneId::of).toList(), at, r.channel(), r.party(), r.contactPoint(),
                 history, holds, target.consents());
         Decision decision = evaluator.evaluate(scenario);
+        ZoneId local = scenario.timeZones().isEmpty() ? ZoneOffset.UTC : scenario.timeZones().getFirst();
+        LocalDate day = at.atZone(local).toLocalDate();
         Map<String, Object> counters = new LinkedHashMap<>();
         counters.put("contactsConsidered", history.size());
         counters.put("effectiveCallsToday", history.stream().filter(Contact::effectiveCall)
-                .filter(c -> c.at().atZone(scenario.timeZones().isEmpty() ? ZoneOffset.UTC : scenario.timeZones().getFirst())
-                        .toLocalDate().equals(at.atZone(scenario.timeZones().isEmpty() ? ZoneOffset.UTC
-                                : scenario.timeZones().getFirst()).toLocalDate())).count());
+                .filter(c -> c.at().atZone(local).toLocalDate().equals(day)).count());
         Map<String, Object> result = ScenarioJson.result(scenario, decision);
         Map<String, Object> trace = new LinkedHashMap<>(result);
         trace.put("jurisdiction", target.jurisdiction());
