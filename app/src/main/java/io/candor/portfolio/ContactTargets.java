@@ -25,10 +25,11 @@ public class ContactTargets {
 
     /**
      * The debtor's jurisdiction (region when known, e.g. {@code BR-SP}, else country), the candidate time zones
-     * (of the contact point; without one, of all the debtor's phones), and the consents recorded on it.
+     * (of the contact point when it is a phone, else of all the debtor's phones), and the consents and channel
+     * opt-outs recorded on the contact point.
      */
     public record ContactTarget(UUID accountId, UUID debtorId, String jurisdiction, List<String> timeZones,
-                                Set<String> consents) {
+                                Set<String> consents, Set<String> optedOut) {
     }
 
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
@@ -58,20 +59,35 @@ public class ContactTargets {
         String jurisdiction = r.region() != null && r.region().startsWith(r.country() + "-") ? r.region() : r.country();
         Set<String> zones = new LinkedHashSet<>();
         Set<String> consents = new LinkedHashSet<>();
-        List<String[]> points = jdbc.sql("""
-                        SELECT time_zones, consents FROM contact_point
-                        WHERE debtor_id = :debtor AND kind = 'PHONE' AND (CAST(:value AS text) IS NULL OR value = :value)""")
-                .param("debtor", r.debtor()).param("value", contactPoint)
-                .query((rs, n) -> {
-                    consents.addAll(Arrays.asList((String[]) rs.getArray("consents").getArray()));
-                    return (String[]) rs.getArray("time_zones").getArray();
-                })
-                .list();
-        points.forEach(z -> zones.addAll(Arrays.asList(z)));
-        if (zones.isEmpty() && contactPoint != null) {
-            zones.addAll(zonesOf(contactPoint)); // a number the debtor's record does not hold (e.g. a third party)
+        Set<String> optedOut = new LinkedHashSet<>();
+        if (contactPoint != null) {
+            // the preferences recorded on this contact point (a phone, an e-mail address …)
+            jdbc.sql("""
+                            SELECT kind, time_zones, consents, opted_out FROM contact_point
+                            WHERE debtor_id = :debtor AND value = :value""")
+                    .param("debtor", r.debtor()).param("value", contactPoint)
+                    .query((rs, n) -> {
+                        consents.addAll(Arrays.asList((String[]) rs.getArray("consents").getArray()));
+                        optedOut.addAll(Arrays.asList((String[]) rs.getArray("opted_out").getArray()));
+                        if (rs.getString("kind").equals("PHONE")) {
+                            zones.addAll(Arrays.asList((String[]) rs.getArray("time_zones").getArray()));
+                        }
+                        return 0;
+                    })
+                    .list();
+            if (zones.isEmpty() && contactPoint.startsWith("+")) {
+                zones.addAll(zonesOf(contactPoint)); // a number the debtor's record does not hold (e.g. a third party)
+            }
         }
-        return Optional.of(new ContactTarget(account, r.debtor(), jurisdiction, List.copyOf(zones), Set.copyOf(consents)));
+        if (zones.isEmpty()) {
+            // not a phone (e-mail, letter, visit): the debtor's local time from all their phones (intersection)
+            jdbc.sql("SELECT time_zones FROM contact_point WHERE debtor_id = :debtor AND kind = 'PHONE'")
+                    .param("debtor", r.debtor())
+                    .query((rs, n) -> zones.addAll(Arrays.asList((String[]) rs.getArray("time_zones").getArray())))
+                    .list();
+        }
+        return Optional.of(new ContactTarget(account, r.debtor(), jurisdiction, List.copyOf(zones), Set.copyOf(consents),
+                Set.copyOf(optedOut)));
     }
 
     private static List<String> zonesOf(String number) {

@@ -137,6 +137,42 @@ class ContactGateTests {
     }
 
     @Test
+    void anOptOutRefusesThatChannelOnThatContactPointAndAConsentCanBeRevoked() {
+        String admin = api.token(tenant.slug(), "admin", TestTenants.PASSWORD);
+        JsonNode points = api.get("/api/v1/accounts/" + account, admin).json().get("contactPoints");
+        String phoneId = points.valueStream().filter(c -> c.get("kind").asString().equals("PHONE")).findFirst()
+                .orElseThrow().get("id").asString();
+        String emailId = points.valueStream().filter(c -> c.get("kind").asString().equals("EMAIL")).findFirst()
+                .orElseThrow().get("id").asString();
+        assertThat(api.post("/api/v1/contact-points/" + phoneId + "/opt-outs", collector, "{\"channel\":\"SMS\"}").status())
+                .isEqualTo(204);
+        JsonNode sms = decide("2026-03-02T10:00:00+08:00", "SMS");
+        assertThat(sms.get("verdict").asString()).isEqualTo("DENY");
+        assertThat(sms.get("rules").get(0).asString()).isEqualTo("OPT-OUT");
+        assertThat(decide("2026-03-02T10:00:00+08:00", "VOICE_HUMAN").get("verdict").asString()).isEqualTo("ALLOW");
+        assertThat(api.send("DELETE", "/api/v1/contact-points/" + phoneId + "/opt-outs/SMS", collector, null).status())
+                .as("collectors may record opt-outs, not undo them").isEqualTo(403);
+
+        // an e-mail decision uses the debtor's local time from their phones and the e-mail's own consents
+        String address = points.valueStream().filter(c -> c.get("kind").asString().equals("EMAIL")).findFirst()
+                .orElseThrow().get("value").asString();
+        JsonNode late = email(address, "2026-03-02T23:00:00+08:00");
+        assertThat(late.get("rules").get(0).asString()).isEqualTo("CN-QUIET-HOURS");
+        assertThat(api.post("/api/v1/contact-points/" + emailId + "/consents", admin,
+                "{\"consent\":\"CONTACT_OUTSIDE_HOURS\"}").status()).isEqualTo(204);
+        assertThat(email(address, "2026-03-02T23:00:00+08:00").get("verdict").asString()).isEqualTo("ALLOW");
+        assertThat(api.send("DELETE", "/api/v1/contact-points/" + emailId + "/consents/CONTACT_OUTSIDE_HOURS", collector,
+                null).status()).isEqualTo(204);
+        assertThat(email(address, "2026-03-02T23:05:00+08:00").get("verdict").asString()).isEqualTo("DENY");
+    }
+
+    JsonNode email(String address, String at) {
+        return api.post("/api/v1/accounts/" + account + "/contact-decisions", collector,
+                "{\"channel\":\"EMAIL\",\"party\":\"DEBTOR\",\"contactPoint\":\"" + address + "\",\"at\":\"" + at + "\"}")
+                .json();
+    }
+
+    @Test
     void anotherTenantsAccountIsNotFoundAndDecisionsCannotBeRewritten() {
         TestTenants.TestTenant other = tenants.create("gate2");
         Api.Response r = api.post("/api/v1/accounts/" + other.accounts().getFirst() + "/contact-decisions", collector,

@@ -102,7 +102,13 @@ public class ContactGate {
         Scenario scenario = new Scenario(decisionId.toString(), target.jurisdiction(),
                 target.timeZones().stream().map(ZoneId::of).toList(), at, r.channel(), r.party(), r.contactPoint(),
                 history, holds, target.consents());
-        Decision decision = evaluator.evaluate(scenario);
+        Decision evaluated = evaluator.evaluate(scenario);
+        // an opt-out of this channel on this contact point refuses it, whatever the packs say
+        Decision decision = !target.optedOut().contains(r.channel().name()) ? evaluated : switch (evaluated) {
+            case Decision.Allow a -> new Decision.Deny(List.of("OPT-OUT"), null);
+            case Decision.Deny d -> new Decision.Deny(java.util.stream.Stream.concat(d.rules().stream(),
+                    java.util.stream.Stream.of("OPT-OUT")).toList(), null);
+        };
         ZoneId local = scenario.timeZones().isEmpty() ? ZoneOffset.UTC : scenario.timeZones().getFirst();
         LocalDate day = at.atZone(local).toLocalDate();
         Map<String, Object> counters = new LinkedHashMap<>();
