@@ -38,7 +38,7 @@ public final class ComplianceBenchmark {
                     Party.DEBTOR, "+8613800138000", i % 4 == 0 ? Outcome.RIGHT_PARTY_CONTACT : Outcome.NO_ANSWER));
         }
         Scenario allowed = new Scenario("b1", "CN", List.of(ZoneId.of("Asia/Shanghai")), Instant.parse("2026-03-02T06:00:00Z"),
-                Channel.VOICE_AI, Party.DEBTOR, "+8613800138000", history, Set.of(), Set.of());
+                Channel.VOICE_AI, Party.DEBTOR, "+8613800138000", history, Set.of(), Set.of(), Set.of());
         Scenario denied = allowed.at(Instant.parse("2026-03-02T15:00:00Z"));
         String json = ScenarioJson.write(ScenarioJson.result(allowed, new Decision.Allow()));
         String scenarioJson = """

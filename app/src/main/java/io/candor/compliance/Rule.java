@@ -2,7 +2,7 @@ package io.candor.compliance;
 
 /** One rule of a pack, with its id (e.g. {@code CN-QUIET-HOURS}), source and confidence. */
 public sealed interface Rule permits QuietHours, FrequencyCap, QuietAfterConversation, HoldStop, ThirdPartyContact,
-        ConsentRequired {
+        ConsentRequired, Qualification {
 
     String id();
 

@@ -96,6 +96,8 @@ public final class RulePacks {
                 case "THIRD_PARTY" -> new ThirdPartyContact(id, source, optional(r, "waivedBy"));
                 case "CONSENT" -> new ConsentRequired(id, source, channels(r.get("channels"), at),
                         text(r, "consent", at), r.path("mobileOnly").asBoolean(false));
+                case "QUALIFICATION" -> new Qualification(id, source, channels(r.get("channels"), at),
+                        text(r, "qualification", at));
                 default -> throw new IllegalStateException(at + ": unknown type " + r.get("type"));
             });
         }

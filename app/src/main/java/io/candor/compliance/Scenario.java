@@ -10,21 +10,23 @@ import org.jspecify.annotations.Nullable;
 /**
  * A proposed contact with everything the rules need: where (jurisdiction, the debtor's time zones — when
  * they disagree, only times allowed in every one of them are allowed), when, how, to whom, and what happened
- * before.
+ * before; {@code qualifications} are the acting collector's current certificates (e.g. {@code SP3}).
  */
 public record Scenario(String id, String jurisdiction, List<ZoneId> timeZones, Instant at, Channel channel,
                        Party party, @Nullable String contactPoint, List<Contact> history, Set<Hold> holds,
-                       Set<String> consents) {
+                       Set<String> consents, Set<String> qualifications) {
 
     public Scenario {
         timeZones = List.copyOf(timeZones);
         history = List.copyOf(history);
         holds = Set.copyOf(holds);
         consents = Set.copyOf(consents);
+        qualifications = Set.copyOf(qualifications);
     }
 
     public Scenario at(Instant when) {
-        return new Scenario(id, jurisdiction, timeZones, when, channel, party, contactPoint, history, holds, consents);
+        return new Scenario(id, jurisdiction, timeZones, when, channel, party, contactPoint, history, holds, consents,
+                qualifications);
     }
 
     public boolean consents(@Nullable String consent) {

@@ -70,9 +70,14 @@ public final class ScenarioJson {
         if (cs != null && !cs.isNull()) {
             cs.forEach(x -> consents.add(x.asString()));
         }
+        Set<String> qualifications = new LinkedHashSet<>();
+        JsonNode qs = n.get("qualifications");
+        if (qs != null && !qs.isNull()) {
+            qs.forEach(x -> qualifications.add(x.asString()));
+        }
         return new Scenario(required(n, "id"), required(n, "jurisdiction"), zones, instant(n, "at", ""),
                 enumOf(Channel.class, n, "channel", ""), enumOf(Party.class, n, "party", ""), text(n, "contactPoint"),
-                history, holds, consents);
+                history, holds, consents, qualifications);
     }
 
     /** The result object: id, decision, rules, nextAllowedAt (in the scenario's first time zone, or null). */

@@ -87,6 +87,27 @@ public class Users {
         audit.record(AuditEntry.of("USER_LOCALE_CHANGED", "user", id).withDetail(Map.of("locale", locale)));
     }
 
+    /** The user's certificates valid on {@code date}. */
+    public java.util.Set<String> qualifications(UUID user, java.time.LocalDate date) {
+        return java.util.Set.copyOf(jdbc.sql(
+                        "SELECT qualification FROM user_qualification WHERE user_id = :user AND valid_until >= :date")
+                .param("user", user).param("date", date).query(String.class).list());
+    }
+
+    /** Records a certificate and its validity (replacing an earlier one of the same kind). */
+    @Transactional
+    public void qualify(UUID user, String qualification, java.time.LocalDate validUntil) {
+        find(user).orElseThrow(() -> new io.candor.platform.web.NotFoundException("user", user));
+        jdbc.sql("""
+                        INSERT INTO user_qualification (tenant_id, user_id, qualification, valid_until)
+                        VALUES (:tenant, :user, :q, :until)
+                        ON CONFLICT (tenant_id, user_id, qualification) DO UPDATE SET valid_until = EXCLUDED.valid_until""")
+                .param("tenant", TenantContext.require()).param("user", user).param("q", qualification)
+                .param("until", validUntil).update();
+        audit.record(AuditEntry.of("USER_QUALIFIED", "user", user).withDetail(Map.of("qualification", qualification,
+                "validUntil", validUntil.toString())));
+    }
+
     private UserView view(ResultSet rs, int n) throws SQLException {
         OffsetDateTime lockedUntil = rs.getObject("locked_until", OffsetDateTime.class);
         return new UserView(rs.getObject("id", UUID.class), rs.getString("username"), rs.getString("display_name"),

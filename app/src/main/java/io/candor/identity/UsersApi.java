@@ -40,6 +40,18 @@ class UsersApi {
         return users.find(id).orElseThrow(() -> new NotFoundException("user", id));
     }
 
+    record NewQualification(@jakarta.validation.constraints.Pattern(regexp = "[A-Z0-9_]{2,40}",
+            message = "use upper-case letters, digits and _, e.g. SP3 or IIBF_DRA") String qualification,
+                            @jakarta.validation.constraints.NotNull java.time.LocalDate validUntil) {
+    }
+
+    /** Records a collector's certificate (e.g. Indonesia's SP3) until a date. */
+    @PostMapping("/{id}/qualifications")
+    ResponseEntity<Void> qualify(@PathVariable UUID id, @Valid @RequestBody NewQualification q) {
+        users.qualify(id, q.qualification(), q.validUntil());
+        return ResponseEntity.noContent().build();
+    }
+
     @PostMapping
     ResponseEntity<UserView> create(@Valid @RequestBody NewUser user) {
         UserView created = users.create(user);

@@ -46,7 +46,7 @@ class ConformanceSuiteTests {
                 }
             }
         }
-        assertThat(count).isGreaterThanOrEqualTo(150);
+        assertThat(count).isGreaterThanOrEqualTo(154);
         assertThat(mismatches).as(String.join("\n", mismatches)).isEmpty();
     }
 

@@ -111,7 +111,7 @@ class ContactGateTests {
                 start.await();
                 return TenantContext.call(tenant.id(), () -> gate.decide(new ContactGate.Request(account,
                         Channel.VOICE_AI, Party.DEBTOR, PHONE, java.time.Instant.parse("2026-03-02T07:00:00Z")),
-                        "dialer").verdict());
+                        io.candor.platform.Actor.of(tenant.user(io.candor.identity.Role.COLLECTOR).id(), "dialer")).verdict());
             }));
         }
         start.countDown();
@@ -164,6 +164,31 @@ class ContactGateTests {
         assertThat(api.send("DELETE", "/api/v1/contact-points/" + emailId + "/consents/CONTACT_OUTSIDE_HOURS", collector,
                 null).status()).isEqualTo(204);
         assertThat(email(address, "2026-03-02T23:05:00+08:00").get("verdict").asString()).isEqualTo("DENY");
+    }
+
+    @Test
+    void inIndonesiaOnlyACollectorWithACurrentCertificateMayCall() {
+        String admin = api.token(tenant.slug(), "admin", TestTenants.PASSWORD);
+        String csv = "creditor_ref,debtor_name,phone,country,currency,principal,due_date\n"
+                + "ID-1,Budi Santoso,081234567890,ID,IDR,1500000,2026-01-10\n";
+        JsonNode job = api.awaitImport(api.upload("/api/v1/imports/placements", admin, "id.csv",
+                csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)).json().get("id").asString(), admin);
+        assertThat(job.get("imported").asLong()).isEqualTo(1);
+        String id = api.get("/api/v1/accounts?limit=500", admin).json().get("items").valueStream()
+                .filter(a -> a.get("creditorRef").asString().equals("ID-1")).findFirst().orElseThrow().get("id").asString();
+        String call = "{\"channel\":\"VOICE_HUMAN\",\"party\":\"DEBTOR\",\"contactPoint\":\"+6281234567890\","
+                + "\"at\":\"2026-03-02T10:00:00+07:00\"}";
+        JsonNode denied = api.post("/api/v1/accounts/" + id + "/contact-decisions", collector, call).json();
+        assertThat(denied.get("rules").get(0).asString()).isEqualTo("ID-COLLECTOR-CERTIFICATE");
+        UUID collectorId = tenant.user(io.candor.identity.Role.COLLECTOR).id();
+        assertThat(api.post("/api/v1/users/" + collectorId + "/qualifications", admin,
+                "{\"qualification\":\"SP3\",\"validUntil\":\"2099-01-01\"}").status()).isEqualTo(204);
+        assertThat(api.post("/api/v1/accounts/" + id + "/contact-decisions", collector, call).json().get("verdict")
+                .asString()).isEqualTo("ALLOW");
+        api.post("/api/v1/users/" + collectorId + "/qualifications", admin,
+                "{\"qualification\":\"SP3\",\"validUntil\":\"2020-01-01\"}");
+        assertThat(api.post("/api/v1/accounts/" + id + "/contact-decisions", collector, call).json().get("verdict")
+                .asString()).as("an expired certificate does not count").isEqualTo("DENY");
     }
 
     JsonNode email(String address, String at) {

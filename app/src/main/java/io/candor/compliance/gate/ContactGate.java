@@ -23,6 +23,8 @@ import io.candor.compliance.Outcome;
 import io.candor.compliance.Party;
 import io.candor.compliance.Scenario;
 import io.candor.compliance.ScenarioJson;
+import io.candor.identity.Users;
+import io.candor.platform.Actor;
 import io.candor.platform.ids.Ids;
 import io.candor.platform.tenant.TenantContext;
 import io.candor.platform.web.ConflictException;
@@ -60,17 +62,20 @@ public class ContactGate {
     private final JdbcClient jdbc;
     private final ContactTargets targets;
     private final ComplianceEvaluator evaluator;
+    private final Users users;
     private final Clock clock;
 
-    ContactGate(JdbcClient jdbc, ContactTargets targets, ComplianceEvaluator evaluator, Clock clock) {
+    ContactGate(JdbcClient jdbc, ContactTargets targets, ComplianceEvaluator evaluator, Users users, Clock clock) {
         this.jdbc = jdbc;
         this.targets = targets;
         this.evaluator = evaluator;
+        this.users = users;
         this.clock = clock;
     }
 
+    /** Decides for {@code actor}, whose current certificates count where a pack requires one. */
     @Transactional
-    public Answer decide(Request r, String actor) {
+    public Answer decide(Request r, Actor actor) {
         ContactTargets.ContactTarget target = targets.lock(r.account(), r.contactPoint())
                 .orElseThrow(() -> new NotFoundException("account", r.account()));
         Instant now = clock.instant();
@@ -101,7 +106,7 @@ public class ContactGate {
         UUID decisionId = Ids.newId();
         Scenario scenario = new Scenario(decisionId.toString(), target.jurisdiction(),
                 target.timeZones().stream().map(ZoneId::of).toList(), at, r.channel(), r.party(), r.contactPoint(),
-                history, holds, target.consents());
+                history, holds, target.consents(), users.qualifications(actor.userId(), at.atZone(ZoneOffset.UTC).toLocalDate()));
         Decision evaluated = evaluator.evaluate(scenario);
         // an opt-out of this channel on this contact point refuses it, whatever the packs say
         Decision decision = !target.optedOut().contains(r.channel().name()) ? evaluated : switch (evaluated) {
@@ -135,7 +140,7 @@ public class ContactGate {
                 .param("channel", r.channel().name()).param("party", r.party().name()).param("cp", r.contactPoint())
                 .param("at", utc(at)).param("decision", allow ? "ALLOW" : "DENY")
                 .param("rules", rules.toArray(String[]::new)).param("next", next == null ? null : utc(next))
-                .param("trace", ScenarioJson.write(trace)).param("by", actor).param("now", utc(now)).update();
+                .param("trace", ScenarioJson.write(trace)).param("by", actor.username()).param("now", utc(now)).update();
         UUID reservation = null;
         if (allow) {
             reservation = Ids.newId();

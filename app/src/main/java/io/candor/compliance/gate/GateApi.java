@@ -50,7 +50,7 @@ class GateApi {
     @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'COLLECTOR', 'AGENCY_USER', 'COMPLIANCE_OFFICER')")
     ContactGate.Answer decide(@PathVariable UUID id, @Valid @RequestBody Proposal p) {
         return gate.decide(new ContactGate.Request(id, p.channel(), p.party(), p.contactPoint(), p.at()),
-                CurrentUser.get().username());
+                CurrentUser.get());
     }
 
     @PostMapping("/contact-events/{id}/outcome")
