@@ -26,6 +26,15 @@ public final class Candor {
                 System.exit(1);
             }
         }
+        if (args.length > 1 && args[0].equals("bench") && args[1].equals("compliance-rest")) {
+            try {
+                System.exit(io.candor.bench.ComplianceRestBenchmark.run(java.util.List.of(args).subList(2, args.length),
+                        CandorApplication.class));
+            } catch (Exception e) {
+                System.err.println("candor bench: " + e.getMessage());
+                System.exit(1);
+            }
+        }
         if (args.length > 1 && args[0].equals("bench") && args[1].equals("compliance")) {
             System.exit(io.candor.bench.ComplianceBenchmark.run(java.util.List.of(args).subList(2, args.length)));
         }

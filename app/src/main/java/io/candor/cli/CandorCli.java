@@ -40,6 +40,8 @@ public final class CandorCli {
               bench import [--rows N]  benchmark the placement import against a raw COPY (no server needed)
               bench compliance [--seconds N]
                                        rule-evaluation decisions per second on one thread
+              bench compliance-rest [--clients N] [--seconds N]
+                                       p50/p99 of POST /api/v1/compliance/evaluate under N concurrent clients
               help                     this text
 
             options of commands that talk to a server:

@@ -1,0 +1,131 @@
+package io.candor.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Currency;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.candor.identity.NewUser;
+import io.candor.identity.Role;
+import io.candor.identity.Users;
+import io.candor.platform.tenant.TenantContext;
+import io.candor.tenancy.Tenant;
+import io.candor.tenancy.Tenants;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * {@code candor bench compliance-rest [--clients N] [--seconds N]}: latency of {@code POST /api/v1/compliance/evaluate}
+ * (one scenario) under N concurrent clients on loopback, against {@code GET /actuator/health} under the same load
+ * in the same run. Client and server share the machine, so the figures are pessimistic.
+ */
+public final class ComplianceRestBenchmark {
+
+    static final String SCENARIO = """
+            [{"id":"r1","jurisdiction":"CN","timeZone":"Asia/Shanghai","at":"2026-03-02T15:00:00+08:00","channel":"VOICE_AI",\
+            "party":"DEBTOR","contactPoint":"+8613800138000","history":[\
+            {"at":"2026-03-02T09:10:00+08:00","channel":"VOICE_HUMAN","party":"DEBTOR","contactPoint":"+8613800138000","outcome":"RIGHT_PARTY_CONTACT"},\
+            {"at":"2026-03-02T11:00:00+08:00","channel":"VOICE_AI","party":"DEBTOR","contactPoint":"+8613800138000","outcome":"NO_ANSWER"}]}]""";
+
+    private ComplianceRestBenchmark() {
+    }
+
+    public static int run(List<String> args, Class<?> application) throws Exception {
+        int clients = args.contains("--clients") ? Integer.parseInt(args.get(args.indexOf("--clients") + 1)) : 200;
+        int seconds = args.contains("--seconds") ? Integer.parseInt(args.get(args.indexOf("--seconds") + 1)) : 10;
+        try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(application).run(
+                "--candor.data-dir=" + Files.createTempDirectory("candor-bench-rest"), "--server.port=0",
+                "--logging.level.root=WARN", "--logging.level.io.candor=WARN", "--server.tomcat.threads.max=400")) {
+            int port = ((WebServerApplicationContext) ctx).getWebServer().getPort();
+            Tenant tenant = ctx.getBean(Tenants.class).create("bench-" + System.currentTimeMillis(), "Benchmark",
+                    Tenant.Kind.LENDER, Currency.getInstance("CNY"), ZoneId.of("Asia/Shanghai"));
+            TenantContext.run(tenant.id(), () -> ctx.getBean(Users.class).create(new NewUser("officer", "Officer", null,
+                    "bench-password-1", EnumSet.of(Role.COMPLIANCE_OFFICER), "en")));
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+            String base = "http://127.0.0.1:" + port;
+            String login = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/token"))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"tenant\":\"" + tenant.slug()
+                                    + "\",\"username\":\"officer\",\"password\":\"bench-password-1\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            String token = login.replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+            HttpRequest evaluate = HttpRequest.newBuilder(URI.create(base + "/api/v1/compliance/evaluate"))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(SCENARIO)).build();
+            HttpRequest health = HttpRequest.newBuilder(URI.create(base + "/actuator/health")).GET().build();
+            load(http, evaluate, clients, Math.max(2, seconds / 3)); // warm-up
+            Result baseline = load(http, health, clients, seconds);
+            Result eval = load(http, evaluate, clients, seconds);
+            System.out.println(String.format(Locale.ROOT, """
+                    {"benchmark":"compliance-evaluate-rest","clients":%d,"seconds":%d,"cpus":%d,\
+                    "evaluateRequests":%d,"evaluateErrors":%d,"evaluateP50Ms":%.2f,"evaluateP99Ms":%.2f,\
+                    "healthP50Ms":%.2f,"healthP99Ms":%.2f,"ratioP99EvaluateToHealth":%.2f}""",
+                    clients, seconds, Runtime.getRuntime().availableProcessors(), eval.count(), eval.errors(),
+                    eval.p(50), eval.p(99), baseline.p(50), baseline.p(99), eval.p(99) / baseline.p(99)));
+            return eval.errors() == 0 ? 0 : 1;
+        }
+    }
+
+    private record Result(List<Long> nanos, long errors) {
+        long count() {
+            return nanos.size();
+        }
+
+        double p(int percentile) {
+            if (nanos.isEmpty()) {
+                return Double.NaN;
+            }
+            int i = (int) Math.ceil(percentile / 100.0 * nanos.size()) - 1;
+            return nanos.get(Math.max(0, i)) / 1e6;
+        }
+    }
+
+    private static Result load(HttpClient http, HttpRequest request, int clients, int seconds) throws InterruptedException {
+        ConcurrentLinkedQueue<Long> samples = new ConcurrentLinkedQueue<>();
+        AtomicLong errors = new AtomicLong();
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        CountDownLatch done = new CountDownLatch(clients);
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int c = 0; c < clients; c++) {
+                pool.submit(() -> {
+                    try {
+                        while (System.nanoTime() < end) {
+                            long t = System.nanoTime();
+                            try {
+                                int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                                if (status == 200) {
+                                    samples.add(System.nanoTime() - t);
+                                } else {
+                                    errors.incrementAndGet();
+                                }
+                            } catch (Exception e) {
+                                errors.incrementAndGet();
+                            }
+                        }
+                    } finally {
+                        done.countDown();
+                    }
+                });
+            }
+            done.await();
+        }
+        List<Long> sorted = new ArrayList<>(samples);
+        Collections.sort(sorted);
+        return new Result(sorted, errors.get());
+    }
+}
