@@ -34,11 +34,6 @@ public class Tenants {
         return jdbc.sql("SELECT candor_tenant_id(:slug)").param("slug", slug).query(UUID.class).optional();
     }
 
-    /** A tenant by slug; empty when unknown. */
-    public Optional<Tenant> findBySlug(String slug) {
-        return idOf(slug).flatMap(id -> TenantContext.call(id, () -> find(id)));
-    }
-
     /** The current tenant's record, or another's only while working for it. */
     public Optional<Tenant> find(UUID id) {
         return jdbc.sql("SELECT id, slug, name, kind, reporting_currency, time_zone FROM tenant WHERE id = :id")

@@ -94,10 +94,6 @@ final class TabularFile implements AutoCloseable {
         return rows;
     }
 
-    String format() {
-        return format;
-    }
-
     @Override
     public void close() throws Exception {
         resource.close();
