@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import com.google.i18n.phonenumbers.NumberParseException;
-import com.google.i18n.phonenumbers.PhoneNumberToTimeZonesMapper;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -92,8 +91,7 @@ public class ContactTargets {
 
     private static List<String> zonesOf(String number) {
         try {
-            return PhoneNumberToTimeZonesMapper.getInstance().getTimeZonesForNumber(PHONES.parse(number, "ZZ")).stream()
-                    .filter(z -> !z.equals(PhoneNumberToTimeZonesMapper.getUnknownTimeZone())).toList();
+            return PhoneZones.of(PHONES.parse(number, "ZZ"));
         } catch (NumberParseException e) {
             return List.of();
         }

@@ -17,12 +17,12 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import com.google.i18n.phonenumbers.NumberParseException;
-import com.google.i18n.phonenumbers.PhoneNumberToTimeZonesMapper;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber;
 import io.candor.platform.ids.Ids;
 import io.candor.portfolio.Placement;
 import io.candor.portfolio.PersonalDataContext;
+import io.candor.portfolio.PhoneZones;
 import io.candor.privacy.FieldCipher;
 import io.candor.privacy.Masking;
 import io.candor.privacy.SearchHash;
@@ -52,7 +52,6 @@ final class RowValidator {
             .collect(java.util.stream.Collectors.toUnmodifiableSet());
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
-    private static final PhoneNumberToTimeZonesMapper ZONES = PhoneNumberToTimeZonesMapper.getInstance();
     private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
 
     private final ImportJob.Kind kind;
@@ -159,8 +158,7 @@ final class RowValidator {
             Phonenumber.PhoneNumber n = PHONES.parse(raw, country);
             if (PHONES.isValidNumber(n)) {
                 return new String[] {PHONES.format(n, PhoneNumberUtil.PhoneNumberFormat.E164),
-                        String.join(",", ZONES.getTimeZonesForNumber(n).stream()
-                                .filter(z -> !z.equals(PhoneNumberToTimeZonesMapper.getUnknownTimeZone())).toList())};
+                        String.join(",", PhoneZones.of(n))};
             }
             problems.add(new Problem(column, "'" + raw + "' is not a valid phone number in " + country));
         } catch (NumberParseException e) {
