@@ -1,7 +1,8 @@
 package io.candor.audit;
 
+import static io.candor.platform.Timestamps.utc;
+
 import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -47,7 +48,7 @@ public class AuditTrail {
                                 CAST(:detail AS jsonb))""")
                 .param("tenant", TenantContext.require())
                 .param("id", Ids.newId())
-                .param("at", clock.instant().atOffset(ZoneOffset.UTC))
+                .param("at", utc(clock.instant()))
                 .param("actorId", actor == null ? null : actor.userId())
                 .param("actor", actor == null ? "system" : actor.username())
                 .param("action", entry.action())

@@ -1,9 +1,10 @@
 package io.candor.identity;
 
+import static io.candor.platform.Timestamps.utc;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -125,7 +126,7 @@ class Login {
             boolean lock = failures >= policy.maxFailedLogins();
             jdbc.sql("UPDATE app_user SET failed_logins = :f, locked_until = :until WHERE id = :id")
                     .param("f", lock ? 0 : failures)
-                    .param("until", lock ? OffsetDateTime.ofInstant(now.plus(policy.lockout()), ZoneOffset.UTC) : null)
+                    .param("until", lock ? utc(now.plus(policy.lockout())) : null)
                     .param("id", user.id()).update();
             failed(user, !user.enabled() ? "DISABLED" : lock ? "LOCKED_NOW" : "BAD_PASSWORD");
             return new Outcome.Failure();

@@ -1,5 +1,7 @@
 package io.candor.identity;
 
+import static io.candor.platform.Timestamps.utc;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -58,7 +60,7 @@ public class Users {
                     .param("email", user.email()).param("hash", passwords.encode(user.password()))
                     .param("roles", user.roles().stream().map(Role::name).sorted().toArray(String[]::new))
                     .param("locale", user.locale() == null ? "en" : user.locale())
-                    .param("now", OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC))
+                    .param("now", utc(clock.instant()))
                     .update();
         } catch (DuplicateKeyException e) {
             throw new ConflictException("A user named '" + user.username() + "' already exists in this tenant.");

@@ -1,9 +1,10 @@
 package io.candor.portfolio;
 
+import static io.candor.platform.Timestamps.utc;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -130,6 +131,6 @@ public class EndOfDayClose {
     }
 
     private OffsetDateTime now() {
-        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        return utc(clock.instant());
     }
 }

@@ -1,5 +1,7 @@
 package io.candor.portfolio;
 
+import static io.candor.platform.Timestamps.utc;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.ResultSet;
@@ -7,7 +9,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Currency;
 import java.util.EnumMap;
 import java.util.List;
@@ -237,6 +238,6 @@ public class Payments {
     }
 
     private OffsetDateTime now() {
-        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        return utc(clock.instant());
     }
 }

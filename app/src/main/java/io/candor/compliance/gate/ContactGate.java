@@ -1,5 +1,7 @@
 package io.candor.compliance.gate;
 
+import static io.candor.platform.Timestamps.utc;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -171,9 +173,5 @@ public class ContactGate {
             }
             throw new ConflictException("The outcome of contact " + event + " is already recorded.");
         }
-    }
-
-    private static OffsetDateTime utc(Instant i) {
-        return OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
     }
 }

@@ -1,9 +1,10 @@
 package io.candor.compliance.gate;
 
+import static io.candor.platform.Timestamps.utc;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -83,6 +84,6 @@ public class Holds {
     }
 
     private OffsetDateTime now() {
-        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        return utc(clock.instant());
     }
 }

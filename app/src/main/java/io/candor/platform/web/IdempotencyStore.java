@@ -1,5 +1,7 @@
 package io.candor.platform.web;
 
+import static io.candor.platform.Timestamps.utc;
+
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Optional;
@@ -41,7 +43,7 @@ class IdempotencyStore {
                         INSERT INTO idempotency_record (tenant_id, principal, key, request_hash, created_at)
                         VALUES (:tenant, :principal, :key, :hash, :now) ON CONFLICT DO NOTHING""")
                 .param("tenant", TenantContext.require()).param("principal", principal).param("key", key)
-                .param("hash", requestHash).param("now", clock.instant().atOffset(java.time.ZoneOffset.UTC))
+                .param("hash", requestHash).param("now", utc(clock.instant()))
                 .update();
         if (inserted == 1) {
             return new Begin.Started();
@@ -69,7 +71,7 @@ class IdempotencyStore {
                                completed_at = :now
                         WHERE principal = :principal AND key = :key""")
                 .param("status", status).param("type", contentType).param("body", body)
-                .param("now", clock.instant().atOffset(java.time.ZoneOffset.UTC))
+                .param("now", utc(clock.instant()))
                 .param("principal", principal).param("key", key)
                 .update();
     }

@@ -1,10 +1,11 @@
 package io.candor.portfolio.placement;
 
+import static io.candor.platform.Timestamps.utc;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -102,7 +103,7 @@ class ImportJobs {
     }
 
     private OffsetDateTime now() {
-        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        return utc(clock.instant());
     }
 
     private static ImportJob job(ResultSet rs, int n) throws SQLException {

@@ -1,8 +1,8 @@
 package io.candor.portfolio.placement;
 
+import static io.candor.platform.Timestamps.utc;
+
 import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -42,6 +42,6 @@ class ImportProfiles {
                                                                     updated_at = EXCLUDED.updated_at""")
                 .param("tenant", TenantContext.require()).param("name", name)
                 .param("definition", json.writeValueAsString(profile))
-                .param("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)).update();
+                .param("now", utc(clock.instant())).update();
     }
 }
