@@ -10,7 +10,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import io.candor.compliance.policy.PolicyLayers;
 import tools.jackson.databind.JsonNode;
 
 /** What-if evaluation over REST, and the rule packs for compliance officers. */
@@ -20,16 +22,23 @@ class ComplianceApi {
 
     private final RulePacks packs;
     private final ComplianceEvaluator evaluator;
+    private final PolicyLayers policies;
     private final ContentLinter linter = ContentLinter.shipped();
 
-    ComplianceApi(RulePacks packs, ComplianceEvaluator evaluator) {
+    ComplianceApi(RulePacks packs, ComplianceEvaluator evaluator, PolicyLayers policies) {
+        this.policies = policies;
         this.packs = packs;
         this.evaluator = evaluator;
     }
 
-    /** A JSON array of scenarios → an array of results in the same order (a bad one → {"index","error"}). */
+    /**
+     * A JSON array of scenarios → an array of results in the same order (a bad one → {"index","error"}). The
+     * tenant's policy layers in effect on each scenario's date apply, and a creditor's when the scenario names one
+     * ({@code "creditor":"ACME"}); {@code layers=false} evaluates the shipped packs alone.
+     */
     @PostMapping("/evaluate")
-    List<Map<String, Object>> evaluate(@RequestBody JsonNode scenarios) {
+    List<Map<String, Object>> evaluate(@RequestBody JsonNode scenarios,
+            @RequestParam(defaultValue = "true") boolean layers) {
         if (!scenarios.isArray()) {
             throw new io.candor.platform.web.BadRequestException("Send a JSON array of scenarios.");
         }
@@ -38,7 +47,10 @@ class ComplianceApi {
         for (JsonNode n : scenarios) {
             try {
                 Scenario s = ScenarioJson.parse(n);
-                out.add(ScenarioJson.result(s, evaluator.evaluate(s)));
+                List<PolicyLayer> applied = !layers ? List.of() : policies.inEffect(
+                        n.path("creditor").isString() ? n.get("creditor").asString() : null,
+                        s.at().atZone(s.localZone()).toLocalDate());
+                out.add(ScenarioJson.result(s, evaluator.evaluate(s, applied)));
             } catch (IllegalArgumentException | java.time.DateTimeException e) {
                 out.add(Map.of("index", i, "error", e.getMessage()));
             }

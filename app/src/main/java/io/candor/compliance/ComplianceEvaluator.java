@@ -1,6 +1,7 @@
 package io.candor.compliance;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -21,8 +22,17 @@ public final class ComplianceEvaluator {
     }
 
     public Decision evaluate(Scenario s) {
+        return evaluate(s, List.of());
+    }
+
+    /** Evaluates on the shipped packs plus the policy layers that apply in the scenario's jurisdiction. */
+    public Decision evaluate(Scenario s, List<PolicyLayer> layers) {
         try {
-            Optional<List<Rule>> rules = packs.rulesFor(s.jurisdiction());
+            Optional<List<Rule>> rules = packs.rulesFor(s.jurisdiction()).map(packRules -> {
+                List<Rule> all = new ArrayList<>(packRules);
+                layers.stream().filter(l -> l.appliesIn(s.jurisdiction())).forEach(l -> all.addAll(l.rules()));
+                return all;
+            });
             if (rules.isEmpty()) {
                 return new Decision.Deny(List.of("UNKNOWN-JURISDICTION"), null);
             }

@@ -76,33 +76,54 @@ public final class RulePacks {
 
     static RulePack parse(String code, JsonNode pack) {
         String where = "rule pack " + code;
+        return new RulePack(code, text(pack, "name", where), text(pack, "version", where),
+                LocalDate.parse(text(pack, "effectiveFrom", where)), rules(required(pack, "rules", where), where));
+    }
+
+    /** Every rule id of the shipped packs (policy layers may not reuse them). */
+    public Set<String> ruleIds() {
+        Set<String> ids = new TreeSet<>();
+        packs.values().forEach(p -> p.rules().forEach(r -> ids.add(r.id())));
+        return ids;
+    }
+
+    /** Parses rules in the pack format; a broken rule throws {@link IllegalStateException} naming it. */
+    static List<Rule> rules(JsonNode array, String where) {
         List<Rule> rules = new ArrayList<>();
-        for (JsonNode r : required(pack, "rules", where)) {
+        for (JsonNode r : array) {
             String id = text(r, "id", where);
             String at = where + ", rule " + id;
-            Rule.Source source = new Rule.Source(text(r, "source", at), text(r, "confidence", at));
-            rules.add(switch (text(r, "type", at)) {
-                case "QUIET_HOURS" -> new QuietHours(id, source, week(required(r, "allowed", at), at),
-                        dates(r.get("holidays")), windows(r.get("onHolidays")), channels(r.get("channels"), at),
-                        optional(r, "waivedBy"));
-                case "FREQUENCY" -> new FrequencyCap(id, source,
-                        FrequencyCap.Counted.valueOf(text(r, "counted", at)),
-                        FrequencyCap.Scope.valueOf(text(r, "scope", at)),
-                        FrequencyCap.Window.parse(text(r, "window", at)), required(r, "max", at).asInt(),
-                        channels(r.get("channels"), at));
-                case "QUIET_AFTER_CONVERSATION" -> new QuietAfterConversation(id, source,
-                        required(r, "days", at).asInt(), channels(r.get("channels"), at));
-                case "HOLDS" -> new HoldStop(id, source);
-                case "THIRD_PARTY" -> new ThirdPartyContact(id, source, optional(r, "waivedBy"));
-                case "CONSENT" -> new ConsentRequired(id, source, channels(r.get("channels"), at),
-                        text(r, "consent", at), r.path("mobileOnly").asBoolean(false));
-                case "QUALIFICATION" -> new Qualification(id, source, channels(r.get("channels"), at),
-                        text(r, "qualification", at));
-                default -> throw new IllegalStateException(at + ": unknown type " + r.get("type"));
-            });
+            try {
+                rules.add(rule(r, id, at));
+            } catch (IllegalArgumentException | java.time.DateTimeException e) {
+                throw new IllegalStateException(at + ": " + e.getMessage(), e);
+            }
         }
-        return new RulePack(code, text(pack, "name", where), text(pack, "version", where),
-                LocalDate.parse(text(pack, "effectiveFrom", where)), List.copyOf(rules));
+        return List.copyOf(rules);
+    }
+
+    private static Rule rule(JsonNode r, String id, String at) {
+        Rule.Source source = new Rule.Source(text(r, "source", at), text(r, "confidence", at));
+        return switch (text(r, "type", at)) {
+            case "QUIET_HOURS" -> new QuietHours(id, source, week(required(r, "allowed", at), at),
+                    dates(r.get("holidays")), windows(r.get("onHolidays")), channels(r.get("channels"), at),
+                    optional(r, "waivedBy"));
+            case "FREQUENCY" -> new FrequencyCap(id, source,
+                    FrequencyCap.Counted.valueOf(text(r, "counted", at)),
+                    FrequencyCap.Scope.valueOf(text(r, "scope", at)),
+                    FrequencyCap.Window.parse(text(r, "window", at)), required(r, "max", at).asInt(),
+                    channels(r.get("channels"), at));
+            case "QUIET_AFTER_CONVERSATION" -> new QuietAfterConversation(id, source,
+                    required(r, "days", at).asInt(), channels(r.get("channels"), at));
+            case "HOLDS" -> new HoldStop(id, source);
+            case "THIRD_PARTY" -> new ThirdPartyContact(id, source, optional(r, "waivedBy"));
+            case "CONSENT" -> new ConsentRequired(id, source, channels(r.get("channels"), at),
+                    text(r, "consent", at), r.path("mobileOnly").asBoolean(false));
+            case "QUALIFICATION" -> new Qualification(id, source, channels(r.get("channels"), at),
+                    text(r, "qualification", at));
+            default -> throw new IllegalStateException(at + ": unknown type " + r.get("type")
+                    + " (QUIET_HOURS, FREQUENCY, QUIET_AFTER_CONVERSATION, HOLDS, THIRD_PARTY, CONSENT, QUALIFICATION)");
+        };
     }
 
     /** {"MON-FRI": [["08:00","20:00"]], "SAT": [["08:00","14:00"]]}; days not named allow nothing. */

@@ -29,6 +29,11 @@ public record Scenario(String id, String jurisdiction, List<ZoneId> timeZones, I
                 qualifications);
     }
 
+    /** The debtor's first time zone (UTC when none is known): the zone of the scenario's calendar date. */
+    public ZoneId localZone() {
+        return timeZones.isEmpty() ? java.time.ZoneOffset.UTC : timeZones.getFirst();
+    }
+
     public boolean consents(@Nullable String consent) {
         return consent != null && consents.contains(consent);
     }

@@ -27,7 +27,7 @@ public class ContactTargets {
      * (of the contact point when it is a phone, else of all the debtor's phones), and the consents and channel
      * opt-outs recorded on the contact point.
      */
-    public record ContactTarget(UUID accountId, UUID debtorId, String jurisdiction, List<String> timeZones,
+    public record ContactTarget(UUID accountId, UUID debtorId, String creditor, String jurisdiction, List<String> timeZones,
                                 Set<String> consents, Set<String> optedOut) {
     }
 
@@ -41,14 +41,15 @@ public class ContactTargets {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<ContactTarget> lock(UUID account, @Nullable String contactPoint) {
-        record Row(UUID debtor, String country, @Nullable String region) {
+        record Row(UUID debtor, String creditor, String country, @Nullable String region) {
         }
         Optional<Row> row = jdbc.sql("""
-                        SELECT d.id, d.country, d.region FROM account a
+                        SELECT d.id, c.code, d.country, d.region FROM account a
                         JOIN debtor d ON d.tenant_id = a.tenant_id AND d.id = a.debtor_id
+                        JOIN creditor c ON c.tenant_id = a.tenant_id AND c.id = a.creditor_id
                         WHERE a.id = :account FOR UPDATE OF d""")
                 .param("account", account)
-                .query((rs, n) -> new Row(rs.getObject("id", UUID.class), rs.getString("country").strip(),
+                .query((rs, n) -> new Row(rs.getObject("id", UUID.class), rs.getString("code"), rs.getString("country").strip(),
                         rs.getString("region")))
                 .optional();
         if (row.isEmpty()) {
@@ -85,7 +86,7 @@ public class ContactTargets {
                     .query((rs, n) -> zones.addAll(Arrays.asList((String[]) rs.getArray("time_zones").getArray())))
                     .list();
         }
-        return Optional.of(new ContactTarget(account, r.debtor(), jurisdiction, List.copyOf(zones), Set.copyOf(consents),
+        return Optional.of(new ContactTarget(account, r.debtor(), r.creditor(), jurisdiction, List.copyOf(zones), Set.copyOf(consents),
                 Set.copyOf(optedOut)));
     }
 

@@ -71,10 +71,7 @@ class LoginPageBrowserTests {
     }
 
     private void signIn(String user, String password) {
-        browser.findElement(By.id("tenant")).sendKeys(tenant.slug());
-        browser.findElement(By.id("username")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.id("sign-in")).click();
+        session.signIn(port, tenant.slug(), user, password);
     }
 
     private void screenshot(String name) {

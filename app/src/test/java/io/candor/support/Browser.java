@@ -39,6 +39,17 @@ public final class Browser implements AutoCloseable {
         return driver;
     }
 
+    /** Signs in on the login page of the server on {@code port} (the page must already be open or it is opened). */
+    public void signIn(int port, String tenant, String user, String password) {
+        if (!driver.getCurrentUrl().contains("/login")) {
+            driver.get("http://127.0.0.1:" + port + "/login");
+        }
+        driver.findElement(org.openqa.selenium.By.id("tenant")).sendKeys(tenant);
+        driver.findElement(org.openqa.selenium.By.id("username")).sendKeys(user);
+        driver.findElement(org.openqa.selenium.By.id("password")).sendKeys(password);
+        driver.findElement(org.openqa.selenium.By.id("sign-in")).click();
+    }
+
     public void screenshot(String name) {
         try {
             Path dir = Path.of(System.getProperty("candor.test.artifacts", "target/test-artifacts"));

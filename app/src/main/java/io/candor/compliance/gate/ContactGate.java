@@ -23,8 +23,10 @@ import io.candor.compliance.Decision;
 import io.candor.compliance.Hold;
 import io.candor.compliance.Outcome;
 import io.candor.compliance.Party;
+import io.candor.compliance.PolicyLayer;
 import io.candor.compliance.Scenario;
 import io.candor.compliance.ScenarioJson;
+import io.candor.compliance.policy.PolicyLayers;
 import io.candor.identity.Users;
 import io.candor.platform.Actor;
 import io.candor.platform.ids.Ids;
@@ -65,9 +67,12 @@ public class ContactGate {
     private final ContactTargets targets;
     private final ComplianceEvaluator evaluator;
     private final Users users;
+    private final PolicyLayers policies;
     private final Clock clock;
 
-    ContactGate(JdbcClient jdbc, ContactTargets targets, ComplianceEvaluator evaluator, Users users, Clock clock) {
+    ContactGate(JdbcClient jdbc, ContactTargets targets, ComplianceEvaluator evaluator, Users users,
+            PolicyLayers policies, Clock clock) {
+        this.policies = policies;
         this.jdbc = jdbc;
         this.targets = targets;
         this.evaluator = evaluator;
@@ -109,15 +114,16 @@ public class ContactGate {
         Scenario scenario = new Scenario(decisionId.toString(), target.jurisdiction(),
                 target.timeZones().stream().map(ZoneId::of).toList(), at, r.channel(), r.party(), r.contactPoint(),
                 history, holds, target.consents(), users.qualifications(actor.userId(), at.atZone(ZoneOffset.UTC).toLocalDate()));
-        Decision evaluated = evaluator.evaluate(scenario);
+        ZoneId local = scenario.localZone();
+        LocalDate day = at.atZone(local).toLocalDate();
+        List<PolicyLayer> layers = policies.inEffect(target.creditor(), day);
+        Decision evaluated = evaluator.evaluate(scenario, layers);
         // an opt-out of this channel on this contact point refuses it, whatever the packs say
         Decision decision = !target.optedOut().contains(r.channel().name()) ? evaluated : switch (evaluated) {
             case Decision.Allow a -> new Decision.Deny(List.of("OPT-OUT"), null);
             case Decision.Deny d -> new Decision.Deny(java.util.stream.Stream.concat(d.rules().stream(),
                     java.util.stream.Stream.of("OPT-OUT")).toList(), null);
         };
-        ZoneId local = scenario.timeZones().isEmpty() ? ZoneOffset.UTC : scenario.timeZones().getFirst();
-        LocalDate day = at.atZone(local).toLocalDate();
         Map<String, Object> counters = new LinkedHashMap<>();
         counters.put("contactsConsidered", history.size());
         counters.put("effectiveCallsToday", history.stream().filter(Contact::effectiveCall)
@@ -128,6 +134,8 @@ public class ContactGate {
         trace.put("timeZones", target.timeZones());
         trace.put("holds", holds.stream().map(Enum::name).toList());
         trace.put("consents", target.consents());
+        trace.put("policyLayers", layers.stream().map(l -> l.scope() == PolicyLayer.Scope.TENANT
+                ? "TENANT v" + l.version() : "CREDITOR " + l.creditor() + " v" + l.version()).toList());
         trace.put("counters", counters);
         boolean allow = decision instanceof Decision.Allow;
         Instant next = decision instanceof Decision.Deny d ? d.nextAllowedAt() : null;

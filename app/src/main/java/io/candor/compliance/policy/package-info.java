@@ -1,0 +1,5 @@
+/** Tenant and creditor policy layers on the shipped rule packs: versioned, effective-dated, audited. */
+@NullMarked
+package io.candor.compliance.policy;
+
+import org.jspecify.annotations.NullMarked;
