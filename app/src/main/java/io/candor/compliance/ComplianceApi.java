@@ -62,15 +62,20 @@ class ComplianceApi {
     /** Checks a template; {@code approvable} only when nothing was found. */
     @PostMapping("/lint")
     Map<String, Object> lint(@RequestBody @jakarta.validation.Valid LintRequest r) {
+        if (r.purpose() != null && !ContentLinter.PURPOSES.contains(r.purpose())) {
+            throw new io.candor.platform.web.BadRequestException("purpose '" + r.purpose() + "' is not one of "
+                    + ContentLinter.PURPOSES + "; leave it out for an ordinary message.");
+        }
         List<ContentLinter.Finding> findings = linter.lint(new ContentLinter.Template(r.jurisdiction(), r.channel(),
-                r.locale(), r.text()));
+                r.locale(), r.text(), r.purpose()));
         return Map.of("approvable", findings.isEmpty(), "findings", findings);
     }
 
     record LintRequest(@jakarta.validation.constraints.NotBlank String jurisdiction,
                        @jakarta.validation.constraints.NotNull Channel channel,
                        @jakarta.validation.constraints.NotBlank String locale,
-                       @jakarta.validation.constraints.NotNull String text) {
+                       @jakarta.validation.constraints.NotNull String text,
+                       @org.jspecify.annotations.Nullable String purpose) {
     }
 
     @GetMapping("/packs")

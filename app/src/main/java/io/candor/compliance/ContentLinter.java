@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,9 +22,19 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class ContentLinter {
 
-    /** A template to check: where it is used, on which channel, in which language. */
-    public record Template(String jurisdiction, Channel channel, String locale, String text) {
+    /**
+     * A template to check: where it is used, on which channel, in which language, and for which purpose when a
+     * document of that kind has disclosures of its own ({@code VALIDATION_NOTICE}, {@code TRANSFER_NOTICE}).
+     */
+    public record Template(String jurisdiction, Channel channel, String locale, String text, @Nullable String purpose) {
+
+        public Template(String jurisdiction, Channel channel, String locale, String text) {
+            this(jurisdiction, channel, locale, text, null);
+        }
     }
+
+    /** Purposes with disclosures of their own. */
+    public static final Set<String> PURPOSES = Set.of("VALIDATION_NOTICE", "TRANSFER_NOTICE");
 
     /** A problem in a template; {@code start}–{@code end} is the offending span (empty for a missing disclosure). */
     public record Finding(String rule, String kind, int start, int end, String excerpt, String message) {
@@ -70,6 +81,13 @@ public final class ContentLinter {
                 boolean applies = false;
                 for (JsonNode c : rule.get("channels")) {
                     applies |= c.asString().equals(t.channel().name());
+                }
+                if (rule.has("purposes")) {
+                    boolean forPurpose = false;
+                    for (JsonNode purpose : rule.get("purposes")) {
+                        forPurpose |= purpose.asString().equals(t.purpose());
+                    }
+                    applies &= forPurpose;
                 }
                 if (!applies) {
                     continue;

@@ -74,4 +74,30 @@ class ContentLinterTests {
         assertThat(lint("BR-SP", Channel.EMAIL, "pt-BR", "{{creditor_name}}, CNPJ {{creditor_document}}: regularize sua dívida."))
                 .isEmpty();
     }
+
+    @Test
+    void anEuTransferNoticeMustSayTheDebtWasTransferredToWhomAndWhereToAsk() {
+        String partial = "Dear {{debtor_name}}, {{creditor_name}} now manages your loan.";
+        assertThat(LINTER.lint(new ContentLinter.Template("EU", Channel.LETTER, "en", partial, "TRANSFER_NOTICE")))
+                .extracting(ContentLinter.Finding::rule)
+                .containsExactly("EU-TRANSFER-NOTICE-CONTACT", "EU-TRANSFER-NOTICE-TRANSFER");
+        String complete = "Dear {{debtor_name}}, your credit agreement has been transferred to {{creditor_name}}. "
+                + "Questions: {{contact_phone}}.";
+        assertThat(LINTER.lint(new ContentLinter.Template("EU", Channel.LETTER, "en", complete, "TRANSFER_NOTICE")))
+                .isEmpty();
+        assertThat(lint("EU", Channel.LETTER, "en", partial)).as("an ordinary letter is no transfer notice").isEmpty();
+        assertThat(LINTER.lint(new ContentLinter.Template("EU", Channel.EMAIL, "es",
+                "Su préstamo ha sido cedido a {{creditor_name}}. Contacto: {{contact_email}}.", "TRANSFER_NOTICE")))
+                .isEmpty();
+    }
+
+    @Test
+    void aUsValidationNoticeNeedsItsItems() {
+        String letter = "This is a communication from a debt collector. {{creditor_name}} is owed {{balance}}.";
+        assertThat(LINTER.lint(new ContentLinter.Template("US", Channel.LETTER, "en", letter, "VALIDATION_NOTICE")))
+                .extracting(ContentLinter.Finding::rule)
+                .containsExactly("US-VALIDATION-DISPUTE", "US-VALIDATION-ITEMIZATION");
+        assertThat(LINTER.lint(new ContentLinter.Template("US", Channel.LETTER, "en", letter
+                + " As of {{itemization_date}} … Dispute by {{dispute_deadline}}.", "VALIDATION_NOTICE"))).isEmpty();
+    }
 }
