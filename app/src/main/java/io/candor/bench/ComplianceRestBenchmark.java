@@ -30,9 +30,11 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * {@code candor bench compliance-rest [--clients N] [--seconds N]}: latency of {@code POST /api/v1/compliance/evaluate}
- * (one scenario) under N concurrent clients on loopback, against {@code GET /actuator/health} under the same load
- * in the same run. Client and server share the machine, so the figures are pessimistic.
+ * {@code candor bench compliance-rest [--clients N] [--seconds N] [--rate R]}: {@code POST /api/v1/compliance/evaluate}
+ * (one scenario) from N concurrent clients on loopback. First the saturation throughput (every client sends its next
+ * request as soon as the last is answered); then latency at an offered load of R requests/s spread over the N
+ * clients, measured from each request's scheduled start (so a stalled server is not hidden), against
+ * {@code GET /api/v1/me} (the same authentication, no evaluation) at the same load in the same run. Client and server share the machine.
  */
 public final class ComplianceRestBenchmark {
 
@@ -48,9 +50,10 @@ public final class ComplianceRestBenchmark {
     public static int run(List<String> args, Class<?> application) throws Exception {
         int clients = args.contains("--clients") ? Integer.parseInt(args.get(args.indexOf("--clients") + 1)) : 200;
         int seconds = args.contains("--seconds") ? Integer.parseInt(args.get(args.indexOf("--seconds") + 1)) : 10;
+        int rate = args.contains("--rate") ? Integer.parseInt(args.get(args.indexOf("--rate") + 1)) : 1000;
         try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(application).run(
                 "--candor.data-dir=" + Files.createTempDirectory("candor-bench-rest"), "--server.port=0",
-                "--logging.level.root=WARN", "--logging.level.io.candor=WARN", "--server.tomcat.threads.max=400")) {
+                "--logging.level.root=WARN", "--logging.level.io.candor=WARN")) {
             int port = ((WebServerApplicationContext) ctx).getWebServer().getPort();
             Tenant tenant = ctx.getBean(Tenants.class).create("bench-" + System.currentTimeMillis(), "Benchmark",
                     Tenant.Kind.LENDER, Currency.getInstance("CNY"), ZoneId.of("Asia/Shanghai"));
@@ -67,17 +70,21 @@ public final class ComplianceRestBenchmark {
             HttpRequest evaluate = HttpRequest.newBuilder(URI.create(base + "/api/v1/compliance/evaluate"))
                     .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(SCENARIO)).build();
-            HttpRequest health = HttpRequest.newBuilder(URI.create(base + "/actuator/health")).GET().build();
-            load(http, evaluate, clients, Math.max(2, seconds / 3)); // warm-up
-            Result baseline = load(http, health, clients, seconds);
-            Result eval = load(http, evaluate, clients, seconds);
+            HttpRequest me = HttpRequest.newBuilder(URI.create(base + "/api/v1/me"))
+                    .header("Authorization", "Bearer " + token).GET().build();
+            load(http, evaluate, clients, Math.max(2, seconds / 3), 0); // warm-up
+            Result saturated = load(http, evaluate, clients, seconds, 0);
+            Result baseline = load(http, me, clients, seconds, rate);
+            Result eval = load(http, evaluate, clients, seconds, rate);
             System.out.println(String.format(Locale.ROOT, """
                     {"benchmark":"compliance-evaluate-rest","clients":%d,"seconds":%d,"cpus":%d,\
+                    "saturationRequestsPerSecond":%.0f,"saturationP99Ms":%.2f,"offeredRequestsPerSecond":%d,\
                     "evaluateRequests":%d,"evaluateErrors":%d,"evaluateP50Ms":%.2f,"evaluateP99Ms":%.2f,\
-                    "healthP50Ms":%.2f,"healthP99Ms":%.2f,"ratioP99EvaluateToHealth":%.2f}""",
-                    clients, seconds, Runtime.getRuntime().availableProcessors(), eval.count(), eval.errors(),
+                    "baselineMeP50Ms":%.2f,"baselineMeP99Ms":%.2f,"ratioP99EvaluateToBaseline":%.2f}""",
+                    clients, seconds, Runtime.getRuntime().availableProcessors(),
+                    saturated.count() / (double) seconds, saturated.p(99), rate, eval.count(), eval.errors(),
                     eval.p(50), eval.p(99), baseline.p(50), baseline.p(99), eval.p(99) / baseline.p(99)));
-            return eval.errors() == 0 ? 0 : 1;
+            return eval.errors() + saturated.errors() == 0 ? 0 : 1;
         }
     }
 
@@ -95,17 +102,36 @@ public final class ComplianceRestBenchmark {
         }
     }
 
-    private static Result load(HttpClient http, HttpRequest request, int clients, int seconds) throws InterruptedException {
+    /** {@code rate} 0: closed loop (send again when answered); else open loop, rate/clients requests/s per client. */
+    private static Result load(HttpClient http, HttpRequest request, int clients, int seconds, int rate)
+            throws InterruptedException {
+        long interval = rate == 0 ? 0 : 1_000_000_000L * clients / rate;
         ConcurrentLinkedQueue<Long> samples = new ConcurrentLinkedQueue<>();
         AtomicLong errors = new AtomicLong();
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         CountDownLatch done = new CountDownLatch(clients);
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            long begin = System.nanoTime();
             for (int c = 0; c < clients; c++) {
+                long offset = interval * c / clients; // spread the clients over one interval
                 pool.submit(() -> {
                     try {
+                        long next = begin + offset;
                         while (System.nanoTime() < end) {
-                            long t = System.nanoTime();
+                            long t;
+                            if (interval == 0) {
+                                t = System.nanoTime();
+                            } else {
+                                long wait = next - System.nanoTime();
+                                if (wait > 0) {
+                                    java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                                }
+                                t = next; // latency counts from the scheduled start
+                                next += interval;
+                                if (t >= end) {
+                                    break;
+                                }
+                            }
                             try {
                                 int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
                                 if (status == 200) {

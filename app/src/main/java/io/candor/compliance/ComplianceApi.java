@@ -47,7 +47,7 @@ class ComplianceApi {
         for (JsonNode n : scenarios) {
             try {
                 Scenario s = ScenarioJson.parse(n);
-                List<PolicyLayer> applied = !layers ? List.of() : policies.inEffect(
+                List<PolicyLayer> applied = !layers ? List.of() : policies.inEffectRecently(
                         n.path("creditor").isString() ? n.get("creditor").asString() : null,
                         s.at().atZone(s.localZone()).toLocalDate());
                 out.add(ScenarioJson.result(s, evaluator.evaluate(s, applied)));

@@ -44,6 +44,8 @@ class ApiTokens {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final CandorProperties.Security policy;
+    private static final int MAX_CACHED = 100_000;
+    private final java.util.concurrent.ConcurrentHashMap<String, Verified> verified = new java.util.concurrent.ConcurrentHashMap<>();
 
     ApiTokens(JdbcClient jdbc, AuditTrail audit, TransactionTemplate tx, Clock clock, CandorProperties properties) {
         this.jdbc = jdbc;
@@ -74,37 +76,70 @@ class ApiTokens {
         return new Issued(token, expires);
     }
 
-    /** The user behind a valid, unexpired, unrevoked token of an enabled user. */
+    /**
+     * The user behind a valid, unexpired, unrevoked token of an enabled user. A verified token is remembered for
+     * {@code candor.security.token-cache} (never past its expiry), so a busy client does not cost a query a request.
+     */
     Optional<CandorPrincipal> authenticate(String token) {
         Optional<UUID> tenant = tenantOf(token);
         if (tenant.isEmpty()) {
             return Optional.empty();
         }
-        return TenantContext.call(tenant.get(), () -> jdbc.sql("""
-                        SELECT t.id AS token_id, t.last_used_at, u.id, u.username, u.display_name, u.roles, u.locale,
-                               tn.slug
+        String hash = HEX.formatHex(sha256(token));
+        Instant now = clock.instant();
+        Verified cached = verified.get(hash);
+        if (cached != null && cached.until().isAfter(now)) {
+            return Optional.of(cached.principal());
+        }
+        Optional<Found> found = lookup(tenant.get(), hash);
+        if (found.isPresent() && !policy.tokenCache().isZero()) {
+            if (verified.size() >= MAX_CACHED) {
+                verified.values().removeIf(v -> !v.until().isAfter(now));
+                if (verified.size() >= MAX_CACHED) {
+                    verified.clear();
+                }
+            }
+            verified.put(hash, new Verified(found.get().principal(), earliest(now.plus(policy.tokenCache()),
+                    found.get().expiresAt())));
+        }
+        return found.map(Found::principal);
+    }
+
+    private static Instant earliest(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    private Optional<Found> lookup(UUID tenant, String hash) {
+        return TenantContext.call(tenant, () -> jdbc.sql("""
+                        SELECT t.id AS token_id, t.last_used_at, t.expires_at, u.id, u.username, u.display_name, u.roles,
+                               u.locale, tn.slug
                         FROM api_token t
                         JOIN app_user u ON u.tenant_id = t.tenant_id AND u.id = t.user_id
                         JOIN tenant tn ON tn.id = t.tenant_id
                         WHERE t.token_hash = :hash AND t.revoked_at IS NULL AND t.expires_at > :now AND u.enabled""")
-                .param("hash", sha256(token)).param("now", utc(clock.instant()))
+                .param("hash", HEX.parseHex(hash)).param("now", utc(clock.instant()))
                 .query((rs, n) -> new Found(rs.getObject("token_id", UUID.class),
                         rs.getObject("last_used_at", OffsetDateTime.class),
-                        new CandorPrincipal(tenant.get(), rs.getString("slug"), rs.getObject("id", UUID.class),
+                        rs.getObject("expires_at", OffsetDateTime.class).toInstant(),
+                        new CandorPrincipal(tenant, rs.getString("slug"), rs.getObject("id", UUID.class),
                                 rs.getString("username"), rs.getString("display_name"), Users.roles(rs),
                                 rs.getString("locale"))))
                 .optional()
                 .map(found -> {
                     touch(found.tokenId(), found.lastUsed());
-                    return found.principal();
+                    return found;
                 }));
     }
 
-    private record Found(UUID tokenId, @Nullable OffsetDateTime lastUsed, CandorPrincipal principal) {
+    private record Found(UUID tokenId, @Nullable OffsetDateTime lastUsed, Instant expiresAt, CandorPrincipal principal) {
+    }
+
+    private record Verified(CandorPrincipal principal, Instant until) {
     }
 
     /** Revokes the presented token; revoking twice is harmless. */
     void revoke(String token) {
+        verified.remove(HEX.formatHex(sha256(token)));
         tenantOf(token).ifPresent(tenant -> TenantContext.run(tenant, () -> tx.executeWithoutResult(s -> {
             int n = jdbc.sql("UPDATE api_token SET revoked_at = :now WHERE token_hash = :hash AND revoked_at IS NULL")
                     .param("now", utc(clock.instant())).param("hash", sha256(token)).update();

@@ -47,9 +47,14 @@ public record CandorProperties(
             @Nullable String indexKey) {
     }
 
-    /** Login and API token policy. */
+    /**
+     * Login and API token policy. {@code tokenCache}: how long a verified bearer token is trusted without asking
+     * the database again (a revocation on another node, a disabled user or changed roles take effect within it;
+     * {@code 0} turns the cache off).
+     */
     public record Security(
             @DefaultValue("8h") Duration tokenTtl,
+            @DefaultValue("10s") Duration tokenCache,
             @DefaultValue("5") int maxFailedLogins,
             @DefaultValue("15m") Duration lockout,
             @DefaultValue("1MB") DataSize maxJsonBody,

@@ -48,6 +48,16 @@ public class PolicyLayers {
     private final JdbcClient jdbc;
     private final RulePacks packs;
     private final AuditTrail audit;
+    /** How long {@link #inEffectRecently} trusts what it read. */
+    static final java.time.Duration RECENT = java.time.Duration.ofSeconds(5);
+
+    private record Recent(UUID tenant, String creditor, LocalDate date) {
+    }
+
+    private record Remembered(List<PolicyLayer> layers, long at) {
+    }
+
+    private final Map<Recent, Remembered> recent = new ConcurrentHashMap<>();
     /** Parsed versions; a version never changes, so the cache needs no invalidation. */
     private final Map<Key, PolicyLayer> parsed = new ConcurrentHashMap<>();
 
@@ -73,6 +83,25 @@ public class PolicyLayers {
                 .list().stream()
                 .map(k -> parsed.computeIfAbsent(k, this::load))
                 .toList();
+    }
+
+    /**
+     * {@link #inEffect} remembered for a few seconds, for what-if evaluation under load (not for the gate, which
+     * always reads the database): a version published on another node is seen within {@link #RECENT}.
+     */
+    public List<PolicyLayer> inEffectRecently(@Nullable String creditor, LocalDate date) {
+        Recent key = new Recent(TenantContext.require(), creditor == null ? "" : normalise(creditor), date);
+        long now = System.nanoTime();
+        Remembered r = recent.get(key);
+        if (r != null && now - r.at() < RECENT.toNanos()) {
+            return r.layers();
+        }
+        List<PolicyLayer> layers = inEffect(creditor, date);
+        if (recent.size() > 10_000) {
+            recent.clear();
+        }
+        recent.put(key, new Remembered(layers, now));
+        return layers;
     }
 
     /** Every version of every layer, newest first within a layer. */
@@ -131,6 +160,7 @@ public class PolicyLayers {
                 "version", version, "effectiveFrom", layer.effectiveFrom().toString(), "reason", layer.reason(),
                 "rules", layer.rules().size(), "sha256", HexFormat.of().formatHex(sha))));
         parsed.put(new Key(tenant, scope, code, version), layer);
+        recent.keySet().removeIf(k -> k.tenant().equals(tenant));
         return new Version(layer, HexFormat.of().formatHex(sha), by, now, definition);
     }
 
