@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.candor.platform.Actor;
+import io.candor.platform.evidence.EvidenceEvent;
 import io.candor.platform.ids.Ids;
 import io.candor.platform.tenant.TenantContext;
 import io.candor.platform.web.CursorPage;
@@ -28,7 +29,10 @@ public class AuditTrail {
     private final Clock clock;
     private final JsonMapper json;
 
-    AuditTrail(JdbcClient jdbc, Clock clock, JsonMapper json) {
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    AuditTrail(JdbcClient jdbc, Clock clock, JsonMapper json, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.clock = clock;
         this.json = json;
@@ -57,6 +61,30 @@ public class AuditTrail {
                 .param("purpose", entry.purpose())
                 .param("detail", json.writeValueAsString(entry.detail()))
                 .update();
+        evidenceOfRead(actor, entry);
+    }
+
+    /** A staff read of an account's or a debtor's data is evidence too (who read, when, why). */
+    private void evidenceOfRead(@Nullable Actor actor, AuditEntry entry) {
+        if (!entry.action().equals("DEBTOR_DATA_READ") || entry.resourceId() == null) {
+            return;
+        }
+        EvidenceEvent.Subject subject;
+        try {
+            java.util.UUID id = java.util.UUID.fromString(entry.resourceId());
+            subject = switch (entry.resourceType()) {
+                case "account" -> EvidenceEvent.Subject.account(id);
+                case "debtor" -> EvidenceEvent.Subject.debtor(id);
+                default -> null;
+            };
+        } catch (IllegalArgumentException e) {
+            return;
+        }
+        if (subject != null) {
+            events.publishEvent(new EvidenceEvent("STAFF_READ", subject, actor == null ? "system" : actor.username(),
+                    clock.instant(), java.util.Map.of("purpose", entry.purpose() == null ? "UNSPECIFIED" : entry.purpose()),
+                    java.util.List.of()));
+        }
     }
 
     /** The current tenant's events, newest first, optionally for one resource. */

@@ -20,6 +20,7 @@ public record CandorProperties(
         @DefaultValue Crypto crypto,
         @DefaultValue Security security,
         @DefaultValue Demo demo,
+        @DefaultValue Evidence evidence,
         @DefaultValue("http://localhost:8080") String publicBaseUrl) {
 
     /** The database. With no {@code url} Candor runs its own embedded PostgreSQL under {@code data-dir}. */
@@ -59,6 +60,21 @@ public record CandorProperties(
             @DefaultValue("15m") Duration lockout,
             @DefaultValue("1MB") DataSize maxJsonBody,
             @Nullable String oidcTenant) {
+    }
+
+    /**
+     * The evidence log. {@code signingKeyFile} holds an Ed25519 signer key in the C2SP signed-note format
+     * ({@code PRIVATE+KEY+name+id+key}); without one, a key named {@code keyName} is generated under the data
+     * directory. A tenant's log origin is {@code originPrefix} followed by the tenant id. {@code contentDir} holds
+     * content-addressed blobs (default: under the data directory).
+     */
+    public record Evidence(
+            @Nullable Path signingKeyFile,
+            @DefaultValue("candor-evidence") String keyName,
+            @DefaultValue("candor/") String originPrefix,
+            @Nullable Path contentDir,
+            @DefaultValue("2s") java.time.Duration checkpointInterval,
+            @DefaultValue("10m") java.time.Duration auditInterval) {
     }
 
     /** {@code enabled} seeds the demo tenants and portfolio once at start-up. */

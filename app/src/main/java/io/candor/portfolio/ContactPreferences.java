@@ -21,7 +21,10 @@ public class ContactPreferences {
     private final JdbcClient jdbc;
     private final AuditTrail audit;
 
-    ContactPreferences(JdbcClient jdbc, AuditTrail audit) {
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    ContactPreferences(JdbcClient jdbc, AuditTrail audit, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.audit = audit;
     }
@@ -45,5 +48,8 @@ public class ContactPreferences {
                 .query(UUID.class).optional().orElseThrow(() -> new NotFoundException("contact point", contactPoint));
         audit.record(AuditEntry.of(action, "debtor", debtor).withDetail(Map.of("contactPoint", contactPoint.toString(),
                 "value", value)));
+        events.publishEvent(io.candor.platform.evidence.EvidenceEvent.of(action,
+                io.candor.platform.evidence.EvidenceEvent.Subject.debtor(debtor), java.time.Instant.now(),
+                Map.of("contactPoint", contactPoint.toString(), "value", value)));
     }
 }

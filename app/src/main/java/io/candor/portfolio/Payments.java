@@ -18,6 +18,7 @@ import java.util.UUID;
 
 import io.candor.audit.AuditEntry;
 import io.candor.audit.AuditTrail;
+import io.candor.platform.evidence.EvidenceEvent;
 import io.candor.platform.ids.Ids;
 import io.candor.platform.money.Money;
 import io.candor.platform.tenant.TenantContext;
@@ -60,7 +61,11 @@ public class Payments {
     private final AuditTrail audit;
     private final Clock clock;
 
-    Payments(JdbcClient jdbc, ExchangeRates rates, AuditTrail audit, Clock clock) {
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    Payments(JdbcClient jdbc, ExchangeRates rates, AuditTrail audit, Clock clock,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.rates = rates;
         this.audit = audit;
@@ -134,6 +139,9 @@ public class Payments {
                 .param("now", now()).update();
         audit.record(AuditEntry.of("PAYMENT_POSTED", "account", r.account()).withDetail(Map.of(
                 "payment", id.toString(), "amount", amount.toString(), "applied", applied, "reference", r.reference())));
+        events.publishEvent(EvidenceEvent.of("PAYMENT_POSTED", EvidenceEvent.Subject.account(r.account()), clock.instant(),
+                Map.of("payment", id.toString(), "amount", amount.toString(), "appliedMinor", Long.toString(applied),
+                        "paidOn", r.paidOn().toString())));
         return find(id).orElseThrow();
     }
 
@@ -165,6 +173,9 @@ public class Payments {
                 .param("reason", reason).param("now", now()).param("id", paymentId).update();
         audit.record(AuditEntry.of("PAYMENT_REVERSED", "account", p.accountId()).withDetail(Map.of(
                 "payment", paymentId.toString(), "reason", reason)));
+        events.publishEvent(new EvidenceEvent("PAYMENT_REVERSED", EvidenceEvent.Subject.account(p.accountId()), null,
+                clock.instant(), Map.of("payment", paymentId.toString()),
+                List.of(reason.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
         return find(paymentId).orElseThrow();
     }
 

@@ -29,6 +29,7 @@ import io.candor.compliance.ScenarioJson;
 import io.candor.compliance.policy.PolicyLayers;
 import io.candor.identity.Users;
 import io.candor.platform.Actor;
+import io.candor.platform.evidence.EvidenceEvent;
 import io.candor.platform.ids.Ids;
 import io.candor.platform.tenant.TenantContext;
 import io.candor.platform.web.ConflictException;
@@ -70,8 +71,11 @@ public class ContactGate {
     private final PolicyLayers policies;
     private final Clock clock;
 
+    private final org.springframework.context.ApplicationEventPublisher events;
+
     ContactGate(JdbcClient jdbc, ContactTargets targets, ComplianceEvaluator evaluator, Users users,
-            PolicyLayers policies, Clock clock) {
+            PolicyLayers policies, Clock clock, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.policies = policies;
         this.jdbc = jdbc;
         this.targets = targets;
@@ -163,6 +167,21 @@ public class ContactGate {
                     .param("party", r.party().name()).param("cp", r.contactPoint()).param("at", utc(at))
                     .param("until", utc(now.plus(RESERVATION))).update();
         }
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("decision", decisionId.toString());
+        facts.put("verdict", allow ? "ALLOW" : "DENY");
+        facts.put("channel", r.channel().name());
+        facts.put("party", r.party().name());
+        facts.put("proposedAt", at.toString());
+        facts.put("jurisdiction", target.jurisdiction());
+        if (!rules.isEmpty()) {
+            facts.put("rules", String.join(",", rules));
+        }
+        if (next != null) {
+            facts.put("nextAllowedAt", next.toString());
+        }
+        events.publishEvent(new EvidenceEvent("CONTACT_DECISION", EvidenceEvent.Subject.account(r.account()),
+                actor.username(), now, facts, List.of()));
         return new Answer(decisionId, allow ? "ALLOW" : "DENY", rules, next, reservation, counters);
     }
 
@@ -181,5 +200,9 @@ public class ContactGate {
             }
             throw new ConflictException("The outcome of contact " + event + " is already recorded.");
         }
+        UUID account = jdbc.sql("SELECT account_id FROM contact_event WHERE id = :id").param("id", event)
+                .query(UUID.class).single();
+        events.publishEvent(EvidenceEvent.of("CONTACT_OUTCOME", EvidenceEvent.Subject.account(account), clock.instant(),
+                Map.of("contactEvent", event.toString(), "outcome", outcome.name())));
     }
 }

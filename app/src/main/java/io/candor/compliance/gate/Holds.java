@@ -12,6 +12,7 @@ import java.util.UUID;
 import io.candor.audit.AuditEntry;
 import io.candor.audit.AuditTrail;
 import io.candor.compliance.Hold;
+import io.candor.platform.evidence.EvidenceEvent;
 import io.candor.platform.ids.Ids;
 import io.candor.platform.tenant.TenantContext;
 import io.candor.platform.web.NotFoundException;
@@ -33,7 +34,10 @@ public class Holds {
     private final AuditTrail audit;
     private final Clock clock;
 
-    Holds(JdbcClient jdbc, AuditTrail audit, Clock clock) {
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    Holds(JdbcClient jdbc, AuditTrail audit, Clock clock, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
@@ -54,6 +58,11 @@ public class Holds {
                 .param("hold", hold.name()).param("reason", reason).param("by", actor).param("now", now())
                 .param("until", until).update();
         audit.record(AuditEntry.of("HOLD_SET", "account", account).withDetail(Map.of("hold", hold.name(), "reason", reason)));
+        // the reason is free text a person wrote: the log gets its hash, the content store the text
+        events.publishEvent(new EvidenceEvent("HOLD_SET", EvidenceEvent.Subject.account(account), actor, clock.instant(),
+                until == null ? Map.of("hold", hold.name(), "holdId", id.toString())
+                        : Map.of("hold", hold.name(), "holdId", id.toString(), "until", until.toString()),
+                List.of(reason.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
         return find(id);
     }
 
@@ -63,6 +72,8 @@ public class Holds {
         jdbc.sql("UPDATE account_hold SET lifted_by = :by, lifted_at = :now WHERE id = :id AND lifted_at IS NULL")
                 .param("by", actor).param("now", now()).param("id", holdId).update();
         audit.record(AuditEntry.of("HOLD_LIFTED", "account", h.accountId()).withDetail(Map.of("hold", h.hold().name())));
+        events.publishEvent(new EvidenceEvent("HOLD_LIFTED", EvidenceEvent.Subject.account(h.accountId()), actor,
+                clock.instant(), Map.of("hold", h.hold().name(), "holdId", holdId.toString()), List.of()));
         return find(holdId);
     }
 

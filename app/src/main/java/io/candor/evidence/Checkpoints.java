@@ -1,0 +1,124 @@
+package io.candor.evidence;
+
+import static io.candor.platform.Timestamps.utc;
+
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.candor.audit.AuditEntry;
+import io.candor.audit.AuditTrail;
+import io.candor.platform.CandorProperties;
+import io.candor.platform.tenant.TenantContext;
+import io.candor.tenancy.Tenants;
+import io.candor.verify.Checkpoint;
+import io.candor.verify.NoteKey;
+import io.candor.verify.SignedNote;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Signed checkpoints (C2SP tlog-checkpoint in a signed note): issued every couple of seconds while the log grows.
+ * Two checkpoints of one size with different roots are a fork: the second is refused and an alarm raised.
+ */
+@Component
+public class Checkpoints {
+
+    private static final Logger log = LoggerFactory.getLogger(Checkpoints.class);
+
+    /** A stored checkpoint. */
+    public record Stored(long size, byte[] root, String note) {
+    }
+
+    private final JdbcClient jdbc;
+    private final TileStore tiles;
+    private final NoteKey.Signer signer;
+    private final Tenants tenants;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private final String originPrefix;
+
+    Checkpoints(JdbcClient jdbc, TileStore tiles, NoteKey.Signer signer, Tenants tenants, AuditTrail audit, Clock clock,
+            CandorProperties properties) {
+        this.jdbc = jdbc;
+        this.tiles = tiles;
+        this.signer = signer;
+        this.tenants = tenants;
+        this.audit = audit;
+        this.clock = clock;
+        this.originPrefix = properties.evidence().originPrefix();
+    }
+
+    /** The current tenant's log origin line. */
+    public String origin() {
+        return originPrefix + TenantContext.require();
+    }
+
+    public NoteKey.Verifier verifier() {
+        return signer.verifier();
+    }
+
+    @Scheduled(fixedDelayString = "${candor.evidence.checkpoint-interval:2s}")
+    void issueAll() {
+        for (UUID tenant : tenants.allIds()) {
+            try {
+                TenantContext.run(tenant, this::issue);
+            } catch (RuntimeException e) {
+                log.error("Issuing an evidence checkpoint for tenant {} failed; it will be retried", tenant, e);
+            }
+        }
+    }
+
+    /** Signs a checkpoint of the log as it is, when it grew since the last one; returns the latest. */
+    @Transactional
+    public Optional<Stored> issue() {
+        long size = jdbc.sql("SELECT coalesce(max(idx) + 1, 0) FROM evidence_entry").query(Long.class).single();
+        Optional<Stored> latest = latest();
+        if (size == 0 || (latest.isPresent() && latest.get().size() >= size)) {
+            return latest;
+        }
+        byte[] root = new TileHashes(tiles.source()).root(size);
+        String note = SignedNote.sign(new Checkpoint(origin(), size, root, List.of()).text(), signer);
+        Optional<byte[]> existing = jdbc.sql("SELECT root FROM evidence_checkpoint WHERE size = :size")
+                .param("size", size).query(byte[].class).optional();
+        if (existing.isPresent()) {
+            if (!Arrays.equals(existing.get(), root)) {
+                alarm("FORK: a checkpoint of size " + size + " with another root exists; the log was rewritten");
+            }
+            return latest();
+        }
+        jdbc.sql("""
+                        INSERT INTO evidence_checkpoint (tenant_id, size, root, note, issued_at)
+                        VALUES (:tenant, :size, :root, :note, :at)""")
+                .param("tenant", TenantContext.require()).param("size", size).param("root", root).param("note", note)
+                .param("at", utc(clock.instant())).update();
+        return Optional.of(new Stored(size, root, note));
+    }
+
+    public Optional<Stored> latest() {
+        return jdbc.sql("SELECT size, root, note FROM evidence_checkpoint ORDER BY size DESC LIMIT 1")
+                .query((rs, n) -> new Stored(rs.getLong("size"), rs.getBytes("root"), rs.getString("note"))).optional();
+    }
+
+    public List<Stored> all() {
+        return jdbc.sql("SELECT size, root, note FROM evidence_checkpoint ORDER BY size")
+                .query((rs, n) -> new Stored(rs.getLong("size"), rs.getBytes("root"), rs.getString("note"))).list();
+    }
+
+    public Optional<Stored> ofSize(long size) {
+        return jdbc.sql("SELECT size, root, note FROM evidence_checkpoint WHERE size = :size").param("size", size)
+                .query((rs, n) -> new Stored(rs.getLong("size"), rs.getBytes("root"), rs.getString("note"))).optional();
+    }
+
+    void alarm(String problem) {
+        log.error("EVIDENCE ALARM for tenant {}: {}", TenantContext.require(), problem);
+        audit.record(AuditEntry.of("EVIDENCE_ALARM", "evidence_log", origin()).withDetail(Map.of("problem", problem)));
+    }
+}

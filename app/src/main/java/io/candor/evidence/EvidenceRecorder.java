@@ -1,0 +1,64 @@
+package io.candor.evidence;
+
+import static io.candor.platform.Timestamps.utc;
+
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import io.candor.platform.evidence.EvidenceEvent;
+import io.candor.platform.tenant.TenantContext;
+import io.candor.privacy.SearchHash;
+import io.candor.verify.Entry;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns published evidence events into log entries, in the publisher's transaction: the content goes to the
+ * content store, the PII-free entry to {@code evidence_pending}; the sequencer gives it its index. A rolled-back
+ * action leaves no entry (at most an unreferenced blob).
+ */
+@Component
+public class EvidenceRecorder {
+
+    private final JdbcClient jdbc;
+    private final SearchHash searchHash;
+    private final ContentStore content;
+
+    EvidenceRecorder(JdbcClient jdbc, SearchHash searchHash, ContentStore content) {
+        this.jdbc = jdbc;
+        this.searchHash = searchHash;
+        this.content = content;
+    }
+
+    @EventListener
+    void on(EvidenceEvent event) {
+        record(event);
+    }
+
+    /** Records an event; returns its place in the queue (the sequence number, not yet the log index). */
+    public long record(EvidenceEvent event) {
+        UUID tenant = TenantContext.require();
+        List<String> hashes = new ArrayList<>();
+        event.contents().forEach(c -> hashes.add(content.put(c)));
+        String subject = subjectHash(tenant, event.subject());
+        String actor = event.actor() != null ? event.actor()
+                : io.candor.identity.CurrentUser.find().map(u -> u.username()).orElse("system");
+        Entry entry = new Entry(event.type(), event.at(), actor, subject, hashes, new TreeMap<>(event.facts()));
+        return jdbc.sql("""
+                        INSERT INTO evidence_pending (tenant_id, type, at, subject, entry)
+                        VALUES (:tenant, :type, :at, :subject, :entry) RETURNING seq""")
+                .param("tenant", tenant).param("type", event.type()).param("at", utc(event.at()))
+                .param("subject", HexFormat.of().parseHex(subject)).param("entry", entry.encode())
+                .query(Long.class).single();
+    }
+
+    /** The keyed hash an entry names its subject by (HMAC-SHA-256 under the tenant's index key), in hex. */
+    String subjectHash(UUID tenant, EvidenceEvent.Subject subject) {
+        return HexFormat.of().formatHex(searchHash.of(tenant, "evidence-subject",
+                subject.kind().name() + ":" + subject.id()));
+    }
+}

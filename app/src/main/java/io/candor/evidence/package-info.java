@@ -1,0 +1,10 @@
+/**
+ * The evidence log: a tamper-evident, independently verifiable record of every collection action, after
+ * Certificate Transparency (RFC 9162) with C2SP checkpoints, signed notes and proofs. Other modules publish
+ * {@link io.candor.platform.evidence.EvidenceEvent}s; this module logs them, issues signed checkpoints, serves
+ * proofs and bundles, and audits itself.
+ */
+@NullMarked
+package io.candor.evidence;
+
+import org.jspecify.annotations.NullMarked;
