@@ -45,8 +45,11 @@ public class Checkpoints {
     private final Clock clock;
     private final String originPrefix;
 
+    private final Background background;
+
     Checkpoints(JdbcClient jdbc, TileStore tiles, NoteKey.Signer signer, Tenants tenants, AuditTrail audit, Clock clock,
-            CandorProperties properties) {
+            CandorProperties properties, Background background) {
+        this.background = background;
         this.jdbc = jdbc;
         this.tiles = tiles;
         this.signer = signer;
@@ -68,6 +71,9 @@ public class Checkpoints {
     @Scheduled(fixedDelayString = "${candor.evidence.checkpoint-interval:2s}")
     void issueAll() {
         for (UUID tenant : tenants.allIds()) {
+            if (!background.running()) {
+                return;
+            }
             try {
                 TenantContext.run(tenant, this::issue);
             } catch (RuntimeException e) {

@@ -27,7 +27,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /** The evidence log over REST: checkpoints, the verifier key, entries, proofs, bundles and the self-audit. */
 @RestController
@@ -113,7 +112,7 @@ class EvidenceApi {
     }
 
     @GetMapping("/accounts/{id}/evidence-bundle")
-    ResponseEntity<StreamingResponseBody> bundle(@PathVariable UUID id) {
+    ResponseEntity<byte[]> bundle(@PathVariable UUID id) {
         java.util.Locale locale = LocaleContextHolder.getLocale();
         java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
         try {
@@ -123,7 +122,7 @@ class EvidenceApi {
         }
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/zip"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"evidence-" + id + ".zip\"")
-                .body(out -> out.write(zip.toByteArray()));
+                .body(zip.toByteArray());
     }
 
     /** Runs the self-audit now. */

@@ -52,8 +52,11 @@ public class SelfAudit {
     private final Tenants tenants;
     private final Clock clock;
 
+    private final Background background;
+
     SelfAudit(JdbcClient jdbc, TransactionTemplate tx, Checkpoints checkpoints, TileStore tiles, ContentStore content,
-            NoteKey.Signer signer, Tenants tenants, Clock clock) {
+            NoteKey.Signer signer, Tenants tenants, Clock clock, Background background) {
+        this.background = background;
         this.jdbc = jdbc;
         this.tx = tx;
         this.checkpoints = checkpoints;
@@ -67,6 +70,9 @@ public class SelfAudit {
     @Scheduled(fixedDelayString = "${candor.evidence.audit-interval:10m}", initialDelayString = "${candor.evidence.audit-interval:10m}")
     void auditAll() {
         for (UUID tenant : tenants.allIds()) {
+            if (!background.running()) {
+                return;
+            }
             try {
                 TenantContext.run(tenant, this::run);
             } catch (RuntimeException e) {

@@ -34,7 +34,10 @@ class Sequencer {
     private final Map<UUID, TileAppender> appenders = new ConcurrentHashMap<>();
     private final Map<UUID, ReentrantLock> locks = new ConcurrentHashMap<>();
 
-    Sequencer(JdbcClient jdbc, TransactionTemplate tx, TileStore tiles, Tenants tenants) {
+    private final Background background;
+
+    Sequencer(JdbcClient jdbc, TransactionTemplate tx, TileStore tiles, Tenants tenants, Background background) {
+        this.background = background;
         this.jdbc = jdbc;
         this.tx = tx;
         this.tiles = tiles;
@@ -44,6 +47,9 @@ class Sequencer {
     @Scheduled(fixedDelay = 200)
     void sequenceAll() {
         for (UUID tenant : tenants.allIds()) {
+            if (!background.running()) {
+                return;
+            }
             try {
                 TenantContext.run(tenant, () -> sequence(false));
             } catch (RuntimeException e) {

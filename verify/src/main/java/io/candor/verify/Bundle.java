@@ -74,10 +74,13 @@ public final class Bundle {
                 lines.add("key: " + k.text());
             }
             String checkpointNote = text(z, "checkpoint.txt");
-            Checkpoint c = Checkpoint.open(checkpointNote, k);
+            NoteKey.Verifier ck = k;
+            Checkpoint c = opened("checkpoint.txt", () -> Checkpoint.open(checkpointNote, ck));
             lines.add("checkpoint.txt: signature verifies; origin " + c.origin() + ", size " + c.size() + ", root "
                     + HexFormat.of().formatHex(c.root()));
-            Manifest m = Manifest.parse(SignedNote.open(text(z, "manifest.txt"), k));
+            String manifestNote = text(z, "manifest.txt");
+            NoteKey.Verifier mk = k;
+            Manifest m = opened("manifest.txt", () -> Manifest.parse(SignedNote.open(manifestNote, mk)));
             if (!m.origin().equals(c.origin()) || m.size() != c.size()) {
                 failures.add("manifest.txt: it is for " + m.origin() + " size " + m.size() + ", not this checkpoint");
             }
@@ -171,6 +174,15 @@ public final class Bundle {
                 }
             }
             return new Manifest(lines[1].substring(7), Long.parseLong(lines[2].substring(5)), subjects, entries);
+        }
+    }
+
+    /** Runs a check whose failure is reported against {@code file}. */
+    private static <T> T opened(String file, java.util.function.Supplier<T> check) {
+        try {
+            return check.get();
+        } catch (VerificationException e) {
+            throw new VerificationException(file + ": " + e.getMessage());
         }
     }
 
