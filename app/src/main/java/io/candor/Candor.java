@@ -8,6 +8,16 @@ import io.candor.cli.CandorCli;
  */
 public final class Candor {
 
+    /** A benchmark that starts the application itself. */
+    private interface Benchmark {
+        int run(java.util.List<String> args, Class<?> application) throws Exception;
+    }
+
+    private static final java.util.Map<String, Benchmark> BENCHMARKS = java.util.Map.of(
+            "import", io.candor.bench.ImportBenchmark::run,
+            "compliance-rest", io.candor.bench.ComplianceRestBenchmark::run,
+            "evidence", io.candor.evidence.EvidenceBenchmark::run);
+
     private Candor() {
     }
 
@@ -17,18 +27,9 @@ public final class Candor {
                     + " is too old; Candor needs JDK 21 or newer (set JAVA_HOME to a JDK 21+).");
             System.exit(2);
         }
-        if (args.length > 1 && args[0].equals("bench") && args[1].equals("import")) {
+        if (args.length > 1 && args[0].equals("bench") && BENCHMARKS.containsKey(args[1])) {
             try {
-                System.exit(io.candor.bench.ImportBenchmark.run(java.util.List.of(args).subList(2, args.length),
-                        CandorApplication.class));
-            } catch (Exception e) {
-                System.err.println("candor bench: " + e.getMessage());
-                System.exit(1);
-            }
-        }
-        if (args.length > 1 && args[0].equals("bench") && args[1].equals("compliance-rest")) {
-            try {
-                System.exit(io.candor.bench.ComplianceRestBenchmark.run(java.util.List.of(args).subList(2, args.length),
+                System.exit(BENCHMARKS.get(args[1]).run(java.util.List.of(args).subList(2, args.length),
                         CandorApplication.class));
             } catch (Exception e) {
                 System.err.println("candor bench: " + e.getMessage());

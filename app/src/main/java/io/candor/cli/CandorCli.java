@@ -40,7 +40,9 @@ public final class CandorCli {
               bench import [--rows N]  benchmark the placement import against a raw COPY (no server needed)
               bench compliance [--seconds N]
                                        rule-evaluation decisions per second on one thread
-              bench compliance-rest [--clients N] [--seconds N]
+              bench evidence [--appends N] [--proof-size N]
+                                       evidence-log appends/s against raw SHA-256; proof time on a large tree
+              bench compliance-rest [--clients N] [--seconds N] [--rate R]
                                        p50/p99 of POST /api/v1/compliance/evaluate under N concurrent clients
               help                     this text
 

@@ -27,7 +27,7 @@ final class TileAppender {
             List<byte[]> partial = new ArrayList<>();
             int width = (int) (count % TileHashes.WIDTH);
             if (width > 0) {
-                byte[] t = tiles.tile(level, count / TileHashes.WIDTH);
+                byte[] t = tiles.fresh(level, count / TileHashes.WIDTH);
                 if (t.length < width * 32) {
                     throw new IllegalStateException("tile " + level + "/" + count / TileHashes.WIDTH + " holds "
                             + t.length / 32 + " hashes, the tree needs " + width);

@@ -21,8 +21,13 @@ final class TileHashes {
 
     /** Where tiles come from (the database, or memory in tests and the benchmark). */
     interface Source {
-        /** The hashes of tile (level, index), concatenated; an empty array when there is none. */
+        /** The hashes of tile (level, index), concatenated; an empty array when there is none. May be cached. */
         byte[] tile(int level, long index);
+
+        /** The tile as stored now (a cached right-edge tile may have grown since). */
+        default byte[] fresh(int level, long index) {
+            return tile(level, index);
+        }
     }
 
     private final Source source;
@@ -109,6 +114,10 @@ final class TileHashes {
         byte[] tile = tile(level, first / WIDTH);
         int from = (int) (first % WIDTH);
         int count = 1 << h;
+        if ((from + count) * Merkle.HASH > tile.length) {
+            tile = source.fresh(level, first / WIDTH);
+            read.put(((long) level << 56) | (first / WIDTH), tile);
+        }
         if ((from + count) * Merkle.HASH > tile.length) {
             throw new IllegalStateException("the tree has no complete subtree of height " + height + " at " + index
                     + ": tile " + level + "/" + first / WIDTH + " is missing or short");

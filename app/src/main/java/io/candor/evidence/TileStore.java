@@ -9,14 +9,11 @@ import io.candor.platform.tenant.TenantContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/**
- * Tiles in the database. Full tiles never change, so they are cached (bounded, least recently used first out);
- * partial tiles at the right edge are always read fresh.
- */
+/** Tiles in the database, with a bounded cache (least recently used first out). */
 @Component
 class TileStore {
 
-    private static final int CACHED = 4096; // full tiles: 4096 × 8 KiB = 32 MiB at most
+    private static final int CACHED = 4096; // 4096 × 8 KiB = 32 MiB at most
 
     private record Key(UUID tenant, int level, long index) {
     }
@@ -33,21 +30,28 @@ class TileStore {
         this.jdbc = jdbc;
     }
 
-    /** The current tenant's tiles, as a source for {@link TileHashes}. */
+    /**
+     * The current tenant's tiles, as a source for {@link TileHashes}. Tiles are cached, right-edge ones too: the tree
+     * only grows, so a cached tile's hashes stay true, and a computation that needs more of a tile reads it fresh.
+     */
     TileHashes.Source source() {
         UUID tenant = TenantContext.require();
-        return (level, index) -> {
-            Key key = new Key(tenant, level, index);
-            byte[] cached = full.get(key);
-            if (cached != null) {
-                return cached;
+        return new TileHashes.Source() {
+            @Override
+            public byte[] tile(int level, long index) {
+                byte[] cached = full.get(new Key(tenant, level, index));
+                return cached != null ? cached : fresh(level, index);
             }
-            byte[] tile = jdbc.sql("SELECT hashes FROM evidence_tile WHERE level = :level AND idx = :idx")
-                    .param("level", level).param("idx", index).query(byte[].class).optional().orElse(new byte[0]);
-            if (tile.length == TileHashes.WIDTH * 32) {
-                full.put(key, tile);
+
+            @Override
+            public byte[] fresh(int level, long index) {
+                byte[] tile = jdbc.sql("SELECT hashes FROM evidence_tile WHERE level = :level AND idx = :idx")
+                        .param("level", level).param("idx", index).query(byte[].class).optional().orElse(new byte[0]);
+                if (tile.length > 0) {
+                    full.put(new Key(tenant, level, index), tile);
+                }
+                return tile;
             }
-            return tile;
         };
     }
 
