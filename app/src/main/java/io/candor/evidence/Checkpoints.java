@@ -13,7 +13,6 @@ import io.candor.audit.AuditEntry;
 import io.candor.audit.AuditTrail;
 import io.candor.platform.CandorProperties;
 import io.candor.platform.tenant.TenantContext;
-import io.candor.tenancy.Tenants;
 import io.candor.verify.Checkpoint;
 import io.candor.verify.NoteKey;
 import io.candor.verify.SignedNote;
@@ -40,20 +39,18 @@ public class Checkpoints {
     private final JdbcClient jdbc;
     private final TileStore tiles;
     private final NoteKey.Signer signer;
-    private final Tenants tenants;
     private final AuditTrail audit;
     private final Clock clock;
     private final String originPrefix;
 
     private final Background background;
 
-    Checkpoints(JdbcClient jdbc, TileStore tiles, NoteKey.Signer signer, Tenants tenants, AuditTrail audit, Clock clock,
+    Checkpoints(JdbcClient jdbc, TileStore tiles, NoteKey.Signer signer, AuditTrail audit, Clock clock,
             CandorProperties properties, Background background) {
         this.background = background;
         this.jdbc = jdbc;
         this.tiles = tiles;
         this.signer = signer;
-        this.tenants = tenants;
         this.audit = audit;
         this.clock = clock;
         this.originPrefix = properties.evidence().originPrefix();
@@ -70,16 +67,7 @@ public class Checkpoints {
 
     @Scheduled(fixedDelayString = "${candor.evidence.checkpoint-interval:2s}")
     void issueAll() {
-        for (UUID tenant : tenants.allIds()) {
-            if (!background.running()) {
-                return;
-            }
-            try {
-                TenantContext.run(tenant, this::issue);
-            } catch (RuntimeException e) {
-                log.error("Issuing an evidence checkpoint for tenant {} failed; it will be retried", tenant, e);
-            }
-        }
+        background.forEachTenant("Issuing an evidence checkpoint", this::issue);
     }
 
     /** Signs a checkpoint of the log as it is, when it grew since the last one; returns the latest. */

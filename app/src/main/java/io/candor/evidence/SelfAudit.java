@@ -11,14 +11,11 @@ import java.util.UUID;
 
 import io.candor.platform.ids.Ids;
 import io.candor.platform.tenant.TenantContext;
-import io.candor.tenancy.Tenants;
 import io.candor.verify.Checkpoint;
 import io.candor.verify.Entry;
 import io.candor.verify.Merkle;
 import io.candor.verify.NoteKey;
 import io.candor.verify.VerificationException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -33,7 +30,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class SelfAudit {
 
-    private static final Logger log = LoggerFactory.getLogger(SelfAudit.class);
     private static final int PAGE = 10_000;
 
     /** What an audit found. */
@@ -49,13 +45,12 @@ public class SelfAudit {
     private final TileStore tiles;
     private final ContentStore content;
     private final NoteKey.Signer signer;
-    private final Tenants tenants;
     private final Clock clock;
 
     private final Background background;
 
     SelfAudit(JdbcClient jdbc, TransactionTemplate tx, Checkpoints checkpoints, TileStore tiles, ContentStore content,
-            NoteKey.Signer signer, Tenants tenants, Clock clock, Background background) {
+            NoteKey.Signer signer, Clock clock, Background background) {
         this.background = background;
         this.jdbc = jdbc;
         this.tx = tx;
@@ -63,22 +58,12 @@ public class SelfAudit {
         this.tiles = tiles;
         this.content = content;
         this.signer = signer;
-        this.tenants = tenants;
         this.clock = clock;
     }
 
     @Scheduled(fixedDelayString = "${candor.evidence.audit-interval:10m}", initialDelayString = "${candor.evidence.audit-interval:10m}")
     void auditAll() {
-        for (UUID tenant : tenants.allIds()) {
-            if (!background.running()) {
-                return;
-            }
-            try {
-                TenantContext.run(tenant, this::run);
-            } catch (RuntimeException e) {
-                log.error("The evidence self-audit of tenant {} failed to run", tenant, e);
-            }
-        }
+        background.forEachTenant("The evidence self-audit", this::run);
     }
 
     /** Audits the current tenant's log, records the result, and alarms on any problem. */

@@ -7,9 +7,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 import io.candor.platform.tenant.TenantContext;
-import io.candor.tenancy.Tenants;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -24,38 +21,26 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class Sequencer {
 
-    private static final Logger log = LoggerFactory.getLogger(Sequencer.class);
     static final int BATCH = 5_000;
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final TileStore tiles;
-    private final Tenants tenants;
     private final Map<UUID, TileAppender> appenders = new ConcurrentHashMap<>();
     private final Map<UUID, ReentrantLock> locks = new ConcurrentHashMap<>();
 
     private final Background background;
 
-    Sequencer(JdbcClient jdbc, TransactionTemplate tx, TileStore tiles, Tenants tenants, Background background) {
+    Sequencer(JdbcClient jdbc, TransactionTemplate tx, TileStore tiles, Background background) {
         this.background = background;
         this.jdbc = jdbc;
         this.tx = tx;
         this.tiles = tiles;
-        this.tenants = tenants;
     }
 
     @Scheduled(fixedDelay = 200)
     void sequenceAll() {
-        for (UUID tenant : tenants.allIds()) {
-            if (!background.running()) {
-                return;
-            }
-            try {
-                TenantContext.run(tenant, () -> sequence(false));
-            } catch (RuntimeException e) {
-                log.error("Sequencing the evidence log of tenant {} failed; it will be retried", tenant, e);
-            }
-        }
+        background.forEachTenant("Sequencing the evidence log", () -> sequence(false));
     }
 
     /** Sequences everything pending for the current tenant; {@code wait}: wait for another node's batch. Returns the size. */

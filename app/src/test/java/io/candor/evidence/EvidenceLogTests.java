@@ -253,7 +253,7 @@ class EvidenceLogTests {
     void aRestartedSequencerResumesFromTheStoredTiles() {
         sixLetters();
         Sequencer restarted = new Sequencer(JdbcClient.create(appDataSource), tx, new TileStore(JdbcClient.create(appDataSource)),
-                tenantsService, new Background());
+                new Background(tenantsService));
         long size = TenantContext.call(tenant.id(), () -> {
             for (int i = 0; i < 300; i++) { // across a tile boundary
                 int n = i;
