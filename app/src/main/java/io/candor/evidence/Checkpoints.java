@@ -73,7 +73,7 @@ public class Checkpoints {
     /** Signs a checkpoint of the log as it is, when it grew since the last one; returns the latest. */
     @Transactional
     public Optional<Stored> issue() {
-        long size = jdbc.sql("SELECT coalesce(max(idx) + 1, 0) FROM evidence_entry").query(Long.class).single();
+        long size = Sequencer.size(jdbc);
         Optional<Stored> latest = latest();
         if (size == 0 || (latest.isPresent() && latest.get().size() >= size)) {
             return latest;
@@ -97,19 +97,15 @@ public class Checkpoints {
     }
 
     public Optional<Stored> latest() {
-        return jdbc.sql("SELECT size, root, note FROM evidence_checkpoint ORDER BY size DESC LIMIT 1")
-                .query((rs, n) -> new Stored(rs.getLong("size"), rs.getBytes("root"), rs.getString("note"))).optional();
+        return jdbc.sql("SELECT size, root, note FROM evidence_checkpoint ORDER BY size DESC LIMIT 1").query(STORED).optional();
     }
 
     public List<Stored> all() {
-        return jdbc.sql("SELECT size, root, note FROM evidence_checkpoint ORDER BY size")
-                .query((rs, n) -> new Stored(rs.getLong("size"), rs.getBytes("root"), rs.getString("note"))).list();
+        return jdbc.sql("SELECT size, root, note FROM evidence_checkpoint ORDER BY size").query(STORED).list();
     }
 
-    public Optional<Stored> ofSize(long size) {
-        return jdbc.sql("SELECT size, root, note FROM evidence_checkpoint WHERE size = :size").param("size", size)
-                .query((rs, n) -> new Stored(rs.getLong("size"), rs.getBytes("root"), rs.getString("note"))).optional();
-    }
+    private static final org.springframework.jdbc.core.RowMapper<Stored> STORED = (rs, n) -> new Stored(rs.getLong("size"),
+            rs.getBytes("root"), rs.getString("note"));
 
     void alarm(String problem) {
         log.error("EVIDENCE ALARM for tenant {}: {}", TenantContext.require(), problem);

@@ -43,7 +43,7 @@ public class EvidenceLog {
     }
 
     public long size() {
-        return jdbc.sql("SELECT coalesce(max(idx) + 1, 0) FROM evidence_entry").query(Long.class).single();
+        return Sequencer.size(jdbc);
     }
 
     public Optional<Stored> entry(long index) {

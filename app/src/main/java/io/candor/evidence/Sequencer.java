@@ -46,6 +46,9 @@ class Sequencer {
     /** Sequences everything pending for the current tenant; {@code wait}: wait for another node's batch. Returns the size. */
     long sequence(boolean wait) {
         UUID tenant = TenantContext.require();
+        if (!wait && !pending()) {
+            return -1; // the scheduled run: nothing to do costs one cheap query, not a locked transaction
+        }
         ReentrantLock lock = locks.computeIfAbsent(tenant, t -> new ReentrantLock());
         if (!wait && !lock.tryLock()) {
             return -1;
@@ -56,10 +59,9 @@ class Sequencer {
         try {
             long size;
             do {
-                size = -1;
                 Long done = tx.execute(s -> batch(tenant, wait));
                 if (done == null || done < 0) {
-                    return size;
+                    return -1;
                 }
                 size = done;
             } while (pending());
@@ -71,6 +73,11 @@ class Sequencer {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** The current tenant's log size: the next index to assign. */
+    static long size(JdbcClient jdbc) {
+        return jdbc.sql("SELECT coalesce(max(idx) + 1, 0) FROM evidence_entry").query(Long.class).single();
     }
 
     private boolean pending() {
@@ -86,7 +93,7 @@ class Sequencer {
                 .param("k", key).query(Boolean.class).single())) {
             return -1;
         }
-        long size = jdbc.sql("SELECT coalesce(max(idx) + 1, 0) FROM evidence_entry").query(Long.class).single();
+        long size = size(jdbc);
         TileAppender appender = appenders.get(tenant);
         if (appender == null || appender.size() != size) {
             tiles.forget();

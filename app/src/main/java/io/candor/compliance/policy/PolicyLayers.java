@@ -1,7 +1,5 @@
 package io.candor.compliance.policy;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -142,7 +140,7 @@ public class PolicyLayers {
             throw new BadRequestException(e.getMessage());
         }
         String canonical = JSON.writeValueAsString(definition);
-        byte[] sha = sha256(canonical);
+        byte[] sha = io.candor.verify.Merkle.sha256().digest(canonical.getBytes(StandardCharsets.UTF_8));
         Instant now = Instant.now();
         try {
             jdbc.sql("""
@@ -184,13 +182,5 @@ public class PolicyLayers {
             throw new BadRequestException("A creditor code is 1 to 64 characters, e.g. ACME.");
         }
         return code;
-    }
-
-    private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
