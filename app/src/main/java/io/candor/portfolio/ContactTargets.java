@@ -56,7 +56,7 @@ public class ContactTargets {
             return Optional.empty();
         }
         Row r = row.get();
-        String jurisdiction = r.region() != null && r.region().startsWith(r.country() + "-") ? r.region() : r.country();
+        String jurisdiction = jurisdiction(r.country(), r.region());
         Set<String> zones = new LinkedHashSet<>();
         Set<String> consents = new LinkedHashSet<>();
         Set<String> optedOut = new LinkedHashSet<>();
@@ -88,6 +88,11 @@ public class ContactTargets {
         }
         return Optional.of(new ContactTarget(account, r.debtor(), r.creditor(), jurisdiction, List.copyOf(zones), Set.copyOf(consents),
                 Set.copyOf(optedOut)));
+    }
+
+    /** The jurisdiction whose rules apply: the region when it names a sub-national pack (BR-SP), else the country. */
+    public static String jurisdiction(String country, @Nullable String region) {
+        return region != null && region.startsWith(country + "-") ? region : country;
     }
 
     private static List<String> zonesOf(String number) {

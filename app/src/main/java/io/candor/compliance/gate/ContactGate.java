@@ -97,15 +97,9 @@ public class ContactGate {
                           AND (outcome IS NOT NULL OR reserved_until > :now)""")
                 .param("debtor", target.debtorId()).param("since", utc(at.minus(LOOKBACK))).param("at", utc(at))
                 .param("now", utc(now))
-                .query((rs, n) -> {
-                    Channel channel = Channel.valueOf(rs.getString("channel"));
-                    String outcome = rs.getString("outcome");
-                    // a pending reservation counts as the contact it may become: a conversation or a delivery
-                    Outcome o = outcome != null ? Outcome.valueOf(outcome)
-                            : channel.isVoice() ? Outcome.RIGHT_PARTY_CONTACT : Outcome.DELIVERED;
-                    return new Contact(rs.getObject("at", OffsetDateTime.class).toInstant(), channel,
-                            Party.valueOf(rs.getString("party")), rs.getString("contact_point"), o);
-                })
+                .query((rs, n) -> historyEntry(rs.getString("channel"), rs.getString("party"),
+                        rs.getString("contact_point"), rs.getObject("at", OffsetDateTime.class).toInstant(),
+                        rs.getString("outcome")))
                 .list();
         LocalDate today = now.atZone(ZoneOffset.UTC).toLocalDate();
         Set<Hold> holds = EnumSet.noneOf(Hold.class);
@@ -183,6 +177,18 @@ public class ContactGate {
         events.publishEvent(new EvidenceEvent("CONTACT_DECISION", EvidenceEvent.Subject.account(r.account()),
                 actor.username(), now, facts, List.of()));
         return new Answer(decisionId, allow ? "ALLOW" : "DENY", rules, next, reservation, counters);
+    }
+
+    /**
+     * A row of {@code contact_event} as the rules see it. A pending reservation (no outcome yet) counts as the
+     * contact it may become: a conversation or a delivery.
+     */
+    public static Contact historyEntry(String channel, String party, @Nullable String contactPoint, Instant at,
+            @Nullable String outcome) {
+        Channel c = Channel.valueOf(channel);
+        Outcome o = outcome != null ? Outcome.valueOf(outcome) : c.isVoice() ? Outcome.RIGHT_PARTY_CONTACT
+                : Outcome.DELIVERED;
+        return new Contact(at, c, Party.valueOf(party), contactPoint, o);
     }
 
     /** Records what came of an allowed contact; an outcome is recorded once. */

@@ -1,0 +1,26 @@
+package io.candor.strategy.planning;
+
+import java.math.BigDecimal;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+
+import io.candor.strategy.AccountSituation;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One open account as the planner reads it: its situation for the strategy, and what the contact pre-check needs
+ * (creditor for policy layers, jurisdiction, the debtor's zones and contact points); {@code value} is the
+ * balance in the tenant's reporting currency where a rate is known, else in the account's own.
+ */
+record PlanningInput(AccountSituation situation, UUID debtor, String creditor, String jurisdiction, List<ZoneId> zones,
+                     List<Point> points, BigDecimal value) {
+
+    /** A contact point with its recorded consents and channel opt-outs. */
+    record Point(String kind, String value, List<String> zones, List<String> consents, List<String> optedOut) {
+    }
+
+    @Nullable Point first(String kind) {
+        return points.stream().filter(p -> p.kind().equals(kind)).findFirst().orElse(null);
+    }
+}

@@ -1,0 +1,67 @@
+package io.candor.strategy.planning;
+
+import java.util.List;
+import java.util.UUID;
+
+import io.candor.identity.CandorPrincipal;
+import io.candor.identity.CurrentUser;
+import io.candor.tenancy.Tenants;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Work queues for collectors and supervisors, re-assignment, and collector teams. */
+@RestController
+class QueuesApi {
+
+    /** Give {@code account} to collector {@code collector} (a username). */
+    record Reassignment(UUID account, String collector) {
+    }
+
+    private final WorkQueues queues;
+    private final Tenants tenants;
+
+    QueuesApi(WorkQueues queues, Tenants tenants) {
+        this.queues = queues;
+        this.tenants = tenants;
+    }
+
+    /** The signed-in collector's queue for the tenant's business date. */
+    @GetMapping("/api/v1/queues/mine")
+    List<WorkQueues.Item> mine() {
+        CandorPrincipal me = CurrentUser.get();
+        return queues.queue(me.userId(), "COLLECT", tenants.businessDate(me.tenantId()));
+    }
+
+    /** Accounts waiting for a supervisor (open complaints). */
+    @GetMapping("/api/v1/queues/supervisor")
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
+    List<WorkQueues.Item> supervisor() {
+        return queues.queue(null, "SUPERVISOR", tenants.businessDate(CurrentUser.get().tenantId()));
+    }
+
+    @PostMapping("/api/v1/queues/assignments")
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
+    ResponseEntity<Void> reassign(@RequestBody Reassignment r) {
+        CandorPrincipal me = CurrentUser.get();
+        queues.reassign(r.account(), r.collector(), tenants.businessDate(me.tenantId()), me.username());
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/api/v1/teams")
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
+    List<WorkQueues.Team> teams() {
+        return queues.teams();
+    }
+
+    @PutMapping("/api/v1/teams/{code}")
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
+    WorkQueues.Team putTeam(@PathVariable String code, @RequestBody WorkQueues.Team team) {
+        return queues.putTeam(code, team, CurrentUser.get().username());
+    }
+}

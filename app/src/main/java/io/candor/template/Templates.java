@@ -1,0 +1,104 @@
+package io.candor.template;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.candor.audit.AuditEntry;
+import io.candor.audit.AuditTrail;
+import io.candor.compliance.Channel;
+import io.candor.compliance.ContentLinter;
+import io.candor.platform.tenant.TenantContext;
+import io.candor.platform.web.BadRequestException;
+import io.candor.platform.web.ConflictException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The tenant's approved templates; a new version is approved only when the linter finds nothing in it. */
+@Service
+public class Templates {
+
+    /** One approved version. */
+    public record Template(String code, int version, Channel channel, String locale, String jurisdiction,
+                           @Nullable String purpose, String body, String approvedBy, Instant approvedAt) {
+    }
+
+    /** A template to approve. */
+    public record Draft(Channel channel, String locale, String jurisdiction, @Nullable String purpose, String body) {
+    }
+
+    private static final ContentLinter LINTER = ContentLinter.shipped();
+
+    private final JdbcClient jdbc;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    Templates(JdbcClient jdbc, AuditTrail audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Lints and stores a new version; any finding refuses it with every finding listed. */
+    @Transactional
+    public Template approve(String code, Draft d, String by) {
+        if (!code.matches("[a-z0-9][a-z0-9-]{0,63}")) {
+            throw new BadRequestException("A template code is 1 to 64 lower-case letters, digits or '-', e.g. sms-reminder.");
+        }
+        if (d.body().isBlank()) {
+            throw new BadRequestException("The template's body is empty.");
+        }
+        String jurisdiction = d.jurisdiction().strip().toUpperCase(Locale.ROOT);
+        List<ContentLinter.Finding> findings = LINTER.lint(new ContentLinter.Template(jurisdiction, d.channel(),
+                d.locale(), d.body(), d.purpose()));
+        if (!findings.isEmpty()) {
+            throw new BadRequestException("The template cannot be approved: " + String.join(" ",
+                    findings.stream().map(f -> f.rule() + (f.excerpt().isEmpty() ? "" : " ('" + f.excerpt() + "')")
+                            + ": " + f.message()).toList()));
+        }
+        int version = jdbc.sql("SELECT coalesce(max(version), 0) + 1 FROM message_template WHERE code = :code")
+                .param("code", code).query(Integer.class).single();
+        Instant now = clock.instant();
+        try {
+            jdbc.sql("""
+                            INSERT INTO message_template (tenant_id, code, version, channel, locale, jurisdiction, purpose,
+                                                          body, approved_by, approved_at)
+                            VALUES (:tenant, :code, :version, :channel, :locale, :jurisdiction, :purpose, :body, :by, :at)""")
+                    .param("tenant", TenantContext.require()).param("code", code).param("version", version)
+                    .param("channel", d.channel().name()).param("locale", d.locale()).param("jurisdiction", jurisdiction)
+                    .param("purpose", d.purpose()).param("body", d.body()).param("by", by)
+                    .param("at", io.candor.platform.Timestamps.utc(now)).update();
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException("Template '" + code + "' was changed at the same moment: reload and try again.");
+        }
+        audit.record(AuditEntry.of("TEMPLATE_APPROVED", "message_template", code).withDetail(Map.of(
+                "version", version, "channel", d.channel().name(), "locale", d.locale())));
+        return new Template(code, version, d.channel(), d.locale(), jurisdiction, d.purpose(), d.body(), by, now);
+    }
+
+    /** The latest version of every template. */
+    public List<Template> latest() {
+        return jdbc.sql("""
+                        SELECT DISTINCT ON (code) code, version, channel, locale, jurisdiction, purpose, body, approved_by,
+                               approved_at
+                        FROM message_template ORDER BY code, version DESC""")
+                .query((rs, n) -> new Template(rs.getString("code"), rs.getInt("version"),
+                        Channel.valueOf(rs.getString("channel")), rs.getString("locale"), rs.getString("jurisdiction"),
+                        rs.getString("purpose"), rs.getString("body"), rs.getString("approved_by"),
+                        rs.getObject("approved_at", java.time.OffsetDateTime.class).toInstant()))
+                .list();
+    }
+
+    /** Each template code with its channel (what strategy checks need). */
+    public Map<String, Channel> channels() {
+        Map<String, Channel> channels = new LinkedHashMap<>();
+        latest().forEach(t -> channels.put(t.code(), t.channel()));
+        return channels;
+    }
+}

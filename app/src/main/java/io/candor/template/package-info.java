@@ -1,0 +1,8 @@
+/**
+ * Message templates: SMS, e-mail, letter texts and AI-agent scripts, approved only when the content linter finds
+ * nothing (banned language, missing disclosures). Versions are append-only; strategy steps name templates by code.
+ */
+@NullMarked
+package io.candor.template;
+
+import org.jspecify.annotations.NullMarked;
