@@ -35,9 +35,19 @@ final class ApiClient {
 
     /** GETs a path and prints the JSON; a password sign-in is revoked afterwards. */
     int get(String path) {
+        return call(HttpRequest.newBuilder(uri(path)).GET());
+    }
+
+    /** POSTs JSON to a path and prints the answer; a password sign-in is revoked afterwards. */
+    int post(String path, String json) {
+        return call(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    private int call(HttpRequest.Builder request) {
         String token = token();
         try {
-            out.println(send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token).GET()));
+            out.println(send(request.header("Authorization", "Bearer " + token)));
             return 0;
         } finally {
             if (credentials instanceof Credentials.Password) {

@@ -37,6 +37,12 @@ public final class CandorCli {
               compliance evaluate --scenarios FILE.jsonl
                                        what-if: one JSON result per scenario line, on the packs in the build
                                        (no server needed)
+              strategy validate FILE   check a strategy file (YAML or JSON) against the rule packs in the build;
+                                       every problem with its line (no server needed; templates are checked
+                                       when the file is published)
+              strategy run [--date YYYY-MM-DD]
+                                       the daily planning run (the tenant's business date by default): summary
+                                       JSON with counts per tier, path, variant and channel
               bench import [--rows N]  benchmark the placement import against a raw COPY (no server needed)
               bench compliance [--seconds N]
                                        rule-evaluation decisions per second on one thread
@@ -80,6 +86,7 @@ public final class CandorCli {
                 case "import" -> importFile(options);
                 case "compliance" -> compliance(options);
                 case "imports" -> imports(options);
+                case "strategy" -> strategy(options);
                 default -> throw new UsageException("unknown command '" + args[0] + "'");
             };
         } catch (UsageException e) {
@@ -153,6 +160,37 @@ public final class CandorCli {
             case "rejections" -> client(o).get("/api/v1/imports/" + id + "/rejections" + o.query("cursor", "limit"));
             default -> throw new UsageException("unknown imports command '" + verb + "'");
         };
+    }
+
+    private int strategy(Options o) {
+        String verb = o.positional(0, "strategy validate FILE | strategy run [--date D]");
+        return switch (verb) {
+            case "validate" -> validateStrategy(o.positional(1, "strategy validate FILE"));
+            case "run" -> client(o).post("/api/v1/strategy/runs", o.value("date")
+                    .map(d -> "{\"date\":\"" + d + "\"}").orElse("{}"));
+            default -> throw new UsageException("unknown strategy command '" + verb + "'");
+        };
+    }
+
+    private int validateStrategy(String file) {
+        String text;
+        try {
+            text = java.nio.file.Files.readString(java.nio.file.Path.of(file));
+        } catch (java.io.IOException e) {
+            throw new UsageException("cannot read " + file + ": no such file, or not readable");
+        }
+        io.candor.strategy.StrategyFile.Parsed parsed = io.candor.strategy.StrategyFile.parse(text);
+        List<io.candor.strategy.StrategyProblem> problems = new ArrayList<>(parsed.problems());
+        if (parsed.strategy() != null) {
+            problems.addAll(new io.candor.strategy.StrategyCheck(io.candor.compliance.RulePacks.shipped())
+                    .problems(parsed.strategy(), null));
+        }
+        boolean valid = problems.stream().noneMatch(p -> p.severity() == io.candor.strategy.StrategyProblem.Severity.ERROR);
+        out.println(tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(
+                Map.of("file", file, "valid", valid, "problems", problems)));
+        problems.forEach(p -> err.println(file + ":" + p.line() + ": " + p.severity().name().toLowerCase(java.util.Locale.ROOT)
+                + ": " + p.path() + ": " + p.reason()));
+        return valid ? 0 : 1;
     }
 
     private ApiClient client(Options o) {

@@ -49,9 +49,11 @@ class DemoSeeder {
     private final Accounts accounts;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final DemoStrategy strategy;
 
     DemoSeeder(CandorProperties properties, Tenants tenants, Users users, PlacementImports imports, Accounts accounts,
-            TransactionTemplate tx, Clock clock) {
+            TransactionTemplate tx, Clock clock, DemoStrategy strategy) {
+        this.strategy = strategy;
         this.properties = properties;
         this.tenants = tenants;
         this.users = users;
@@ -95,6 +97,7 @@ class DemoSeeder {
         TenantContext.run(id, () -> {
             if (!accounts.countByBucket().isEmpty()) {
                 log.info("Demo tenant {} has its portfolio; left as it is", tenant.slug());
+                strategy.seed(tenant.slug());
                 return;
             }
             DemoPortfolio.DemoFile file = DemoPortfolio.file(book, businessDate);
@@ -107,6 +110,7 @@ class DemoSeeder {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+            strategy.seed(tenant.slug());
         });
     }
 

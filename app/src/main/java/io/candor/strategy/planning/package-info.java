@@ -3,6 +3,7 @@
  * idempotent), capacity, collector teams and work queues, and their web API.
  */
 @NullMarked
+@org.springframework.modulith.NamedInterface("planning")
 package io.candor.strategy.planning;
 
 import org.jspecify.annotations.NullMarked;
