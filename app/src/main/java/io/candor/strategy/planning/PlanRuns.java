@@ -1,6 +1,5 @@
 package io.candor.strategy.planning;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -42,6 +42,13 @@ public class WorkQueues {
                        @Nullable String team, @Nullable String collector) {
     }
 
+    /** Gives an account to a collector (tenant, account, collector, team, date, by), replacing any owner. */
+    private static final String ASSIGN = """
+            INSERT INTO account_assignment (tenant_id, account_id, collector_id, team, assigned_on, assigned_by)
+            VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT (tenant_id, account_id) DO UPDATE SET collector_id = excluded.collector_id,
+                team = excluded.team, assigned_on = excluded.assigned_on, assigned_by = excluded.assigned_by""";
+
     private record Candidate(UUID account, String language, String bucket, String product, BigDecimal value) {
     }
 
@@ -160,12 +167,7 @@ public class WorkQueues {
                     chosen == null ? null : chosen.id(), priority, c.value(),
                     chosen == null ? "NO_TEAM_FITS" : keep ? "ASSIGNED" : owner == null ? "NEW" : "RECYCLED"});
         }
-        batch.batchUpdate("""
-                INSERT INTO account_assignment (tenant_id, account_id, collector_id, team, assigned_on, assigned_by)
-                VALUES (?, ?, ?, ?, ?, ?)
-                ON CONFLICT (tenant_id, account_id) DO UPDATE SET collector_id = excluded.collector_id,
-                    team = excluded.team, assigned_on = excluded.assigned_on, assigned_by = excluded.assigned_by""",
-                assignments);
+        batch.batchUpdate(ASSIGN, assignments);
         batch.batchUpdate("""
                 INSERT INTO work_item (tenant_id, business_date, account_id, run_id, kind, team, collector_id, priority,
                                        expected_value, reason)
@@ -228,13 +230,7 @@ public class WorkQueues {
         if (jdbc.sql("SELECT count(*) FROM account WHERE id = :id").param("id", account).query(Long.class).single() == 0) {
             throw new NotFoundException("account", account);
         }
-        jdbc.sql("""
-                        INSERT INTO account_assignment (tenant_id, account_id, collector_id, team, assigned_on, assigned_by)
-                        VALUES (:tenant, :account, :collector, :team, :date, :by)
-                        ON CONFLICT (tenant_id, account_id) DO UPDATE SET collector_id = excluded.collector_id,
-                            team = excluded.team, assigned_on = excluded.assigned_on, assigned_by = excluded.assigned_by""")
-                .param("tenant", TenantContext.require()).param("account", account).param("collector", who.id())
-                .param("team", who.team()).param("date", date).param("by", by).update();
+        batch.update(ASSIGN, TenantContext.require(), account, who.id(), who.team(), date, by);
         jdbc.sql("""
                         UPDATE work_item SET collector_id = :collector, team = :team, reason = 'REASSIGNED'
                         WHERE account_id = :account AND business_date = :date AND kind = 'COLLECT'""")

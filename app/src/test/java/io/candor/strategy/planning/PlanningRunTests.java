@@ -129,6 +129,13 @@ class PlanningRunTests {
             assertThat(item.get("collector").asString()).isEqualTo("collector");
             assertThat(item.get("team").asString()).isEqualTo("mandarin");
         });
+        assertThat(api.post("/api/v1/queues/assignments", supervisor,
+                "{\"account\":\"" + m3 + "\",\"collector\":\"collector\"}").status()).isEqualTo(204);
+        assertThat(api.get("/api/v1/queues/mine", collector).json().get(0).get("reason").asString())
+                .isEqualTo("REASSIGNED");
+        assertThat(api.post("/api/v1/queues/assignments", supervisor,
+                "{\"account\":\"" + m3 + "\",\"collector\":\"auditor\"}").status())
+                .as("only team members take accounts").isEqualTo(400);
         JsonNode complaints = api.get("/api/v1/queues/supervisor", supervisor).json();
         assertThat(complaints).singleElement().satisfies(item -> {
             assertThat(item.get("account").asString()).isEqualTo(m4.toString());
