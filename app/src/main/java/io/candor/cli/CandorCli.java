@@ -43,6 +43,12 @@ public final class CandorCli {
               strategy run [--date YYYY-MM-DD]
                                        the daily planning run (the tenant's business date by default): summary
                                        JSON with counts per tier, path, variant and channel
+              strategy what-if [FILE] [--date YYYY-MM-DD]
+                                       plan a draft strategy file (or the one in effect) against today's
+                                       accounts without acting: accounts per path, tier and variant, contacts
+                                       per channel against capacity
+              strategy results [--strategy NAME]
+                                       champion/challenger results per variant with significance tests
               bench import [--rows N]  benchmark the placement import against a raw COPY (no server needed)
               bench compliance [--seconds N]
                                        rule-evaluation decisions per second on one thread
@@ -163,22 +169,33 @@ public final class CandorCli {
     }
 
     private int strategy(Options o) {
-        String verb = o.positional(0, "strategy validate FILE | strategy run [--date D]");
+        String verb = o.positional(0, "strategy validate FILE | run [--date D] | what-if [FILE] [--date D] | results");
         return switch (verb) {
             case "validate" -> validateStrategy(o.positional(1, "strategy validate FILE"));
             case "run" -> client(o).post("/api/v1/strategy/runs", o.value("date")
                     .map(d -> "{\"date\":\"" + d + "\"}").orElse("{}"));
+            case "what-if" -> {
+                Map<String, String> body = new java.util.LinkedHashMap<>();
+                o.optionalPositional(1).ifPresent(file -> body.put("definition", readText(file)));
+                o.value("date").ifPresent(d -> body.put("date", d));
+                yield client(o).post("/api/v1/strategy/what-if",
+                        tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(body));
+            }
+            case "results" -> client(o).get("/api/v1/strategy/results" + o.query("strategy"));
             default -> throw new UsageException("unknown strategy command '" + verb + "'");
         };
     }
 
-    private int validateStrategy(String file) {
-        String text;
+    private static String readText(String file) {
         try {
-            text = java.nio.file.Files.readString(java.nio.file.Path.of(file));
+            return java.nio.file.Files.readString(java.nio.file.Path.of(file));
         } catch (java.io.IOException e) {
             throw new UsageException("cannot read " + file + ": no such file, or not readable");
         }
+    }
+
+    private int validateStrategy(String file) {
+        String text = readText(file);
         io.candor.strategy.StrategyFile.Parsed parsed = io.candor.strategy.StrategyFile.parse(text);
         List<io.candor.strategy.StrategyProblem> problems = new ArrayList<>(parsed.problems());
         if (parsed.strategy() != null) {
@@ -238,6 +255,10 @@ public final class CandorCli {
                 throw new UsageException("usage: candor " + usage);
             }
             return positional.get(i);
+        }
+
+        java.util.Optional<String> optionalPositional(int i) {
+            return i < positional.size() ? java.util.Optional.of(positional.get(i)) : java.util.Optional.empty();
         }
 
         String query(String... names) {

@@ -46,7 +46,7 @@ public final class StrategyFile {
     }
 
     private static final Set<String> TOP = Set.of("strategy", "effectiveFrom", "reason", "jurisdictions", "experiment",
-            "capacity", "arrangements", "queues", "segments", "paths");
+            "capacity", "costs", "arrangements", "queues", "segments", "paths");
     private static final int MAX_CHARS = 1 << 20;
 
     private final List<StrategyProblem> problems = new ArrayList<>();
@@ -65,11 +65,7 @@ public final class StrategyFile {
         }
         Node root;
         try {
-            LoaderOptions options = new LoaderOptions();
-            options.setAllowDuplicateKeys(false);
-            options.setMaxAliasesForCollections(10);
-            options.setCodePointLimit(MAX_CHARS);
-            root = new Yaml(options).compose(new StringReader(text));
+            root = compose(text);
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
             return new Parsed(null, List.of(StrategyProblem.error("", line, "Not valid YAML or JSON: " + e.getProblem()
@@ -94,6 +90,7 @@ public final class StrategyFile {
         List<Segment> segments = segments(fields.get("segments"));
         Experiment experiment = experiment(fields.get("experiment"));
         Map<Channel, Integer> capacity = capacity(fields.get("capacity"));
+        Map<Channel, BigDecimal> costs = costs(fields.get("costs"));
         Strategy.OnBroken onBroken = Strategy.OnBroken.RESUME;
         String escalateTo = null;
         if (fields.get("arrangements") instanceof Node n) {
@@ -116,8 +113,17 @@ public final class StrategyFile {
         if (name == null || from == null || reason == null || hasErrors()) {
             return new Parsed(null, problems);
         }
-        return new Parsed(new Strategy(name, from, reason, jurisdictions, experiment, capacity, onBroken, escalateTo,
-                recycle, segments, paths), problems);
+        return new Parsed(new Strategy(name, from, reason, jurisdictions, experiment, capacity, costs, onBroken,
+                escalateTo, recycle, segments, paths), problems);
+    }
+
+    /** The file's YAML node tree (no objects built from tags; duplicate keys and alias bombs refused). */
+    static Node compose(String text) {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        options.setMaxAliasesForCollections(10);
+        options.setCodePointLimit(MAX_CHARS);
+        return new Yaml(options).compose(new StringReader(text));
     }
 
     private Map<String, TreatmentPath> paths(@Nullable Node node) {
@@ -346,6 +352,34 @@ public final class StrategyFile {
             }
         }
         return capacity;
+    }
+
+    private Map<Channel, BigDecimal> costs(@Nullable Node node) {
+        Map<Channel, BigDecimal> costs = new EnumMap<>(Strategy.DEFAULT_COSTS);
+        if (node == null) {
+            return costs;
+        }
+        if (!(node instanceof MappingNode m)) {
+            error("costs", node, "costs maps channels to the cost of one contact in the reporting currency, "
+                    + "e.g. {SMS: 0.05}.");
+            return costs;
+        }
+        for (NodeTuple t : m.getValue()) {
+            String key = scalar(t.getKeyNode());
+            Channel c = choice(key, Channel.class, "costs." + key, t.getKeyNode(), null);
+            try {
+                BigDecimal cost = new BigDecimal(scalar(t.getValueNode()));
+                if (cost.signum() < 0 || cost.compareTo(BigDecimal.valueOf(1_000_000)) > 0) {
+                    error("costs." + key, t.getValueNode(), "A contact costs between 0 and 1000000.");
+                } else if (c != null) {
+                    costs.put(c, cost);
+                }
+            } catch (NumberFormatException e) {
+                error("costs." + key, t.getValueNode(), "'" + scalar(t.getValueNode()) + "' is not a number; "
+                        + "write the cost of one contact, e.g. 0.05.");
+            }
+        }
+        return costs;
     }
 
     // --- node helpers: every failure becomes a problem with the node's line ---

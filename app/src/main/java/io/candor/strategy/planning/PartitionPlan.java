@@ -54,6 +54,8 @@ final class PartitionPlan {
     final List<SupervisorItem> supervisor = new ArrayList<>();
     /** Accounts per treatment kind, tier, path and variant (summed into the run's summary). */
     final Map<String, Long> counts = new TreeMap<>();
+    /** Accounts read. */
+    int accounts;
 
     private final Treatments treatments;
     private final ComplianceEvaluator evaluator;
@@ -69,6 +71,7 @@ final class PartitionPlan {
     }
 
     void plan(PartitionReader.Slice slice, LocalDate date) {
+        accounts += slice.inputs().size();
         for (PlanningInput in : slice.inputs()) {
             Treatment t = treatments.decide(in.situation(), date);
             count("treatment." + t.getClass().getSimpleName());

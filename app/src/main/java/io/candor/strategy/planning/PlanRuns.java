@@ -5,20 +5,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
-import io.candor.compliance.ComplianceEvaluator;
-import io.candor.compliance.PolicyLayer;
-import io.candor.compliance.Qualification;
-import io.candor.compliance.RulePacks;
-import io.candor.compliance.policy.PolicyLayers;
 import io.candor.platform.Timestamps;
 import io.candor.platform.evidence.EvidenceEvent;
 import io.candor.platform.ids.Ids;
@@ -26,7 +18,6 @@ import io.candor.platform.tenant.TenantContext;
 import io.candor.platform.web.BadRequestException;
 import io.candor.platform.web.NotFoundException;
 import io.candor.strategy.Strategy;
-import io.candor.strategy.Treatments;
 import io.candor.tenancy.Tenants;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -50,9 +41,6 @@ public class PlanRuns {
 
     private static final Logger log = LoggerFactory.getLogger(PlanRuns.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    /** Accounts per partition. */
-    static final int PARTITION_SIZE = 20_000;
-
     /** A run and its summary (null while running). */
     public record Run(UUID id, LocalDate businessDate, String strategy, int version, String status, int partitions,
                       int partitionsDone, @Nullable Map<String, Object> summary, Instant startedAt,
@@ -63,26 +51,21 @@ public class PlanRuns {
     private final JdbcTemplate batch;
     private final TransactionTemplate tx;
     private final StrategyVersions versions;
-    private final PolicyLayers policies;
-    private final ComplianceEvaluator evaluator;
-    private final Map<String, Set<String>> certificates = new ConcurrentHashMap<>();
-    private final RulePacks packs;
+    private final Planner planner;
     private final WorkQueues queues;
     private final Tenants tenants;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final String instance = "planner-" + UUID.randomUUID().toString().substring(0, 8);
 
-    PlanRuns(JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate tx, StrategyVersions versions,
-            PolicyLayers policies, ComplianceEvaluator evaluator, RulePacks packs, WorkQueues queues, Tenants tenants,
+    PlanRuns(JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate tx, StrategyVersions versions, Planner planner,
+            WorkQueues queues, Tenants tenants,
             ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.tx = tx;
         this.versions = versions;
-        this.policies = policies;
-        this.evaluator = evaluator;
-        this.packs = packs;
+        this.planner = planner;
         this.queues = queues;
         this.tenants = tenants;
         this.events = events;
@@ -134,11 +117,7 @@ public class PlanRuns {
         }
         StrategyVersions.Active active = versions.inEffect(date).orElseThrow(() -> new BadRequestException(
                 "No strategy is in effect on " + date + ": publish one with POST /api/v1/strategies."));
-        List<UUID> bounds = jdbc.sql("""
-                        SELECT id FROM (SELECT id, row_number() OVER (ORDER BY id) AS rn FROM account
-                                        WHERE status = 'OPEN') x
-                        WHERE rn % :size = 1 AND rn > 1 ORDER BY id""")
-                .param("size", PARTITION_SIZE).query(UUID.class).list();
+        List<Planner.Range> ranges = planner.ranges();
         UUID id = Ids.newId();
         UUID tenant = TenantContext.require();
         jdbc.sql("""
@@ -146,11 +125,11 @@ public class PlanRuns {
                                               requested_by, started_at)
                         VALUES (:tenant, :id, :date, :strategy, :version, 'RUNNING', :partitions, :by, :now)""")
                 .param("tenant", tenant).param("id", id).param("date", date).param("strategy", active.name())
-                .param("version", active.version()).param("partitions", bounds.size() + 1).param("by", by)
+                .param("version", active.version()).param("partitions", ranges.size()).param("by", by)
                 .param("now", Timestamps.utc(clock.instant())).update();
         List<Object[]> rows = new ArrayList<>();
-        for (int i = 0; i <= bounds.size(); i++) {
-            rows.add(new Object[] {tenant, id, i, i == 0 ? null : bounds.get(i - 1), i == bounds.size() ? null : bounds.get(i)});
+        for (int i = 0; i < ranges.size(); i++) {
+            rows.add(new Object[] {tenant, id, i, ranges.get(i).from(), ranges.get(i).to()});
         }
         batch.batchUpdate("""
                 INSERT INTO plan_partition (tenant_id, run_id, partition, from_id, to_id) VALUES (?, ?, ?, ?, ?)""", rows);
@@ -187,35 +166,17 @@ public class PlanRuns {
         Claim c = claim.get();
         Run r = find(run).orElseThrow();
         Instant now = clock.instant();
-        PartitionReader.Slice slice = new PartitionReader(jdbc, queues.ratesToReporting(date)).read(c.from(), c.to(),
-                date, now);
-        Map<String, List<PolicyLayer>> layerCache = new HashMap<>();
-        PartitionPlan plan = new PartitionPlan(new Treatments(versions.load(r.strategy(), r.version())), evaluator,
-                (creditor, day) -> layerCache.computeIfAbsent(creditor + "/" + day, k -> policies.inEffect(creditor, day)),
-                certificates());
-        plan.plan(slice, date);
+        PartitionPlan plan = planner.plan(versions.load(r.strategy(), r.version()), date,
+                new Planner.Range(c.from(), c.to()), queues.ratesToReporting(date), now);
         write(run, date, r, plan, now);
         jdbc.sql("""
                         UPDATE plan_partition SET done = true, done_by = :by, done_at = :now, accounts = :accounts,
                                counts = CAST(:counts AS jsonb)
                         WHERE run_id = :run AND partition = :partition""")
-                .param("by", instance).param("now", Timestamps.utc(now)).param("accounts", slice.inputs().size())
+                .param("by", instance).param("now", Timestamps.utc(now)).param("accounts", plan.accounts)
                 .param("counts", JSON.writeValueAsString(plan.counts)).param("run", run).param("partition", c.partition())
                 .update();
         return true;
-    }
-
-    /** Every certificate the packs ask of human callers, per jurisdiction: the queue gives calls to holders. */
-    private Map<String, Set<String>> certificates() {
-        if (certificates.isEmpty()) {
-            for (String j : RulePacks.SHIPPED) {
-                Set<String> held = new java.util.HashSet<>();
-                packs.rulesFor(j).ifPresent(rules -> rules.stream().filter(Qualification.class::isInstance)
-                        .map(q -> ((Qualification) q).qualification()).forEach(held::add));
-                certificates.put(j, Set.copyOf(held));
-            }
-        }
-        return certificates;
     }
 
     private void write(UUID run, LocalDate date, Run r, PartitionPlan plan, Instant now) {
@@ -299,10 +260,10 @@ public class PlanRuns {
                 });
         summary.put("accounts", jdbc.sql("SELECT coalesce(sum(accounts), 0) FROM plan_partition WHERE run_id = :run")
                 .param("run", run).query(Long.class).single());
-        summary.put("treatments", group(accounts, "treatment."));
-        summary.put("tiers", group(accounts, "tier."));
-        summary.put("paths", group(accounts, "path."));
-        summary.put("variants", group(accounts, "variant."));
+        summary.put("treatments", Planner.group(accounts, "treatment."));
+        summary.put("tiers", Planner.group(accounts, "tier."));
+        summary.put("paths", Planner.group(accounts, "path."));
+        summary.put("variants", Planner.group(accounts, "variant."));
         Map<String, Map<String, Long>> channels = new java.util.TreeMap<>();
         jdbc.sql("""
                         SELECT channel, status, count(*) FROM plan_action WHERE business_date = :date
@@ -315,15 +276,5 @@ public class PlanRuns {
         jdbc.sql("UPDATE plan_run SET status = 'SUCCEEDED', finished_at = :now, summary = CAST(:summary AS jsonb) WHERE id = :id")
                 .param("now", Timestamps.utc(clock.instant())).param("summary", JSON.writeValueAsString(summary))
                 .param("id", run).update();
-    }
-
-    private static Map<String, Long> group(Map<String, Long> counts, String prefix) {
-        Map<String, Long> out = new java.util.TreeMap<>();
-        counts.forEach((k, v) -> {
-            if (k.startsWith(prefix)) {
-                out.put(k.substring(prefix.length()), v);
-            }
-        });
-        return out;
     }
 }

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Strategy files (validate, publish, list) and planning runs. */
@@ -28,12 +29,26 @@ class StrategyApi {
     record RunRequest(@Nullable LocalDate date) {
     }
 
+    /** A what-if: a draft strategy file (the version in effect when absent) and the date to plan. */
+    record WhatIfRequest(@Nullable String definition, @Nullable LocalDate date) {
+    }
+
+    /** Promote a variant: why, and from when (the next business day when absent). */
+    record PromotionRequest(String variant, String reason, @Nullable LocalDate effectiveFrom) {
+    }
+
     private final StrategyVersions versions;
     private final PlanRuns runs;
+    private final WhatIf whatIf;
+    private final VariantResults results;
+    private final Promotions promotions;
 
-    StrategyApi(StrategyVersions versions, PlanRuns runs) {
+    StrategyApi(StrategyVersions versions, PlanRuns runs, WhatIf whatIf, VariantResults results, Promotions promotions) {
         this.versions = versions;
         this.runs = runs;
+        this.whatIf = whatIf;
+        this.results = results;
+        this.promotions = promotions;
     }
 
     @PostMapping("/api/v1/strategies/validate")
@@ -59,6 +74,25 @@ class StrategyApi {
     @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
     PlanRuns.Run run(@RequestBody(required = false) @Nullable RunRequest request) {
         return runs.run(request == null ? null : request.date(), CurrentUser.get().username());
+    }
+
+    @PostMapping("/api/v1/strategy/what-if")
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'COMPLIANCE_OFFICER')")
+    WhatIf.Forecast whatIf(@RequestBody(required = false) @Nullable WhatIfRequest request) {
+        return request == null ? whatIf.forecast(null, null) : whatIf.forecast(request.definition(), request.date());
+    }
+
+    @GetMapping("/api/v1/strategy/results")
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'COMPLIANCE_OFFICER', 'AUDITOR')")
+    VariantResults.Results results(@RequestParam(required = false) @Nullable String strategy) {
+        return results.of(strategy);
+    }
+
+    @PostMapping("/api/v1/strategies/{name}/promotions")
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
+    ResponseEntity<StrategyVersions.Version> promote(@PathVariable String name, @RequestBody PromotionRequest request) {
+        return ResponseEntity.status(201).body(promotions.promote(name, request.variant(), request.reason(),
+                request.effectiveFrom(), CurrentUser.get().username()));
     }
 
     @GetMapping("/api/v1/strategy/runs/{id}")

@@ -127,12 +127,25 @@ public class StrategyVersions {
                 .optional();
     }
 
+    /** The latest version of {@code name}, whatever its effective date. */
+    public Optional<Active> latest(String name) {
+        return jdbc.sql("SELECT version FROM strategy_version WHERE name = :name ORDER BY version DESC LIMIT 1")
+                .param("name", name).query(Integer.class).optional()
+                .map(v -> new Active(name, v, load(name, v)));
+    }
+
+    /** The stored text of a version. */
+    public String definition(String name, int version) {
+        return jdbc.sql("SELECT definition FROM strategy_version WHERE name = :name AND version = :v")
+                .param("name", name).param("v", version).query(String.class).optional()
+                .orElseThrow(() -> new io.candor.platform.web.NotFoundException("strategy version", name + " v" + version));
+    }
+
     /** One stored version, parsed (a planning run keeps the version it started with). */
     public Strategy load(String name, int version) {
         UUID tenant = TenantContext.require();
         return parsed.computeIfAbsent(tenant + "/" + name + "/" + version, k -> java.util.Objects.requireNonNull(
-                StrategyFile.parse(jdbc.sql("SELECT definition FROM strategy_version WHERE name = :name AND version = :v")
-                        .param("name", name).param("v", version).query(String.class).single()).strategy()));
+                StrategyFile.parse(definition(name, version)).strategy()));
     }
 
     public List<Version> all() {

@@ -195,4 +195,117 @@ class PlanningRunTests {
         JsonNode versions = api.get("/api/v1/strategies", admin).json();
         assertThat(versions).singleElement().satisfies(v -> assertThat(v.get("version").asInt()).isEqualTo(1));
     }
+
+    @Test
+    void whatIfForecastsTheRunWithoutWritingAndComparesWithCapacity() throws IOException {
+        JsonNode forecast = api.post("/api/v1/strategy/what-if", supervisor, "{\"date\":\"" + DAY + "\"}").json();
+        assertThat(forecast.get("version").asInt()).isEqualTo(1);
+        assertThat(forecast.get("accounts").asLong()).isEqualTo(3);
+        assertThat(actions(DAY)).as("a what-if writes no plan").isZero();
+        long paths = TenantContext.call(tenant.id(), () -> jdbc.sql("SELECT count(*) FROM account_path")
+                .query(Long.class).single());
+        assertThat(paths).isZero();
+
+        JsonNode summary = run(DAY).get("summary");
+        for (String group : List.of("treatments", "tiers", "paths", "variants")) {
+            assertThat(forecast.get(group)).as(group).isEqualTo(summary.get(group));
+        }
+        assertThat(forecast.get("channels").get("SMS").get("planned").asLong())
+                .isEqualTo(summary.get("channels").get("SMS").get("PLANNED").asLong());
+
+        // a draft that calls every account by hand, with room for one call a day
+        String draft = strategy().replace("path: early-digital", "path: human-standard")
+                .replace("VOICE_HUMAN: 5000", "VOICE_HUMAN: 1");
+        String body = JsonMapper.builder().build().writeValueAsString(java.util.Map.of("definition", draft,
+                "date", DAY.plusDays(1).toString()));
+        JsonNode drafted = api.post("/api/v1/strategy/what-if", supervisor, body).json();
+        assertThat(drafted.get("version").isNull()).isTrue();
+        assertThat(drafted.get("tiers").get("2").asLong()).isEqualTo(3);
+        JsonNode calls = drafted.get("channels").get("VOICE_HUMAN");
+        assertThat(calls.get("planned").asLong()).isEqualTo(3);
+        assertThat(calls.get("capacity").asInt()).isEqualTo(1);
+        assertThat(calls.get("overCapacity").asLong()).isEqualTo(2);
+
+        Api.Response broken = api.post("/api/v1/strategy/what-if", supervisor,
+                "{\"definition\": \"strategy: x\\nsegments: []\\n\"}");
+        assertThat(broken.status()).isEqualTo(400);
+        assertThat(broken.json().get("problems")).isNotEmpty();
+        assertThat(api.post("/api/v1/strategy/what-if", api.token(tenant.slug(), "collector", TestTenants.PASSWORD), "{}").status())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void resultsPerVariantAndPromotionOfTheWinner() {
+        LocalDate day = LocalDate.of(2026, 6, 1); // assignments made before the events below
+        run(day);
+        java.util.Map<UUID, String> variantOf = new java.util.HashMap<>();
+        TenantContext.run(tenant.id(), () -> jdbc.sql("SELECT account_id, variant FROM strategy_assignment")
+                .query((rs, n) -> variantOf.put(rs.getObject(1, UUID.class), rs.getString(2))).list());
+        assertThat(variantOf).hasSize(3);
+        UUID contacted = tenant.accounts().get(0); // M1: on the early path
+        UUID payer = tenant.accounts().get(1);
+        UUID complainer = tenant.accounts().get(2);
+        Api.Response paid = api.post("/api/v1/accounts/" + payer + "/payments", supervisor,
+                "{\"amount\": 500.00, \"currency\": \"CNY\", \"paidOn\": \"2026-06-02\", \"reference\": \"r-1\"}",
+                "Idempotency-Key", UUID.randomUUID().toString());
+        assertThat(paid.status()).as(paid.body()).isEqualTo(201);
+        TenantContext.run(tenant.id(), () -> jdbc.sql("""
+                        INSERT INTO account_signal (tenant_id, account_id, signal, source, since)
+                        VALUES (:t, :a, 'ARRANGEMENT_ACTIVE', 'test', now())""")
+                .param("t", tenant.id()).param("a", payer).update());
+        Api.Response decided = api.post("/api/v1/accounts/" + contacted + "/contact-decisions", supervisor,
+                "{\"channel\":\"SMS\",\"party\":\"DEBTOR\",\"contactPoint\":\"+8613800138000\","
+                        + "\"at\":\"2026-06-03T03:00:00Z\"}");
+        assertThat(decided.json().get("verdict").asString()).as(decided.body()).isEqualTo("ALLOW");
+        assertThat(api.post("/api/v1/accounts/" + complainer + "/holds", supervisor,
+                "{\"hold\":\"COMPLAINT_OPEN\",\"reason\":\"rude caller\"}").status()).isEqualTo(201);
+
+        JsonNode results = api.get("/api/v1/strategy/results", supervisor).json();
+        assertThat(results.get("champion").asString()).isEqualTo("champion");
+        assertThat(results.get("currency").asString()).isEqualTo("CNY");
+        long accounts = 0;
+        for (JsonNode arm : results.get("arms")) {
+            String v = arm.get("variant").asString();
+            long n = variantOf.values().stream().filter(v::equals).count();
+            accounts += arm.get("accounts").asLong();
+            assertThat(arm.get("accounts").asLong()).as(v).isEqualTo(n);
+            boolean hasPayer = variantOf.get(payer).equals(v);
+            assertThat(arm.get("payers").asLong()).as(v).isEqualTo(hasPayer ? 1 : 0);
+            assertThat(arm.get("collected").decimalValue()).as(v).isEqualByComparingTo(hasPayer ? "500.00" : "0");
+            assertThat(arm.get("balanceAtAssignment").decimalValue()).as(v)
+                    .isEqualByComparingTo(new java.math.BigDecimal("1012.34").multiply(java.math.BigDecimal.valueOf(n)));
+            assertThat(arm.get("promises").asLong()).isEqualTo(hasPayer ? 1 : 0);
+            assertThat(arm.get("kept").asLong()).isEqualTo(hasPayer ? 1 : 0);
+            assertThat(arm.get("contacts").asLong()).isEqualTo(variantOf.get(contacted).equals(v) ? 1 : 0);
+            assertThat(arm.get("cost").decimalValue()).isEqualByComparingTo(variantOf.get(contacted).equals(v) ? "0.05" : "0");
+            assertThat(arm.get("complaints").asLong()).isEqualTo(variantOf.get(complainer).equals(v) ? 1 : 0);
+        }
+        assertThat(accounts).isEqualTo(3);
+        assertThat(results.get("comparisons")).singleElement().satisfies(c -> {
+            assertThat(c.get("variant").asString()).isEqualTo("sms-first");
+            assertThat(c.get("payerRate").get("p").asDouble()).isBetween(0.0, 1.0);
+            assertThat(c.get("payerRate").get("significant").asBoolean()).as("three accounts prove nothing").isFalse();
+        });
+
+        Api.Response unknown = api.post("/api/v1/strategies/default/promotions", supervisor,
+                "{\"variant\": \"nope\", \"reason\": \"x\"}");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.body()).contains("[champion, sms-first]");
+        Api.Response promoted = api.post("/api/v1/strategies/default/promotions", supervisor,
+                "{\"variant\": \"sms-first\", \"reason\": \"cheaper per unit collected\"}");
+        assertThat(promoted.status()).as(promoted.body()).isEqualTo(201);
+        assertThat(promoted.json().get("version").asInt()).isEqualTo(2);
+        assertThat(promoted.json().get("effectiveFrom").asString()).isEqualTo(DAY.plusDays(1).toString());
+        JsonNode forecast = api.post("/api/v1/strategy/what-if", supervisor,
+                "{\"date\":\"" + DAY.plusDays(1) + "\"}").json();
+        assertThat(forecast.get("version").asInt()).isEqualTo(2);
+        // the complainer goes to a supervisor, the payer's promise pauses, the M1 account takes the winner's path
+        assertThat(forecast.get("variants").get("sms-first").asLong()).isEqualTo(2);
+        assertThat(forecast.get("treatments").get("Paused").asLong()).isEqualTo(1);
+        assertThat(forecast.get("paths")).isEqualTo(JsonMapper.builder().build().readTree("{\"early-sms-first\": 1}"));
+        long audited = TenantContext.call(tenant.id(), () -> jdbc.sql("""
+                        SELECT count(*) FROM audit_event WHERE action = 'STRATEGY_VARIANT_PROMOTED'""")
+                .query(Long.class).single());
+        assertThat(audited).isEqualTo(1);
+    }
 }

@@ -1,0 +1,208 @@
+package io.candor.strategy.planning;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.candor.compliance.Channel;
+import io.candor.platform.tenant.TenantContext;
+import io.candor.platform.web.BadRequestException;
+import io.candor.strategy.Experiment;
+import io.candor.strategy.Significance;
+import io.candor.strategy.Strategy;
+import io.candor.tenancy.Tenants;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Champion/challenger results: for every arm of the experiment in effect (the holdout too), what happened to its
+ * accounts since each was assigned — money collected against the balance at assignment (today's balance plus what
+ * was paid since), contacts and their cost, promises and whether they were kept, complaints — and for each
+ * challenger, two-sided tests against the champion (the first variant) of the payer rate and of the mean
+ * recovered share.
+ */
+@Service
+public class VariantResults {
+
+    /** One arm's outcome; money in the reporting currency. */
+    public record Arm(String variant, long accounts, BigDecimal balanceAtAssignment, BigDecimal collected,
+                      double recoveryRate, long payers, double payerRate, long contacts, double contactsPerAccount,
+                      BigDecimal cost, @Nullable BigDecimal costPerUnitCollected, long promises, double ptpRate,
+                      long kept, double keptRate, long complaints, double complaintRate) {
+    }
+
+    /** A challenger (or the holdout) against the champion. */
+    public record Comparison(String variant, String champion, Significance.Test payerRate,
+                             Significance.Test recoveredShare) {
+    }
+
+    /** The results of one experiment. */
+    public record Results(String strategy, int version, long seed, LocalDate asOf, String currency, String champion,
+                          List<Arm> arms, List<Comparison> comparisons) {
+    }
+
+    private final JdbcClient jdbc;
+    private final StrategyVersions versions;
+    private final WorkQueues queues;
+    private final Tenants tenants;
+
+    VariantResults(JdbcClient jdbc, StrategyVersions versions, WorkQueues queues, Tenants tenants) {
+        this.jdbc = jdbc;
+        this.versions = versions;
+        this.queues = queues;
+        this.tenants = tenants;
+    }
+
+    /** Results of the experiment of {@code name}'s latest version (the strategy in effect when null). */
+    @Transactional(readOnly = true)
+    public Results of(@Nullable String name) {
+        LocalDate today = tenants.businessDate(TenantContext.require());
+        StrategyVersions.Active active = (name == null ? versions.inEffect(today) : versions.latest(name))
+                .orElseThrow(() -> new BadRequestException(name == null ? "No strategy is in effect on " + today + "."
+                        : "There is no strategy named '" + name + "'."));
+        Strategy strategy = active.strategy();
+        long seed = strategy.experiment().seed();
+        Map<String, BigDecimal> rates = queues.ratesToReporting(today);
+        String reporting = tenants.find(TenantContext.require()).orElseThrow().reportingCurrency().getCurrencyCode();
+        Map<String, Sums> sums = new LinkedHashMap<>();
+        for (Experiment.Variant v : strategy.experiment().variants()) {
+            sums.put(v.name(), new Sums());
+        }
+        if (strategy.experiment().holdoutPercent() > 0) {
+            sums.put(Experiment.HOLDOUT, new Sums());
+        }
+        jdbc.sql(ACCOUNTS).param("strategy", strategy.name()).param("seed", seed)
+                .query(rs -> {
+                    Sums s = sums.computeIfAbsent(rs.getString("variant"), k -> new Sums());
+                    String currency = rs.getString("currency").strip();
+                    BigDecimal rate = rates.get(currency);
+                    int digits = java.util.Currency.getInstance(currency).getDefaultFractionDigits();
+                    s.add(rs.getLong("accounts"), rs.getLong("payers"), rs.getLong("promises"), rs.getLong("kept"),
+                            rs.getLong("complaints"), rs.getDouble("share_sum"), rs.getDouble("share_squares"),
+                            rate == null ? null : rs.getBigDecimal("balance").multiply(rate).movePointLeft(digits),
+                            rate == null ? null : rs.getBigDecimal("collected").multiply(rate).movePointLeft(digits));
+                });
+        jdbc.sql(CONTACTS).param("strategy", strategy.name()).param("seed", seed)
+                .query(rs -> {
+                    Sums s = sums.computeIfAbsent(rs.getString("variant"), k -> new Sums());
+                    long n = rs.getLong("contacts");
+                    s.contacts += n;
+                    s.cost = s.cost.add(strategy.costs().getOrDefault(Channel.valueOf(rs.getString("channel")),
+                            BigDecimal.ZERO).multiply(BigDecimal.valueOf(n)));
+                });
+        List<Arm> arms = new ArrayList<>();
+        sums.forEach((variant, s) -> arms.add(s.arm(variant)));
+        String champion = strategy.experiment().variants().getFirst().name();
+        Sums first = sums.get(champion);
+        List<Comparison> comparisons = new ArrayList<>();
+        sums.forEach((variant, s) -> {
+            if (!variant.equals(champion)) {
+                comparisons.add(new Comparison(variant, champion,
+                        Significance.proportions(s.payers, s.accounts, first.payers, first.accounts),
+                        Significance.means(s.mean(), s.variance(), s.accounts, first.mean(), first.variance(),
+                                first.accounts)));
+            }
+        });
+        return new Results(strategy.name(), active.version(), seed, today, reporting, champion, arms, comparisons);
+    }
+
+    /** Running sums of one arm over currencies. */
+    private static final class Sums {
+        long accounts;
+        long payers;
+        long promises;
+        long kept;
+        long complaints;
+        long contacts;
+        double shareSum;
+        double shareSquares;
+        BigDecimal balance = BigDecimal.ZERO;
+        BigDecimal collected = BigDecimal.ZERO;
+        BigDecimal cost = BigDecimal.ZERO;
+
+        void add(long accounts, long payers, long promises, long kept, long complaints, double shareSum,
+                double shareSquares, @Nullable BigDecimal balance, @Nullable BigDecimal collected) {
+            this.accounts += accounts;
+            this.payers += payers;
+            this.promises += promises;
+            this.kept += kept;
+            this.complaints += complaints;
+            this.shareSum += shareSum;
+            this.shareSquares += shareSquares;
+            if (balance != null && collected != null) { // a currency without a rate to reporting is left out of money
+                this.balance = this.balance.add(balance);
+                this.collected = this.collected.add(collected);
+            }
+        }
+
+        double mean() {
+            return accounts == 0 ? 0 : shareSum / accounts;
+        }
+
+        double variance() {
+            return accounts < 2 ? 0 : Math.max(0, (shareSquares - accounts * mean() * mean()) / (accounts - 1));
+        }
+
+        Arm arm(String variant) {
+            return new Arm(variant, accounts, money(balance), money(collected),
+                    ratio(collected.doubleValue(), balance.doubleValue()), payers, ratio(payers, accounts), contacts,
+                    ratio(contacts, accounts), money(cost),
+                    collected.signum() > 0 ? cost.divide(collected, 4, RoundingMode.HALF_EVEN) : null, promises,
+                    ratio(promises, accounts), kept, ratio(kept, promises), complaints, ratio(complaints, accounts));
+        }
+
+        private static BigDecimal money(BigDecimal v) {
+            return v.setScale(2, RoundingMode.HALF_EVEN);
+        }
+
+        private static double ratio(double a, double b) {
+            return b == 0 ? 0 : a / b;
+        }
+    }
+
+    /**
+     * Per arm and currency: accounts, balance at assignment and collected (minor units), payers, the sum and the
+     * sum of squares of each account's recovered share, promises (an arrangement since assignment), kept ones
+     * (paid, never broken), complaints since assignment.
+     */
+    private static final String ACCOUNTS = """
+            WITH arm AS (
+                SELECT sa.variant, sa.account_id, sa.assigned_on, a.currency,
+                       a.principal_minor + a.interest_minor + a.fees_minor + a.penalty_minor AS outstanding,
+                       coalesce((SELECT sum(p.applied_minor) FROM payment p WHERE p.account_id = sa.account_id
+                                 AND p.status = 'POSTED' AND p.paid_on >= sa.assigned_on), 0) AS collected,
+                       EXISTS (SELECT 1 FROM account_signal s WHERE s.account_id = sa.account_id
+                               AND s.signal IN ('ARRANGEMENT_ACTIVE', 'ARRANGEMENT_BROKEN')
+                               AND s.since >= sa.assigned_on) AS promised,
+                       EXISTS (SELECT 1 FROM account_signal s WHERE s.account_id = sa.account_id
+                               AND s.signal = 'ARRANGEMENT_BROKEN' AND s.since >= sa.assigned_on) AS broken,
+                       EXISTS (SELECT 1 FROM account_hold h WHERE h.account_id = sa.account_id
+                               AND h.hold = 'COMPLAINT_OPEN' AND h.set_at >= sa.assigned_on) AS complained
+                FROM strategy_assignment sa
+                JOIN account a ON a.tenant_id = sa.tenant_id AND a.id = sa.account_id
+                WHERE sa.strategy = :strategy AND sa.seed = :seed)
+            SELECT variant, currency, count(*) AS accounts,
+                   sum(outstanding + collected) AS balance, sum(collected) AS collected,
+                   count(*) FILTER (WHERE collected > 0) AS payers,
+                   coalesce(sum(collected::float8 / nullif(outstanding + collected, 0)), 0) AS share_sum,
+                   coalesce(sum((collected::float8 / nullif(outstanding + collected, 0)) ^ 2), 0) AS share_squares,
+                   count(*) FILTER (WHERE promised) AS promises,
+                   count(*) FILTER (WHERE promised AND NOT broken AND collected > 0) AS kept,
+                   count(*) FILTER (WHERE complained) AS complaints
+            FROM arm GROUP BY variant, currency""";
+
+    /** Contacts made since assignment, per arm and channel. */
+    private static final String CONTACTS = """
+            SELECT sa.variant, e.channel, count(*) AS contacts
+            FROM strategy_assignment sa
+            JOIN contact_event e ON e.tenant_id = sa.tenant_id AND e.account_id = sa.account_id
+                                 AND e.at >= sa.assigned_on
+            WHERE sa.strategy = :strategy AND sa.seed = :seed
+            GROUP BY sa.variant, e.channel""";
+}
