@@ -16,7 +16,8 @@ public final class Candor {
     private static final java.util.Map<String, Benchmark> BENCHMARKS = java.util.Map.of(
             "import", io.candor.bench.ImportBenchmark::run,
             "compliance-rest", io.candor.bench.ComplianceRestBenchmark::run,
-            "evidence", io.candor.evidence.EvidenceBenchmark::run);
+            "evidence", io.candor.evidence.EvidenceBenchmark::run,
+            "planning", io.candor.bench.PlanningBenchmark::run);
 
     private Candor() {
     }

@@ -58,14 +58,7 @@ public final class ImportBenchmark {
             System.gc();
             heap.forEach(MemoryPoolMXBean::resetPeakUsage);
             long start = System.nanoTime();
-            ImportJob job = TenantContext.call(tenant.id(), () -> {
-                try (InputStream in = Files.newInputStream(file)) {
-                    return ctx.getBean(PlacementImports.class).importNow(new PlacementImports.Request(
-                            ImportJob.Kind.PLACEMENT, file.getFileName().toString(), null, "BENCH", null, "bench"), in);
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
+            ImportJob job = TenantContext.call(tenant.id(), () -> place(ctx, file));
             double importSeconds = (System.nanoTime() - start) / 1e9;
             long peakHeap = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
             if (job.status() != ImportJob.Status.SUCCEEDED || job.imported() != rows) {
@@ -80,6 +73,16 @@ public final class ImportBenchmark {
                     copySeconds, rows / copySeconds, importSeconds, rows / importSeconds, copySeconds / importSeconds,
                     peakHeap >> 20));
             return 0;
+        }
+    }
+
+    /** Places the accounts of a generated file through the real import, in the caller's tenant. */
+    static ImportJob place(ConfigurableApplicationContext ctx, Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return ctx.getBean(PlacementImports.class).importNow(new PlacementImports.Request(
+                    ImportJob.Kind.PLACEMENT, file.getFileName().toString(), null, "BENCH", null, "bench"), in);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
@@ -101,14 +104,14 @@ public final class ImportBenchmark {
     }
 
     /** The benchmark's own settings, then any {@code --name=value} given on the command line. */
-    private static String[] springArguments(List<String> args, Path dir) {
+    static String[] springArguments(List<String> args, Path dir) {
         java.util.List<String> spring = new java.util.ArrayList<>(List.of("--candor.data-dir=" + dir,
                 "--logging.level.root=WARN", "--logging.level.io.candor=WARN"));
         args.stream().filter(a -> a.startsWith("--") && a.contains("=")).forEach(spring::add);
         return spring.toArray(String[]::new);
     }
 
-    private static String option(List<String> args, String name, String fallback) {
+    static String option(List<String> args, String name, String fallback) {
         int i = args.indexOf(name);
         return i >= 0 && i + 1 < args.size() ? args.get(i + 1) : fallback;
     }

@@ -50,6 +50,8 @@ public final class CandorCli {
               strategy results [--strategy NAME]
                                        champion/challenger results per variant with significance tests
               bench import [--rows N]  benchmark the placement import against a raw COPY (no server needed)
+              bench planning [--accounts N]
+                                       the daily planning run on N placed accounts against a plain SQL pass
               bench compliance [--seconds N]
                                        rule-evaluation decisions per second on one thread
               bench evidence [--appends N] [--proof-size N]

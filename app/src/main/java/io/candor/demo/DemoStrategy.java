@@ -24,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  * for the business date — so the queues and the run summary have something to show on first start.
  */
 @Component
-class DemoStrategy {
+public class DemoStrategy {
 
     private static final Logger log = LoggerFactory.getLogger(DemoStrategy.class);
 
@@ -42,6 +42,15 @@ class DemoStrategy {
 
     /** In the tenant's context: seeds what is missing, then plans the business date (a no-op when planned). */
     void seed(String slug) {
+        install();
+        PlanRuns.Run run = runs.run(null, "demo");
+        log.info("Demo tenant {}: plan for {} {}", slug, run.businessDate(), run.summary() == null ? ""
+                : run.summary().entrySet().stream().filter(e -> !e.getKey().equals("channels"))
+                        .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")));
+    }
+
+    /** In the tenant's context: the shipped templates, the default strategy and a team of all collectors. */
+    public void install() {
         Set<String> known = templates.channels().keySet();
         for (JsonNode t : JsonMapper.builder().build().readTree(resource("/strategy/default-templates.json"))) {
             String code = t.get("code").asString();
@@ -58,10 +67,6 @@ class DemoStrategy {
             queues.putTeam("collectors", new WorkQueues.Team("collectors", "All collectors 全体催收员", List.of(), List.of(),
                     List.of(), 1, List.of("collector")), "demo");
         }
-        PlanRuns.Run run = runs.run(null, "demo");
-        log.info("Demo tenant {}: plan for {} {}", slug, run.businessDate(), run.summary() == null ? ""
-                : run.summary().entrySet().stream().filter(e -> !e.getKey().equals("channels"))
-                        .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")));
     }
 
     private static String resource(String name) {

@@ -79,8 +79,8 @@ public final class StrategyFile {
         }
         Map<String, Node> fields = fields(top, "", TOP);
         String name = text(fields, "strategy", "", true);
-        if (name != null && !name.matches("[a-z0-9][a-z0-9-]{0,63}")) {
-            error("strategy", fields.get("strategy"), "A strategy name is 1 to 64 lower-case letters, digits or '-'.");
+        if (name != null && !io.candor.platform.Codes.valid(name)) {
+            error("strategy", fields.get("strategy"), "A strategy name is " + io.candor.platform.Codes.RULE + ".");
         }
         LocalDate from = date(fields.get("effectiveFrom"), "effectiveFrom");
         String reason = text(fields, "reason", "", true);

@@ -48,8 +48,8 @@ public class Templates {
     /** Lints and stores a new version; any finding refuses it with every finding listed. */
     @Transactional
     public Template approve(String code, Draft d, String by) {
-        if (!code.matches("[a-z0-9][a-z0-9-]{0,63}")) {
-            throw new BadRequestException("A template code is 1 to 64 lower-case letters, digits or '-', e.g. sms-reminder.");
+        if (!io.candor.platform.Codes.valid(code)) {
+            throw new BadRequestException("A template code is " + io.candor.platform.Codes.RULE + ", e.g. sms-reminder.");
         }
         if (d.body().isBlank()) {
             throw new BadRequestException("The template's body is empty.");

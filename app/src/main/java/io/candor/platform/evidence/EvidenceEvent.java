@@ -38,6 +38,13 @@ public record EvidenceEvent(String type, Subject subject, @Nullable String actor
         }
     }
 
+    /** Many events of one action (a planning run's assignments), logged with one batched insert. */
+    public record Batch(List<EvidenceEvent> events) {
+        public Batch {
+            events = List.copyOf(events);
+        }
+    }
+
     public EvidenceEvent {
         facts = Map.copyOf(facts);
         contents = List.copyOf(contents);

@@ -1,5 +1,6 @@
 package io.candor.strategy.planning;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -84,6 +85,12 @@ public class PlanRuns {
         }
         work(run, day);
         return find(run).orElseThrow();
+    }
+
+    /** The run of the latest business date planned, if any. */
+    public Optional<Run> latest() {
+        return jdbc.sql("SELECT id FROM plan_run ORDER BY business_date DESC LIMIT 1").query(UUID.class).optional()
+                .flatMap(this::find);
     }
 
     public Optional<Run> find(UUID id) {
@@ -211,21 +218,19 @@ public class PlanRuns {
                     assigned.stream().map(in -> new Object[] {tenant, in.situation().account(), r.strategy(), seed,
                             strategy.experiment().assign(in.situation().account()), date}).toList());
             // the assignments made today in this range (one run per date): each goes into the evidence log
-            jdbc.sql("""
+            List<EvidenceEvent> logged = jdbc.sql("""
                             SELECT account_id, variant FROM strategy_assignment
                             WHERE strategy = :strategy AND seed = :seed AND assigned_on = :date
                               AND account_id >= :first AND account_id <= :last""")
                     .param("strategy", r.strategy()).param("seed", seed).param("date", date)
                     .param("first", assigned.getFirst().situation().account())
                     .param("last", assigned.getLast().situation().account())
-                    .query((rs, n) -> {
-                        events.publishEvent(new EvidenceEvent("STRATEGY_ASSIGNMENT", EvidenceEvent.Subject.account(
-                                rs.getObject(1, UUID.class)), null, now, Map.of("strategy", r.strategy(), "version",
-                                Integer.toString(r.version()), "seed", Long.toString(seed), "variant", rs.getString(2),
-                                "businessDate", date.toString()), List.of()));
-                        return 0;
-                    })
+                    .query((rs, n) -> new EvidenceEvent("STRATEGY_ASSIGNMENT", EvidenceEvent.Subject.account(
+                            rs.getObject(1, UUID.class)), null, now, Map.of("strategy", r.strategy(), "version",
+                            Integer.toString(r.version()), "seed", Long.toString(seed), "variant", rs.getString(2),
+                            "businessDate", date.toString()), List.of()))
                     .list();
+            events.publishEvent(new EvidenceEvent.Batch(logged));
         }
         queues.supervise(run, date, plan.supervisor);
     }
@@ -241,14 +246,23 @@ public class PlanRuns {
         }
         Map<String, Object> summary = new LinkedHashMap<>();
         for (var e : strategy.capacity().entrySet()) {
-            jdbc.sql("""
-                            UPDATE plan_action pa SET status = 'OVER_CAPACITY'
-                            FROM (SELECT account_id, step, row_number() OVER (ORDER BY expected_value DESC, account_id, step)
-                                  AS rn FROM plan_action WHERE business_date = :date AND channel = :channel
-                                  AND status = 'PLANNED') ranked
-                            WHERE ranked.rn > :capacity AND pa.business_date = :date AND pa.account_id = ranked.account_id
-                              AND pa.step = ranked.step""")
-                    .param("date", date).param("channel", e.getKey().name()).param("capacity", e.getValue()).update();
+            // the first contact that does not fit (by expected value, then id), and everything after it
+            record Cut(BigDecimal value, UUID account, int step) {
+            }
+            Optional<Cut> cut = jdbc.sql("""
+                            SELECT expected_value, account_id, step FROM plan_action
+                            WHERE business_date = :date AND channel = :channel AND status = 'PLANNED'
+                            ORDER BY expected_value DESC, account_id, step OFFSET :capacity LIMIT 1""")
+                    .param("date", date).param("channel", e.getKey().name()).param("capacity", e.getValue())
+                    .query((rs, n) -> new Cut(rs.getBigDecimal(1), rs.getObject(2, UUID.class), rs.getInt(3)))
+                    .optional();
+            cut.ifPresent(c -> jdbc.sql("""
+                            UPDATE plan_action SET status = 'OVER_CAPACITY'
+                            WHERE business_date = :date AND channel = :channel AND status = 'PLANNED'
+                              AND (expected_value < :value
+                                   OR (expected_value = :value AND (account_id, step) >= (:account, :step)))""")
+                    .param("date", date).param("channel", e.getKey().name()).param("value", c.value())
+                    .param("account", c.account()).param("step", c.step()).update());
         }
         summary.put("workItems", queues.fill(run, date, strategy.recycleAfterDays()));
         Map<String, Long> accounts = new java.util.TreeMap<>();

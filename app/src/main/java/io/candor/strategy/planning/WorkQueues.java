@@ -258,8 +258,8 @@ public class WorkQueues {
     /** Creates or replaces a team and its members. */
     @Transactional
     public Team putTeam(String code, Team t, String by) {
-        if (!code.matches("[a-z0-9][a-z0-9-]{0,63}")) {
-            throw new BadRequestException("A team code is 1 to 64 lower-case letters, digits or '-', e.g. m2-mandarin.");
+        if (!io.candor.platform.Codes.valid(code)) {
+            throw new BadRequestException("A team code is " + io.candor.platform.Codes.RULE + ", e.g. m2-mandarin.");
         }
         UUID tenant = TenantContext.require();
         List<UUID> ids = new ArrayList<>();

@@ -225,6 +225,17 @@ class PlanningRunTests {
         assertThat(calls.get("planned").asLong()).isEqualTo(3);
         assertThat(calls.get("capacity").asInt()).isEqualTo(1);
         assertThat(calls.get("overCapacity").asLong()).isEqualTo(2);
+        // the run agrees: published, the draft plans the call of the highest expected value and keeps two over capacity
+        Api.Response published = api.post("/api/v1/strategies", admin, draft.replace("effectiveFrom: 2026-01-01",
+                "effectiveFrom: " + DAY.plusDays(1)), "Content-Type", "application/yaml");
+        assertThat(published.status()).as(published.body()).isEqualTo(201);
+        JsonNode channels = run(DAY.plusDays(1)).get("summary").get("channels").get("VOICE_HUMAN");
+        assertThat(channels.get("PLANNED").asLong()).isEqualTo(1);
+        assertThat(channels.get("OVER_CAPACITY").asLong()).isEqualTo(2);
+        List<String> byValue = TenantContext.call(tenant.id(), () -> jdbc.sql("""
+                        SELECT status FROM plan_action WHERE business_date = :d ORDER BY expected_value DESC, account_id""")
+                .param("d", DAY.plusDays(1)).query(String.class).list());
+        assertThat(byValue).containsExactly("PLANNED", "OVER_CAPACITY", "OVER_CAPACITY");
 
         Api.Response broken = api.post("/api/v1/strategy/what-if", supervisor,
                 "{\"definition\": \"strategy: x\\nsegments: []\\n\"}");
@@ -307,5 +318,39 @@ class PlanningRunTests {
                         SELECT count(*) FROM audit_event WHERE action = 'STRATEGY_VARIANT_PROMOTED'""")
                 .query(Long.class).single());
         assertThat(audited).isEqualTo(1);
+    }
+
+    @Test
+    void aSupervisorReadsTheStrategyFlowAndPromotesAVariantInTheBrowser() {
+        run(DAY);
+        assertThat(api.send("PATCH", "/api/v1/me", supervisor, "{\"locale\":\"zh-TW\"}").status()).isEqualTo(200);
+        try (io.candor.support.Browser session = new io.candor.support.Browser()) {
+            org.openqa.selenium.WebDriver browser = session.driver();
+            session.signIn(port, tenant.slug(), "supervisor", TestTenants.PASSWORD);
+            browser.findElement(org.openqa.selenium.By.linkText("催收策略")).click();
+            String flow = browser.findElement(org.openqa.selenium.By.id("flow")).getText();
+            assertThat(flow).contains("有未結申訴 → 主管佇列").as("no holdout in this strategy").doesNotContain("對照組");
+            assertThat(browser.findElement(org.openqa.selenium.By.cssSelector("[data-segment='legal-unreachable']"))
+                    .getText()).contains("bucket ∈ {M4, M5, M6, M7+}").contains("attemptsWithoutContact ≥ 6")
+                    .contains("legal").contains("第三層 · 法律追索");
+            assertThat(browser.findElement(org.openqa.selenium.By.cssSelector("[data-segment='early']")).getText())
+                    .contains("方案 sms-first 使用 early-sms-first");
+            assertThat(browser.findElement(org.openqa.selenium.By.id("path-early-digital")).getText())
+                    .contains("簡訊").contains("智慧語音").contains("10:30");
+            assertThat(browser.findElement(org.openqa.selenium.By.id("run")).getText()).contains(DAY.toString())
+                    .contains("SUCCEEDED").contains("人工外撥");
+            assertThat(browser.findElements(org.openqa.selenium.By.cssSelector("#results tr[data-variant]")))
+                    .hasSizeGreaterThanOrEqualTo(2);
+            session.screenshot("strategy-zh-TW");
+
+            new org.openqa.selenium.support.ui.Select(browser.findElement(org.openqa.selenium.By.id("promote-variant")))
+                    .selectByValue("sms-first");
+            browser.findElement(org.openqa.selenium.By.id("promote-reason")).sendKeys("成本較低");
+            browser.findElement(org.openqa.selenium.By.id("promote-submit")).click();
+            assertThat(browser.findElement(org.openqa.selenium.By.id("promoted")).getText())
+                    .isEqualTo("已發布第 2 版，自 " + DAY.plusDays(1) + " 起生效。");
+            assertThat(browser.findElement(org.openqa.selenium.By.id("versions")).getText())
+                    .contains("default v2").contains("Promoted variant sms-first: 成本較低");
+        }
     }
 }

@@ -1,0 +1,124 @@
+package io.candor.strategy.planning;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import io.candor.identity.CurrentUser;
+import io.candor.platform.tenant.TenantContext;
+import io.candor.platform.web.BadRequestException;
+import io.candor.strategy.Constraint;
+import io.candor.strategy.Dimension;
+import io.candor.strategy.Experiment;
+import io.candor.strategy.Segment;
+import io.candor.strategy.Strategy;
+import io.candor.strategy.TreatmentPath;
+import io.candor.tenancy.Tenants;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The strategy in effect as a flow (hand-offs, then segments in order with their conditions, paths and steps, and
+ * what each variant changes), the latest planning run, and the champion/challenger results with promotion.
+ */
+@Controller
+@PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'COMPLIANCE_OFFICER', 'AUDITOR')")
+class StrategyPage {
+
+    /** A segment as shown: its place, conditions in words, and the path it leads to. */
+    record SegmentView(int order, String id, List<String> conditions, String path, int tier,
+                       Map<String, String> variants) {
+    }
+
+    private final StrategyVersions versions;
+    private final PlanRuns runs;
+    private final VariantResults results;
+    private final Promotions promotions;
+    private final Tenants tenants;
+
+    StrategyPage(StrategyVersions versions, PlanRuns runs, VariantResults results, Promotions promotions,
+            Tenants tenants) {
+        this.versions = versions;
+        this.runs = runs;
+        this.results = results;
+        this.promotions = promotions;
+        this.tenants = tenants;
+    }
+
+    @GetMapping("/strategy")
+    String strategy(Model model) {
+        LocalDate today = tenants.businessDate(TenantContext.require());
+        model.addAttribute("today", today);
+        model.addAttribute("versions", versions.all());
+        versions.inEffect(today).ifPresent(active -> {
+            Strategy s = active.strategy();
+            model.addAttribute("active", active);
+            model.addAttribute("strategy", s);
+            model.addAttribute("segments", segments(s));
+            model.addAttribute("paths", s.paths().values().stream()
+                    .sorted(java.util.Comparator.comparing(TreatmentPath::tier).thenComparing(TreatmentPath::id)).toList());
+            model.addAttribute("results", results.of(null));
+        });
+        runs.latest().ifPresent(run -> model.addAttribute("run", run));
+        return "strategy";
+    }
+
+    @PostMapping("/strategy/promotions")
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
+    String promote(@RequestParam String strategy, @RequestParam String variant, @RequestParam String reason,
+            RedirectAttributes redirect) {
+        try {
+            StrategyVersions.Version v = promotions.promote(strategy, variant, reason, null,
+                    CurrentUser.get().username());
+            redirect.addFlashAttribute("promoted", v);
+        } catch (BadRequestException e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/strategy";
+    }
+
+    private static List<SegmentView> segments(Strategy s) {
+        List<SegmentView> out = new ArrayList<>();
+        int order = 0;
+        for (Segment segment : s.segments()) {
+            List<String> conditions = segment.when().constraints().entrySet().stream()
+                    .map(e -> describe(e.getKey(), e.getValue())).toList();
+            Map<String, String> variants = new java.util.LinkedHashMap<>();
+            for (Experiment.Variant v : s.experiment().variants()) {
+                String path = v.paths().get(segment.id());
+                if (path != null) {
+                    variants.put(v.name(), path);
+                }
+            }
+            out.add(new SegmentView(++order, segment.id(), conditions, segment.path(),
+                    s.paths().get(segment.path()).tier().number(), variants));
+        }
+        return out;
+    }
+
+    /** A condition in the file's own terms: {@code bucket ∈ {M4, M5}}, {@code attemptsWithoutContact ≥ 6}. */
+    static String describe(Dimension d, Constraint c) {
+        return switch (c) {
+            case Constraint.In in when d.kind() == Dimension.Kind.FLAG ->
+                    in.values().contains("true") ? d.key() : "not " + d.key();
+            case Constraint.In in -> d.key() + " ∈ {" + String.join(", ", new TreeSet<>(in.values())) + "}";
+            case Constraint.NotIn out -> d.key() + " ∉ {" + String.join(", ", new TreeSet<>(out.values())) + "}";
+            case Constraint.Range r when r.min() == Long.MIN_VALUE -> d.key() + " ≤ " + number(d, r.max());
+            case Constraint.Range r when r.max() == Long.MAX_VALUE -> d.key() + " ≥ " + number(d, r.min());
+            case Constraint.Range r -> number(d, r.min()) + " ≤ " + d.key() + " ≤ " + number(d, r.max());
+        };
+    }
+
+    private static String number(Dimension d, long n) {
+        return d.kind() == Dimension.Kind.AMOUNT
+                ? java.math.BigDecimal.valueOf(n, Dimension.AMOUNT_SCALE).stripTrailingZeros().toPlainString()
+                : Long.toString(n);
+    }
+}
