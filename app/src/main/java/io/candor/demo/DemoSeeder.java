@@ -50,10 +50,12 @@ class DemoSeeder {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final DemoStrategy strategy;
+    private final DemoHistory history;
 
     DemoSeeder(CandorProperties properties, Tenants tenants, Users users, PlacementImports imports, Accounts accounts,
-            TransactionTemplate tx, Clock clock, DemoStrategy strategy) {
+            TransactionTemplate tx, Clock clock, DemoStrategy strategy, DemoHistory history) {
         this.strategy = strategy;
+        this.history = history;
         this.properties = properties;
         this.tenants = tenants;
         this.users = users;
@@ -97,6 +99,7 @@ class DemoSeeder {
         TenantContext.run(id, () -> {
             if (!accounts.countByBucket().isEmpty()) {
                 log.info("Demo tenant {} has its portfolio; left as it is", tenant.slug());
+                history.seed(tenant.slug(), businessDate);
                 strategy.seed(tenant.slug());
                 return;
             }
@@ -110,6 +113,7 @@ class DemoSeeder {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+            history.seed(tenant.slug(), businessDate);
             strategy.seed(tenant.slug());
         });
     }

@@ -19,6 +19,12 @@ class DemoSeederTests {
     @Autowired
     DemoSeeder seeder;
 
+    @Autowired
+    io.candor.tenancy.Tenants tenants;
+
+    @Autowired
+    io.candor.strategy.planning.PlanRuns runs;
+
     @Test
     void seedsTwoTenantsWithEveryRoleAndAMultiCountryPortfolioOnce() {
         seeder.seed();
@@ -45,5 +51,22 @@ class DemoSeederTests {
                 api.token("demo-agency", "agency_user", DemoSeeder.PASSWORD)).json();
         assertThat(agency.get("items").valueStream().map(a -> a.get("balance").get("currency").asString()).distinct()
                 .count()).isGreaterThanOrEqualTo(6);
+
+        // the first plan shows every tier and hand-off on the demo history
+        for (String tenant : new String[] {"demo-bank", "demo-agency"}) {
+            java.util.UUID id = tenants.idOf(tenant).orElseThrow();
+            io.candor.strategy.planning.PlanRuns.Run run = io.candor.platform.tenant.TenantContext.call(id,
+                    () -> runs.latest().orElseThrow());
+            assertThat(run.status()).isEqualTo("SUCCEEDED");
+            @SuppressWarnings("unchecked")
+            java.util.Map<String, Object> tiers = (java.util.Map<String, Object>) run.summary().get("tiers");
+            @SuppressWarnings("unchecked")
+            java.util.Map<String, Object> treatments = (java.util.Map<String, Object>) run.summary().get("treatments");
+            assertThat(tiers).as(tenant).containsKeys("1", "2", "3");
+            assertThat(treatments).as(tenant).containsKeys("OnPath", "ToSupervisor", "Stopped", "Paused", "Holdout");
+            @SuppressWarnings("unchecked")
+            java.util.Map<String, Object> paths = (java.util.Map<String, Object>) run.summary().get("paths");
+            assertThat(paths).as(tenant).containsKeys("legal", "human-care", "early-digital", "early-sms-first");
+        }
     }
 }

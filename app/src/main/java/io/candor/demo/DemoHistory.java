@@ -1,0 +1,115 @@
+package io.candor.demo;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import io.candor.compliance.Channel;
+import io.candor.compliance.Hold;
+import io.candor.compliance.Outcome;
+import io.candor.compliance.Party;
+import io.candor.compliance.gate.ContactGate;
+import io.candor.compliance.gate.Holds;
+import io.candor.platform.Actor;
+import io.candor.strategy.planning.AccountSignals;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * A fortnight of history for the demo portfolio, made through the real services, so the first plan shows every
+ * tier and hand-off: late accounts the AI agent called six times without an answer (legal), complaints (to a
+ * supervisor), disputes (stopped), promises kept and broken, vulnerable and upset debtors (to human care).
+ */
+@Component
+class DemoHistory {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoHistory.class);
+    private static final Actor AGENT = Actor.of(new UUID(0, 0), "demo-ai-agent");
+
+    private record Sample(UUID account, String bucket, @Nullable String phone, @Nullable String zone) {
+    }
+
+    private final JdbcClient jdbc;
+    private final ContactGate gate;
+    private final Holds holds;
+    private final AccountSignals signals;
+
+    DemoHistory(JdbcClient jdbc, ContactGate gate, Holds holds, AccountSignals signals) {
+        this.jdbc = jdbc;
+        this.gate = gate;
+        this.holds = holds;
+        this.signals = signals;
+    }
+
+    /**
+     * In the tenant's context: nothing happens while the tenant has recent contact history (a demo data directory
+     * reused weeks later gets a fresh fortnight, since the strategy looks back 31 days).
+     */
+    void seed(String slug, LocalDate businessDate) {
+        if (jdbc.sql("SELECT EXISTS (SELECT 1 FROM contact_decision WHERE proposed_at > :since)")
+                .param("since", businessDate.minusDays(20).atStartOfDay().atOffset(java.time.ZoneOffset.UTC))
+                .query(Boolean.class).single()) {
+            return;
+        }
+        List<Sample> late = new ArrayList<>();
+        List<Sample> others = new ArrayList<>();
+        jdbc.sql("""
+                        SELECT a.id, a.bucket, cp.value, cp.time_zones[1]
+                        FROM account a
+                        LEFT JOIN LATERAL (SELECT value, time_zones FROM contact_point
+                                           WHERE tenant_id = a.tenant_id AND debtor_id = a.debtor_id AND kind = 'PHONE'
+                                             AND valid ORDER BY id LIMIT 1) cp ON true
+                        WHERE a.status = 'OPEN' ORDER BY a.id""")
+                .query((rs, n) -> new Sample(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getString(4)))
+                .list()
+                .forEach(s -> (List.of("M4", "M5", "M6", "M7+").contains(s.bucket()) && s.phone() != null
+                        && s.zone() != null ? late : others).add(s));
+        int unanswered = 0;
+        for (Sample s : late.subList(0, Math.min(40, late.size()))) {
+            unanswered += callsWithoutAnswer(s, businessDate) ? 1 : 0;
+        }
+        int i = 0;
+        for (Sample s : others) {
+            String source = "demo";
+            switch (i++) {
+                case 0, 1, 2 -> holds.set(s.account(), Hold.COMPLAINT_OPEN, "演示：债务人投诉来电过于频繁 "
+                        + "(demo: the debtor complained about call frequency)", null, source);
+                case 3, 4 -> holds.set(s.account(), Hold.DISPUTE, "演示：债务人对金额有异议 (demo: amount disputed)",
+                        null, source);
+                case 5, 6, 7, 8, 9, 10, 11, 12 -> signals.raise(s.account(), AccountSignals.Signal.ARRANGEMENT_ACTIVE,
+                        source);
+                case 13, 14, 15, 16 -> signals.raise(s.account(), AccountSignals.Signal.ARRANGEMENT_BROKEN, source);
+                case 17, 18, 19 -> signals.raise(s.account(), AccountSignals.Signal.VULNERABLE, source);
+                case 20, 21, 22 -> signals.raise(s.account(), AccountSignals.Signal.NEGATIVE_EMOTION, source);
+                default -> {
+                }
+            }
+            if (i > 22) {
+                break;
+            }
+        }
+        log.info("Demo tenant {}: history seeded ({} late accounts called six times without an answer, complaints, "
+                + "disputes, promises, vulnerable and upset debtors)", slug, unanswered);
+    }
+
+    /** Six AI calls on alternate days, 10:30 the debtor's time, none answered; false if the rules refused one. */
+    private boolean callsWithoutAnswer(Sample s, LocalDate businessDate) {
+        for (int k = 0; k < 6; k++) {
+            LocalDate day = businessDate.minusDays(13 - 2L * k);
+            ContactGate.Answer answer = gate.decide(new ContactGate.Request(s.account(), Channel.VOICE_AI, Party.DEBTOR,
+                    s.phone(), day.atTime(LocalTime.of(10, 30)).atZone(ZoneId.of(s.zone())).toInstant()), AGENT);
+            if (answer.reservation() == null) {
+                return false;
+            }
+            gate.recordOutcome(answer.reservation(), Outcome.NO_ANSWER);
+        }
+        return true;
+    }
+}
