@@ -215,7 +215,7 @@ class PlanningRunTests {
 
         // a draft that calls every account by hand, with room for one call a day
         String draft = strategy().replace("path: early-digital", "path: human-standard")
-                .replace("VOICE_HUMAN: 5000", "VOICE_HUMAN: 1");
+                .replace("early: early-sms-first", "early: human-standard").replace("VOICE_HUMAN: 5000", "VOICE_HUMAN: 1");
         String body = JsonMapper.builder().build().writeValueAsString(java.util.Map.of("definition", draft,
                 "date", DAY.plusDays(1).toString()));
         JsonNode drafted = api.post("/api/v1/strategy/what-if", supervisor, body).json();
