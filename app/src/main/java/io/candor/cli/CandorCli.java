@@ -49,6 +49,11 @@ public final class CandorCli {
                                        per channel against capacity
               strategy results [--strategy NAME]
                                        champion/challenger results per variant with significance tests
+              model evaluate --data FILE.csv --target COLUMN --bad VALUE [--folds 5]
+                                       cross-validated AUC, KS, Gini of the scorecard and the gradient-boosted
+                                       challenger on the same folds: one JSON object (no server needed)
+              model train --data FILE.csv --target COLUMN --bad VALUE --out DIR [--kind scorecard|gbdt]
+                                       train on the whole file and write the model to a new directory
               bench import [--rows N]  benchmark the placement import against a raw COPY (no server needed)
               bench planning [--accounts N]
                                        the daily planning run on N placed accounts against a plain SQL pass
@@ -95,6 +100,7 @@ public final class CandorCli {
                 case "compliance" -> compliance(options);
                 case "imports" -> imports(options);
                 case "strategy" -> strategy(options);
+                case "model" -> new ModelCommands(out).run(options);
                 default -> throw new UsageException("unknown command '" + args[0] + "'");
             };
         } catch (UsageException e) {
