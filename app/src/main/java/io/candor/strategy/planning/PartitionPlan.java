@@ -21,6 +21,9 @@ import io.candor.compliance.Outcome;
 import io.candor.compliance.Party;
 import io.candor.compliance.PolicyLayer;
 import io.candor.compliance.Scenario;
+import io.candor.scoring.ModelRegistry;
+import io.candor.scoring.Scores;
+import io.candor.scoring.model.Scorecard;
 import io.candor.strategy.AccountSituation;
 import io.candor.strategy.Treatment;
 import io.candor.strategy.Treatments;
@@ -52,6 +55,8 @@ final class PartitionPlan {
     final List<PathRow> paths = new ArrayList<>();
     final List<PlanningInput> assigned = new ArrayList<>();
     final List<SupervisorItem> supervisor = new ArrayList<>();
+    /** Every account's score by the model in use (none without one). */
+    final List<Scores.AccountScore> scores = new ArrayList<>();
     /** Accounts per treatment kind, tier, path and variant (summed into the run's summary). */
     final Map<String, Long> counts = new TreeMap<>();
     /** Accounts read. */
@@ -61,9 +66,13 @@ final class PartitionPlan {
     private final ComplianceEvaluator evaluator;
     private final BiFunction<String, LocalDate, List<PolicyLayer>> layers;
     private final Map<String, Set<String>> certificates;
+    private final ModelRegistry.@Nullable InUse model;
+    private final Map<UUID, Double> repayment = new java.util.HashMap<>();
 
     PartitionPlan(Treatments treatments, ComplianceEvaluator evaluator,
-            BiFunction<String, LocalDate, List<PolicyLayer>> layers, Map<String, Set<String>> certificates) {
+            BiFunction<String, LocalDate, List<PolicyLayer>> layers, Map<String, Set<String>> certificates,
+            ModelRegistry.@Nullable InUse model) {
+        this.model = model;
         this.treatments = treatments;
         this.evaluator = evaluator;
         this.layers = layers;
@@ -73,6 +82,13 @@ final class PartitionPlan {
     void plan(PartitionReader.Slice slice, LocalDate date) {
         accounts += slice.inputs().size();
         for (PlanningInput in : slice.inputs()) {
+            if (model != null) {
+                Map<String, Object> features = SituationFeatures.of(in);
+                Scorecard.Score score = model.scorecard().score(model.scorecard().bins(features::get));
+                scores.add(new Scores.AccountScore(in.situation().account(), model.id(), date, score.probability(),
+                        score));
+                repayment.put(in.situation().account(), 1 - score.probability());
+            }
             Treatment t = treatments.decide(in.situation(), date);
             count("treatment." + t.getClass().getSimpleName());
             if (!t.variant().isEmpty()) {
@@ -146,11 +162,21 @@ final class PartitionPlan {
     }
 
     /**
-     * Balance × an estimated probability of repayment, until the scoring module supplies one: by bucket (0.45 in
-     * M0/M1 down to 0.03 in M7+), ×1.3 when the debtor was reached in the last 30 days, ×0.6 after six or more
-     * attempts without reaching them. Documented in docs/strategy.md.
+     * Balance × the probability of repayment: one minus the approved model's probability of "bad" when a model is
+     * in use, else the rule-based estimate.
      */
-    static BigDecimal expectedValue(PlanningInput in) {
+    BigDecimal expectedValue(PlanningInput in) {
+        Double p = repayment.get(in.situation().account());
+        return p == null ? ruleBasedExpectedValue(in)
+                : in.value().multiply(BigDecimal.valueOf(p)).setScale(4, RoundingMode.HALF_EVEN);
+    }
+
+    /**
+     * Balance × an estimated probability of repayment when no model is approved: by bucket (0.45 in M0/M1 down to
+     * 0.03 in M7+), ×1.3 when the debtor was reached in the last 30 days, ×0.6 after six or more attempts without
+     * reaching them. Documented in docs/strategy.md.
+     */
+    static BigDecimal ruleBasedExpectedValue(PlanningInput in) {
         AccountSituation s = in.situation();
         double p = switch (s.bucket()) {
             case "M0", "M1" -> 0.45;

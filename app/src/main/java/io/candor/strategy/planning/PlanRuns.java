@@ -18,6 +18,8 @@ import io.candor.platform.ids.Ids;
 import io.candor.platform.tenant.TenantContext;
 import io.candor.platform.web.BadRequestException;
 import io.candor.platform.web.NotFoundException;
+import io.candor.scoring.ModelRegistry;
+import io.candor.scoring.Scores;
 import io.candor.strategy.Strategy;
 import io.candor.tenancy.Tenants;
 import org.jspecify.annotations.Nullable;
@@ -43,9 +45,9 @@ public class PlanRuns {
     private static final Logger log = LoggerFactory.getLogger(PlanRuns.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** A run and its summary (null while running). */
-    public record Run(UUID id, LocalDate businessDate, String strategy, int version, String status, int partitions,
-                      int partitionsDone, @Nullable Map<String, Object> summary, Instant startedAt,
-                      @Nullable Instant finishedAt) {
+    public record Run(UUID id, LocalDate businessDate, String strategy, int version, @Nullable UUID model,
+                      String status, int partitions, int partitionsDone, @Nullable Map<String, Object> summary,
+                      Instant startedAt, @Nullable Instant finishedAt) {
     }
 
     private final JdbcClient jdbc;
@@ -53,6 +55,8 @@ public class PlanRuns {
     private final TransactionTemplate tx;
     private final StrategyVersions versions;
     private final Planner planner;
+    private final ModelRegistry models;
+    private final Scores scores;
     private final WorkQueues queues;
     private final Tenants tenants;
     private final ApplicationEventPublisher events;
@@ -60,13 +64,15 @@ public class PlanRuns {
     private final String instance = "planner-" + UUID.randomUUID().toString().substring(0, 8);
 
     PlanRuns(JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate tx, StrategyVersions versions, Planner planner,
-            WorkQueues queues, Tenants tenants,
+            ModelRegistry models, Scores scores, WorkQueues queues, Tenants tenants,
             ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.tx = tx;
         this.versions = versions;
         this.planner = planner;
+        this.models = models;
+        this.scores = scores;
         this.queues = queues;
         this.tenants = tenants;
         this.events = events;
@@ -95,7 +101,8 @@ public class PlanRuns {
 
     public Optional<Run> find(UUID id) {
         return jdbc.sql("""
-                        SELECT r.id, r.business_date, r.strategy, r.version, r.status, r.partitions, r.summary::text,
+                        SELECT r.id, r.business_date, r.strategy, r.version, r.model_id, r.status, r.partitions,
+                               r.summary::text,
                                r.started_at, r.finished_at,
                                (SELECT count(*) FROM plan_partition p WHERE p.tenant_id = r.tenant_id
                                 AND p.run_id = r.id AND p.done) AS done
@@ -107,7 +114,8 @@ public class PlanRuns {
                     @SuppressWarnings("unchecked")
                     Map<String, Object> parsed = summary == null ? null : JSON.readValue(summary, Map.class);
                     return new Run(rs.getObject("id", UUID.class), rs.getObject("business_date", LocalDate.class),
-                            rs.getString("strategy"), rs.getInt("version"), rs.getString("status"),
+                            rs.getString("strategy"), rs.getInt("version"), rs.getObject("model_id", UUID.class),
+                            rs.getString("status"),
                             rs.getInt("partitions"), rs.getInt("done"), parsed,
                             rs.getObject("started_at", OffsetDateTime.class).toInstant(),
                             finished == null ? null : finished.toInstant());
@@ -128,10 +136,11 @@ public class PlanRuns {
         UUID id = Ids.newId();
         UUID tenant = TenantContext.require();
         jdbc.sql("""
-                        INSERT INTO plan_run (tenant_id, id, business_date, strategy, version, status, partitions,
-                                              requested_by, started_at)
-                        VALUES (:tenant, :id, :date, :strategy, :version, 'RUNNING', :partitions, :by, :now)""")
+                        INSERT INTO plan_run (tenant_id, id, business_date, strategy, version, model_id, status,
+                                              partitions, requested_by, started_at)
+                        VALUES (:tenant, :id, :date, :strategy, :version, :model, 'RUNNING', :partitions, :by, :now)""")
                 .param("tenant", tenant).param("id", id).param("date", date).param("strategy", active.name())
+                .param("model", models.inUse().map(ModelRegistry.InUse::id).orElse(null))
                 .param("version", active.version()).param("partitions", ranges.size()).param("by", by)
                 .param("now", Timestamps.utc(clock.instant())).update();
         List<Object[]> rows = new ArrayList<>();
@@ -174,7 +183,8 @@ public class PlanRuns {
         Run r = find(run).orElseThrow();
         Instant now = clock.instant();
         PartitionPlan plan = planner.plan(versions.load(r.strategy(), r.version()), date,
-                new Planner.Range(c.from(), c.to()), queues.ratesToReporting(date), now);
+                new Planner.Range(c.from(), c.to()), queues.ratesToReporting(date), now,
+                r.model() == null ? null : models.load(r.model()));
         write(run, date, r, plan, now);
         jdbc.sql("""
                         UPDATE plan_partition SET done = true, done_by = :by, done_at = :now, accounts = :accounts,
@@ -233,6 +243,7 @@ public class PlanRuns {
             events.publishEvent(new EvidenceEvent.Batch(logged));
         }
         queues.supervise(run, date, plan.supervisor);
+        scores.record(plan.scores);
     }
 
     /** Capacity, work queues and the summary, once, by whichever instance gets here first with every range done. */
@@ -287,6 +298,14 @@ public class PlanRuns {
                         .put(rs.getString(2), rs.getLong(3)))
                 .list();
         summary.put("channels", channels);
+        UUID model = jdbc.sql("SELECT model_id FROM plan_run WHERE id = :id").param("id", run).query(UUID.class)
+                .optional().orElse(null);
+        if (model != null) {
+            ModelRegistry.InUse m = models.load(model);
+            Scores.Drift drift = scores.checkDrift(model, date);
+            summary.put("model", Map.of("name", m.name(), "version", m.version(), "scored", drift.accounts(),
+                    "psi", drift.psi(), "driftAlert", drift.alert()));
+        }
         jdbc.sql("UPDATE plan_run SET status = 'SUCCEEDED', finished_at = :now, summary = CAST(:summary AS jsonb) WHERE id = :id")
                 .param("now", Timestamps.utc(clock.instant())).param("summary", JSON.writeValueAsString(summary))
                 .param("id", run).update();

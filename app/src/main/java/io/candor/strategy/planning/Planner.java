@@ -17,6 +17,7 @@ import io.candor.compliance.PolicyLayer;
 import io.candor.compliance.Qualification;
 import io.candor.compliance.RulePacks;
 import io.candor.compliance.policy.PolicyLayers;
+import io.candor.scoring.ModelRegistry;
 import io.candor.strategy.Strategy;
 import io.candor.strategy.Treatments;
 import org.jspecify.annotations.Nullable;
@@ -66,12 +67,12 @@ class Planner {
 
     /** Reads a range and plans every account in it for {@code date}; nothing is written. */
     PartitionPlan plan(Strategy strategy, LocalDate date, Range range, Map<String, BigDecimal> toReporting,
-            Instant now) {
+            Instant now, ModelRegistry.@Nullable InUse model) {
         PartitionReader.Slice slice = new PartitionReader(jdbc, toReporting).read(range.from(), range.to(), date, now);
         Map<String, List<PolicyLayer>> layerCache = new HashMap<>();
         PartitionPlan plan = new PartitionPlan(new Treatments(strategy), evaluator,
                 (creditor, day) -> layerCache.computeIfAbsent(creditor + "/" + day, k -> policies.inEffect(creditor, day)),
-                certificates());
+                certificates(), model);
         plan.plan(slice, date);
         return plan;
     }

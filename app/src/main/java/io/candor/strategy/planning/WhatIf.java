@@ -14,6 +14,7 @@ import io.candor.compliance.Channel;
 import io.candor.platform.tenant.TenantContext;
 import io.candor.platform.web.BadRequestException;
 import io.candor.platform.web.InvalidInputException;
+import io.candor.scoring.ModelRegistry;
 import io.candor.strategy.Strategy;
 import io.candor.strategy.StrategyFile;
 import io.candor.strategy.StrategyProblem;
@@ -43,6 +44,7 @@ public class WhatIf {
     }
 
     private final Planner planner;
+    private final ModelRegistry models;
     private final StrategyVersions versions;
     private final WorkQueues queues;
     private final Tenants tenants;
@@ -50,9 +52,10 @@ public class WhatIf {
     private final TransactionTemplate snapshot;
     private final Clock clock;
 
-    WhatIf(Planner planner, StrategyVersions versions, WorkQueues queues, Tenants tenants, AuditTrail audit,
-            TransactionTemplate tx, Clock clock) {
+    WhatIf(Planner planner, ModelRegistry models, StrategyVersions versions, WorkQueues queues, Tenants tenants,
+            AuditTrail audit, TransactionTemplate tx, Clock clock) {
         this.planner = planner;
+        this.models = models;
         this.versions = versions;
         this.queues = queues;
         this.tenants = tenants;
@@ -94,8 +97,9 @@ public class WhatIf {
         Instant now = clock.instant();
         snapshot.executeWithoutResult(s -> {
             Map<String, BigDecimal> rates = queues.ratesToReporting(day);
+            ModelRegistry.InUse model = models.inUse().orElse(null);
             for (Planner.Range range : planner.ranges()) {
-                PartitionPlan plan = planner.plan(strategy, day, range, rates, now);
+                PartitionPlan plan = planner.plan(strategy, day, range, rates, now, model);
                 accounts[0] += plan.accounts;
                 plan.counts.forEach((k, v) -> counts.merge(k, v, Long::sum));
             }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -55,15 +53,9 @@ class PlanningRunTests {
     String admin;
     String supervisor;
 
-    static String resource(String name) throws IOException {
-        try (InputStream in = PlanningRunTests.class.getResourceAsStream(name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
     /** The shipped strategy with the holdout given to the champion. */
     static String strategy() throws IOException {
-        return resource("/strategy/default.yaml").replace("holdout: 5", "holdout: 0").replace("share: 80", "share: 85");
+        return StrategyFixture.strategy();
     }
 
     @BeforeEach
@@ -73,18 +65,7 @@ class PlanningRunTests {
         TenantContext.run(tenant.id(), () -> tenantDirectory.setBusinessDate(tenant.id(), DAY));
         admin = api.token(tenant.slug(), "admin", TestTenants.PASSWORD);
         supervisor = api.token(tenant.slug(), "supervisor", TestTenants.PASSWORD);
-        for (JsonNode t : JsonMapper.builder().build().readTree(resource("/strategy/default-templates.json"))) {
-            String code = t.get("code").asString();
-            ((tools.jackson.databind.node.ObjectNode) t).remove("code");
-            Api.Response r = api.put("/api/v1/templates/" + code, admin, t.toString());
-            assertThat(r.status()).as(r.body()).isEqualTo(200);
-        }
-        Api.Response published = api.post("/api/v1/strategies", admin, strategy(), "Content-Type", "application/yaml");
-        assertThat(published.status()).as(published.body()).isEqualTo(201);
-        Api.Response team = api.put("/api/v1/teams/mandarin", supervisor, """
-                {"code": "mandarin", "name": "Mandarin M2+", "languages": ["zh-CN"], "buckets": [], "products": [],
-                 "rank": 1, "members": ["collector"]}""");
-        assertThat(team.status()).as(team.body()).isEqualTo(200);
+        StrategyFixture.install(api, admin, supervisor);
     }
 
     JsonNode run(LocalDate date) {

@@ -94,6 +94,21 @@ public record Scorecard(List<Binning> features, double[] beta, Scaling scaling, 
         return out;
     }
 
+    /**
+     * Each feature's bin for one row given by name: numbers for numeric features (null or NaN: missing), text for
+     * categorical ones (null: missing).
+     */
+    public int[] bins(java.util.function.Function<String, @org.jspecify.annotations.Nullable Object> row) {
+        int[] out = new int[features.size()];
+        for (int k = 0; k < out.length; k++) {
+            Binning b = features.get(k);
+            Object v = row.apply(b.feature());
+            out[k] = b.numeric() ? b.bin(v instanceof Number n ? n.doubleValue() : Double.NaN)
+                    : b.bin(v == null ? null : v.toString());
+        }
+        return out;
+    }
+
     /** P(bad) for every row. */
     public double[] probabilities(Dataset data) {
         int[][] bins = bins(data);
