@@ -51,11 +51,13 @@ class DemoSeeder {
     private final Clock clock;
     private final DemoStrategy strategy;
     private final DemoHistory history;
+    private final DemoModel model;
 
     DemoSeeder(CandorProperties properties, Tenants tenants, Users users, PlacementImports imports, Accounts accounts,
-            TransactionTemplate tx, Clock clock, DemoStrategy strategy, DemoHistory history) {
+            TransactionTemplate tx, Clock clock, DemoStrategy strategy, DemoHistory history, DemoModel model) {
         this.strategy = strategy;
         this.history = history;
+        this.model = model;
         this.properties = properties;
         this.tenants = tenants;
         this.users = users;
@@ -100,6 +102,7 @@ class DemoSeeder {
             if (!accounts.countByBucket().isEmpty()) {
                 log.info("Demo tenant {} has its portfolio; left as it is", tenant.slug());
                 history.seed(tenant.slug(), businessDate);
+                model.seed(tenant.slug());
                 strategy.seed(tenant.slug());
                 return;
             }
@@ -114,6 +117,7 @@ class DemoSeeder {
                 throw new UncheckedIOException(e);
             }
             history.seed(tenant.slug(), businessDate);
+            model.seed(tenant.slug());
             strategy.seed(tenant.slug());
         });
     }

@@ -67,6 +67,10 @@ class DemoSeederTests {
             @SuppressWarnings("unchecked")
             java.util.Map<String, Object> paths = (java.util.Map<String, Object>) run.summary().get("paths");
             assertThat(paths).as(tenant).containsKeys("legal", "human-care", "early-digital", "early-sms-first");
+            @SuppressWarnings("unchecked")
+            java.util.Map<String, Object> model = (java.util.Map<String, Object>) run.summary().get("model");
+            assertThat(model).as(tenant + ": every account scored by the approved demo model")
+                    .containsEntry("name", DemoModel.NAME).containsEntry("scored", run.summary().get("accounts"));
         }
     }
 }
