@@ -15,11 +15,13 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import io.candor.demo.DemoStrategy;
+import io.candor.demo.DemoTrainingData;
 import io.candor.identity.NewUser;
 import io.candor.identity.Role;
 import io.candor.identity.Users;
 import io.candor.platform.tenant.TenantContext;
 import io.candor.portfolio.placement.ImportJob;
+import io.candor.scoring.ModelRegistry;
 import io.candor.strategy.planning.PlanRuns;
 import io.candor.strategy.planning.WhatIf;
 import io.candor.tenancy.Tenant;
@@ -30,8 +32,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code candor bench planning [--accounts N]}: places N accounts on the embedded database (through the real
- * import), installs the default strategy, then times, in the same run: a plain SQL pass that reads the same open
+ * {@code candor bench planning [--accounts N] [--no-model]}: places N accounts on the embedded database (through the
+ * real import), installs the default strategy and (unless --no-model) an approved scoring model, then times, in the same run: a plain SQL pass that reads the same open
  * accounts with their debtors and contact points (the baseline), the what-if of the day, and the daily planning
  * run itself. Prints one JSON object.
  */
@@ -59,6 +61,12 @@ public final class PlanningBenchmark {
                 ctx.getBean(Users.class).create(new NewUser("collector", "Collector", null, "bench-password-1",
                         EnumSet.of(Role.COLLECTOR), "zh-CN"));
                 ctx.getBean(DemoStrategy.class).install();
+                if (!args.contains("--no-model")) {
+                    ModelRegistry registry = ctx.getBean(ModelRegistry.class);
+                    ModelRegistry.Version model = registry.train("bench-score", DemoTrainingData.csv(5000, 1), "outcome",
+                            "unpaid", "bench");
+                    registry.approve(model.id(), "benchmark", "bench");
+                }
                 return ImportBenchmark.place(ctx, file);
             });
             double placeSeconds = (System.nanoTime() - start) / 1e9;
