@@ -63,21 +63,24 @@ public class ModelRegistry {
     static final int TRAINING_SAMPLE = 10_000;
 
     private final JdbcClient jdbc;
+    private final org.springframework.transaction.support.TransactionTemplate tx;
     private final AuditTrail audit;
     private final Clock clock;
     private final Map<UUID, Scorecard> parsed = new ConcurrentHashMap<>();
 
-    ModelRegistry(JdbcClient jdbc, AuditTrail audit, Clock clock) {
+    ModelRegistry(JdbcClient jdbc, org.springframework.transaction.support.TransactionTemplate tx, AuditTrail audit,
+            Clock clock) {
         this.jdbc = jdbc;
+        this.tx = tx;
         this.audit = audit;
         this.clock = clock;
     }
 
     /**
      * Trains a scorecard on the file, cross-validates it and the challenger on five folds, and stores a new version
-     * of {@code name}. Bad data is refused with what to fix; nothing is stored unless everything worked.
+     * of {@code name}. Bad data is refused with what to fix; nothing is stored unless everything worked. The
+     * training runs before the transaction that stores it, so no connection waits on it.
      */
-    @Transactional
     public Version train(String name, byte[] csv, String target, String badValue, String by) {
         if (!Codes.valid(name)) {
             throw new BadRequestException("A model name is " + Codes.RULE + ", e.g. c-card.");
@@ -98,6 +101,12 @@ public class ModelRegistry {
             throw new BadRequestException("The file could not be read: " + e.getMessage());
         }
         List<String> features = card.features().stream().map(io.candor.scoring.model.Binning::feature).toList();
+        return java.util.Objects.requireNonNull(tx.execute(s -> store(name, csv, target, badValue, by, data, metrics,
+                card, training, features)));
+    }
+
+    private Version store(String name, byte[] csv, String target, String badValue, String by, Dataset data,
+            Map<String, Object> metrics, Scorecard card, double[] training, List<String> features) {
         int version = jdbc.sql("SELECT coalesce(max(version), 0) + 1 FROM model_version WHERE name = :name")
                 .param("name", name).query(Integer.class).single();
         UUID id = Ids.newId();

@@ -1,6 +1,7 @@
 package io.candor.scoring;
 
 import java.io.IOException;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -8,6 +9,7 @@ import java.util.UUID;
 import io.candor.identity.CurrentUser;
 import io.candor.platform.web.BadRequestException;
 import io.candor.platform.web.NotFoundException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,12 +28,25 @@ class ModelsApi {
     record Decision(String note) {
     }
 
+    /** Train on the platform's history: snapshots from..to, outcome within the horizon. */
+    record FromHistory(String name, @Nullable Integer horizonDays, @Nullable LocalDate from, @Nullable LocalDate to) {
+    }
+
     private final ModelRegistry registry;
     private final Scores scores;
+    private final HistoryTraining history;
 
-    ModelsApi(ModelRegistry registry, Scores scores) {
+    ModelsApi(ModelRegistry registry, Scores scores, HistoryTraining history) {
         this.registry = registry;
         this.scores = scores;
+        this.history = history;
+    }
+
+    @PostMapping("/api/v1/models/from-history")
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
+    ResponseEntity<ModelRegistry.Version> fromHistory(@RequestBody FromHistory r) {
+        return ResponseEntity.status(201).body(history.train(r.name(), r.horizonDays() == null ? 30 : r.horizonDays(),
+                r.from(), r.to(), CurrentUser.get().username()));
     }
 
     @PostMapping("/api/v1/models")

@@ -9,10 +9,13 @@ import java.util.Map;
  */
 public final class PlatformFeatures {
 
-    /** Numeric features: days past due, balance (reporting currency), attempts in 30 days, attempts since the debtor
-     * was last reached, days since then (missing: never), broken promises and plans. */
+    /**
+     * Numeric features: days past due, balance (reporting currency), attempts in 30 days, attempts since the debtor
+     * was last reached, days since then (missing: never), broken promises and plans, posted payments in the last 90
+     * days, days since the last payment (missing: never paid).
+     */
     public static final List<String> NUMERIC = List.of("dpd", "balance", "attempts", "attemptsWithoutContact",
-            "daysSinceContact", "brokenArrangements");
+            "daysSinceContact", "brokenArrangements", "paymentsLast90Days", "daysSincePayment");
 
     /** Label features. */
     public static final List<String> LABELS = List.of("bucket", "product", "language", "region", "country", "currency",

@@ -56,8 +56,9 @@ class LoginPageBrowserTests {
     void aWrongPasswordIsRefusedWithAMessage() {
         browser.get("http://127.0.0.1:" + port + "/login");
         signIn("admin", "not-the-password");
-        assertThat(browser.getCurrentUrl()).contains("/login?error");
+        // the alert is waited for (the click returns before the next page has loaded), then the address is checked
         assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText()).contains("locked after repeated failures");
+        assertThat(browser.getCurrentUrl()).contains("/login?error");
         screenshot("login-error");
     }
 

@@ -21,6 +21,7 @@ import io.candor.compliance.Outcome;
 import io.candor.compliance.Party;
 import io.candor.compliance.PolicyLayer;
 import io.candor.compliance.Scenario;
+import io.candor.scoring.FeatureSnapshots;
 import io.candor.scoring.ModelRegistry;
 import io.candor.scoring.Scores;
 import io.candor.scoring.model.Scorecard;
@@ -57,6 +58,8 @@ final class PartitionPlan {
     final List<SupervisorItem> supervisor = new ArrayList<>();
     /** Every account's score by the model in use (none without one). */
     final List<Scores.AccountScore> scores = new ArrayList<>();
+    /** The features of the accounts in the history panel. */
+    final List<FeatureSnapshots.Snapshot> snapshots = new ArrayList<>();
     /** Accounts per treatment kind, tier, path and variant (summed into the run's summary). */
     final Map<String, Long> counts = new TreeMap<>();
     /** Accounts read. */
@@ -67,12 +70,14 @@ final class PartitionPlan {
     private final BiFunction<String, LocalDate, List<PolicyLayer>> layers;
     private final Map<String, Set<String>> certificates;
     private final ModelRegistry.@Nullable InUse model;
+    private final java.util.function.Predicate<UUID> panel;
     private final Map<UUID, Double> repayment = new java.util.HashMap<>();
 
     PartitionPlan(Treatments treatments, ComplianceEvaluator evaluator,
             BiFunction<String, LocalDate, List<PolicyLayer>> layers, Map<String, Set<String>> certificates,
-            ModelRegistry.@Nullable InUse model) {
+            ModelRegistry.@Nullable InUse model, java.util.function.Predicate<UUID> panel) {
         this.model = model;
+        this.panel = panel;
         this.treatments = treatments;
         this.evaluator = evaluator;
         this.layers = layers;
@@ -82,8 +87,12 @@ final class PartitionPlan {
     void plan(PartitionReader.Slice slice, LocalDate date) {
         accounts += slice.inputs().size();
         for (PlanningInput in : slice.inputs()) {
+            boolean inPanel = panel.test(in.situation().account());
+            Map<String, Object> features = model != null || inPanel ? SituationFeatures.of(in) : Map.of();
+            if (inPanel) {
+                snapshots.add(new FeatureSnapshots.Snapshot(in.situation().account(), features));
+            }
             if (model != null) {
-                Map<String, Object> features = SituationFeatures.of(in);
                 Scorecard.Score score = model.scorecard().score(model.scorecard().bins(features::get));
                 scores.add(new Scores.AccountScore(in.situation().account(), model.id(), date, score.probability(),
                         score));

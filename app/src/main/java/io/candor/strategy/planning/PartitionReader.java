@@ -29,9 +29,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Reads one partition of open accounts (an id range) with three set-based queries: the accounts with their
+ * Reads one partition of open accounts (an id range) with four set-based queries: the accounts with their
  * debtor, holds, signals and path; the debtors' contact points; the debtors' contact history of the last 31 days
- * (the rules' longest window, and the window of the attempt counts).
+ * (the rules' longest window, and the window of the attempt counts); the accounts' posted payments.
  */
 final class PartitionReader {
 
@@ -79,6 +79,17 @@ final class PartitionReader {
                                 strings(rs.getArray("time_zones")), strings(rs.getArray("consents")),
                                 strings(rs.getArray("opted_out")))))
                 .list();
+        Map<UUID, PlanningInput.PaymentHistory> payments = new HashMap<>();
+        jdbc.sql("""
+                        SELECT p.account_id, count(*) FILTER (WHERE p.paid_on > :since90), max(p.paid_on)
+                        FROM payment p
+                        WHERE p.status = 'POSTED' AND p.paid_on <= :date
+                          AND p.account_id IN (SELECT a.id FROM account a WHERE %s)
+                        GROUP BY p.account_id""".formatted(range))
+                .param("from", from).param("to", to).param("date", date).param("since90", date.minusDays(90))
+                .query((rs, n) -> payments.put(rs.getObject(1, UUID.class), new PlanningInput.PaymentHistory(
+                        rs.getInt(2), (int) ChronoUnit.DAYS.between(rs.getObject(3, LocalDate.class), date))))
+                .list();
         List<PlanningInput> inputs = jdbc.sql("""
                         SELECT a.id, a.debtor_id, c.code AS creditor, a.bucket, a.product, a.currency, a.dpd,
                                a.principal_minor + a.interest_minor + a.fees_minor + a.penalty_minor AS balance_minor,
@@ -95,13 +106,14 @@ final class PartitionReader {
                         LEFT JOIN account_path p ON p.tenant_id = a.tenant_id AND p.account_id = a.id
                         WHERE %s ORDER BY a.id""".formatted(range))
                 .param("from", from).param("to", to).param("date", date)
-                .query((rs, n) -> input(rs, date, history, points))
+                .query((rs, n) -> input(rs, date, history, points, payments))
                 .list();
         return new Slice(inputs, history);
     }
 
     private PlanningInput input(ResultSet rs, LocalDate date, Map<UUID, List<Contact>> history,
-            Map<UUID, List<PlanningInput.Point>> points) throws SQLException {
+            Map<UUID, List<PlanningInput.Point>> points, Map<UUID, PlanningInput.PaymentHistory> payments)
+            throws SQLException {
         UUID account = rs.getObject("id", UUID.class);
         UUID debtor = rs.getObject("debtor_id", UUID.class);
         String currency = rs.getString("currency").strip();
@@ -148,7 +160,8 @@ final class PartitionReader {
         mine.stream().filter(p -> p.kind().equals("PHONE")).forEach(p -> p.zones().forEach(z -> zones.add(ZoneId.of(z))));
         BigDecimal rate = toReporting.get(currency);
         return new PlanningInput(situation, debtor, rs.getString("creditor"), ContactTargets.jurisdiction(country, region),
-                List.copyOf(zones), mine, rate == null ? balance : balance.multiply(rate));
+                List.copyOf(zones), mine, rate == null ? balance : balance.multiply(rate),
+                payments.getOrDefault(account, PlanningInput.PaymentHistory.NONE));
     }
 
     private static List<String> strings(@Nullable Array array) throws SQLException {

@@ -18,6 +18,7 @@ import io.candor.platform.ids.Ids;
 import io.candor.platform.tenant.TenantContext;
 import io.candor.platform.web.BadRequestException;
 import io.candor.platform.web.NotFoundException;
+import io.candor.scoring.FeatureSnapshots;
 import io.candor.scoring.ModelRegistry;
 import io.candor.scoring.Scores;
 import io.candor.strategy.Strategy;
@@ -57,6 +58,7 @@ public class PlanRuns {
     private final Planner planner;
     private final ModelRegistry models;
     private final Scores scores;
+    private final FeatureSnapshots snapshots;
     private final WorkQueues queues;
     private final Tenants tenants;
     private final ApplicationEventPublisher events;
@@ -64,7 +66,7 @@ public class PlanRuns {
     private final String instance = "planner-" + UUID.randomUUID().toString().substring(0, 8);
 
     PlanRuns(JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate tx, StrategyVersions versions, Planner planner,
-            ModelRegistry models, Scores scores, WorkQueues queues, Tenants tenants,
+            ModelRegistry models, Scores scores, FeatureSnapshots snapshots, WorkQueues queues, Tenants tenants,
             ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.batch = batch;
@@ -73,6 +75,7 @@ public class PlanRuns {
         this.planner = planner;
         this.models = models;
         this.scores = scores;
+        this.snapshots = snapshots;
         this.queues = queues;
         this.tenants = tenants;
         this.events = events;
@@ -184,7 +187,7 @@ public class PlanRuns {
         Instant now = clock.instant();
         PartitionPlan plan = planner.plan(versions.load(r.strategy(), r.version()), date,
                 new Planner.Range(c.from(), c.to()), queues.ratesToReporting(date), now,
-                r.model() == null ? null : models.load(r.model()));
+                r.model() == null ? null : models.load(r.model()), snapshots::sampled);
         write(run, date, r, plan, now);
         jdbc.sql("""
                         UPDATE plan_partition SET done = true, done_by = :by, done_at = :now, accounts = :accounts,
@@ -244,6 +247,7 @@ public class PlanRuns {
         }
         queues.supervise(run, date, plan.supervisor);
         scores.record(plan.scores);
+        snapshots.record(date, plan.snapshots);
     }
 
     /** Capacity, work queues and the summary, once, by whichever instance gets here first with every range done. */

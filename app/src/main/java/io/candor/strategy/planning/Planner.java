@@ -67,12 +67,12 @@ class Planner {
 
     /** Reads a range and plans every account in it for {@code date}; nothing is written. */
     PartitionPlan plan(Strategy strategy, LocalDate date, Range range, Map<String, BigDecimal> toReporting,
-            Instant now, ModelRegistry.@Nullable InUse model) {
+            Instant now, ModelRegistry.@Nullable InUse model, java.util.function.Predicate<UUID> panel) {
         PartitionReader.Slice slice = new PartitionReader(jdbc, toReporting).read(range.from(), range.to(), date, now);
         Map<String, List<PolicyLayer>> layerCache = new HashMap<>();
         PartitionPlan plan = new PartitionPlan(new Treatments(strategy), evaluator,
                 (creditor, day) -> layerCache.computeIfAbsent(creditor + "/" + day, k -> policies.inEffect(creditor, day)),
-                certificates(), model);
+                certificates(), model, panel);
         plan.plan(slice, date);
         return plan;
     }

@@ -14,7 +14,12 @@ import org.jspecify.annotations.Nullable;
  * balance in the tenant's reporting currency where a rate is known, else in the account's own.
  */
 record PlanningInput(AccountSituation situation, UUID debtor, String creditor, String jurisdiction, List<ZoneId> zones,
-                     List<Point> points, BigDecimal value) {
+                     List<Point> points, BigDecimal value, PaymentHistory payments) {
+
+    /** Posted payments: how many in the 90 days before the business date, days since the last (null: none). */
+    record PaymentHistory(int last90Days, @Nullable Integer daysSinceLast) {
+        static final PaymentHistory NONE = new PaymentHistory(0, null);
+    }
 
     /** A contact point with its recorded consents and channel opt-outs. */
     record Point(String kind, String value, List<String> zones, List<String> consents, List<String> optedOut) {

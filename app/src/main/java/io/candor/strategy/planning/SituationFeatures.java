@@ -21,6 +21,8 @@ final class SituationFeatures {
         f.put("attemptsWithoutContact", s.attemptsWithoutContact());
         f.put("daysSinceContact", s.daysSinceContact()); // null: never reached
         f.put("brokenArrangements", s.brokenArrangements());
+        f.put("paymentsLast90Days", in.payments().last90Days());
+        f.put("daysSincePayment", in.payments().daysSinceLast()); // null: never paid
         f.put("bucket", s.bucket());
         f.put("product", s.product());
         f.put("language", s.language());

@@ -9,6 +9,7 @@ import java.util.TreeSet;
 import io.candor.identity.CurrentUser;
 import io.candor.platform.tenant.TenantContext;
 import io.candor.platform.web.BadRequestException;
+import io.candor.scoring.ModelRegistry;
 import io.candor.strategy.Constraint;
 import io.candor.strategy.Dimension;
 import io.candor.strategy.Experiment;
@@ -42,9 +43,11 @@ class StrategyPage {
     private final VariantResults results;
     private final Promotions promotions;
     private final Tenants tenants;
+    private final ModelRegistry models;
 
     StrategyPage(StrategyVersions versions, PlanRuns runs, VariantResults results, Promotions promotions,
-            Tenants tenants) {
+            Tenants tenants, ModelRegistry models) {
+        this.models = models;
         this.versions = versions;
         this.runs = runs;
         this.results = results;
@@ -67,6 +70,7 @@ class StrategyPage {
             model.addAttribute("results", results.of(null));
         });
         runs.latest().ifPresent(run -> model.addAttribute("run", run));
+        models.inUse().flatMap(m -> models.find(m.id())).ifPresent(m -> model.addAttribute("scoringModel", m));
         return "strategy";
     }
 

@@ -99,7 +99,7 @@ public class WhatIf {
             Map<String, BigDecimal> rates = queues.ratesToReporting(day);
             ModelRegistry.InUse model = models.inUse().orElse(null);
             for (Planner.Range range : planner.ranges()) {
-                PartitionPlan plan = planner.plan(strategy, day, range, rates, now, model);
+                PartitionPlan plan = planner.plan(strategy, day, range, rates, now, model, account -> false);
                 accounts[0] += plan.accounts;
                 plan.counts.forEach((k, v) -> counts.merge(k, v, Long::sum));
             }

@@ -311,6 +311,7 @@ class PlanningRunTests {
             browser.findElement(org.openqa.selenium.By.linkText("催收策略")).click();
             String flow = browser.findElement(org.openqa.selenium.By.id("flow")).getText();
             assertThat(flow).contains("有未結申訴 → 主管佇列").as("no holdout in this strategy").doesNotContain("對照組");
+            assertThat(browser.findElement(org.openqa.selenium.By.id("scoring")).getText()).contains("尚無已核准的評分模型");
             assertThat(browser.findElement(org.openqa.selenium.By.cssSelector("[data-segment='legal-unreachable']"))
                     .getText()).contains("bucket ∈ {M4, M5, M6, M7+}").contains("attemptsWithoutContact ≥ 6")
                     .contains("legal").contains("第三層 · 法律追索");

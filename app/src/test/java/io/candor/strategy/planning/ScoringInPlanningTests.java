@@ -108,8 +108,15 @@ class ScoringInPlanningTests {
                         SELECT expected_value FROM plan_action WHERE account_id = :a AND business_date = :d""")
                 .param("a", m3).param("d", DAY.plusDays(1)).query(BigDecimal.class).single());
         assertThat(value.doubleValue()).isCloseTo(1012.34 * (1 - probability), within(0.01));
-        assertThat(api.get("/api/v1/models/" + id + "/drift", officer).json()).singleElement()
-                .satisfies(d -> assertThat(d.get("accounts").asInt()).isEqualTo(3));
+        JsonNode drift = api.get("/api/v1/models/" + id + "/drift", officer).json();
+        assertThat(drift).singleElement().satisfies(d -> assertThat(d.get("accounts").asInt()).isEqualTo(3));
+        // three test accounts are nothing like the training population: the check must say so, and alert
+        assertThat(drift.get(0).get("psi").asDouble()).isGreaterThan(0.25);
+        assertThat(drift.get(0).get("alert").asBoolean()).isTrue();
+        assertThat(summary.get("model").get("driftAlert").asBoolean()).isTrue();
+        long alerts = TenantContext.call(tenant.id(), () -> jdbc.sql(
+                "SELECT count(*) FROM audit_event WHERE action = 'MODEL_DRIFT_ALERT'").query(Long.class).single());
+        assertThat(alerts).isEqualTo(1);
 
         Api.Response scoreResponse = api.get("/api/v1/accounts/" + m3 + "/score", supervisor);
         assertThat(scoreResponse.status()).as(scoreResponse.body()).isEqualTo(200);
@@ -142,6 +149,42 @@ class ScoringInPlanningTests {
                 "{\"note\":\"looks fine\"}");
         assertThat(approval.status()).isEqualTo(400);
         assertThat(approval.body()).contains("[days_late]").contains("docs/scoring.md");
+    }
+
+    @Test
+    void aModelIsTrainedOnThePlatformsOwnHistory() {
+        Api.Response none = api.post("/api/v1/models/from-history", supervisor, "{\"name\": \"history\"}");
+        assertThat(none.status()).isEqualTo(400);
+        assertThat(none.body()).contains("no feature snapshots");
+        // thirty business days of plans; the first account pays within a month of each, the others never do
+        LocalDate first = DAY.minusDays(70);
+        for (int d = 0; d < 30; d++) {
+            run(first.plusDays(d));
+        }
+        UUID payer = tenant.accounts().getFirst();
+        for (int k = 1; k <= 3; k++) {
+            Api.Response paid = api.post("/api/v1/accounts/" + payer + "/payments", supervisor,
+                    "{\"amount\": 50.00, \"currency\": \"CNY\", \"paidOn\": \"" + first.plusDays(12L * k)
+                            + "\", \"reference\": \"h-" + k + "\"}", "Idempotency-Key", UUID.randomUUID().toString());
+            assertThat(paid.status()).as(paid.body()).isEqualTo(201);
+        }
+        long snapshots = TenantContext.call(tenant.id(), () -> jdbc.sql(
+                "SELECT count(*) FROM account_feature_snapshot").query(Long.class).single());
+        assertThat(snapshots).isEqualTo(90);
+
+        Api.Response trained = api.post("/api/v1/models/from-history", supervisor,
+                "{\"name\": \"history\", \"horizonDays\": 30}");
+        assertThat(trained.status()).as(trained.body()).isEqualTo(201);
+        JsonNode model = trained.json();
+        assertThat(model.get("target").asString()).isEqualTo("outcome");
+        assertThat(model.get("rows").asInt()).isEqualTo(90);
+        // the payer's snapshots before its last payment are "paid" (labelled by what followed each day)
+        assertThat(model.get("bads").asInt()).isBetween(60, 80);
+        assertThat(model.get("features").valueStream().map(JsonNode::asString))
+                .allSatisfy(f -> assertThat(io.candor.scoring.PlatformFeatures.known(f)).as(f).isTrue());
+        Api.Response approved = api.post("/api/v1/models/" + model.get("id").asString() + "/approval", officer,
+                "{\"note\": \"trained on our own history\"}");
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
     }
 
     JsonNode run(LocalDate date) {

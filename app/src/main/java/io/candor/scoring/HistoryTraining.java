@@ -1,0 +1,106 @@
+package io.candor.scoring;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.candor.platform.tenant.TenantContext;
+import io.candor.platform.web.BadRequestException;
+import io.candor.tenancy.Tenants;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Trains a model on the platform's own history: each feature snapshot the daily run kept (what was known of an
+ * account that day) labelled by what followed — {@code paid} when a posted payment came within the horizon,
+ * {@code unpaid} otherwise. Only snapshots whose horizon has fully passed are used. The table is handed to the
+ * same training as a CSV, so its fingerprint, checks and metrics are the same.
+ */
+@Service
+public class HistoryTraining {
+
+    /** The most recent snapshots used at most. */
+    public static final int MAX_ROWS = 200_000;
+
+    private final JdbcClient jdbc;
+    private final ModelRegistry registry;
+    private final Tenants tenants;
+
+    HistoryTraining(JdbcClient jdbc, ModelRegistry registry, Tenants tenants) {
+        this.jdbc = jdbc;
+        this.registry = registry;
+        this.tenants = tenants;
+    }
+
+    public ModelRegistry.Version train(String name, int horizonDays, @Nullable LocalDate from, @Nullable LocalDate to,
+            String by) {
+        if (horizonDays < 1 || horizonDays > 365) {
+            throw new BadRequestException("horizonDays is the number of days a payment is awaited: 1 to 365 (e.g. 30).");
+        }
+        LocalDate today = tenants.businessDate(TenantContext.require());
+        LocalDate last = today.minusDays(horizonDays);
+        if (to != null && to.isBefore(last)) {
+            last = to;
+        }
+        byte[] csv = csv(from, last, horizonDays);
+        if (csv == null) {
+            throw new BadRequestException("There are no feature snapshots from " + (from == null ? "the start" : from)
+                    + " to " + last + " (the last day whose " + horizonDays + "-day outcome is known). The daily run keeps "
+                    + "them (candor.scoring.snapshot-percent of accounts); train from history once enough days have "
+                    + "passed, or upload a CSV.");
+        }
+        return registry.train(name, csv, "outcome", "unpaid", by);
+    }
+
+    /** The labelled snapshots as CSV, with the platform features that have any value; null when there are none. */
+    private byte @Nullable [] csv(@Nullable LocalDate from, LocalDate last, int horizon) {
+        record Row(Map<String, Object> features, boolean paid) {
+        }
+        List<Row> rows = jdbc.sql("""
+                        SELECT s.features::text,
+                               EXISTS (SELECT 1 FROM payment p WHERE p.tenant_id = s.tenant_id AND p.account_id = s.account_id
+                                       AND p.status = 'POSTED' AND p.paid_on > s.business_date
+                                       AND p.paid_on <= s.business_date + :horizon) AS paid
+                        FROM account_feature_snapshot s
+                        WHERE s.business_date <= :last AND (CAST(:from AS date) IS NULL OR s.business_date >= :from)
+                        ORDER BY s.business_date DESC, s.account_id LIMIT :max""")
+                .param("horizon", horizon).param("last", last).param("from", from).param("max", MAX_ROWS)
+                .query((rs, n) -> {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> f = ModelRegistry.JSON.readValue(rs.getString(1), Map.class);
+                    return new Row(f, rs.getBoolean(2));
+                })
+                .list();
+        if (rows.isEmpty()) {
+            return null;
+        }
+        List<String> columns = new ArrayList<>();
+        for (String f : concat(PlatformFeatures.NUMERIC, PlatformFeatures.LABELS)) {
+            if (rows.stream().anyMatch(r -> r.features().get(f) != null)) {
+                columns.add(f);
+            }
+        }
+        StringBuilder s = new StringBuilder(String.join(",", columns)).append(",outcome\n");
+        for (Row r : rows) {
+            for (String c : columns) {
+                Object v = r.features().get(c);
+                s.append(v == null ? "" : quote(v.toString())).append(',');
+            }
+            s.append(r.paid() ? "paid" : "unpaid").append('\n');
+        }
+        return s.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
+
+    private static String quote(String v) {
+        return v.contains(",") || v.contains("\"") || v.contains("\n") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
+    }
+}
