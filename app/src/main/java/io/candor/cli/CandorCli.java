@@ -51,7 +51,8 @@ public final class CandorCli {
                                        champion/challenger results per variant with significance tests
               model evaluate --data FILE.csv --target COLUMN --bad VALUE [--folds 5]
                                        cross-validated AUC, KS, Gini of the scorecard and the gradient-boosted
-                                       challenger on the same folds: one JSON object (no server needed)
+                                       challenger on the same folds: one JSON object (no server needed);
+                                       with --time COLUMN [--test-share 0.2]: out-of-time, the latest rows held out
               model train --data FILE.csv --target COLUMN --bad VALUE --out DIR [--kind scorecard|gbdt]
                                        train on the whole file and write the model to a new directory
               bench import [--rows N]  benchmark the placement import against a raw COPY (no server needed)

@@ -37,14 +37,17 @@ final class ModelCommands {
     }
 
     int run(CandorCli.Options o) {
-        String verb = o.positional(0, "model evaluate --data FILE.csv --target COLUMN --bad VALUE [--folds 5] | "
+        String verb = o.positional(0, "model evaluate --data FILE.csv --target COLUMN --bad VALUE [--folds 5 | --time COLUMN"
+                + " [--test-share 0.2]] | "
                 + "model train --data FILE.csv --target COLUMN --bad VALUE --out DIR [--kind scorecard|gbdt]");
         Path file = Path.of(o.value("data").orElseThrow(() -> new CandorCli.UsageException("--data FILE.csv is needed")));
         String target = o.value("target").orElseThrow(() -> new CandorCli.UsageException("--target COLUMN is needed"));
         String bad = o.value("bad").orElseThrow(() -> new CandorCli.UsageException("--bad VALUE is needed"));
         Dataset data = read(file, target, bad);
         return switch (verb) {
-            case "evaluate" -> evaluate(file, data, folds(o));
+            case "evaluate" -> o.value("time").isPresent()
+                    ? evaluateOutOfTime(file, data, o.value("time").get(), o.value("test-share").orElse("0.2"))
+                    : evaluate(file, data, folds(o));
             case "train" -> train(file, data, Path.of(o.value("out").orElseThrow(() ->
                     new CandorCli.UsageException("--out DIR is needed: a new directory for the model"))),
                     o.value("kind").orElse("scorecard"));
@@ -83,6 +86,29 @@ final class ModelCommands {
         result.put("seed", CrossValidation.SEED);
         try {
             result.putAll(CrossValidation.evaluate(data, folds, CrossValidation.SEED));
+        } catch (DataException e) {
+            throw new CandorCli.UsageException(file + ": " + e.getMessage());
+        }
+        out.println(JSON.writeValueAsString(result));
+        return 0;
+    }
+
+    private int evaluateOutOfTime(Path file, Dataset data, String time, String share) {
+        double testShare;
+        try {
+            testShare = Double.parseDouble(share);
+        } catch (NumberFormatException e) {
+            throw new CandorCli.UsageException("--test-share is a fraction, e.g. 0.2");
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("data", file.getFileName().toString());
+        result.put("rows", data.rows());
+        result.put("bads", data.bads());
+        result.put("split", "out-of-time");
+        result.put("time", time);
+        result.put("testShare", testShare);
+        try {
+            result.putAll(CrossValidation.outOfTime(data, time, testShare));
         } catch (DataException e) {
             throw new CandorCli.UsageException(file + ": " + e.getMessage());
         }

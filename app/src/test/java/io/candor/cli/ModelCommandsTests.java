@@ -31,12 +31,13 @@ class ModelCommandsTests {
 
     static Path data(Path dir) throws Exception {
         Random random = new Random(7);
-        StringBuilder csv = new StringBuilder("dpd,product,noise,outcome\n");
+        StringBuilder csv = new StringBuilder("month,dpd,product,noise,outcome\n");
         for (int i = 0; i < 600; i++) {
             int dpd = random.nextInt(180);
             String product = random.nextBoolean() ? "card" : "loan";
             double risk = dpd / 180.0 * 0.7 + (product.equals("loan") ? 0.15 : 0);
-            csv.append(i % 17 == 0 ? "" : dpd).append(',').append(product).append(',').append(random.nextInt(10))
+            csv.append(String.format(java.util.Locale.ROOT, "2026-%02d", 1 + i % 12)).append(',')
+                    .append(i % 17 == 0 ? "" : dpd).append(',').append(product).append(',').append(random.nextInt(10))
                     .append(',').append(random.nextDouble() < risk ? "unpaid" : "paid").append('\n');
         }
         Path file = dir.resolve("history.csv");
@@ -58,7 +59,17 @@ class ModelCommandsTests {
         }
         assertThat(run("model", "evaluate", "--data", file.toString(), "--target", "status", "--bad", "unpaid"))
                 .isEqualTo(2);
-        assertThat(err.toString()).contains("no target column 'status'").contains("[dpd, product, noise, outcome]");
+        assertThat(err.toString()).contains("no target column 'status'").contains("[month, dpd, product, noise, outcome]");
+
+        assertThat(run("model", "evaluate", "--data", file.toString(), "--target", "outcome", "--bad", "unpaid",
+                "--time", "month", "--test-share", "0.25")).as(err.toString()).isZero();
+        JsonNode outOfTime = JsonMapper.builder().build().readTree(out.toString());
+        assertThat(outOfTime.get("split").asString()).isEqualTo("out-of-time");
+        assertThat(outOfTime.get("scorecard").get("foldAuc")).hasSize(1);
+        assertThat(outOfTime.get("scorecard").get("auc").asDouble()).isBetween(0.6, 1.0);
+        assertThat(run("model", "evaluate", "--data", file.toString(), "--target", "outcome", "--bad", "unpaid",
+                "--time", "week")).isEqualTo(2);
+        assertThat(err.toString()).contains("no column 'week' to order by");
     }
 
     @Test

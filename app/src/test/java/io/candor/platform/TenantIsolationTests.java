@@ -105,6 +105,31 @@ class TenantIsolationTests {
     }
 
     @Test
+    void everyTenantTableHasForcedRowLevelSecurityAndKeysLedByTheTenant() {
+        JdbcClient sql = JdbcClient.create(dataSource);
+        java.util.List<String> tables = sql.sql("""
+                        SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                        JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = 'tenant_id'
+                        WHERE n.nspname = 'public' AND c.relkind = 'r' AND c.relname <> 'tenant'
+                        ORDER BY c.relname""").query(String.class).list();
+        assertThat(tables).as("the tables the later migrations added are checked too")
+                .contains("account", "plan_action", "model_version", "account_score", "account_feature_snapshot");
+        for (String t : tables) {
+            Boolean forced = sql.sql("SELECT relrowsecurity AND relforcerowsecurity FROM pg_class WHERE relname = ?")
+                    .param(t).query(Boolean.class).single();
+            assertThat(forced).as(t + ": row-level security enabled and forced").isTrue();
+            assertThat(sql.sql("SELECT count(*) FROM pg_policies WHERE tablename = ? AND policyname = 'tenant_isolation'")
+                    .param(t).query(Long.class).single()).as(t + ": tenant_isolation policy").isEqualTo(1);
+            // Citus-compatible: the primary key starts with tenant_id
+            String first = sql.sql("""
+                            SELECT a.attname FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid
+                            JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = i.indkey[0]
+                            WHERE c.relname = ? AND i.indisprimary""").param(t).query(String.class).optional().orElse("");
+            assertThat(first).as(t + ": primary key led by tenant_id").isEqualTo("tenant_id");
+        }
+    }
+
+    @Test
     void rowLevelSecurityRefusesWritingIntoAnotherTenant() {
         JdbcClient sql = JdbcClient.create(dataSource);
         assertThatThrownBy(() -> TenantContext.run(bank.id(), () -> sql.sql("""

@@ -66,6 +66,24 @@ public record Dataset(List<Column> columns, boolean[] bad) {
         return n;
     }
 
+    /** The table without one column (e.g. the time column of an out-of-time split). */
+    public Dataset without(String name) {
+        return new Dataset(columns.stream().filter(c -> !c.name().equals(name)).toList(), bad);
+    }
+
+    /** Row indices ordered by a column (numbers by value, labels as text — ISO dates sort right; missing first). */
+    public int[] orderBy(String name) {
+        Column c = columns.stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow(() -> new DataException(
+                "There is no column '" + name + "' to order by; the columns are "
+                        + columns.stream().map(Column::name).toList() + "."));
+        java.util.Comparator<Integer> order = switch (c) {
+            case Column.Numeric n -> java.util.Comparator.comparingDouble(i -> Double.isNaN(n.values()[i])
+                    ? Double.NEGATIVE_INFINITY : n.values()[i]);
+            case Column.Categorical k -> java.util.Comparator.comparing(i -> k.values()[i] == null ? "" : k.values()[i]);
+        };
+        return java.util.stream.IntStream.range(0, rows()).boxed().sorted(order).mapToInt(Integer::intValue).toArray();
+    }
+
     /** The rows {@code index} of this table, in that order. */
     public Dataset subset(int[] index) {
         List<Column> cols = new ArrayList<>();
