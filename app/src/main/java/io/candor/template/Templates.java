@@ -62,8 +62,16 @@ public class Templates {
                     findings.stream().map(f -> f.rule() + (f.excerpt().isEmpty() ? "" : " ('" + f.excerpt() + "')")
                             + ": " + f.message()).toList()));
         }
-        int version = jdbc.sql("SELECT coalesce(max(version), 0) + 1 FROM message_template WHERE code = :code")
-                .param("code", code).query(Integer.class).single();
+        // one code, one channel: a text in another language is another version line of the same template
+        jdbc.sql("SELECT DISTINCT channel FROM message_template WHERE code = :code").param("code", code)
+                .query(String.class).list().stream().filter(c -> !c.equals(d.channel().name())).findFirst()
+                .ifPresent(c -> {
+                    throw new BadRequestException("Template '" + code + "' is for " + c + "; a text for "
+                            + d.channel() + " needs a code of its own.");
+                });
+        int version = jdbc.sql("""
+                        SELECT coalesce(max(version), 0) + 1 FROM message_template WHERE code = :code AND locale = :locale""")
+                .param("code", code).param("locale", d.locale()).query(Integer.class).single();
         Instant now = clock.instant();
         try {
             jdbc.sql("""
@@ -82,17 +90,53 @@ public class Templates {
         return new Template(code, version, d.channel(), d.locale(), jurisdiction, d.purpose(), d.body(), by, now);
     }
 
-    /** The latest version of every template. */
+    /** The latest version of every template in every language. */
     public List<Template> latest() {
         return jdbc.sql("""
-                        SELECT DISTINCT ON (code) code, version, channel, locale, jurisdiction, purpose, body, approved_by,
-                               approved_at
-                        FROM message_template ORDER BY code, version DESC""")
-                .query((rs, n) -> new Template(rs.getString("code"), rs.getInt("version"),
-                        Channel.valueOf(rs.getString("channel")), rs.getString("locale"), rs.getString("jurisdiction"),
-                        rs.getString("purpose"), rs.getString("body"), rs.getString("approved_by"),
-                        rs.getObject("approved_at", java.time.OffsetDateTime.class).toInstant()))
+                        SELECT DISTINCT ON (code, locale) code, version, channel, locale, jurisdiction, purpose, body,
+                               approved_by, approved_at
+                        FROM message_template ORDER BY code, locale, version DESC""")
+                .query((rs, n) -> template(rs))
                 .list();
+    }
+
+    /**
+     * The text to send: the latest version of {@code code} in the debtor's language, else in the same language
+     * of another region (zh-TW for zh-HK), else in {@code fallback}, else none.
+     */
+    public java.util.Optional<Template> forLanguage(String code, String language, String fallback) {
+        List<Template> texts = jdbc.sql("""
+                        SELECT DISTINCT ON (locale) code, version, channel, locale, jurisdiction, purpose, body,
+                               approved_by, approved_at
+                        FROM message_template WHERE code = :code ORDER BY locale, version DESC""")
+                .param("code", code).query((rs, n) -> template(rs)).list();
+        String base = language.split("-")[0];
+        return texts.stream().filter(t -> t.locale().equalsIgnoreCase(language)).findFirst()
+                .or(() -> texts.stream().filter(t -> t.locale().split("-")[0].equalsIgnoreCase(base)).findFirst())
+                .or(() -> texts.stream().filter(t -> t.locale().equalsIgnoreCase(fallback)).findFirst());
+    }
+
+    /** Fills {@code {{name}}} placeholders; one without a value is an error (never sent half filled). */
+    public static String render(String body, Map<String, String> values) {
+        java.util.regex.Matcher m = PLACEHOLDER.matcher(body);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String value = values.get(m.group(1));
+            if (value == null) {
+                throw new IllegalArgumentException("The template needs {{" + m.group(1) + "}}, which has no value.");
+            }
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(value));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\{\\{([a-z_]+)}}");
+
+    private static Template template(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Template(rs.getString("code"), rs.getInt("version"), Channel.valueOf(rs.getString("channel")),
+                rs.getString("locale"), rs.getString("jurisdiction"), rs.getString("purpose"), rs.getString("body"),
+                rs.getString("approved_by"), rs.getObject("approved_at", java.time.OffsetDateTime.class).toInstant());
     }
 
     /** Each template code with its channel (what strategy checks need). */

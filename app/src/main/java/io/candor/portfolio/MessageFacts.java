@@ -1,0 +1,73 @@
+package io.candor.portfolio;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.candor.audit.AuditEntry;
+import io.candor.audit.AuditTrail;
+import io.candor.platform.money.Money;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What a message to a debtor is filled with and sent to: the debtor's name and language, the creditor, the balance,
+ * and the first valid contact point of each kind. Reading it is a read of debtor data, audited with its purpose.
+ */
+@Service
+public class MessageFacts {
+
+    /** A contact point a message can go to. */
+    public record Point(UUID id, String kind, String value) {
+    }
+
+    /** The facts of one open account. */
+    public record Facts(UUID account, UUID debtor, String debtorName, String creditor, Money balance, String language,
+                        String country, @Nullable String region, Map<String, Point> points) {
+
+        public Optional<Point> point(String kind) {
+            return Optional.ofNullable(points.get(kind));
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final AuditTrail audit;
+
+    MessageFacts(JdbcClient jdbc, AuditTrail audit) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+    }
+
+    @Transactional
+    public Optional<Facts> of(UUID account, String purpose) {
+        Optional<Facts> facts = jdbc.sql("""
+                        SELECT a.id, a.debtor_id, d.full_name, c.name AS creditor, a.currency,
+                               a.principal_minor + a.interest_minor + a.fees_minor + a.penalty_minor AS balance,
+                               d.language, d.country, d.region
+                        FROM account a
+                        JOIN portfolio p ON p.tenant_id = a.tenant_id AND p.id = a.portfolio_id
+                        JOIN creditor c ON c.tenant_id = p.tenant_id AND c.id = p.creditor_id
+                        JOIN debtor d ON d.tenant_id = a.tenant_id AND d.id = a.debtor_id
+                        WHERE a.id = :id AND a.status = 'OPEN'""")
+                .param("id", account)
+                .query((rs, n) -> new Facts(rs.getObject("id", UUID.class), rs.getObject("debtor_id", UUID.class),
+                        rs.getString("full_name"), rs.getString("creditor"),
+                        Money.ofMinor(rs.getLong("balance"), rs.getString("currency").strip()), rs.getString("language"),
+                        rs.getString("country").strip(), rs.getString("region"), new LinkedHashMap<>()))
+                .optional();
+        facts.ifPresent(f -> {
+            jdbc.sql("""
+                            SELECT id, kind, value FROM contact_point WHERE debtor_id = :debtor AND valid
+                            ORDER BY verified DESC, id""")
+                    .param("debtor", f.debtor())
+                    .query((rs, n) -> f.points().putIfAbsent(rs.getString("kind"),
+                            new Point(rs.getObject("id", UUID.class), rs.getString("kind"), rs.getString("value"))))
+                    .list();
+            audit.record(AuditEntry.read("account", account, purpose));
+        });
+        return facts;
+    }
+}

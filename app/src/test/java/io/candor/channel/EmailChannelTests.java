@@ -1,0 +1,146 @@
+package io.candor.channel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import io.candor.platform.tenant.TenantContext;
+import io.candor.support.Api;
+import io.candor.support.CandorIntegrationTest;
+import io.candor.support.TestTenants;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * E-mail end to end against a real SMTP server (GreenMail on loopback): gate, template in the debtor's language,
+ * opt-out line, idempotency, delivery status, contact event, evidence; and what is refused before anything is sent.
+ */
+@CandorIntegrationTest
+class EmailChannelTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestTenants tenants;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    GreenMail smtp;
+    Api api;
+    TestTenants.TestTenant tenant;
+    String admin;
+    String collector;
+
+    @BeforeEach
+    void setUp() {
+        smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        smtp.start();
+        api = new Api(port);
+        tenant = tenants.create("mail");
+        admin = api.token(tenant.slug(), "admin", TestTenants.PASSWORD);
+        collector = api.token(tenant.slug(), "collector", TestTenants.PASSWORD);
+        Api.Response zh = api.put("/api/v1/templates/email-reminder", admin, """
+                {"channel": "EMAIL", "locale": "zh-CN", "jurisdiction": "CN", "body":
+                 "{{debtor_name}}您好：您在{{creditor}}的账单已逾期，应还金额{{balance}}。对金额有异议请通过投诉渠道联系我们，联系电话{{contact_phone}}。"}""");
+        assertThat(zh.status()).as(zh.body()).isEqualTo(200);
+        Api.Response en = api.put("/api/v1/templates/email-reminder", admin, """
+                {"channel": "EMAIL", "locale": "en", "jurisdiction": "CN", "body":
+                 "Dear {{debtor_name}}, your account with {{creditor}} is overdue: {{balance}}. To dispute it, call {{contact_phone}}."}""");
+        assertThat(en.status()).as(en.body()).isEqualTo(200);
+    }
+
+    @AfterEach
+    void tearDown() {
+        smtp.stop();
+    }
+
+    void configure() {
+        Api.Response r = api.put("/api/v1/channels/EMAIL", admin, """
+                {"settings": {"host": "127.0.0.1", "port": "%d", "from": "collections@bank.example",
+                              "contactPhone": "400-800-1234"}}""".formatted(smtp.getSmtp().getPort()));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+    }
+
+    /** The debtor agreed to be e-mailed at any hour, so the test does not depend on the time of day in Beijing. */
+    void anyHour(UUID account) {
+        UUID point = TenantContext.call(tenant.id(), () -> jdbc.sql("""
+                        SELECT cp.id FROM contact_point cp JOIN account a ON a.debtor_id = cp.debtor_id
+                        WHERE a.id = :a AND cp.kind = 'EMAIL'""").param("a", account).query(UUID.class).single());
+        assertThat(api.post("/api/v1/contact-points/" + point + "/consents", admin,
+                "{\"consent\": \"CONTACT_OUTSIDE_HOURS\"}").status()).isBetween(200, 204);
+    }
+
+    Api.Response send(UUID account, String key) {
+        return api.post("/api/v1/accounts/" + account + "/messages", collector, "{\"template\": \"email-reminder\"}",
+                "Idempotency-Key", key);
+    }
+
+    @Test
+    void anEmailGoesOutOnceInTheDebtorsLanguageAndIsProven() throws Exception {
+        configure();
+        UUID account = tenant.accounts().getFirst();
+        anyHour(account);
+        Api.Response sent = send(account, "k-1");
+        assertThat(sent.status()).as(sent.body()).isEqualTo(201);
+        assertThat(sent.json().get("status").asString()).as(sent.body()).isEqualTo("SENT");
+        assertThat(sent.json().get("locale").asString()).isEqualTo("zh-CN");
+        assertThat(smtp.waitForIncomingEmail(5000, 1)).isTrue();
+        MimeMessage mail = smtp.getReceivedMessages()[0];
+        assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("debtor0@example.com");
+        assertThat(mail.getSubject()).startsWith("还款提醒 — ");
+        String body = GreenMailUtil.getBody(mail);
+        String text = new String(jakarta.mail.internet.MimeUtility.decode(new java.io.ByteArrayInputStream(
+                body.getBytes(java.nio.charset.StandardCharsets.US_ASCII)), mail.getEncoding() == null ? "7bit"
+                : mail.getEncoding()).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(text).contains("测试债务人0您好").contains("1012.34 CNY").contains("400-800-1234")
+                .contains("如不希望再收到此类邮件，请回复“退订”。");
+        assertThat(mail.getHeader("X-Candor-Message")[0]).isEqualTo(sent.json().get("id").asString());
+
+        Api.Response again = send(account, "k-1");
+        assertThat(again.json().get("id").asString()).as("the same key is the same message").isEqualTo(
+                sent.json().get("id").asString());
+        assertThat(smtp.getReceivedMessages()).as("and it is not sent twice").hasSize(1);
+
+        String outcome = TenantContext.call(tenant.id(), () -> jdbc.sql("""
+                        SELECT e.outcome FROM contact_event e JOIN outbound_message m ON m.contact_event_id = e.id
+                        WHERE m.id = :id""").param("id", UUID.fromString(sent.json().get("id").asString()))
+                .query(String.class).single());
+        assertThat(outcome).isEqualTo("DELIVERED");
+        long evidence = TenantContext.call(tenant.id(), () -> jdbc.sql("""
+                        SELECT count(*) FROM (SELECT seq FROM evidence_pending WHERE type = 'MESSAGE_SENT'
+                                              UNION ALL SELECT seq FROM evidence_entry WHERE type = 'MESSAGE_SENT') x""")
+                .query(Long.class).single());
+        assertThat(evidence).isEqualTo(1);
+        assertThat(api.get("/api/v1/accounts/" + account + "/messages", collector).json()).hasSize(1);
+    }
+
+    @Test
+    void nothingLeavesWithoutAProviderAKeyOrTheGatesConsent() {
+        UUID account = tenant.accounts().get(1);
+        Api.Response noProvider = send(account, "k-2");
+        assertThat(noProvider.status()).isEqualTo(400);
+        assertThat(noProvider.body()).contains("PUT /api/v1/channels/EMAIL");
+        configure();
+        assertThat(api.post("/api/v1/accounts/" + account + "/messages", collector, "{\"template\": \"email-reminder\"}")
+                .status()).as("no idempotency key").isEqualTo(400);
+        assertThat(api.post("/api/v1/accounts/" + account + "/holds", admin,
+                "{\"hold\":\"DISPUTE\",\"reason\":\"debtor disputes the amount\"}").status()).isEqualTo(201);
+        Api.Response refused = send(account, "k-3");
+        assertThat(refused.status()).isEqualTo(201);
+        assertThat(refused.json().get("status").asString()).isEqualTo("REFUSED");
+        assertThat(refused.json().get("detail").asString()).contains("HOLD-DISPUTE");
+        assertThat(smtp.getReceivedMessages()).isEmpty();
+        assertThat(api.put("/api/v1/channels/EMAIL", collector, "{\"settings\": {}}").status())
+                .as("only an administrator sets providers").isEqualTo(403);
+    }
+}
