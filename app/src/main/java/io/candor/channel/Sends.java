@@ -105,8 +105,9 @@ public class Sends {
                     + f.language() + " or English.", actor);
         }
         String body;
+        Map<String, String> values = values(f, provider);
         try {
-            body = Templates.render(text.body(), values(f, provider));
+            body = Templates.render(text.body(), values);
         } catch (IllegalArgumentException e) {
             return fail(key, account, channel, code, text, answer, e.getMessage(), actor);
         }
@@ -115,7 +116,7 @@ public class Sends {
             body = body + "\n" + footer;
         }
         List<ContentLinter.Finding> findings = LINTER.lint(new ContentLinter.Template(text.jurisdiction(), channel,
-                text.locale(), body, text.purpose()));
+                text.locale(), body, text.purpose()), values);
         if (!findings.isEmpty()) {
             return fail(key, account, channel, code, text, answer, "The filled text failed linting: "
                     + findings.stream().map(ContentLinter.Finding::rule).toList(), actor);
@@ -125,7 +126,8 @@ public class Sends {
         if (!reservation.equals(contactEvent(sending.id()))) {
             return sending; // the same key was sent a moment ago by another request: that one goes out, not this
         }
-        OutboundMessage message = new OutboundMessage(sending.id(), channel, point.value(),
+        String to = channel == Channel.LETTER ? f.debtorName() + "\n" + point.value() : point.value();
+        OutboundMessage message = new OutboundMessage(sending.id(), channel, to,
                 OptOut.subject(f.creditor(), text.locale()), body, text.locale());
         Delivery delivery;
         try {
@@ -155,8 +157,12 @@ public class Sends {
             facts.put("template", text.code() + "@" + text.version());
             facts.put("locale", text.locale());
             facts.put("status", status);
+            List<byte[]> contents = new java.util.ArrayList<>(List.of(content));
+            if (delivery instanceof Delivery.Accepted a) {
+                contents.addAll(a.documents());
+            }
             events.publishEvent(new EvidenceEvent("MESSAGE_SENT", EvidenceEvent.Subject.account(m.account()), null,
-                    clock.instant(), facts, List.of(content)));
+                    clock.instant(), facts, contents));
             return byId(m.id());
         });
     }

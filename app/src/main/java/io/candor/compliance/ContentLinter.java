@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -58,6 +59,14 @@ public final class ContentLinter {
     }
 
     public List<Finding> lint(Template t) {
+        return lint(t, Map.of());
+    }
+
+    /**
+     * Lints a text as it will go out: a required placeholder phrase ({@code {{balance}}}) counts as present when the
+     * value it was filled with is in the text.
+     */
+    public List<Finding> lint(Template t, Map<String, String> filled) {
         if (!LOCALES.contains(t.locale())) {
             return List.of(new Finding("LINT-LOCALE", "UNSUPPORTED_LOCALE", 0, 0, "",
                     "No language rules for locale '" + t.locale() + "'; use one of " + LOCALES + "."));
@@ -102,7 +111,11 @@ public final class ContentLinter {
                 }
                 boolean present = false;
                 for (JsonNode p : phrases) {
-                    present |= text.contains(p.asString().toLowerCase(Locale.ROOT));
+                    String phrase = p.asString();
+                    String value = phrase.startsWith("{{") && phrase.endsWith("}}")
+                            ? filled.get(phrase.substring(2, phrase.length() - 2)) : null;
+                    present |= text.contains(phrase.toLowerCase(Locale.ROOT))
+                            || value != null && !value.isBlank() && text.contains(value.toLowerCase(Locale.ROOT));
                 }
                 if (!present) {
                     findings.add(new Finding(id, "MISSING_DISCLOSURE", 0, 0, "", "Missing: "

@@ -100,4 +100,14 @@ class ContentLinterTests {
         assertThat(LINTER.lint(new ContentLinter.Template("US", Channel.LETTER, "en", letter
                 + " As of {{itemization_date}} … Dispute by {{dispute_deadline}}.", "VALIDATION_NOTICE"))).isEmpty();
     }
+
+    @Test
+    void aFilledLetterKeepsItsRequiredFactsWhereThePlaceholdersWere() {
+        String filled = "张三：您在某银行的欠款为1012.34 CNY。如对欠款有异议，可通过投诉渠道提出。";
+        java.util.Map<String, String> values = java.util.Map.of("debtor_name", "张三", "balance", "1012.34 CNY");
+        assertThat(LINTER.lint(new ContentLinter.Template("CN", Channel.LETTER, "zh-CN", filled, null), values))
+                .extracting(ContentLinter.Finding::rule).doesNotContain("CN-LETTER-DEBTOR", "CN-LETTER-BALANCE");
+        assertThat(LINTER.lint(new ContentLinter.Template("CN", Channel.LETTER, "zh-CN", filled.replace("1012.34 CNY", ""),
+                null), values)).extracting(ContentLinter.Finding::rule).contains("CN-LETTER-BALANCE");
+    }
 }
