@@ -43,10 +43,10 @@ public class Checkpoints {
     private final Clock clock;
     private final String originPrefix;
 
-    private final Background background;
+    private final io.candor.tenancy.EachTenant background;
 
     Checkpoints(JdbcClient jdbc, TileStore tiles, NoteKey.Signer signer, AuditTrail audit, Clock clock,
-            CandorProperties properties, Background background) {
+            CandorProperties properties, io.candor.tenancy.EachTenant background) {
         this.background = background;
         this.jdbc = jdbc;
         this.tiles = tiles;
@@ -67,7 +67,7 @@ public class Checkpoints {
 
     @Scheduled(fixedDelayString = "${candor.evidence.checkpoint-interval:2s}")
     void issueAll() {
-        background.forEachTenant("Issuing an evidence checkpoint", this::issue);
+        background.run("Issuing an evidence checkpoint", this::issue);
     }
 
     /** Signs a checkpoint of the log as it is, when it grew since the last one; returns the latest. */

@@ -47,10 +47,10 @@ public class SelfAudit {
     private final NoteKey.Signer signer;
     private final Clock clock;
 
-    private final Background background;
+    private final io.candor.tenancy.EachTenant background;
 
     SelfAudit(JdbcClient jdbc, TransactionTemplate tx, Checkpoints checkpoints, TileStore tiles, ContentStore content,
-            NoteKey.Signer signer, Clock clock, Background background) {
+            NoteKey.Signer signer, Clock clock, io.candor.tenancy.EachTenant background) {
         this.background = background;
         this.jdbc = jdbc;
         this.tx = tx;
@@ -63,7 +63,7 @@ public class SelfAudit {
 
     @Scheduled(fixedDelayString = "${candor.evidence.audit-interval:10m}", initialDelayString = "${candor.evidence.audit-interval:10m}")
     void auditAll() {
-        background.forEachTenant("The evidence self-audit", this::run);
+        background.run("The evidence self-audit", this::run);
     }
 
     /** Audits the current tenant's log, records the result, and alarms on any problem. */

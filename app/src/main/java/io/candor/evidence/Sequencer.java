@@ -29,9 +29,9 @@ class Sequencer {
     private final Map<UUID, TileAppender> appenders = new ConcurrentHashMap<>();
     private final Map<UUID, ReentrantLock> locks = new ConcurrentHashMap<>();
 
-    private final Background background;
+    private final io.candor.tenancy.EachTenant background;
 
-    Sequencer(JdbcClient jdbc, TransactionTemplate tx, TileStore tiles, Background background) {
+    Sequencer(JdbcClient jdbc, TransactionTemplate tx, TileStore tiles, io.candor.tenancy.EachTenant background) {
         this.background = background;
         this.jdbc = jdbc;
         this.tx = tx;
@@ -40,7 +40,7 @@ class Sequencer {
 
     @Scheduled(fixedDelay = 200)
     void sequenceAll() {
-        background.forEachTenant("Sequencing the evidence log", () -> sequence(false));
+        background.run("Sequencing the evidence log", () -> sequence(false));
     }
 
     /** Sequences everything pending for the current tenant; {@code wait}: wait for another node's batch. Returns the size. */

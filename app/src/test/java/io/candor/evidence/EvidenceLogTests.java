@@ -48,6 +48,9 @@ class EvidenceLogTests {
     int port;
 
     @Autowired
+    io.candor.tenancy.EachTenant each;
+
+    @Autowired
     TestTenants tenants;
 
     @Autowired
@@ -253,7 +256,7 @@ class EvidenceLogTests {
     void aRestartedSequencerResumesFromTheStoredTiles() {
         sixLetters();
         Sequencer restarted = new Sequencer(JdbcClient.create(appDataSource), tx, new TileStore(JdbcClient.create(appDataSource)),
-                new Background(tenantsService));
+                each);
         long size = TenantContext.call(tenant.id(), () -> {
             for (int i = 0; i < 300; i++) { // across a tile boundary
                 int n = i;
@@ -277,9 +280,6 @@ class EvidenceLogTests {
 
     @Autowired
     EvidenceRecorder recorder;
-
-    @Autowired
-    io.candor.tenancy.Tenants tenantsService;
 
     SelfAudit.Report audit() {
         return TenantContext.call(tenant.id(), () -> selfAudit.run());

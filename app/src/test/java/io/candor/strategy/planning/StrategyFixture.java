@@ -11,7 +11,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A test tenant ready to plan: the shipped templates, the default strategy without holdout, a Mandarin team. */
-final class StrategyFixture {
+public final class StrategyFixture {
 
     private StrategyFixture() {
     }
@@ -23,11 +23,11 @@ final class StrategyFixture {
     }
 
     /** The shipped strategy with the holdout given to the champion. */
-    static String strategy() throws IOException {
+    public static String strategy() throws IOException {
         return resource("/strategy/default.yaml").replace("holdout: 5", "holdout: 0").replace("share: 80", "share: 85");
     }
 
-    static void install(Api api, String admin, String supervisor) throws IOException {
+    public static void install(Api api, String admin, String supervisor) throws IOException {
         for (JsonNode t : JsonMapper.builder().build().readTree(resource("/strategy/default-templates.json"))) {
             String code = t.get("code").asString();
             ((tools.jackson.databind.node.ObjectNode) t).remove("code");

@@ -1,30 +1,33 @@
-package io.candor.evidence;
+package io.candor.tenancy;
 
 import java.util.UUID;
 
 import io.candor.platform.tenant.TenantContext;
-import io.candor.tenancy.Tenants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.stereotype.Component;
 
-/** Background work on every tenant's log (sequencing, checkpoints, self-audit); none starts once the application closes. */
+/**
+ * Background work on every tenant (the evidence log's sequencing, checkpoints and self-audit; sending the day's
+ * planned messages), each in its own tenant context, one tenant's failure not stopping the others; none starts once
+ * the application closes.
+ */
 @Component
-class Background implements ApplicationListener<ContextClosedEvent> {
+public class EachTenant implements ApplicationListener<ContextClosedEvent> {
 
-    private static final Logger log = LoggerFactory.getLogger(Background.class);
+    private static final Logger log = LoggerFactory.getLogger(EachTenant.class);
 
     private final Tenants tenants;
     private volatile boolean closing;
 
-    Background(Tenants tenants) {
+    EachTenant(Tenants tenants) {
         this.tenants = tenants;
     }
 
     /** Runs {@code work} in each tenant's context; a failure is logged and that tenant retried next time. */
-    void forEachTenant(String what, Runnable work) {
+    public void run(String what, Runnable work) {
         for (UUID tenant : tenants.allIds()) {
             if (closing) {
                 return;
