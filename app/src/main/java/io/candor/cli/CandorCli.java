@@ -55,6 +55,9 @@ public final class CandorCli {
                                        with --time COLUMN [--test-share 0.2]: out-of-time, the latest rows held out
               model train --data FILE.csv --target COLUMN --bad VALUE --out DIR [--kind scorecard|gbdt]
                                        train on the whole file and write the model to a new directory
+              nlu classify             id<TAB>text lines on stdin -> id<TAB>intent<TAB>emotion lines on stdout
+                                       (zh-CN, zh-TW, en; no server needed)
+              nlu evaluate             held-out intent and emotion accuracy per language and label, throughput
               bench import [--rows N]  benchmark the placement import against a raw COPY (no server needed)
               bench planning [--accounts N]
                                        the daily planning run on N placed accounts against a plain SQL pass
@@ -102,6 +105,7 @@ public final class CandorCli {
                 case "imports" -> imports(options);
                 case "strategy" -> strategy(options);
                 case "model" -> new ModelCommands(out).run(options);
+                case "nlu" -> new NluCommands(in, out, err).run(options);
                 default -> throw new UsageException("unknown command '" + args[0] + "'");
             };
         } catch (UsageException e) {
