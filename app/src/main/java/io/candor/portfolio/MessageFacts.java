@@ -26,7 +26,8 @@ public class MessageFacts {
 
     /** The facts of one open account. */
     public record Facts(UUID account, UUID debtor, String debtorName, String creditor, Money balance, String language,
-                        String country, @Nullable String region, Map<String, Point> points) {
+                        String country, @Nullable String region, Map<String, Point> points,
+                        java.time.@Nullable LocalDate birthDate, @Nullable String idLast4) {
 
         public Optional<Point> point(String kind) {
             return Optional.ofNullable(points.get(kind));
@@ -41,12 +42,17 @@ public class MessageFacts {
         this.audit = audit;
     }
 
+    /** The last four characters of the stored hint (the number's first three and last four are kept). */
+    private static @Nullable String last4(@Nullable String hint) {
+        return hint == null || hint.length() < 4 ? null : hint.substring(hint.length() - 4);
+    }
+
     @Transactional
     public Optional<Facts> of(UUID account, String purpose) {
         Optional<Facts> facts = jdbc.sql("""
                         SELECT a.id, a.debtor_id, d.full_name, c.name AS creditor, a.currency,
                                a.principal_minor + a.interest_minor + a.fees_minor + a.penalty_minor AS balance,
-                               d.language, d.country, d.region
+                               d.language, d.country, d.region, d.birth_date, d.national_id_hint
                         FROM account a
                         JOIN portfolio p ON p.tenant_id = a.tenant_id AND p.id = a.portfolio_id
                         JOIN creditor c ON c.tenant_id = p.tenant_id AND c.id = p.creditor_id
@@ -56,7 +62,8 @@ public class MessageFacts {
                 .query((rs, n) -> new Facts(rs.getObject("id", UUID.class), rs.getObject("debtor_id", UUID.class),
                         rs.getString("full_name"), rs.getString("creditor"),
                         Money.ofMinor(rs.getLong("balance"), rs.getString("currency").strip()), rs.getString("language"),
-                        rs.getString("country").strip(), rs.getString("region"), new LinkedHashMap<>()))
+                        rs.getString("country").strip(), rs.getString("region"), new LinkedHashMap<>(),
+                        rs.getObject("birth_date", java.time.LocalDate.class), last4(rs.getString("national_id_hint"))))
                 .optional();
         facts.ifPresent(f -> {
             jdbc.sql("""

@@ -1,0 +1,50 @@
+package io.candor.agent;
+
+import java.util.UUID;
+
+import io.candor.identity.CurrentUser;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Conversations with the AI agent: the channel adapters (portal chat, two-way SMS, voice) post what they hear. */
+@RestController
+class AgentApi {
+
+    /** A conversation with an account's debtor on a channel. */
+    record NewConversation(UUID account, String channel) {
+    }
+
+    /** What the debtor said. */
+    record NewTurn(String text) {
+    }
+
+    private final Conversations conversations;
+
+    AgentApi(Conversations conversations) {
+        this.conversations = conversations;
+    }
+
+    @PostMapping("/api/v1/agent/conversations")
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'COLLECTOR')")
+    ResponseEntity<Conversations.View> start(@RequestBody NewConversation c) {
+        return ResponseEntity.status(201).body(conversations.start(c.account(), c.channel() == null ? "CHAT"
+                : c.channel(), CurrentUser.get()));
+    }
+
+    @PostMapping("/api/v1/agent/conversations/{id}/turns")
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'COLLECTOR')")
+    Conversations.View turn(@PathVariable UUID id, @RequestBody NewTurn t) {
+        return conversations.turn(id, t.text() == null ? "" : t.text(), CurrentUser.get());
+    }
+
+    @GetMapping("/api/v1/agent/conversations/{id}")
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'COLLECTOR', 'COMPLIANCE_OFFICER', 'AUDITOR')")
+    Conversations.View one(@PathVariable UUID id) {
+        return conversations.view(id);
+    }
+}

@@ -1,0 +1,274 @@
+package io.candor.agent;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import io.candor.agent.nlu.Nlu;
+import io.candor.compliance.Channel;
+import io.candor.compliance.ContentLinter;
+import io.candor.compliance.Hold;
+import io.candor.compliance.Party;
+import io.candor.compliance.gate.ContactGate;
+import io.candor.compliance.gate.Holds;
+import io.candor.platform.Actor;
+import io.candor.platform.Timestamps;
+import io.candor.platform.evidence.EvidenceEvent;
+import io.candor.platform.ids.Ids;
+import io.candor.platform.tenant.TenantContext;
+import io.candor.platform.web.BadRequestException;
+import io.candor.platform.web.NotFoundException;
+import io.candor.portfolio.ContactPreferences;
+import io.candor.portfolio.MessageFacts;
+import io.candor.strategy.planning.AccountSignals;
+import io.candor.tenancy.Tenants;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The agent's conversations: each debtor turn is read (intent, emotion), answered by {@link Dialogue}, its actions
+ * carried out through the modules that own them (signals, holds, consents, the contact gate), its reply checked for
+ * banned words, and the turn — what was heard and said — stored and evidence-logged.
+ */
+@Service
+public class Conversations {
+
+    private static final Logger log = LoggerFactory.getLogger(Conversations.class);
+    private static final ContentLinter LINTER = ContentLinter.shipped();
+
+    /** A conversation with its turns. */
+    public record View(UUID id, UUID account, String channel, String locale, String state,
+                       @Nullable Instant callbackAt, List<Turn> turns) {
+    }
+
+    /** One turn: what the debtor said (none for the greeting), what the agent read, answered and did. */
+    public record Turn(int seq, @Nullable String debtor, @Nullable String intent, @Nullable String emotion,
+                       String reply, List<String> actions, Instant at) {
+    }
+
+    private final JdbcClient jdbc;
+    private final MessageFacts facts;
+    private final AccountSignals signals;
+    private final Holds holds;
+    private final ContactPreferences preferences;
+    private final ContactGate gate;
+    private final Tenants tenants;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Conversations(JdbcClient jdbc, MessageFacts facts, AccountSignals signals, Holds holds,
+            ContactPreferences preferences, ContactGate gate, Tenants tenants, ApplicationEventPublisher events,
+            Clock clock) {
+        this.jdbc = jdbc;
+        this.facts = facts;
+        this.signals = signals;
+        this.holds = holds;
+        this.preferences = preferences;
+        this.gate = gate;
+        this.tenants = tenants;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public View start(UUID account, String channel, Actor by) {
+        if (!List.of("CHAT", "SMS", "VOICE").contains(channel)) {
+            throw new BadRequestException("channel is CHAT, SMS or VOICE.");
+        }
+        MessageFacts.Facts f = facts.of(account, "AGENT_CONVERSATION").orElseThrow(() -> new NotFoundException(
+                "open account", account));
+        Dialogue.Debtor d = debtor(f);
+        UUID id = Ids.newId();
+        Instant now = clock.instant();
+        jdbc.sql("""
+                        INSERT INTO agent_conversation (tenant_id, id, account_id, channel, locale, state, started_by,
+                                                        started_at, updated_at)
+                        VALUES (:t, :id, :account, :channel, :locale, 'VERIFYING', :by, :now, :now)""")
+                .param("t", TenantContext.require()).param("id", id).param("account", account).param("channel", channel)
+                .param("locale", d.locale()).param("by", by.username()).param("now", Timestamps.utc(now)).update();
+        record(id, account, 0, null, null, Dialogue.greeting(d), List.of(), f);
+        return view(id);
+    }
+
+    @Transactional
+    public View turn(UUID id, String text, Actor by) {
+        if (text.isBlank() || text.length() > 2000) {
+            throw new BadRequestException("A turn is 1 to 2000 characters of what the debtor said.");
+        }
+        record Row(UUID account, String channel, String state, int failed, int refusals, @Nullable String pending,
+                   int turns) {
+        }
+        Row row = jdbc.sql("""
+                        SELECT c.account_id, c.channel, c.state, c.failed_checks, c.refusals, c.pending,
+                               (SELECT count(*) FROM agent_turn t WHERE t.tenant_id = c.tenant_id
+                                AND t.conversation_id = c.id) AS turns
+                        FROM agent_conversation c WHERE c.id = :id FOR UPDATE""")
+                .param("id", id)
+                .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getInt(4),
+                        rs.getInt(5), rs.getString(6), rs.getInt(7)))
+                .optional().orElseThrow(() -> new NotFoundException("conversation", id));
+        MessageFacts.Facts f = facts.of(row.account(), "AGENT_CONVERSATION").orElseThrow(() -> new NotFoundException(
+                "open account", row.account()));
+        Dialogue.Debtor d = debtor(f);
+        Nlu.Reading reading = Nlu.shipped().read(text);
+        LocalDate today = tenants.businessDate(TenantContext.require());
+        Dialogue.Step step = Dialogue.turn(new Dialogue.State(row.state(), row.failed(), row.refusals(), row.pending()),
+                d, reading, text, today);
+        List<String> done = new ArrayList<>();
+        Instant callback = null;
+        for (Dialogue.Action a : step.actions()) {
+            done.add(a.getClass().getSimpleName());
+            Instant at = carryOut(a, row.account(), row.channel(), f, d, by);
+            callback = at != null ? at : callback;
+        }
+        String reply = clean(step.reply(), d, row.channel(), f.country());
+        jdbc.sql("""
+                        UPDATE agent_conversation SET state = :state, failed_checks = :failed, refusals = :refusals,
+                               pending = :pending, callback_at = coalesce(:callback, callback_at), updated_at = :now
+                        WHERE id = :id""")
+                .param("state", step.next().phase()).param("failed", step.next().failedChecks())
+                .param("refusals", step.next().refusals()).param("pending", step.next().pending())
+                .param("callback", callback == null ? null : Timestamps.utc(callback))
+                .param("now", Timestamps.utc(clock.instant())).param("id", id).update();
+        record(id, row.account(), row.turns(), text, reading, reply, done, f);
+        return view(id);
+    }
+
+    /** Does what a turn decided; returns the time of a callback when one was scheduled. */
+    private @Nullable Instant carryOut(Dialogue.Action a, UUID account, String channel, MessageFacts.Facts f,
+            Dialogue.Debtor d, Actor by) {
+        String source = "agent";
+        LocalDate today = tenants.businessDate(TenantContext.require());
+        switch (a) {
+            case Dialogue.Action.RecordPromise p -> {
+                signals.raise(account, AccountSignals.Signal.ARRANGEMENT_ACTIVE, source);
+                evidence(account, "PROMISE_RECORDED", Map.of("amount", p.amount().toPlainString(), "currency",
+                        f.balance().currency().getCurrencyCode(), "by", p.by().toString()));
+            }
+            case Dialogue.Action.RequestPlan p -> {
+                signals.raise(account, AccountSignals.Signal.ARRANGEMENT_ACTIVE, source);
+                evidence(account, "PLAN_REQUESTED", Map.of("months", Integer.toString(p.months()), "monthly",
+                        p.monthly().toPlainString(), "currency", f.balance().currency().getCurrencyCode()));
+            }
+            case Dialogue.Action.HardshipPause h -> holds.set(account, Hold.HARDSHIP_PAUSE,
+                    "The debtor told the agent of hardship; collection paused for 30 days", today.plusDays(30), source);
+            case Dialogue.Action.Dispute x -> holds.set(account, Hold.DISPUTE, "Disputed in conversation with the agent",
+                    null, source);
+            case Dialogue.Action.PaidClaim x -> {
+                signals.raise(account, AccountSignals.Signal.ESCALATED, source);
+                evidence(account, "PAID_CLAIM", Map.of("channel", channel));
+            }
+            case Dialogue.Action.WrongParty x -> f.point("PHONE").ifPresent(p -> {
+                for (Channel c : List.of(Channel.SMS, Channel.VOICE_AI, Channel.VOICE_HUMAN)) {
+                    preferences.optOut(p.id(), c.name(), true);
+                }
+                evidence(account, "WRONG_PARTY", Map.of("contactPoint", p.id().toString()));
+            });
+            case Dialogue.Action.Callback c -> {
+                return callback(account, f, c.on(), by);
+            }
+            case Dialogue.Action.Complaint x -> holds.set(account, Hold.COMPLAINT_OPEN,
+                    "Complaint made in conversation with the agent", null, source);
+            case Dialogue.Action.FlagVulnerable x -> {
+                signals.raise(account, AccountSignals.Signal.VULNERABLE, source);
+                signals.raise(account, AccountSignals.Signal.NEGATIVE_EMOTION, source);
+            }
+            case Dialogue.Action.Handover h -> {
+                signals.raise(account, AccountSignals.Signal.ESCALATED, source);
+                evidence(account, "AGENT_HANDOVER", Map.of("reason", h.reason()));
+            }
+        }
+        return null;
+    }
+
+    /** A callback the gate allows: 10:00 the debtor's time on the day asked, or the gate's next allowed time. */
+    private @Nullable Instant callback(UUID account, MessageFacts.Facts f, LocalDate on, Actor by) {
+        MessageFacts.Point phone = f.point("PHONE").orElse(null);
+        if (phone == null) {
+            return null;
+        }
+        Instant at = on.atTime(LocalTime.of(10, 0)).atZone(ZoneId.of("Asia/Shanghai")).toInstant();
+        ContactGate.Answer answer = gate.decide(new ContactGate.Request(account, Channel.VOICE_AI, Party.DEBTOR,
+                phone.value(), at), by);
+        return answer.reservation() != null ? at : answer.nextAllowedAt();
+    }
+
+    /** The agent never says a banned word: a reply that would is replaced by the neutral one and logged. */
+    private static String clean(String reply, Dialogue.Debtor d, String channel, String country) {
+        List<ContentLinter.Finding> banned = LINTER.lint(new ContentLinter.Template(country, channel.equals("VOICE")
+                ? Channel.VOICE_AI : Channel.SMS, d.locale(), reply, null)).stream()
+                .filter(x -> x.rule().startsWith("BANNED")).toList();
+        if (banned.isEmpty()) {
+            return reply;
+        }
+        log.error("An agent reply hit the linter ({}); the neutral answer was given instead", banned);
+        return Phrases.say(d.locale(), "other", Map.of());
+    }
+
+    private void record(UUID id, UUID account, int seq, @Nullable String heard, Nlu.@Nullable Reading reading,
+            String reply, List<String> actions, MessageFacts.Facts f) {
+        jdbc.sql("""
+                        INSERT INTO agent_turn (tenant_id, conversation_id, seq, debtor_text, intent, emotion, reply,
+                                                actions, at)
+                        VALUES (:t, :id, :seq, :heard, :intent, :emotion, :reply, :actions, :now)""")
+                .param("t", TenantContext.require()).param("id", id).param("seq", seq).param("heard", heard)
+                .param("intent", reading == null ? null : reading.intent().name())
+                .param("emotion", reading == null ? null : reading.emotion().name()).param("reply", reply)
+                .param("actions", actions.toArray(String[]::new)).param("now", Timestamps.utc(clock.instant()))
+                .update();
+        List<byte[]> contents = new ArrayList<>();
+        if (heard != null) {
+            contents.add(heard.getBytes(StandardCharsets.UTF_8));
+        }
+        contents.add(reply.getBytes(StandardCharsets.UTF_8));
+        events.publishEvent(new EvidenceEvent("AGENT_TURN", EvidenceEvent.Subject.account(account), "ai-agent",
+                clock.instant(), Map.of("conversation", id.toString(), "seq", Integer.toString(seq), "intent",
+                        reading == null ? "-" : reading.intent().name(), "emotion",
+                        reading == null ? "-" : reading.emotion().name(), "actions",
+                        actions.isEmpty() ? "-" : String.join(" ", actions)),
+                contents));
+    }
+
+    private void evidence(UUID account, String type, Map<String, String> facts) {
+        events.publishEvent(new EvidenceEvent(type, EvidenceEvent.Subject.account(account), "ai-agent",
+                clock.instant(), facts, List.of()));
+    }
+
+    public View view(UUID id) {
+        List<Turn> turns = jdbc.sql("""
+                        SELECT seq, debtor_text, intent, emotion, reply, actions, at FROM agent_turn
+                        WHERE conversation_id = :id ORDER BY seq""")
+                .param("id", id)
+                .query((rs, n) -> new Turn(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), List.of((String[]) rs.getArray(6).getArray()),
+                        rs.getObject(7, OffsetDateTime.class).toInstant()))
+                .list();
+        return jdbc.sql("SELECT account_id, channel, locale, state, callback_at FROM agent_conversation WHERE id = :id")
+                .param("id", id)
+                .query((rs, n) -> {
+                    OffsetDateTime cb = rs.getObject(5, OffsetDateTime.class);
+                    return new View(id, rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
+                            cb == null ? null : cb.toInstant(), turns);
+                })
+                .optional().orElseThrow(() -> new NotFoundException("conversation", id));
+    }
+
+    private static Dialogue.Debtor debtor(MessageFacts.Facts f) {
+        return new Dialogue.Debtor(f.debtorName(), f.creditor(), f.balance(), f.birthDate(), f.idLast4(),
+                Phrases.locale(f.language().toLowerCase(Locale.ROOT).startsWith("zh") ? f.language() : "en"));
+    }
+}

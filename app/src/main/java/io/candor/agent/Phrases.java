@@ -1,0 +1,97 @@
+package io.candor.agent;
+
+import java.util.Map;
+
+/**
+ * What the agent says, in the debtor's language. Every line is plain, respectful and factual: no threats, no
+ * shaming, never pretending to be a court or the police; before the debtor is verified nothing reveals the debt.
+ */
+final class Phrases {
+
+    private static final Map<String, Map<String, String>> TEXT = Map.of(
+            "zh-CN", Map.ofEntries(
+                    Map.entry("greet", "您好，这里是{creditor}的智能客服，本次通话由AI助手进行并会录音。请问是{name}本人吗？"),
+                    Map.entry("verify", "为保护您的信息，请告诉我您的出生日期，或身份证号码的后四位。"),
+                    Map.entry("verifyAgain", "抱歉，信息没有对上。请再说一下您的出生日期或身份证后四位。"),
+                    Map.entry("notVerified", "抱歉，无法核实您的身份，我们会通过其他方式与本人联系。再见。"),
+                    Map.entry("disclose", "谢谢，身份已核实。您在{creditor}的账单已逾期，目前应还{balance}。您可以告诉我计划哪天还款，也可以申请分期；如对金额有异议，也可以直接告诉我。"),
+                    Map.entry("askPromise", "好的。请问您计划哪一天还多少？"),
+                    Map.entry("promise", "已记录：您承诺在{date}前还款{amount}。届时请按时还款，谢谢您的配合。"),
+                    Map.entry("promiseTooLate", "这个日期超出了可以约定的范围（{limit}天内）。请问能否在{latest}之前还款？"),
+                    Map.entry("plan", "可以为您申请分期：分{months}期，每期约{monthly}。同意的话请回复“同意”。"),
+                    Map.entry("planAccepted", "已为您提交{months}期还款计划，每期约{monthly}，工作人员会发送确认。"),
+                    Map.entry("hardship", "听到您的情况很抱歉。我们可以先暂停催收30天，并请专人与您商量可以承受的方案。"),
+                    Map.entry("dispute", "已登记您的异议，异议处理期间我们会暂停催收，并把账务明细寄给您核对。"),
+                    Map.entry("paid", "谢谢告知。我们会核对您的还款记录，核实前不会再催收这笔款项。"),
+                    Map.entry("wrongParty", "抱歉打扰了，我们会更正联系信息。再见。"),
+                    Map.entry("callback", "好的，我们会在{time}再联系您。"),
+                    Map.entry("callbackWhen", "好的，请问什么时间方便？"),
+                    Map.entry("refuse", "我理解您的想法。按合同，逾期会继续产生费用并影响信用记录。如果一次还不上，也可以申请分期。"),
+                    Map.entry("human", "好的，正在为您转接人工客服，请稍候。"),
+                    Map.entry("complaint", "非常抱歉给您带来不好的体验。已登记您的投诉，主管会尽快与您联系。"),
+                    Map.entry("calm", "我理解您的心情，我们慢慢说。我请同事来帮您处理。"),
+                    Map.entry("support", "听起来您现在很难受。您的安全最重要，如需帮助可拨打心理援助热线12356。我请同事马上和您联系。"),
+                    Map.entry("other", "抱歉，我没有听明白。您可以告诉我还款时间、申请分期，或要求转人工。")),
+            "zh-TW", Map.ofEntries(
+                    Map.entry("greet", "您好，這裡是{creditor}的智慧客服，本次通話由AI助理進行並會錄音。請問是{name}本人嗎？"),
+                    Map.entry("verify", "為保護您的資料，請告訴我您的出生日期，或身分證號碼的後四碼。"),
+                    Map.entry("verifyAgain", "抱歉，資料沒有對上。請再說一次您的出生日期或身分證後四碼。"),
+                    Map.entry("notVerified", "抱歉，無法核實您的身分，我們會以其他方式與本人聯繫。再見。"),
+                    Map.entry("disclose", "謝謝，身分已核實。您在{creditor}的帳款已逾期，目前應繳{balance}。您可以告訴我預計哪天繳款，也可以申請分期；如對金額有異議，也可以直接告訴我。"),
+                    Map.entry("askPromise", "好的。請問您預計哪一天繳多少？"),
+                    Map.entry("promise", "已記錄：您承諾在{date}前繳款{amount}。屆時請準時繳款，謝謝您的配合。"),
+                    Map.entry("promiseTooLate", "這個日期超出可以約定的範圍（{limit}天內）。請問能否在{latest}之前繳款？"),
+                    Map.entry("plan", "可以為您申請分期：分{months}期，每期約{monthly}。同意的話請回覆「同意」。"),
+                    Map.entry("planAccepted", "已為您送出{months}期還款計畫，每期約{monthly}，專員會傳送確認。"),
+                    Map.entry("hardship", "聽到您的狀況很抱歉。我們可以先暫停催收30天，並請專人與您討論可負擔的方案。"),
+                    Map.entry("dispute", "已登記您的異議，處理期間我們會暫停催收，並把帳務明細寄給您核對。"),
+                    Map.entry("paid", "謝謝告知。我們會核對您的繳款紀錄，核實前不會再催收這筆款項。"),
+                    Map.entry("wrongParty", "抱歉打擾了，我們會更正聯絡資料。再見。"),
+                    Map.entry("callback", "好的，我們會在{time}再與您聯繫。"),
+                    Map.entry("callbackWhen", "好的，請問什麼時間方便？"),
+                    Map.entry("refuse", "我了解您的想法。依契約，逾期會持續產生費用並影響信用紀錄。如果一次繳不出來，也可以申請分期。"),
+                    Map.entry("human", "好的，正在為您轉接真人客服，請稍候。"),
+                    Map.entry("complaint", "非常抱歉造成您不好的感受。已登記您的申訴，主管會盡快與您聯繫。"),
+                    Map.entry("calm", "我了解您的心情，我們慢慢說。我請同事來協助您。"),
+                    Map.entry("support", "聽起來您現在很難受。您的安全最重要，需要協助可撥打安心專線1925。我請同事馬上與您聯繫。"),
+                    Map.entry("other", "抱歉，我沒有聽懂。您可以告訴我繳款時間、申請分期，或要求轉真人。")),
+            "en", Map.ofEntries(
+                    Map.entry("greet", "Hello, this is the automated assistant of {creditor}; this conversation is with an AI and is recorded. Am I speaking with {name}?"),
+                    Map.entry("verify", "To protect your information, please tell me your date of birth or the last four characters of your ID number."),
+                    Map.entry("verifyAgain", "Sorry, that does not match our records. Please give your date of birth or the last four characters of your ID again."),
+                    Map.entry("notVerified", "Sorry, I could not verify who you are. We will contact the account holder another way. Goodbye."),
+                    Map.entry("disclose", "Thank you, you are verified. Your account with {creditor} is overdue; the balance is {balance}. You can tell me when you can pay, ask for a payment plan, or tell me if you dispute the amount."),
+                    Map.entry("askPromise", "Thank you. When could you pay, and how much?"),
+                    Map.entry("promise", "Noted: you will pay {amount} by {date}. Thank you."),
+                    Map.entry("promiseTooLate", "That date is further out than we can agree ({limit} days). Could you pay by {latest}?"),
+                    Map.entry("plan", "We can set up a plan: {months} monthly payments of about {monthly}. Reply 'agree' to accept."),
+                    Map.entry("planAccepted", "Your {months}-month plan of about {monthly} a month has been submitted; you will get a confirmation."),
+                    Map.entry("hardship", "I'm sorry to hear that. We can pause collection for 30 days and have a specialist work out something affordable with you."),
+                    Map.entry("dispute", "Your dispute is registered. We pause collection while it is reviewed and will send you the account details."),
+                    Map.entry("paid", "Thank you for letting us know. We will check your payment and will not ask for it again until we have."),
+                    Map.entry("wrongParty", "Sorry to have bothered you; we will correct our records. Goodbye."),
+                    Map.entry("callback", "Of course, we will contact you again at {time}."),
+                    Map.entry("callbackWhen", "Of course. When would suit you?"),
+                    Map.entry("refuse", "I understand. Under the agreement, fees continue and your credit record is affected while the account is overdue. If paying in full is hard, a payment plan is possible."),
+                    Map.entry("human", "Of course, I am transferring you to a member of our team now."),
+                    Map.entry("complaint", "I am sorry about your experience. Your complaint is recorded and a supervisor will contact you soon."),
+                    Map.entry("calm", "I understand how you feel. Let's take this slowly; I am asking a colleague to help you."),
+                    Map.entry("support", "It sounds like things are very hard right now. Your safety matters most; a colleague will contact you straight away, and you can reach a support line such as Samaritans on 116 123."),
+                    Map.entry("other", "Sorry, I did not understand. You can tell me when you can pay, ask for a plan, or ask for a person.")));
+
+    private Phrases() {
+    }
+
+    static String say(String locale, String key, Map<String, String> values) {
+        String text = TEXT.getOrDefault(locale, TEXT.get("en")).get(key);
+        for (var e : values.entrySet()) {
+            text = text.replace("{" + e.getKey() + "}", e.getValue());
+        }
+        return text;
+    }
+
+    static String locale(String language) {
+        return language.startsWith("zh") ? (language.equalsIgnoreCase("zh-TW") || language.equalsIgnoreCase("zh-HK")
+                ? "zh-TW" : "zh-CN") : "en";
+    }
+}

@@ -1,0 +1,151 @@
+package io.candor.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.UUID;
+
+import io.candor.platform.tenant.TenantContext;
+import io.candor.support.Api;
+import io.candor.support.CandorIntegrationTest;
+import io.candor.support.TestTenants;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The agent end to end in Chinese and English: nothing about the debt before the right party is verified, then a
+ * promise, a dispute, a complaint recorded through the modules that own them; a wrong number and a vulnerable
+ * debtor handled without disclosure; every turn in the evidence log.
+ */
+@CandorIntegrationTest
+class AgentConversationTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestTenants tenants;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    Api api;
+    TestTenants.TestTenant tenant;
+    String collector;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(port);
+        tenant = tenants.create("agent");
+        collector = api.token(tenant.slug(), "collector", TestTenants.PASSWORD);
+    }
+
+    JsonNode start(UUID account) {
+        Api.Response r = api.post("/api/v1/agent/conversations", collector,
+                "{\"account\": \"" + account + "\", \"channel\": \"CHAT\"}");
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json();
+    }
+
+    JsonNode say(JsonNode conversation, String text) {
+        Api.Response r = api.post("/api/v1/agent/conversations/" + conversation.get("id").asString() + "/turns",
+                collector, "{\"text\": " + tools.jackson.databind.json.JsonMapper.builder().build()
+                        .writeValueAsString(text) + "}");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json();
+    }
+
+    static String reply(JsonNode view) {
+        JsonNode turns = view.get("turns");
+        return turns.get(turns.size() - 1).get("reply").asString();
+    }
+
+    static List<String> actions(JsonNode view) {
+        JsonNode turns = view.get("turns");
+        return turns.get(turns.size() - 1).get("actions").valueStream().map(JsonNode::asString).toList();
+    }
+
+    List<String> signals(UUID account) {
+        return TenantContext.call(tenant.id(), () -> jdbc.sql("SELECT signal FROM account_signal WHERE account_id = :a")
+                .param("a", account).query(String.class).list());
+    }
+
+    List<String> holds(UUID account) {
+        return TenantContext.call(tenant.id(), () -> jdbc.sql("SELECT hold FROM account_hold WHERE account_id = :a")
+                .param("a", account).query(String.class).list());
+    }
+
+    @Test
+    void inChineseTheDebtIsDisclosedOnlyAfterVerificationAndAPromiseIsRecorded() {
+        UUID account = tenant.accounts().getFirst();
+        JsonNode c = start(account);
+        assertThat(reply(c)).contains("测试债务人0").contains("AI").doesNotContain("逾期").doesNotContain("1012");
+        c = say(c, "是我");
+        assertThat(reply(c)).contains("出生日期").doesNotContain("1012");
+        c = say(c, "身份证后四位是1234");
+        assertThat(reply(c)).contains("没有对上").doesNotContain("1012");
+        c = say(c, "我的出生日期是1990年3月7日");
+        assertThat(c.get("state").asString()).isEqualTo("VERIFIED");
+        assertThat(reply(c)).contains("1012.34 CNY").contains("分期");
+        c = say(c, "下周五之前我还五百块");
+        assertThat(actions(c)).containsExactly("RecordPromise");
+        assertThat(reply(c)).contains("500.00 CNY");
+        assertThat(signals(account)).contains("ARRANGEMENT_ACTIVE");
+        long evidence = TenantContext.call(tenant.id(), () -> jdbc.sql("""
+                        SELECT count(*) FROM (SELECT seq FROM evidence_pending WHERE type = 'AGENT_TURN'
+                                              UNION ALL SELECT seq FROM evidence_entry WHERE type = 'AGENT_TURN') x""")
+                .query(Long.class).single());
+        assertThat(evidence).as("every turn, the greeting too").isEqualTo(5);
+    }
+
+    @Test
+    void inEnglishADisputeSetsTheHoldAndAComplaintGoesToASupervisor() {
+        UUID account = tenant.accounts().get(1);
+        TenantContext.run(tenant.id(), () -> jdbc.sql(
+                "UPDATE debtor SET language = 'en' WHERE id = (SELECT debtor_id FROM account WHERE id = :a)")
+                .param("a", account).update());
+        JsonNode c = start(account);
+        assertThat(reply(c)).startsWith("Hello").doesNotContain("overdue");
+        c = say(c, "yes speaking");
+        assertThat(reply(c)).contains("date of birth");
+        c = say(c, "the last four are 101X");
+        assertThat(reply(c)).contains("1012.34 CNY");
+        c = say(c, "I never borrowed this money, I dispute it");
+        assertThat(actions(c)).containsExactly("Dispute");
+        assertThat(c.get("state").asString()).isEqualTo("ENDED");
+        assertThat(holds(account)).contains("DISPUTE");
+
+        UUID other = tenant.accounts().get(2);
+        JsonNode d = start(other);
+        d = say(d, "1990-03-07");
+        assertThat(d.get("state").asString()).isEqualTo("VERIFIED");
+        d = say(d, "你们天天打电话骚扰，我要投诉");
+        assertThat(actions(d)).contains("Complaint", "Handover");
+        assertThat(d.get("state").asString()).isEqualTo("HANDED_OVER");
+        assertThat(holds(other)).contains("COMPLAINT_OPEN");
+    }
+
+    @Test
+    void aWrongNumberAndADebtorInCrisisNeverHearAboutTheDebt() {
+        UUID account = tenant.accounts().get(2);
+        JsonNode c = start(account);
+        c = say(c, "你打错了，我不是他");
+        assertThat(actions(c)).containsExactly("WrongParty");
+        assertThat(reply(c)).doesNotContain("1012").doesNotContain("逾期");
+        String optedOut = TenantContext.call(tenant.id(), () -> jdbc.sql("""
+                        SELECT cp.opted_out::text FROM contact_point cp JOIN account a ON a.debtor_id = cp.debtor_id
+                        WHERE a.id = :a AND cp.kind = 'PHONE'""").param("a", account).query(String.class).single());
+        assertThat(optedOut).contains("SMS").contains("VOICE_AI");
+
+        JsonNode crisis = start(tenant.accounts().getFirst());
+        crisis = say(crisis, "我真的不想活了");
+        assertThat(actions(crisis)).containsExactly("FlagVulnerable", "Handover");
+        assertThat(reply(crisis)).contains("12356").doesNotContain("1012");
+        assertThat(crisis.get("state").asString()).isEqualTo("HANDED_OVER");
+        assertThat(signals(tenant.accounts().getFirst())).contains("VULNERABLE", "NEGATIVE_EMOTION", "ESCALATED");
+    }
+}
