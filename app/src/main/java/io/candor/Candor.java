@@ -17,7 +17,8 @@ public final class Candor {
             "import", io.candor.bench.ImportBenchmark::run,
             "compliance-rest", io.candor.bench.ComplianceRestBenchmark::run,
             "evidence", io.candor.evidence.EvidenceBenchmark::run,
-            "planning", io.candor.bench.PlanningBenchmark::run);
+            "planning", io.candor.bench.PlanningBenchmark::run,
+            "agent", io.candor.bench.AgentBenchmark::run);
 
     private Candor() {
     }

@@ -59,6 +59,9 @@ public final class CandorCli {
                                        (zh-CN, zh-TW, en; no server needed)
               nlu evaluate             held-out intent and emotion accuracy per language and label, throughput
               bench import [--rows N]  benchmark the placement import against a raw COPY (no server needed)
+              bench agent [--conversations N]
+                                       scripted debtor personas through the AI agent: automation, PTP and
+                                       hand-over rates
               bench planning [--accounts N]
                                        the daily planning run on N placed accounts against a plain SQL pass
               bench compliance [--seconds N]
