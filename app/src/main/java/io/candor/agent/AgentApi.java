@@ -24,9 +24,18 @@ class AgentApi {
     }
 
     private final Conversations conversations;
+    private final VoiceTurns voice;
 
-    AgentApi(Conversations conversations) {
+    AgentApi(Conversations conversations, VoiceTurns voice) {
         this.conversations = conversations;
+        this.voice = voice;
+    }
+
+    /** A spoken turn: the debtor's words as WAV in, what was heard, the conversation and the spoken reply out. */
+    @PostMapping(path = "/api/v1/agent/conversations/{id}/voice-turns", consumes = "audio/wav")
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'COLLECTOR')")
+    VoiceTurns.Result voiceTurn(@PathVariable UUID id, @RequestBody byte[] wav) {
+        return voice.turn(id, wav, CurrentUser.get());
     }
 
     @PostMapping("/api/v1/agent/conversations")

@@ -33,6 +33,9 @@ class AgentConversationTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    io.candor.agent.speech.Speech speech;
+
     Api api;
     TestTenants.TestTenant tenant;
     String collector;
@@ -147,5 +150,23 @@ class AgentConversationTests {
         assertThat(reply(crisis)).contains("12356").doesNotContain("1012");
         assertThat(crisis.get("state").asString()).isEqualTo("HANDED_OVER");
         assertThat(signals(tenant.accounts().getFirst())).contains("VULNERABLE", "NEGATIVE_EMOTION", "ESCALATED");
+    }
+
+    @Test
+    void aSpokenTurnIsHeardAnsweredAndSpokenBack() {
+        UUID account = tenant.accounts().get(1);
+        TenantContext.run(tenant.id(), () -> jdbc.sql(
+                "UPDATE debtor SET language = 'en' WHERE id = (SELECT debtor_id FROM account WHERE id = :a)")
+                .param("a", account).update());
+        Api.Response started = api.post("/api/v1/agent/conversations", collector,
+                "{\"account\": \"" + account + "\", \"channel\": \"VOICE\"}");
+        String id = started.json().get("id").asString();
+        byte[] said = speech.synthesize("yes speaking", "en");
+        Api.Response r = api.sendBytes("/api/v1/agent/conversations/" + id + "/voice-turns", collector, "audio/wav", said);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().get("heard").asString()).isEqualTo("yes speaking");
+        assertThat(reply(r.json().get("conversation"))).contains("date of birth");
+        byte[] answer = java.util.Base64.getDecoder().decode(r.json().get("replyWav").asString());
+        assertThat(new String(answer, 0, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("RIFF");
     }
 }

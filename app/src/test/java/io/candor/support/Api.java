@@ -105,6 +105,12 @@ public final class Api {
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** A POST of raw bytes with their content type (a recording, a file). */
+    public Response sendBytes(String path, String token, String contentType, byte[] body) {
+        return send(request(path, token).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     private HttpRequest.Builder request(String path, String token) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
         if (token != null) {
