@@ -71,15 +71,6 @@ class EmailChannelTests {
         assertThat(r.status()).as(r.body()).isEqualTo(200);
     }
 
-    /** The debtor agreed to be e-mailed at any hour, so the test does not depend on the time of day in Beijing. */
-    void anyHour(UUID account) {
-        UUID point = TenantContext.call(tenant.id(), () -> jdbc.sql("""
-                        SELECT cp.id FROM contact_point cp JOIN account a ON a.debtor_id = cp.debtor_id
-                        WHERE a.id = :a AND cp.kind = 'EMAIL'""").param("a", account).query(UUID.class).single());
-        assertThat(api.post("/api/v1/contact-points/" + point + "/consents", admin,
-                "{\"consent\": \"CONTACT_OUTSIDE_HOURS\"}").status()).isBetween(200, 204);
-    }
-
     Api.Response send(UUID account, String key) {
         return api.post("/api/v1/accounts/" + account + "/messages", collector, "{\"template\": \"email-reminder\"}",
                 "Idempotency-Key", key);
@@ -89,7 +80,7 @@ class EmailChannelTests {
     void anEmailGoesOutOnceInTheDebtorsLanguageAndIsProven() throws Exception {
         configure();
         UUID account = tenant.accounts().getFirst();
-        anyHour(account);
+        TestTenants.anyHour(api, admin, tenants.contactPoint(tenant, account, "EMAIL"));
         Api.Response sent = send(account, "k-1");
         assertThat(sent.status()).as(sent.body()).isEqualTo(201);
         assertThat(sent.json().get("status").asString()).as(sent.body()).isEqualTo("SENT");

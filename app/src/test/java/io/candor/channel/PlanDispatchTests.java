@@ -64,10 +64,7 @@ class PlanDispatchTests {
                               "contactPhone": "400-800-1234"}, "secret": "pw"}""".formatted(smsc.port)).status())
                 .isEqualTo(200);
         UUID m1 = tenant.accounts().getFirst();
-        UUID phone = TenantContext.call(tenant.id(), () -> jdbc.sql("""
-                        SELECT cp.id FROM contact_point cp JOIN account a ON a.debtor_id = cp.debtor_id
-                        WHERE a.id = :a AND cp.kind = 'PHONE'""").param("a", m1).query(UUID.class).single());
-        api.post("/api/v1/contact-points/" + phone + "/consents", admin, "{\"consent\": \"CONTACT_OUTSIDE_HOURS\"}");
+        TestTenants.anyHour(api, admin, tenants.contactPoint(tenant, m1, "PHONE"));
         assertThat(api.post("/api/v1/strategy/runs", supervisor, "{\"date\":\"" + yesterday + "\"}").status())
                 .isEqualTo(200);
 

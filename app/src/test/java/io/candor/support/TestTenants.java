@@ -108,4 +108,24 @@ public class TestTenants {
         }
         return rows;
     }
+
+    /** The id of the first contact point of a kind (PHONE, EMAIL …) of an account's debtor. */
+    public UUID contactPoint(TestTenant t, UUID account, String kind) {
+        return io.candor.platform.tenant.TenantContext.call(t.id(), () -> jdbc.sql("""
+                        SELECT cp.id FROM contact_point cp JOIN account a ON a.debtor_id = cp.debtor_id
+                        WHERE a.id = :a AND cp.kind = :kind ORDER BY cp.id LIMIT 1""")
+                .param("a", account).param("kind", kind).query(UUID.class).single());
+    }
+
+    /**
+     * The debtor agreed to be contacted at any hour on this contact point: a test that sends now does not depend
+     * on the time of day in the debtor's zone.
+     */
+    public static void anyHour(Api api, String admin, UUID contactPoint) {
+        int status = api.post("/api/v1/contact-points/" + contactPoint + "/consents", admin,
+                "{\"consent\": \"CONTACT_OUTSIDE_HOURS\"}").status();
+        if (status / 100 != 2) {
+            throw new AssertionError("granting CONTACT_OUTSIDE_HOURS failed: " + status);
+        }
+    }
 }
