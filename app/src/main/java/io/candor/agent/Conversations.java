@@ -248,6 +248,17 @@ public class Conversations {
                 clock.instant(), facts, List.of()));
     }
 
+    /** The account's conversation on a channel still going (spoken in the last day), if any. */
+    public java.util.Optional<UUID> open(UUID account, String channel) {
+        return jdbc.sql("""
+                        SELECT id FROM agent_conversation WHERE account_id = :a AND channel = :channel
+                          AND state IN ('VERIFYING', 'VERIFIED') AND updated_at > :since
+                        ORDER BY updated_at DESC LIMIT 1""")
+                .param("a", account).param("channel", channel)
+                .param("since", Timestamps.utc(clock.instant().minus(java.time.Duration.ofDays(1))))
+                .query(UUID.class).optional();
+    }
+
     public View view(UUID id) {
         List<Turn> turns = jdbc.sql("""
                         SELECT seq, debtor_text, intent, emotion, reply, actions, at FROM agent_turn

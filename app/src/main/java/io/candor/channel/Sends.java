@@ -72,6 +72,11 @@ public class Sends {
         this.clock = clock;
     }
 
+    /** What a send needs once the gate has allowed it. */
+    private record Ready(Channel channel, ChannelAdapter adapter, Providers.Provider provider, MessageFacts.Facts facts,
+                         MessageFacts.Point point, ContactGate.Answer answer) {
+    }
+
     /** Sends template {@code code} to the account's debtor once per {@code key}; a repeated key returns the first. */
     public Message send(UUID account, String code, String key, Actor actor) {
         Optional<Message> done = byKey(key);
@@ -80,6 +85,63 @@ public class Sends {
         }
         Channel channel = Optional.ofNullable(templates.channels().get(code)).orElseThrow(() -> new BadRequestException(
                 "There is no approved template '" + code + "': approve it with PUT /api/v1/templates/" + code + "."));
+        Object prepared = prepare(account, channel, code, key, actor);
+        if (prepared instanceof Message refused) {
+            return refused;
+        }
+        Ready r = (Ready) prepared;
+        Templates.Template text = templates.forLanguage(code, r.facts().language(), "en").orElse(null);
+        if (text == null) {
+            return fail(key, account, channel, code, null, r.answer(), "Template '" + code + "' has no text in "
+                    + r.facts().language() + " or English.", actor);
+        }
+        String body;
+        Map<String, String> values = values(r.facts(), r.provider());
+        try {
+            body = Templates.render(text.body(), values);
+        } catch (IllegalArgumentException e) {
+            return fail(key, account, channel, code, text, r.answer(), e.getMessage(), actor);
+        }
+        body = withFooter(body, channel, text.locale());
+        List<ContentLinter.Finding> findings = LINTER.lint(new ContentLinter.Template(text.jurisdiction(), channel,
+                text.locale(), body, text.purpose()), values);
+        if (!findings.isEmpty()) {
+            return fail(key, account, channel, code, text, r.answer(), "The filled text failed linting: "
+                    + findings.stream().map(ContentLinter.Finding::rule).toList(), actor);
+        }
+        return dispatch(key, account, r, code, text.version(), text.locale(), body, actor);
+    }
+
+    /**
+     * Sends the agent's reply in a conversation the debtor started (a text they sent): the same gate, banned-word
+     * check, opt-out line, record and evidence as any message, without a template — the agent's words are its own
+     * reviewed texts.
+     */
+    public Message reply(UUID account, Channel channel, String text, String locale, String key, Actor actor) {
+        Optional<Message> done = byKey(key);
+        if (done.isPresent()) {
+            return done.get();
+        }
+        Object prepared = prepare(account, channel, AGENT_REPLY, key, actor);
+        if (prepared instanceof Message refused) {
+            return refused;
+        }
+        Ready r = (Ready) prepared;
+        String body = withFooter(text, channel, locale);
+        List<ContentLinter.Finding> banned = LINTER.lint(new ContentLinter.Template(r.facts().country(), channel,
+                locale, body, null)).stream().filter(x -> x.rule().startsWith("BANNED")).toList();
+        if (!banned.isEmpty()) {
+            return fail(key, account, channel, AGENT_REPLY, null, r.answer(), "The reply failed linting: "
+                    + banned.stream().map(ContentLinter.Finding::rule).toList(), actor);
+        }
+        return dispatch(key, account, r, AGENT_REPLY, null, locale, body, actor);
+    }
+
+    /** The template code recorded for the agent's replies. */
+    public static final String AGENT_REPLY = "agent-reply";
+
+    /** The adapter, provider, facts and contact point, and the gate's answer now; or the refusal, recorded. */
+    private Object prepare(UUID account, Channel channel, String code, String key, Actor actor) {
         ChannelAdapter adapter = Optional.ofNullable(adapters.get(channel)).orElseThrow(() -> new BadRequestException(
                 "Candor cannot send " + channel + " messages yet; the channels it sends are " + adapters.keySet() + "."));
         Providers.Provider provider = providers.find(channel).orElseThrow(() -> new BadRequestException(
@@ -89,56 +151,45 @@ public class Sends {
                 "open account", account));
         MessageFacts.Point point = f.point(kind(channel)).orElse(null);
         if (point == null) {
-            return record(key, account, channel, code, null, null, null, null, "REFUSED",
+            return record(key, account, channel, code, null, null, null, "REFUSED",
                     "The debtor has no valid " + kind(channel) + " contact point.", actor);
         }
         ContactGate.Answer answer = gate.decide(new ContactGate.Request(account, channel, Party.DEBTOR, point.value(),
                 null), actor);
         if (answer.reservation() == null) {
-            return record(key, account, channel, code, null, null, answer.decision(), null, "REFUSED",
+            return record(key, account, channel, code, null, answer.decision(), null, "REFUSED",
                     "The contact gate refused it: " + answer.rules(), actor);
         }
-        UUID reservation = answer.reservation();
-        Templates.Template text = templates.forLanguage(code, f.language(), "en").orElse(null);
-        if (text == null) {
-            return fail(key, account, channel, code, null, answer, "Template '" + code + "' has no text in "
-                    + f.language() + " or English.", actor);
-        }
-        String body;
-        Map<String, String> values = values(f, provider);
-        try {
-            body = Templates.render(text.body(), values);
-        } catch (IllegalArgumentException e) {
-            return fail(key, account, channel, code, text, answer, e.getMessage(), actor);
-        }
-        String footer = OptOut.footer(channel, text.locale());
-        if (!footer.isEmpty()) {
-            body = body + "\n" + footer;
-        }
-        List<ContentLinter.Finding> findings = LINTER.lint(new ContentLinter.Template(text.jurisdiction(), channel,
-                text.locale(), body, text.purpose()), values);
-        if (!findings.isEmpty()) {
-            return fail(key, account, channel, code, text, answer, "The filled text failed linting: "
-                    + findings.stream().map(ContentLinter.Finding::rule).toList(), actor);
-        }
-        Message sending = record(key, account, channel, code, text, answer.decision(), reservation, null, "SENDING",
-                null, actor);
+        return new Ready(channel, adapter, provider, f, point, answer);
+    }
+
+    private static String withFooter(String body, Channel channel, String locale) {
+        String footer = OptOut.footer(channel, locale);
+        return footer.isEmpty() ? body : body + "\n" + footer;
+    }
+
+    /** Records the message as SENDING, hands it to the provider, and records what came of it. */
+    private Message dispatch(String key, UUID account, Ready r, String code, @Nullable Integer version, String locale,
+            String body, Actor actor) {
+        UUID reservation = java.util.Objects.requireNonNull(r.answer().reservation());
+        Message sending = recordSending(key, account, r.channel(), code, version, locale, r.answer().decision(),
+                reservation, actor);
         if (!reservation.equals(contactEvent(sending.id()))) {
             return sending; // the same key was sent a moment ago by another request: that one goes out, not this
         }
-        String to = channel == Channel.LETTER ? f.debtorName() + "\n" + point.value() : point.value();
-        OutboundMessage message = new OutboundMessage(sending.id(), channel, to,
-                OptOut.subject(f.creditor(), text.locale()), body, text.locale());
+        String to = r.channel() == Channel.LETTER ? r.facts().debtorName() + "\n" + r.point().value() : r.point().value();
+        OutboundMessage message = new OutboundMessage(sending.id(), r.channel(), to,
+                OptOut.subject(r.facts().creditor(), locale), body, locale);
         Delivery delivery;
         try {
-            delivery = adapter.send(message, provider);
+            delivery = r.adapter().send(message, r.provider());
         } catch (RuntimeException e) {
             delivery = new Delivery.Failed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
-        return finish(sending, reservation, delivery, body, text);
+        return finish(sending, reservation, delivery, body, code + "@" + (version == null ? "-" : version), locale);
     }
 
-    private Message finish(Message m, UUID reservation, Delivery delivery, String body, Templates.Template text) {
+    private Message finish(Message m, UUID reservation, Delivery delivery, String body, String template, String locale) {
         byte[] content = body.getBytes(StandardCharsets.UTF_8);
         return tx.execute(s -> {
             String status = delivery instanceof Delivery.Accepted ? "SENT" : "FAILED";
@@ -154,8 +205,8 @@ public class Sends {
             Map<String, String> facts = new LinkedHashMap<>();
             facts.put("message", m.id().toString());
             facts.put("channel", m.channel().name());
-            facts.put("template", text.code() + "@" + text.version());
-            facts.put("locale", text.locale());
+            facts.put("template", template);
+            facts.put("locale", locale);
             facts.put("status", status);
             List<byte[]> contents = new java.util.ArrayList<>(List.of(content));
             if (delivery instanceof Delivery.Accepted a) {
@@ -169,7 +220,7 @@ public class Sends {
 
     private Message fail(String key, UUID account, Channel channel, String code, Templates.@Nullable Template text,
             ContactGate.Answer answer, String reason, Actor actor) {
-        Message m = record(key, account, channel, code, text, answer.decision(), answer.reservation(), null, "FAILED",
+        Message m = record(key, account, channel, code, text, answer.decision(), answer.reservation(), "FAILED",
                 reason, actor);
         if (answer.reservation() != null) {
             gate.recordOutcome(answer.reservation(), Outcome.FAILED);
@@ -177,9 +228,20 @@ public class Sends {
         return m;
     }
 
-    /** Inserts the message under its key; the first writer of a key wins and every caller gets that row. */
+    private Message recordSending(String key, UUID account, Channel channel, String code, @Nullable Integer version,
+            String locale, UUID decision, UUID reservation, Actor actor) {
+        return insert(key, account, channel, code, version, locale, decision, reservation, "SENDING", null, actor);
+    }
+
     private Message record(String key, UUID account, Channel channel, String code, Templates.@Nullable Template text,
-            @Nullable UUID decision, @Nullable UUID reservation, @Nullable String providerId, String status,
+            @Nullable UUID decision, @Nullable UUID reservation, String status, @Nullable String detail, Actor actor) {
+        return insert(key, account, channel, code, text == null ? null : text.version(),
+                text == null ? null : text.locale(), decision, reservation, status, detail, actor);
+    }
+
+    /** Inserts the message under its key; the first writer of a key wins and every caller gets that row. */
+    private Message insert(String key, UUID account, Channel channel, String code, @Nullable Integer version,
+            @Nullable String locale, @Nullable UUID decision, @Nullable UUID reservation, String status,
             @Nullable String detail, Actor actor) {
         Instant now = clock.instant();
         tx.executeWithoutResult(s -> jdbc.sql("""
@@ -191,9 +253,9 @@ public class Sends {
                         ON CONFLICT (tenant_id, idempotency_key) DO NOTHING""")
                 .param("tenant", TenantContext.require()).param("id", Ids.newId()).param("key", key)
                 .param("account", account).param("channel", channel.name()).param("code", code)
-                .param("version", text == null ? null : text.version()).param("locale", text == null ? null : text.locale())
+                .param("version", version).param("locale", locale)
                 .param("decision", decision).param("event", reservation).param("status", status).param("detail", detail)
-                .param("provider", providerId).param("by", actor.username()).param("now", Timestamps.utc(now)).update());
+                .param("provider", null).param("by", actor.username()).param("now", Timestamps.utc(now)).update());
         return byKey(key).orElseThrow();
     }
 

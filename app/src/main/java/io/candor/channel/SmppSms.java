@@ -45,10 +45,27 @@ class SmppSms implements ChannelAdapter {
     static final byte UCS2 = 0x08;
 
     private final SmsInbound inbound;
+    private final Providers providers;
+    private final io.candor.tenancy.EachTenant each;
     private final Map<String, SMPPSession> sessions = new ConcurrentHashMap<>();
 
-    SmppSms(SmsInbound inbound) {
+    SmppSms(SmsInbound inbound, Providers providers, io.candor.tenancy.EachTenant each) {
         this.inbound = inbound;
+        this.providers = providers;
+        this.each = each;
+    }
+
+    /** Keeps every tenant's transceiver bound, so replies and receipts arrive even when nothing was sent lately. */
+    @org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "${candor.channels.smpp-bind-interval:60s}",
+            initialDelayString = "${candor.channels.smpp-bind-interval:60s}")
+    void keepBound() {
+        each.run("Binding the SMS transceiver", () -> providers.find(Channel.SMS).ifPresent(p -> {
+            try {
+                session(p);
+            } catch (IOException e) {
+                log.warn("The SMS transceiver could not bind: {}", e.getMessage());
+            }
+        }));
     }
 
     @Override

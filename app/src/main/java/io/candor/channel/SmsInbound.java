@@ -47,6 +47,12 @@ class SmsInbound {
     private final ContactPreferences preferences;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final java.util.concurrent.ExecutorService answers = java.util.concurrent.Executors.newSingleThreadExecutor(
+            r -> {
+                Thread t = new Thread(r, "sms-conversations");
+                t.setDaemon(true);
+                return t;
+            });
 
     SmsInbound(JdbcClient jdbc, TransactionTemplate tx, ContactPreferences preferences, ApplicationEventPublisher events,
             Clock clock) {
@@ -63,13 +69,17 @@ class SmsInbound {
             @Override
             public void onAcceptDeliverSm(DeliverSm deliverSm) throws ProcessRequestException {
                 try {
+                    List<SmsReceived> conversation = new java.util.ArrayList<>();
                     TenantContext.run(tenant, () -> tx.executeWithoutResult(s -> {
                         if (deliverSm.isSmscDeliveryReceipt()) {
                             receipt(deliverSm);
                         } else {
-                            reply(deliverSm.getSourceAddr(), text(deliverSm));
+                            conversation.addAll(reply(deliverSm.getSourceAddr(), text(deliverSm)));
                         }
                     }));
+                    // answered after the SMSC has its response, one at a time, in order
+                    conversation.forEach(r -> answers.execute(() -> TenantContext.run(tenant,
+                            () -> events.publishEvent(r))));
                 } catch (RuntimeException e) {
                     log.warn("An inbound SMS for tenant {} could not be processed: {}", tenant, e.getMessage());
                     throw new ProcessRequestException(e.getMessage(), 8);
@@ -112,7 +122,8 @@ class SmsInbound {
                 clock.instant(), Map.of("channel", "SMS", "provider", receipt.getId(), "state", state.name()))));
     }
 
-    private void reply(String from, String text) {
+    /** Stops SMS on a stop word; otherwise the reply goes to the agent (the first account of that number). */
+    private List<SmsReceived> reply(String from, String text) {
         String word = text.strip().toUpperCase(Locale.ROOT).replaceAll("[\\p{Punct}\\s。！]+", "");
         String digits = from.replaceAll("\\D", "");
         List<Map<String, Object>> points = jdbc.sql("""
@@ -132,6 +143,8 @@ class SmsInbound {
                     List.of(text.getBytes(StandardCharsets.UTF_8))));
         }
         log.info("SMS reply from a debtor's number matched {} contact point(s){}", points.size(), stop ? "; opted out of SMS" : "");
+        return stop || points.isEmpty() ? List.of()
+                : List.of(new SmsReceived((UUID) points.getFirst().get("account"), from, text));
     }
 
     /** The text of a deliver_sm: the short message or the payload TLV, UCS-2 when the data coding says so. */

@@ -121,4 +121,30 @@ class SmsChannelTests {
         assertThat(sent.json().get("detail").asString()).startsWith("SMPP");
         assertThat(smsc.submitted).isEmpty();
     }
+
+    @Test
+    void aDebtorWhoTextsBackTalksWithTheAgentOverSms() throws Exception {
+        UUID account = tenant.accounts().getFirst();
+        TestTenants.anyHour(api, admin, tenants.contactPoint(tenant, account, "PHONE"));
+        // the reminder the debtor answers (it also binds the transceiver their replies come back on)
+        assertThat(api.post("/api/v1/accounts/" + account + "/messages", collector, "{\"template\": \"sms-reminder\"}",
+                "Idempotency-Key", "s-4").json().get("status").asString()).isEqualTo("SENT");
+        smsc.reply("8613800138000", "是我");
+        TestSmsc.Submitted first = eventually(() -> smsc.submitted.size() < 2 ? null : smsc.submitted.get(1),
+                java.util.Objects::nonNull);
+        assertThat(first).as("the agent answers the text").isNotNull();
+        assertThat(first.to()).isEqualTo("8613800138000");
+        assertThat(first.text()).contains("AI").contains("出生日期").doesNotContain("1012").endsWith("回复TD退订");
+        smsc.reply("8613800138000", "我的出生日期是1990年3月7日");
+        TestSmsc.Submitted second = eventually(() -> smsc.submitted.size() < 3 ? null : smsc.submitted.get(2),
+                java.util.Objects::nonNull);
+        assertThat(second).isNotNull();
+        assertThat(second.text()).contains("1012.34 CNY");
+        smsc.reply("8613800138000", "退订");
+        Thread.sleep(500);
+        assertThat(smsc.submitted).as("a stop word is not answered").hasSize(3);
+        assertThat(api.get("/api/v1/accounts/" + account + "/messages", collector).json().valueStream()
+                .map(m -> m.get("template").asString()).toList())
+                .containsExactlyInAnyOrder("sms-reminder", "agent-reply", "agent-reply");
+    }
 }
