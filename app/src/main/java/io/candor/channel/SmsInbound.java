@@ -40,7 +40,7 @@ class SmsInbound {
     private static final Logger log = LoggerFactory.getLogger(SmsInbound.class);
     /** Replies that mean "stop texting me". */
     static final Set<String> STOP_WORDS = Set.of("STOP", "TD", "T", "UNSUBSCRIBE", "退订", "退訂", "取消", "BERHENTI",
-            "PARAR", "HUY", "ยกเลิก");
+            "PARAR", "SAIR", "BAJA", "HUY", "ยกเลิก");
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
