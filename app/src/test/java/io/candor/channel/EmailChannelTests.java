@@ -35,6 +35,9 @@ class EmailChannelTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    EmailInbound inbound;
+
     GreenMail smtp;
     Api api;
     TestTenants.TestTenant tenant;
@@ -43,8 +46,9 @@ class EmailChannelTests {
 
     @BeforeEach
     void setUp() {
-        smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        smtp = new GreenMail(com.icegreen.greenmail.util.ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP));
         smtp.start();
+        smtp.setUser("collections@bank.example", "collections", "mailbox-pw");
         api = new Api(port);
         tenant = tenants.create("mail");
         admin = api.token(tenant.slug(), "admin", TestTenants.PASSWORD);
@@ -133,5 +137,34 @@ class EmailChannelTests {
         assertThat(smtp.getReceivedMessages()).isEmpty();
         assertThat(api.put("/api/v1/channels/EMAIL", collector, "{\"settings\": {}}").status())
                 .as("only an administrator sets providers").isEqualTo(403);
+    }
+
+    @Test
+    void aStopReplyByEmailOptsTheAddressOutAndEveryReplyIsKept() throws Exception {
+        Api.Response r = api.put("/api/v1/channels/EMAIL", admin, """
+                {"settings": {"host": "127.0.0.1", "port": "%d", "from": "collections@bank.example",
+                              "imapHost": "127.0.0.1", "imapPort": "%d", "imapUser": "collections"},
+                 "secret": "mailbox-pw"}""".formatted(smtp.getSmtp().getPort(), smtp.getImap().getPort()));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        GreenMailUtil.sendTextEmail("collections@bank.example", "debtor1@example.com", "回复：还款提醒",
+                "我下周还，谢谢", smtp.getSmtp().getServerSetup());
+        GreenMailUtil.sendTextEmail("collections@bank.example", "debtor2@example.com", "Re: 还款提醒",
+                "退订\n请不要再发邮件", smtp.getSmtp().getServerSetup());
+        assertThat(smtp.waitForIncomingEmail(5000, 2)).isTrue();
+        assertThat(TenantContext.call(tenant.id(), () -> inbound.poll())).isEqualTo(2);
+        assertThat(TenantContext.call(tenant.id(), () -> inbound.poll())).as("read replies are not read again").isZero();
+        String stopped = TenantContext.call(tenant.id(), () -> jdbc.sql(
+                "SELECT opted_out::text FROM contact_point WHERE id = :id")
+                .param("id", tenants.contactPoint(tenant, tenant.accounts().get(2), "EMAIL")).query(String.class).single());
+        assertThat(stopped).contains("EMAIL");
+        String kept = TenantContext.call(tenant.id(), () -> jdbc.sql(
+                "SELECT opted_out::text FROM contact_point WHERE id = :id")
+                .param("id", tenants.contactPoint(tenant, tenant.accounts().get(1), "EMAIL")).query(String.class).single());
+        assertThat(kept).doesNotContain("EMAIL");
+        long replies = TenantContext.call(tenant.id(), () -> jdbc.sql("""
+                        SELECT count(*) FROM (SELECT seq FROM evidence_pending WHERE type = 'EMAIL_REPLY'
+                                              UNION ALL SELECT seq FROM evidence_entry WHERE type = 'EMAIL_REPLY') x""")
+                .query(Long.class).single());
+        assertThat(replies).isEqualTo(2);
     }
 }
