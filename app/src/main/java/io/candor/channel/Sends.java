@@ -103,7 +103,8 @@ public class Sends {
             return fail(key, account, channel, code, text, r.answer(), e.getMessage(), actor);
         }
         body = withFooter(body, channel, text.locale());
-        List<ContentLinter.Finding> findings = LINTER.lint(new ContentLinter.Template(text.jurisdiction(), channel,
+        // linted for where the debtor is: a template approved for one jurisdiction may lack another's disclosures
+        List<ContentLinter.Finding> findings = LINTER.lint(new ContentLinter.Template(jurisdiction(r.facts()), channel,
                 text.locale(), body, text.purpose()), values);
         if (!findings.isEmpty()) {
             return fail(key, account, channel, code, text, r.answer(), "The filled text failed linting: "
@@ -128,7 +129,7 @@ public class Sends {
         }
         Ready r = (Ready) prepared;
         String body = withFooter(text, channel, locale);
-        List<ContentLinter.Finding> banned = LINTER.lint(new ContentLinter.Template(r.facts().country(), channel,
+        List<ContentLinter.Finding> banned = LINTER.lint(new ContentLinter.Template(jurisdiction(r.facts()), channel,
                 locale, body, null)).stream().filter(x -> x.rule().startsWith("BANNED")).toList();
         if (!banned.isEmpty()) {
             return fail(key, account, channel, AGENT_REPLY, null, r.answer(), "The reply failed linting: "
@@ -161,6 +162,10 @@ public class Sends {
                     "The contact gate refused it: " + answer.rules(), actor);
         }
         return new Ready(channel, adapter, provider, f, point, answer);
+    }
+
+    private static String jurisdiction(MessageFacts.Facts f) {
+        return io.candor.portfolio.ContactTargets.jurisdiction(f.country(), f.region());
     }
 
     private static String withFooter(String body, Channel channel, String locale) {

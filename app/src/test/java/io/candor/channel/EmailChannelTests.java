@@ -167,4 +167,20 @@ class EmailChannelTests {
                 .query(Long.class).single());
         assertThat(replies).isEqualTo(2);
     }
+
+    @Test
+    void theFilledTextIsLintedForWhereTheDebtorLives() {
+        configure();
+        UUID account = tenant.accounts().get(2);
+        // the debtor moved to the US: the Chinese-jurisdiction English text lacks the US disclosures
+        TenantContext.run(tenant.id(), () -> jdbc.sql("""
+                        UPDATE debtor SET country = 'US', region = 'US-NY', language = 'en'
+                        WHERE id = (SELECT debtor_id FROM account WHERE id = :a)""").param("a", account).update());
+        TestTenants.anyHour(api, admin, tenants.contactPoint(tenant, account, "EMAIL"));
+        Api.Response sent = send(account, "k-us");
+        assertThat(sent.status()).isEqualTo(201);
+        assertThat(sent.json().get("status").asString()).as(sent.body()).isEqualTo("FAILED");
+        assertThat(sent.json().get("detail").asString()).contains("US-MINI-MIRANDA");
+        assertThat(smtp.getReceivedMessages()).isEmpty();
+    }
 }
