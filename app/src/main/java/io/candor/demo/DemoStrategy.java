@@ -51,10 +51,11 @@ public class DemoStrategy {
 
     /** In the tenant's context: the shipped templates, the default strategy and a team of all collectors. */
     public void install() {
-        Set<String> known = templates.channels().keySet();
+        Set<String> known = templates.latest().stream().map(t -> t.code() + "|" + t.locale())
+                .collect(Collectors.toSet());
         for (JsonNode t : JsonMapper.builder().build().readTree(resource("/strategy/default-templates.json"))) {
             String code = t.get("code").asString();
-            if (!known.contains(code)) {
+            if (!known.contains(code + "|" + t.get("locale").asString())) {
                 templates.approve(code, new Templates.Draft(Channel.valueOf(t.get("channel").asString()),
                         t.get("locale").asString(), t.get("jurisdiction").asString(), null, t.get("body").asString()),
                         "demo");
