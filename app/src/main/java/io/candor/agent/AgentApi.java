@@ -51,6 +51,14 @@ class AgentApi {
         return conversations.turn(id, t.text() == null ? "" : t.text(), CurrentUser.get());
     }
 
+    /** The conversations handed to people (or in another state), newest first, with their transcripts. */
+    @GetMapping("/api/v1/agent/conversations")
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'COLLECTOR', 'COMPLIANCE_OFFICER', 'AUDITOR')")
+    java.util.List<Conversations.View> inState(
+            @org.springframework.web.bind.annotation.RequestParam(defaultValue = "HANDED_OVER") String state) {
+        return conversations.inState(state);
+    }
+
     @GetMapping("/api/v1/agent/conversations/{id}")
     @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'COLLECTOR', 'COMPLIANCE_OFFICER', 'AUDITOR')")
     Conversations.View one(@PathVariable UUID id) {

@@ -248,6 +248,15 @@ public class Conversations {
                 clock.instant(), facts, List.of()));
     }
 
+    /** Conversations in a state (HANDED_OVER: the people's queue of warm transfers), newest first, with transcripts. */
+    public List<View> inState(String state) {
+        if (!List.of("VERIFYING", "VERIFIED", "HANDED_OVER", "ENDED").contains(state)) {
+            throw new BadRequestException("state is VERIFYING, VERIFIED, HANDED_OVER or ENDED.");
+        }
+        return jdbc.sql("SELECT id FROM agent_conversation WHERE state = :state ORDER BY updated_at DESC LIMIT 100")
+                .param("state", state).query(UUID.class).list().stream().map(this::view).toList();
+    }
+
     /** The account's conversation on a channel still going (spoken in the last day), if any. */
     public java.util.Optional<UUID> open(UUID account, String channel) {
         return jdbc.sql("""

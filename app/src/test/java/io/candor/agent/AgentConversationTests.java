@@ -150,6 +150,14 @@ class AgentConversationTests {
         assertThat(reply(crisis)).contains("12356").doesNotContain("1012");
         assertThat(crisis.get("state").asString()).isEqualTo("HANDED_OVER");
         assertThat(signals(tenant.accounts().getFirst())).contains("VULNERABLE", "NEGATIVE_EMOTION", "ESCALATED");
+        // the people's queue of warm transfers, with the transcript
+        String crisisId = crisis.get("id").asString();
+        JsonNode handed = api.get("/api/v1/agent/conversations?state=HANDED_OVER", collector).json();
+        assertThat(handed).singleElement().satisfies(v -> {
+            assertThat(v.get("id").asString()).isEqualTo(crisisId);
+            assertThat(v.get("turns").get(1).get("debtor").asString()).isEqualTo("我真的不想活了");
+        });
+        assertThat(api.get("/api/v1/agent/conversations?state=LOST", collector).status()).isEqualTo(400);
     }
 
     @Test
