@@ -174,14 +174,22 @@ class EvidenceLogTests {
     }
 
     /** Tampering done by someone with the database owner's rights, with the append-only triggers off. */
+    /**
+     * Runs statements as the owner (who is not held by row-level security) with the append-only triggers off; each
+     * statement's WHERE is narrowed to this test's tenant, so no other test's log is touched.
+     */
     void tamper(String... statements) throws Exception {
+        String mine = " WHERE tenant_id = '" + tenant.id() + "' AND ";
         try (var c = owner.getConnection(); var s = c.createStatement()) {
             s.execute("SELECT set_config('candor.tenant_id', '" + tenant.id() + "', false)");
             s.execute("ALTER TABLE evidence_entry DISABLE TRIGGER evidence_entry_append_only");
             s.execute("ALTER TABLE evidence_checkpoint DISABLE TRIGGER evidence_checkpoint_append_only");
             try {
                 for (String statement : statements) {
-                    s.execute(statement);
+                    if (!statement.contains(" WHERE ")) {
+                        throw new IllegalArgumentException("a tampering statement needs a WHERE: " + statement);
+                    }
+                    s.execute(statement.replaceFirst(" WHERE ", mine));
                 }
             } finally {
                 s.execute("ALTER TABLE evidence_entry ENABLE TRIGGER evidence_entry_append_only");
