@@ -73,8 +73,15 @@ public class Sends {
     }
 
     /** What a send needs once the gate has allowed it. */
+    private sealed interface Prepared {
+    }
+
+    /** Refused before anything was sent (no contact point, or the gate said no), and recorded so. */
+    private record Refused(Message message) implements Prepared {
+    }
+
     private record Ready(Channel channel, ChannelAdapter adapter, Providers.Provider provider, MessageFacts.Facts facts,
-                         MessageFacts.Point point, ContactGate.Answer answer) {
+                         MessageFacts.Point point, ContactGate.Answer answer) implements Prepared {
     }
 
     /** Sends template {@code code} to the account's debtor once per {@code key}; a repeated key returns the first. */
@@ -85,11 +92,13 @@ public class Sends {
         }
         Channel channel = Optional.ofNullable(templates.channels().get(code)).orElseThrow(() -> new BadRequestException(
                 "There is no approved template '" + code + "': approve it with PUT /api/v1/templates/" + code + "."));
-        Object prepared = prepare(account, channel, code, key, actor);
-        if (prepared instanceof Message refused) {
-            return refused;
+        Ready r;
+        switch (prepare(account, channel, code, key, actor)) {
+            case Refused refused -> {
+                return refused.message();
+            }
+            case Ready ready -> r = ready;
         }
-        Ready r = (Ready) prepared;
         Templates.Template text = templates.forLanguage(code, r.facts().language(), "en").orElse(null);
         if (text == null) {
             return fail(key, account, channel, code, null, r.answer(), "Template '" + code + "' has no text in "
@@ -123,11 +132,13 @@ public class Sends {
         if (done.isPresent()) {
             return done.get();
         }
-        Object prepared = prepare(account, channel, AGENT_REPLY, key, actor);
-        if (prepared instanceof Message refused) {
-            return refused;
+        Ready r;
+        switch (prepare(account, channel, AGENT_REPLY, key, actor)) {
+            case Refused refused -> {
+                return refused.message();
+            }
+            case Ready ready -> r = ready;
         }
-        Ready r = (Ready) prepared;
         String body = withFooter(text, channel, locale);
         List<ContentLinter.Finding> banned = LINTER.lint(new ContentLinter.Template(jurisdiction(r.facts()), channel,
                 locale, body, null)).stream().filter(x -> x.rule().startsWith("BANNED")).toList();
@@ -142,7 +153,7 @@ public class Sends {
     public static final String AGENT_REPLY = "agent-reply";
 
     /** The adapter, provider, facts and contact point, and the gate's answer now; or the refusal, recorded. */
-    private Object prepare(UUID account, Channel channel, String code, String key, Actor actor) {
+    private Prepared prepare(UUID account, Channel channel, String code, String key, Actor actor) {
         ChannelAdapter adapter = Optional.ofNullable(adapters.get(channel)).orElseThrow(() -> new BadRequestException(
                 "Candor cannot send " + channel + " messages yet; the channels it sends are " + adapters.keySet() + "."));
         Providers.Provider provider = providers.find(channel).orElseThrow(() -> new BadRequestException(
@@ -152,14 +163,14 @@ public class Sends {
                 "open account", account));
         MessageFacts.Point point = f.point(kind(channel)).orElse(null);
         if (point == null) {
-            return record(key, account, channel, code, null, null, null, "REFUSED",
-                    "The debtor has no valid " + kind(channel) + " contact point.", actor);
+            return new Refused(record(key, account, channel, code, null, null, null, "REFUSED",
+                    "The debtor has no valid " + kind(channel) + " contact point.", actor));
         }
         ContactGate.Answer answer = gate.decide(new ContactGate.Request(account, channel, Party.DEBTOR, point.value(),
                 null), actor);
         if (answer.reservation() == null) {
-            return record(key, account, channel, code, null, answer.decision(), null, "REFUSED",
-                    "The contact gate refused it: " + answer.rules(), actor);
+            return new Refused(record(key, account, channel, code, null, answer.decision(), null, "REFUSED",
+                    "The contact gate refused it: " + answer.rules(), actor));
         }
         return new Ready(channel, adapter, provider, f, point, answer);
     }
