@@ -1,7 +1,6 @@
 package io.candor.agent.nlu;
 
 import java.text.Normalizer;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -68,9 +67,5 @@ final class Features {
 
     private static void add(Map<Integer, Float> counts, String feature) {
         counts.merge(Math.floorMod(feature.hashCode() * 0x9E3779B1, DIMENSIONS), 1f, Float::sum);
-    }
-
-    static String describe(Vector v) {
-        return Arrays.toString(v.index());
     }
 }

@@ -1,6 +1,5 @@
 package io.candor.agent.nlu;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -106,12 +105,5 @@ public final class Nlu {
             }
         }
         return best;
-    }
-
-    /** For the benchmark: the corpus's texts. */
-    static List<String> texts() {
-        List<String> out = new ArrayList<>();
-        Corpus.expanded().forEach(e -> out.add(e.text()));
-        return out;
     }
 }
