@@ -30,8 +30,7 @@ public class Scores {
     public static final double DRIFT_ALERT = 0.25;
 
     /** An account's score for a business date. */
-    public record AccountScore(UUID account, UUID model, LocalDate businessDate, double probability,
-                               Scorecard.Score score) {
+    public record AccountScore(UUID account, UUID model, LocalDate businessDate, Scorecard.Score score) {
     }
 
     /** One drift check. */
@@ -63,7 +62,7 @@ public class Scores {
                             business_date = excluded.business_date, probability = excluded.probability,
                             points = excluded.points, reasons = excluded.reasons""",
                 scores.stream().map(s -> new Object[] {tenant, s.account(), s.model(), s.businessDate(),
-                        (float) s.probability(), Math.round(s.score().points() * 10) / 10.0,
+                        (float) s.score().probability(), Math.round(s.score().points() * 10) / 10.0,
                         ModelRegistry.JSON.writeValueAsString(s.score().reasons())}).toList());
     }
 

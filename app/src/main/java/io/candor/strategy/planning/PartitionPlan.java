@@ -94,8 +94,7 @@ final class PartitionPlan {
             }
             if (model != null) {
                 Scorecard.Score score = model.scorecard().score(model.scorecard().bins(features::get));
-                scores.add(new Scores.AccountScore(in.situation().account(), model.id(), date, score.probability(),
-                        score));
+                scores.add(new Scores.AccountScore(in.situation().account(), model.id(), date, score));
                 repayment.put(in.situation().account(), 1 - score.probability());
             }
             Treatment t = treatments.decide(in.situation(), date);
