@@ -6,7 +6,6 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -192,8 +191,8 @@ final class ModelCommands {
 
     private static String sha256(Path file) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
-        } catch (IOException | java.security.NoSuchAlgorithmException e) {
+            return HexFormat.of().formatHex(io.candor.verify.Merkle.sha256().digest(Files.readAllBytes(file)));
+        } catch (IOException e) {
             throw new CandorCli.UsageException("cannot read " + file + ": " + e.getMessage());
         }
     }

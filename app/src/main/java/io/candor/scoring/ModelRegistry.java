@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -110,7 +108,7 @@ public class ModelRegistry {
         int version = jdbc.sql("SELECT coalesce(max(version), 0) + 1 FROM model_version WHERE name = :name")
                 .param("name", name).query(Integer.class).single();
         UUID id = Ids.newId();
-        byte[] sha = sha256(csv);
+        byte[] sha = io.candor.verify.Merkle.sha256().digest(csv);
         Instant now = clock.instant();
         try {
             jdbc.sql("""
@@ -250,13 +248,5 @@ public class ModelRegistry {
             out[i] = (float) scores[(int) ((long) i * scores.length / n)];
         }
         return out;
-    }
-
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
