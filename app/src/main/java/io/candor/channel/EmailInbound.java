@@ -42,8 +42,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class EmailInbound {
 
     private static final Logger log = LoggerFactory.getLogger(EmailInbound.class);
-    static final Set<String> STOP_WORDS = Set.of("退订", "退訂", "取消订阅", "取消訂閱", "STOP", "UNSUBSCRIBE", "BERHENTI",
-            "SAIR", "BAJA", "HUY", "ยกเลิก");
+    static final Set<String> STOP_WORDS = OptOut.stopWords("取消订阅", "取消訂閱");
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;

@@ -27,6 +27,17 @@ final class OptOut {
             "th", new String[] {"หากไม่ต้องการรับอีเมลนี้ ให้ตอบกลับว่า ยกเลิก", "ตอบ ยกเลิก เพื่อหยุดรับข้อความ",
                     "คุณสามารถปิดการแจ้งเตือนนี้ได้ในการตั้งค่าการแจ้งเตือนของแอป", "แจ้งเตือนการชำระเงิน"});
 
+    /** The words that mean "stop" in every language the opt-out lines are written in, on every channel. */
+    static final java.util.Set<String> STOP_WORDS = java.util.Set.of("STOP", "UNSUBSCRIBE", "退订", "退訂", "BERHENTI",
+            "SAIR", "BAJA", "HUY", "ยกเลิก");
+
+    /** {@link #STOP_WORDS} and the words of one channel. */
+    static java.util.Set<String> stopWords(String... more) {
+        java.util.Set<String> all = new java.util.HashSet<>(STOP_WORDS);
+        all.addAll(java.util.List.of(more));
+        return java.util.Set.copyOf(all);
+    }
+
     private OptOut() {
     }
 

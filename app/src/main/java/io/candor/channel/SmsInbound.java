@@ -39,8 +39,7 @@ class SmsInbound {
 
     private static final Logger log = LoggerFactory.getLogger(SmsInbound.class);
     /** Replies that mean "stop texting me". */
-    static final Set<String> STOP_WORDS = Set.of("STOP", "TD", "T", "UNSUBSCRIBE", "退订", "退訂", "取消", "BERHENTI",
-            "PARAR", "SAIR", "BAJA", "HUY", "ยกเลิก");
+    static final Set<String> STOP_WORDS = OptOut.stopWords("TD", "T", "取消", "PARAR");
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
