@@ -9,6 +9,8 @@ import java.util.Map;
 import io.candor.platform.tenant.TenantContext;
 import io.candor.platform.web.BadRequestException;
 import io.candor.tenancy.Tenants;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -83,13 +85,19 @@ public class HistoryTraining {
                 columns.add(f);
             }
         }
-        StringBuilder s = new StringBuilder(String.join(",", columns)).append(",outcome\n");
-        for (Row r : rows) {
-            for (String c : columns) {
-                Object v = r.features().get(c);
-                s.append(v == null ? "" : quote(v.toString())).append(',');
+        StringBuilder s = new StringBuilder();
+        List<String> header = new ArrayList<>(columns);
+        header.add("outcome");
+        try (CSVPrinter csv = new CSVPrinter(s, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get())) {
+            csv.printRecord(header);
+            for (Row r : rows) {
+                List<Object> record = new ArrayList<>();
+                columns.forEach(c -> record.add(r.features().get(c))); // null is an empty cell: missing
+                record.add(r.paid() ? "paid" : "unpaid");
+                csv.printRecord(record);
             }
-            s.append(r.paid() ? "paid" : "unpaid").append('\n');
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
         return s.toString().getBytes(StandardCharsets.UTF_8);
     }
@@ -98,9 +106,5 @@ public class HistoryTraining {
         List<String> out = new ArrayList<>(a);
         out.addAll(b);
         return out;
-    }
-
-    private static String quote(String v) {
-        return v.contains(",") || v.contains("\"") || v.contains("\n") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
     }
 }
