@@ -9,7 +9,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -132,7 +131,7 @@ public class Conversations {
         Instant callback = null;
         for (Dialogue.Action a : step.actions()) {
             done.add(a.getClass().getSimpleName());
-            Instant at = carryOut(a, row.account(), row.channel(), f, d, by);
+            Instant at = carryOut(a, row.account(), row.channel(), f, today, by);
             callback = at != null ? at : callback;
         }
         String reply = clean(step.reply(), d, row.channel(), f.country());
@@ -150,9 +149,8 @@ public class Conversations {
 
     /** Does what a turn decided; returns the time of a callback when one was scheduled. */
     private @Nullable Instant carryOut(Dialogue.Action a, UUID account, String channel, MessageFacts.Facts f,
-            Dialogue.Debtor d, Actor by) {
+            LocalDate today, Actor by) {
         String source = "agent";
-        LocalDate today = tenants.businessDate(TenantContext.require());
         switch (a) {
             case Dialogue.Action.RecordPromise p -> {
                 signals.raise(account, AccountSignals.Signal.ARRANGEMENT_ACTIVE, source);
@@ -289,6 +287,6 @@ public class Conversations {
 
     private static Dialogue.Debtor debtor(MessageFacts.Facts f) {
         return new Dialogue.Debtor(f.debtorName(), f.creditor(), f.balance(), f.birthDate(), f.idLast4(),
-                Phrases.locale(f.language().toLowerCase(Locale.ROOT).startsWith("zh") ? f.language() : "en"));
+                Phrases.locale(f.language()));
     }
 }
