@@ -90,7 +90,7 @@ public class Sends {
         if (done.isPresent()) {
             return done.get();
         }
-        Channel channel = Optional.ofNullable(templates.channels().get(code)).orElseThrow(() -> new BadRequestException(
+        Channel channel = templates.channel(code).orElseThrow(() -> new BadRequestException(
                 "There is no approved template '" + code + "': approve it with PUT /api/v1/templates/" + code + "."));
         Ready r;
         switch (prepare(account, channel, code, key, actor)) {
@@ -188,8 +188,8 @@ public class Sends {
     private Message dispatch(String key, UUID account, Ready r, String code, @Nullable Integer version, String locale,
             String body, Actor actor) {
         UUID reservation = java.util.Objects.requireNonNull(r.answer().reservation());
-        Message sending = recordSending(key, account, r.channel(), code, version, locale, r.answer().decision(),
-                reservation, actor);
+        Message sending = insert(key, account, r.channel(), code, version, locale, r.answer().decision(), reservation,
+                "SENDING", null, actor);
         if (!reservation.equals(contactEvent(sending.id()))) {
             return sending; // the same key was sent a moment ago by another request: that one goes out, not this
         }
@@ -242,11 +242,6 @@ public class Sends {
             gate.recordOutcome(answer.reservation(), Outcome.FAILED);
         }
         return m;
-    }
-
-    private Message recordSending(String key, UUID account, Channel channel, String code, @Nullable Integer version,
-            String locale, UUID decision, UUID reservation, Actor actor) {
-        return insert(key, account, channel, code, version, locale, decision, reservation, "SENDING", null, actor);
     }
 
     private Message record(String key, UUID account, Channel channel, String code, Templates.@Nullable Template text,

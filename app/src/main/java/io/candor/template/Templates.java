@@ -139,6 +139,12 @@ public class Templates {
                 rs.getString("approved_by"), rs.getObject("approved_at", java.time.OffsetDateTime.class).toInstant());
     }
 
+    /** The channel of one template code (every language of a code has the same channel). */
+    public java.util.Optional<Channel> channel(String code) {
+        return jdbc.sql("SELECT channel FROM message_template WHERE code = :code LIMIT 1").param("code", code)
+                .query(String.class).optional().map(Channel::valueOf);
+    }
+
     /** Each template code with its channel (what strategy checks need). */
     public Map<String, Channel> channels() {
         Map<String, Channel> channels = new LinkedHashMap<>();
