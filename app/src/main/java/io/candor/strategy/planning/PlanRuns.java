@@ -166,7 +166,7 @@ public class PlanRuns {
         while (Boolean.TRUE.equals(tx.execute(s -> planOne(run, date)))) {
             // one partition per transaction
         }
-        tx.executeWithoutResult(s -> finish(run, date, versions.load(r.strategy(), r.version())));
+        tx.executeWithoutResult(s -> finish(run, date, versions.load(r.strategy(), r.version()), r.model()));
     }
 
     /** Claims one unplanned partition and plans it in the caller's transaction; false when none is left. */
@@ -251,7 +251,7 @@ public class PlanRuns {
     }
 
     /** Capacity, work queues and the summary, once, by whichever instance gets here first with every range done. */
-    private void finish(UUID run, LocalDate date, Strategy strategy) {
+    private void finish(UUID run, LocalDate date, Strategy strategy, @Nullable UUID model) {
         boolean running = jdbc.sql("SELECT status = 'RUNNING' FROM plan_run WHERE id = :id FOR UPDATE")
                 .param("id", run).query(Boolean.class).single();
         long pending = jdbc.sql("SELECT count(*) FROM plan_partition WHERE run_id = :run AND NOT done")
@@ -302,8 +302,6 @@ public class PlanRuns {
                         .put(rs.getString(2), rs.getLong(3)))
                 .list();
         summary.put("channels", channels);
-        UUID model = jdbc.sql("SELECT model_id FROM plan_run WHERE id = :id").param("id", run).query(UUID.class)
-                .optional().orElse(null);
         if (model != null) {
             ModelRegistry.InUse m = models.load(model);
             Scores.Drift drift = scores.checkDrift(model, date);
