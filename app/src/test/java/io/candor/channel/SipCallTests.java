@@ -54,40 +54,35 @@ class SipCallTests {
         return Files.exists(f) ? Files.readString(f) : "";
     }
 
-    @Test
-    void anAnsweredCallIsAcknowledgedAndHungUp() throws Exception {
+    /** Calls SIPp playing {@code scenario}; SIPp must then exit 0: every message it expected arrived as written. */
+    SipCall.Outcome callAgainst(String scenario, String number, Duration ring, Duration talk) throws Exception {
         int port = freePort();
-        Process uas = sipp("uas", port);
-        SipCall.Outcome outcome = SipCall.place(new SipCall.Target("127.0.0.1", port, "8613800138000", "candor"),
-                Duration.ofSeconds(10), Duration.ofMillis(200));
-        assertThat(outcome.result()).isEqualTo(SipCall.Result.ANSWERED);
-        assertThat(outcome.status()).isEqualTo(200);
+        Process uas = sipp(scenario, port);
+        SipCall.Outcome outcome = SipCall.place(new SipCall.Target("127.0.0.1", port, number, "candor"), ring, talk);
         assertThat(uas.waitFor(20, TimeUnit.SECONDS)).isTrue();
         assertThat(uas.exitValue()).as(errors()).isZero();
+        return outcome;
+    }
+
+    @Test
+    void anAnsweredCallIsAcknowledgedAndHungUp() throws Exception {
+        assertThat(callAgainst("uas", "8613800138000", Duration.ofSeconds(10), Duration.ofMillis(200)))
+                .extracting(SipCall.Outcome::result, SipCall.Outcome::status)
+                .containsExactly(SipCall.Result.ANSWERED, 200);
     }
 
     @Test
     void aBusyCalleeIsAcknowledged() throws Exception {
-        int port = freePort();
-        Process uas = sipp("busy", port);
-        SipCall.Outcome outcome = SipCall.place(new SipCall.Target("127.0.0.1", port, "8613800138001", "candor"),
-                Duration.ofSeconds(10), Duration.ZERO);
-        assertThat(outcome).extracting(SipCall.Outcome::result, SipCall.Outcome::status)
+        assertThat(callAgainst("busy", "8613800138001", Duration.ofSeconds(10), Duration.ZERO))
+                .extracting(SipCall.Outcome::result, SipCall.Outcome::status)
                 .containsExactly(SipCall.Result.BUSY, 486);
-        assertThat(uas.waitFor(20, TimeUnit.SECONDS)).isTrue();
-        assertThat(uas.exitValue()).as(errors()).isZero();
     }
 
     @Test
     void aCallNobodyAnswersIsCancelled() throws Exception {
-        int port = freePort();
-        Process uas = sipp("ringing", port);
-        SipCall.Outcome outcome = SipCall.place(new SipCall.Target("127.0.0.1", port, "8613800138002", "candor"),
-                Duration.ofSeconds(2), Duration.ZERO);
-        assertThat(outcome).extracting(SipCall.Outcome::result, SipCall.Outcome::status)
+        assertThat(callAgainst("ringing", "8613800138002", Duration.ofSeconds(2), Duration.ZERO))
+                .extracting(SipCall.Outcome::result, SipCall.Outcome::status)
                 .containsExactly(SipCall.Result.NO_ANSWER, 487);
-        assertThat(uas.waitFor(20, TimeUnit.SECONDS)).isTrue();
-        assertThat(uas.exitValue()).as(errors()).isZero();
     }
 
     @Test
