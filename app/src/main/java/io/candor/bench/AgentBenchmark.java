@@ -82,6 +82,7 @@ public final class AgentBenchmark {
             int handedOver = 0;
             int turns = 0;
             Map<String, int[]> byPersona = new LinkedHashMap<>();
+            List<String> heard = new java.util.ArrayList<>();
             long start = System.nanoTime();
             for (int i = 0; i < accounts.size(); i++) {
                 Persona p = PERSONAS.get(i % PERSONAS.size());
@@ -93,6 +94,7 @@ public final class AgentBenchmark {
                     String text = line.equals("{dob}") ? english ? "my date of birth is 1 January 1985"
                             : "我的出生日期是1985年1月1日" : line;
                     UUID id = v.id();
+                    heard.add(text);
                     v = TenantContext.call(tenant.id(), () -> agent.turn(id, text, actor));
                     actions.addAll(v.turns().getLast().actions());
                     turns++;
@@ -110,12 +112,19 @@ public final class AgentBenchmark {
                 c[1]++;
             }
             double seconds = (System.nanoTime() - start) / 1e9;
+            // the baseline, same run: reading the same turns with the NLU alone (no database, no actions, no log)
+            io.candor.agent.nlu.Nlu nlu = io.candor.agent.nlu.Nlu.shipped();
+            long baselineStart = System.nanoTime();
+            heard.forEach(nlu::read);
+            double baseline = (System.nanoTime() - baselineStart) / 1e9;
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("benchmark", "agent-personas");
             out.put("conversations", accounts.size());
             out.put("turns", turns);
             out.put("seconds", Math.round(seconds * 100) / 100.0);
             out.put("conversationsPerSecond", Math.round(accounts.size() / seconds));
+            out.put("baselineNluOnlySeconds", Math.round(baseline * 1000) / 1000.0);
+            out.put("ratioToBaseline", Math.round(10_000.0 * baseline / seconds) / 10_000.0);
             out.put("automationRate", rate(automated, accounts.size()));
             out.put("ptpRate", rate(promised, accounts.size()));
             out.put("handoverRate", rate(handedOver, accounts.size()));

@@ -6,9 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import io.candor.agent.nlu.Nlu;
@@ -68,20 +66,7 @@ final class NluCommands {
     private int evaluate() {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("heldOut", Nlu.evaluate());
-        Nlu nlu = Nlu.shipped();
-        List<String> texts = new ArrayList<>();
-        io.candor.agent.nlu.Corpus.expanded().forEach(e -> texts.add(e.text()));
-        long start = System.nanoTime();
-        int n = 0;
-        for (int round = 0; round < 5; round++) {
-            for (String t : texts) {
-                nlu.read(t);
-                n++;
-            }
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        result.put("throughput", Map.of("utterances", n, "seconds", Math.round(seconds * 1000) / 1000.0,
-                "utterancesPerSecond", Math.round(n / seconds)));
+        result.put("throughput", Nlu.throughput(5));
         out.println(JsonMapper.builder().build().writeValueAsString(result));
         return 0;
     }

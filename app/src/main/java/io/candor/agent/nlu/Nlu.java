@@ -106,4 +106,37 @@ public final class Nlu {
         }
         return best;
     }
+
+    /**
+     * Readings per second over the corpus ({@code rounds} times), next to the baseline measured in the same run:
+     * turning the same texts into feature vectors alone, the part of a reading that is not the two classifiers.
+     */
+    public static Map<String, Object> throughput(int rounds) {
+        Nlu nlu = shipped();
+        List<String> texts = Corpus.expanded().stream().map(Corpus.Example::text).toList();
+        long start = System.nanoTime();
+        int sink = 0;
+        for (int round = 0; round < rounds; round++) {
+            for (String t : texts) {
+                sink += Features.of(t).index().length;
+            }
+        }
+        double baseline = (System.nanoTime() - start) / 1e9;
+        start = System.nanoTime();
+        for (int round = 0; round < rounds; round++) {
+            for (String t : texts) {
+                sink += nlu.read(t).intent().ordinal();
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        int n = rounds * texts.size();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("utterances", n);
+        out.put("seconds", Math.round(seconds * 1000) / 1000.0);
+        out.put("utterancesPerSecond", Math.round(n / seconds));
+        out.put("baselineFeaturesOnlyPerSecond", Math.round(n / baseline));
+        out.put("ratioToBaseline", Math.round(1000.0 * baseline / seconds) / 1000.0);
+        out.put("checksum", sink);
+        return out;
+    }
 }
