@@ -18,7 +18,14 @@ import io.candor.compliance.ContentLinter;
 import io.candor.compliance.Hold;
 import io.candor.compliance.Party;
 import io.candor.compliance.gate.ContactGate;
+import io.candor.arrangement.Arrangement;
+import io.candor.arrangement.Arrangements;
+import io.candor.arrangement.Kind;
+import io.candor.arrangement.Offerer;
+import io.candor.arrangement.Proposal;
 import io.candor.compliance.gate.Holds;
+import io.candor.platform.web.ConflictException;
+import io.candor.platform.web.InvalidInputException;
 import io.candor.platform.Actor;
 import io.candor.platform.Timestamps;
 import io.candor.platform.evidence.EvidenceEvent;
@@ -63,19 +70,21 @@ public class Conversations {
     private final MessageFacts facts;
     private final AccountSignals signals;
     private final Holds holds;
+    private final Arrangements arrangements;
     private final ContactPreferences preferences;
     private final ContactGate gate;
     private final Tenants tenants;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Conversations(JdbcClient jdbc, MessageFacts facts, AccountSignals signals, Holds holds,
+    Conversations(JdbcClient jdbc, MessageFacts facts, AccountSignals signals, Holds holds, Arrangements arrangements,
             ContactPreferences preferences, ContactGate gate, Tenants tenants, ApplicationEventPublisher events,
             Clock clock) {
         this.jdbc = jdbc;
         this.facts = facts;
         this.signals = signals;
         this.holds = holds;
+        this.arrangements = arrangements;
         this.preferences = preferences;
         this.gate = gate;
         this.tenants = tenants;
@@ -131,7 +140,7 @@ public class Conversations {
         Instant callback = null;
         for (Dialogue.Action a : step.actions()) {
             done.add(a.getClass().getSimpleName());
-            Instant at = carryOut(a, row.account(), row.channel(), f, today, by);
+            Instant at = carryOut(a, row.account(), row.channel(), f, today, by, "agent:" + id + ":" + row.turns());
             callback = at != null ? at : callback;
         }
         String reply = clean(step.reply(), d, row.channel(), f.country());
@@ -149,19 +158,11 @@ public class Conversations {
 
     /** Does what a turn decided; returns the time of a callback when one was scheduled. */
     private @Nullable Instant carryOut(Dialogue.Action a, UUID account, String channel, MessageFacts.Facts f,
-            LocalDate today, Actor by) {
+            LocalDate today, Actor by, String key) {
         String source = "agent";
         switch (a) {
-            case Dialogue.Action.RecordPromise p -> {
-                signals.raise(account, AccountSignals.Signal.ARRANGEMENT_ACTIVE, source);
-                evidence(account, "PROMISE_RECORDED", Map.of("amount", p.amount().toPlainString(), "currency",
-                        f.balance().currency().getCurrencyCode(), "by", p.by().toString()));
-            }
-            case Dialogue.Action.RequestPlan p -> {
-                signals.raise(account, AccountSignals.Signal.ARRANGEMENT_ACTIVE, source);
-                evidence(account, "PLAN_REQUESTED", Map.of("months", Integer.toString(p.months()), "monthly",
-                        p.monthly().toPlainString(), "currency", f.balance().currency().getCurrencyCode()));
-            }
+            case Dialogue.Action.RecordPromise p -> arrange(account, Proposal.promise(p.amount(), p.by()), key);
+            case Dialogue.Action.RequestPlan p -> arrange(account, Proposal.plan(p.months(), today.plusMonths(1)), key);
             case Dialogue.Action.HardshipPause h -> holds.set(account, Hold.HARDSHIP_PAUSE,
                     "The debtor told the agent of hardship; collection paused for 30 days", today.plusDays(30), source);
             case Dialogue.Action.Dispute x -> holds.set(account, Hold.DISPUTE, "Disputed in conversation with the agent",
@@ -191,6 +192,21 @@ public class Conversations {
             }
         }
         return null;
+    }
+
+    /**
+     * Records what the debtor agreed as an arrangement offered by the agent: in force when within the agent's
+     * authority, else waiting for a person's approval; terms the creditor's policy refuses are logged for a person.
+     */
+    private void arrange(UUID account, Proposal proposal, String key) {
+        try {
+            Arrangement a = arrangements.propose(account, proposal, Offerer.AGENT, "ai-agent", key);
+            evidence(account, proposal.kind() == Kind.PROMISE ? "PROMISE_RECORDED" : "PLAN_REQUESTED",
+                    Map.of("arrangement", a.id().toString(), "status", a.status().name(), "total", a.total().toString()));
+        } catch (InvalidInputException | ConflictException e) {
+            evidence(account, "ARRANGEMENT_NOT_MADE", Map.of("kind", proposal.kind().name(), "why",
+                    String.valueOf(e instanceof InvalidInputException i ? i.problems() : e.getMessage())));
+        }
     }
 
     /** A callback the gate allows: 10:00 the debtor's time on the day asked, or the gate's next allowed time. */

@@ -142,6 +142,7 @@ public class Payments {
         events.publishEvent(EvidenceEvent.of("PAYMENT_POSTED", EvidenceEvent.Subject.account(r.account()), clock.instant(),
                 Map.of("payment", id.toString(), "amount", amount.toString(), "appliedMinor", Long.toString(applied),
                         "paidOn", r.paidOn().toString())));
+        events.publishEvent(new PaymentPosted(r.account(), id));
         return find(id).orElseThrow();
     }
 
