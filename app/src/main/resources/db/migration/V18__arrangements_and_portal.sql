@@ -175,11 +175,26 @@ CREATE TABLE dispute_document (
     FOREIGN KEY (tenant_id, account_id) REFERENCES account (tenant_id, id)
 );
 
+-- How a debtor prefers to be reached: a channel (shown to collectors) and hours of the day in the debtor's own time,
+-- outside which the contact gate refuses calls, texts and visits.
+CREATE TABLE debtor_contact_preference (
+    tenant_id         uuid        NOT NULL,
+    debtor_id         uuid        NOT NULL,
+    preferred_channel text,
+    hours_from        time,
+    hours_to          time,
+    updated_by        text        NOT NULL,
+    updated_at        timestamptz NOT NULL,
+    PRIMARY KEY (tenant_id, debtor_id),
+    FOREIGN KEY (tenant_id, debtor_id) REFERENCES debtor (tenant_id, id),
+    CHECK ((hours_from IS NULL) = (hours_to IS NULL) AND (hours_from IS NULL OR hours_from < hours_to))
+);
+
 SELECT candor_isolate(t) FROM unnest(ARRAY['arrangement_policy', 'arrangement', 'arrangement_instalment',
     'arrangement_decision', 'balance_adjustment', 'portal_link', 'portal_verification', 'payment_checkout',
-    'payment_webhook_event', 'dispute_document']::regclass[]) t;
+    'payment_webhook_event', 'dispute_document', 'debtor_contact_preference']::regclass[]) t;
 
-GRANT SELECT, INSERT, UPDATE ON arrangement_policy, arrangement, arrangement_instalment, portal_link, payment_checkout
-    TO ${appRole};
+GRANT SELECT, INSERT, UPDATE ON arrangement_policy, arrangement, arrangement_instalment, portal_link, payment_checkout,
+    debtor_contact_preference TO ${appRole};
 GRANT SELECT, INSERT ON arrangement_decision, balance_adjustment, portal_verification, payment_webhook_event,
     dispute_document TO ${appRole};

@@ -94,6 +94,19 @@ public class Conversations {
 
     @Transactional
     public View start(UUID account, String channel, Actor by) {
+        return start(account, channel, by, false);
+    }
+
+    /**
+     * Starts a conversation with a debtor already verified elsewhere (signed in to the portal with their ID digits
+     * and date of birth): the agent opens with the debt instead of asking again.
+     */
+    @Transactional
+    public View startVerified(UUID account, String channel, Actor by) {
+        return start(account, channel, by, true);
+    }
+
+    private View start(UUID account, String channel, Actor by, boolean verified) {
         if (!List.of("CHAT", "SMS", "VOICE").contains(channel)) {
             throw new BadRequestException("channel is CHAT, SMS or VOICE.");
         }
@@ -105,10 +118,11 @@ public class Conversations {
         jdbc.sql("""
                         INSERT INTO agent_conversation (tenant_id, id, account_id, channel, locale, state, started_by,
                                                         started_at, updated_at)
-                        VALUES (:t, :id, :account, :channel, :locale, 'VERIFYING', :by, :now, :now)""")
+                        VALUES (:t, :id, :account, :channel, :locale, :state, :by, :now, :now)""")
                 .param("t", TenantContext.require()).param("id", id).param("account", account).param("channel", channel)
-                .param("locale", d.locale()).param("by", by.username()).param("now", Timestamps.utc(now)).update();
-        record(id, account, 0, null, null, Dialogue.greeting(d), List.of(), f);
+                .param("locale", d.locale()).param("state", verified ? "VERIFIED" : "VERIFYING")
+                .param("by", by.username()).param("now", Timestamps.utc(now)).update();
+        record(id, account, 0, null, null, verified ? Dialogue.disclosure(d) : Dialogue.greeting(d), List.of(), f);
         return view(id);
     }
 

@@ -89,6 +89,12 @@ final class Dialogue {
         return Phrases.say(d.locale(), "greet", Map.of("creditor", d.creditor(), "name", d.name()));
     }
 
+    /** What the agent says once the right party is known: the creditor and the balance. */
+    static String disclosure(Debtor d) {
+        return Phrases.say(d.locale(), "disclose", Map.of("creditor", d.creditor(), "balance",
+                money(d, d.balance().amount())));
+    }
+
     static Step turn(State s, Debtor d, Nlu.Reading r, String text, LocalDate today) {
         String l = d.locale();
         if (VULNERABLE.matcher(text).find()) {
@@ -174,8 +180,7 @@ final class Dialogue {
             boolean right = birth.isPresent() && birth.get().equals(d.birthDate())
                     || last4.isPresent() && d.idLast4() != null && last4.get().equalsIgnoreCase(d.idLast4());
             if (right) {
-                return new Step(Phrases.say(l, "disclose", Map.of("creditor", d.creditor(), "balance",
-                        money(d, d.balance().amount()))), List.of(), next(s, "VERIFIED"));
+                return new Step(disclosure(d), List.of(), next(s, "VERIFIED"));
             }
             int failed = s.failedChecks() + 1;
             return failed >= MAX_CHECKS

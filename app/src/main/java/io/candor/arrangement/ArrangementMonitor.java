@@ -103,7 +103,7 @@ public class ArrangementMonitor {
                         SELECT coalesce(sum(applied_minor), 0) FROM payment
                         WHERE account_id = :a AND status = 'POSTED' AND paid_on >= :since""")
                 .param("a", account).param("since", a.activatedOn()).query(Long.class).single();
-        Monitoring.Reading r = Monitoring.read(reads.terms(a).schedule(), paid, date, policy(account).graceDays());
+        Monitoring.Reading r = Monitoring.read(reads.terms(a).schedule(), paid, date, policies.forAccount(account).graceDays());
         for (Monitoring.InstalmentState i : r.instalments()) {
             jdbc.sql("""
                             UPDATE arrangement_instalment SET paid_minor = :paid, status = :status
@@ -122,13 +122,5 @@ public class ArrangementMonitor {
             }
         }
         return r.status();
-    }
-
-    private Policy policy(UUID account) {
-        return jdbc.sql("""
-                        SELECT p.creditor_id, a.product FROM account a
-                        JOIN portfolio p ON p.tenant_id = a.tenant_id AND p.id = a.portfolio_id WHERE a.id = :id""")
-                .param("id", account)
-                .query((rs, n) -> policies.of(rs.getObject(1, UUID.class), rs.getString(2))).single();
     }
 }

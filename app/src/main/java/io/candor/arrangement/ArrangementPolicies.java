@@ -52,6 +52,16 @@ public class ArrangementPolicies {
                 .optional().orElse(Policy.DEFAULT);
     }
 
+    /** The policy in force for an account (its creditor's, for its product). */
+    public Policy forAccount(UUID account) {
+        return jdbc.sql("""
+                        SELECT p.creditor_id, a.product FROM account a
+                        JOIN portfolio p ON p.tenant_id = a.tenant_id AND p.id = a.portfolio_id WHERE a.id = :id""")
+                .param("id", account)
+                .query((rs, n) -> of(rs.getObject(1, UUID.class), rs.getString(2))).optional()
+                .orElseThrow(() -> new NotFoundException("account", account));
+    }
+
     /** The policy for a creditor (by code) and product ({@code *} for all). */
     public Policy of(String creditorCode, String product) {
         return of(creditor(creditorCode), product);

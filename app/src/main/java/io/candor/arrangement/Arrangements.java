@@ -153,7 +153,7 @@ public class Arrangements {
             throw new ConflictException("You offered this arrangement; someone else approves it (four eyes).");
         }
         LocalDate today = tenants.businessDate(TenantContext.require());
-        if (approve && !PolicyCheck.mayApprove(reads.terms(a), policies.of(creditor(a.accountId()), product(a.accountId())),
+        if (approve && !PolicyCheck.mayApprove(reads.terms(a), policies.forAccount(a.accountId()),
                 as, a.createdOn())) {
             throw new ConflictException("This arrangement needs the approval of a " + a.approvalLevel()
                     + " or above; your authority is " + as + ".");
@@ -300,16 +300,5 @@ public class Arrangements {
                 .query((rs, n) -> new Account(rs.getObject(1, UUID.class), Currency.getInstance(rs.getString(2).strip()),
                         rs.getLong(3), rs.getString(4), rs.getBoolean(5), rs.getObject(6, UUID.class), rs.getString(7)))
                 .optional().orElseThrow(() -> new NotFoundException("account", account));
-    }
-
-    private UUID creditor(UUID account) {
-        return jdbc.sql("""
-                        SELECT p.creditor_id FROM account a JOIN portfolio p ON p.tenant_id = a.tenant_id
-                        AND p.id = a.portfolio_id WHERE a.id = :id""")
-                .param("id", account).query(UUID.class).single();
-    }
-
-    private String product(UUID account) {
-        return jdbc.sql("SELECT product FROM account WHERE id = :id").param("id", account).query(String.class).single();
     }
 }

@@ -86,6 +86,14 @@ public class Sends {
 
     /** Sends template {@code code} to the account's debtor once per {@code key}; a repeated key returns the first. */
     public Message send(UUID account, String code, String key, Actor actor) {
+        return send(account, code, key, actor, Map.of());
+    }
+
+    /**
+     * Sends template {@code code} with {@code extra} placeholders besides the account's facts (e.g. {@code portal_link}),
+     * once per {@code key}.
+     */
+    public Message send(UUID account, String code, String key, Actor actor, Map<String, String> extra) {
         Optional<Message> done = byKey(key);
         if (done.isPresent()) {
             return done.get();
@@ -106,6 +114,7 @@ public class Sends {
         }
         String body;
         Map<String, String> values = values(r.facts(), r.provider());
+        values.putAll(extra);
         try {
             body = Templates.render(text.body(), values);
         } catch (IllegalArgumentException e) {

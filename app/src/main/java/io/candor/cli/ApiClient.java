@@ -44,10 +44,21 @@ final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** POSTs JSON to a path and prints one text field of the answer (e.g. a link's {@code url}). */
+    int post(String path, String json, String field) {
+        return call(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)),
+                body -> tools.jackson.databind.json.JsonMapper.builder().build().readTree(body).path(field).asString());
+    }
+
     private int call(HttpRequest.Builder request) {
+        return call(request, body -> body);
+    }
+
+    private int call(HttpRequest.Builder request, java.util.function.UnaryOperator<String> show) {
         String token = token();
         try {
-            out.println(send(request.header("Authorization", "Bearer " + token)));
+            out.println(show.apply(send(request.header("Authorization", "Bearer " + token))));
             return 0;
         } finally {
             if (credentials instanceof Credentials.Password) {

@@ -55,6 +55,9 @@ public final class CandorCli {
                                        with --time COLUMN [--test-share 0.2]: out-of-time, the latest rows held out
               model train --data FILE.csv --target COLUMN --bad VALUE --out DIR [--kind scorecard|gbdt]
                                        train on the whole file and write the model to a new directory
+              portal link --account ID [--channel SMS|EMAIL]
+                                       print a signed, expiring link to the account's debtor portal (and send it
+                                       to the debtor by text or e-mail when a channel is given)
               nlu classify             id<TAB>text lines on stdin -> id<TAB>intent<TAB>emotion lines on stdout
                                        (zh-CN, zh-TW, en; no server needed)
               nlu evaluate             held-out intent and emotion accuracy per language and label, throughput
@@ -109,6 +112,7 @@ public final class CandorCli {
                 case "strategy" -> strategy(options);
                 case "model" -> new ModelCommands(out).run(options);
                 case "nlu" -> new NluCommands(in, out, err).run(options);
+                case "portal" -> portal(options);
                 default -> throw new UsageException("unknown command '" + args[0] + "'");
             };
         } catch (UsageException e) {
@@ -200,6 +204,17 @@ public final class CandorCli {
             case "results" -> client(o).get("/api/v1/strategy/results" + o.query("strategy"));
             default -> throw new UsageException("unknown strategy command '" + verb + "'");
         };
+    }
+
+    private int portal(Options o) {
+        String verb = o.positional(0, "portal link --account ID [--channel SMS|EMAIL]");
+        if (!verb.equals("link")) {
+            throw new UsageException("unknown portal command '" + verb + "'");
+        }
+        String account = o.value("account").orElseThrow(() -> new UsageException(
+                "usage: candor portal link --account ID [--channel SMS|EMAIL]"));
+        return client(o).post("/api/v1/accounts/" + account + "/portal-links", o.value("channel")
+                .map(c -> "{\"channel\":\"" + c + "\"}").orElse("{}"), "url");
     }
 
     private static String readText(String file) {

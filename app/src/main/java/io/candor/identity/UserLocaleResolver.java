@@ -27,6 +27,9 @@ class UserLocaleResolver implements LocaleResolver {
 
     @Override
     public Locale resolveLocale(HttpServletRequest request) {
+        if (request.getAttribute(io.candor.platform.web.PageLocale.ATTRIBUTE) instanceof Locale fixed) {
+            return fixed;
+        }
         return CurrentUser.find().map(u -> supported(u.preferredLocale())).orElseGet(() -> anonymous.resolveLocale(request));
     }
 

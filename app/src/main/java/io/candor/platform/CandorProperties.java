@@ -21,7 +21,8 @@ public record CandorProperties(
         @DefaultValue Security security,
         @DefaultValue Demo demo,
         @DefaultValue Evidence evidence,
-        @DefaultValue("http://localhost:8080") String publicBaseUrl) {
+        @DefaultValue Portal portal,
+        @Nullable String publicBaseUrl) {
 
     /** The database. With no {@code url} Candor runs its own embedded PostgreSQL under {@code data-dir}. */
     public record Db(
@@ -75,6 +76,20 @@ public record CandorProperties(
             @Nullable Path contentDir,
             @DefaultValue("2s") java.time.Duration checkpointInterval,
             @DefaultValue("10m") java.time.Duration auditInterval) {
+    }
+
+    /**
+     * The debtor portal. {@code linkKey}: base64 HMAC key signing portal links (default: generated under the data
+     * directory); {@code linkTtl}: how long a link works; {@code maxAttempts} wrong verifications within
+     * {@code lockout} lock the account's links for {@code lockout}; {@code sessionTimeout}: idle time before a
+     * verified debtor must verify again.
+     */
+    public record Portal(
+            @Nullable String linkKey,
+            @DefaultValue("7d") Duration linkTtl,
+            @DefaultValue("5") int maxAttempts,
+            @DefaultValue("30m") Duration lockout,
+            @DefaultValue("15m") Duration sessionTimeout) {
     }
 
     /** {@code enabled} seeds the demo tenants and portfolio once at start-up. */

@@ -29,6 +29,57 @@ public class ContactPreferences {
         this.audit = audit;
     }
 
+    /** Hours of the day, in the debtor's own time, to be reached in: from (inclusive) to (exclusive). */
+    public record Hours(java.time.LocalTime from, java.time.LocalTime to) {
+
+        public Hours {
+            if (!from.isBefore(to)) {
+                throw new IllegalArgumentException("the hours start before they end");
+            }
+        }
+
+        public boolean contains(java.time.LocalTime t) {
+            return !t.isBefore(from) && t.isBefore(to);
+        }
+    }
+
+    /** A debtor's preferred channel and hours, either may be unset. */
+    public record Preference(@org.jspecify.annotations.Nullable String channel, @org.jspecify.annotations.Nullable Hours hours) {
+    }
+
+    public Preference preference(UUID debtor) {
+        return jdbc.sql("SELECT preferred_channel, hours_from, hours_to FROM debtor_contact_preference WHERE debtor_id = :d")
+                .param("d", debtor)
+                .query((rs, n) -> {
+                    java.time.LocalTime from = rs.getObject(2, java.time.LocalTime.class);
+                    return new Preference(rs.getString(1), from == null ? null
+                            : new Hours(from, rs.getObject(3, java.time.LocalTime.class)));
+                })
+                .optional().orElse(new Preference(null, null));
+    }
+
+    /** Records the debtor's preferred channel and hours (the gate keeps to the hours from now on); audited. */
+    @Transactional
+    public void prefer(UUID debtor, Preference p, String by) {
+        jdbc.sql("""
+                        INSERT INTO debtor_contact_preference (tenant_id, debtor_id, preferred_channel, hours_from,
+                                                               hours_to, updated_by, updated_at)
+                        VALUES (:t, :d, :channel, :from, :to, :by, now())
+                        ON CONFLICT (tenant_id, debtor_id) DO UPDATE SET preferred_channel = excluded.preferred_channel,
+                            hours_from = excluded.hours_from, hours_to = excluded.hours_to,
+                            updated_by = excluded.updated_by, updated_at = excluded.updated_at""")
+                .param("t", io.candor.platform.tenant.TenantContext.require()).param("d", debtor)
+                .param("channel", p.channel()).param("from", p.hours() == null ? null : p.hours().from())
+                .param("to", p.hours() == null ? null : p.hours().to()).param("by", by).update();
+        Map<String, String> facts = new java.util.LinkedHashMap<>();
+        facts.put("channel", p.channel() == null ? "-" : p.channel());
+        facts.put("hours", p.hours() == null ? "-" : p.hours().from() + "-" + p.hours().to());
+        audit.record(AuditEntry.of("CONTACT_PREFERENCE_SET", "debtor", debtor).withDetail(new java.util.LinkedHashMap<>(facts)));
+        events.publishEvent(new io.candor.platform.evidence.EvidenceEvent("CONTACT_PREFERENCE_SET",
+                io.candor.platform.evidence.EvidenceEvent.Subject.debtor(debtor), by, java.time.Instant.now(), facts,
+                java.util.List.of()));
+    }
+
     @Transactional
     public void optOut(UUID contactPoint, String channel, boolean out) {
         change(contactPoint, "opted_out", channel, out, out ? "CHANNEL_OPTED_OUT" : "CHANNEL_OPTED_IN");

@@ -25,10 +25,10 @@ public class ContactTargets {
     /**
      * The debtor's jurisdiction (region when known, e.g. {@code BR-SP}, else country), the candidate time zones
      * (of the contact point when it is a phone, else of all the debtor's phones), and the consents and channel
-     * opt-outs recorded on the contact point.
+     * opt-outs recorded on the contact point, and the hours the debtor asked to be reached in (their own time).
      */
     public record ContactTarget(UUID accountId, UUID debtorId, String creditor, String jurisdiction, List<String> timeZones,
-                                Set<String> consents, Set<String> optedOut) {
+                                Set<String> consents, Set<String> optedOut, ContactPreferences.@Nullable Hours hours) {
     }
 
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
@@ -86,8 +86,15 @@ public class ContactTargets {
                     .query((rs, n) -> zones.addAll(Arrays.asList((String[]) rs.getArray("time_zones").getArray())))
                     .list();
         }
+        ContactPreferences.Hours hours = jdbc.sql("""
+                        SELECT hours_from, hours_to FROM debtor_contact_preference
+                        WHERE debtor_id = :debtor AND hours_from IS NOT NULL""")
+                .param("debtor", r.debtor())
+                .query((rs, n) -> new ContactPreferences.Hours(rs.getObject(1, java.time.LocalTime.class),
+                        rs.getObject(2, java.time.LocalTime.class)))
+                .optional().orElse(null);
         return Optional.of(new ContactTarget(account, r.debtor(), r.creditor(), jurisdiction, List.copyOf(zones), Set.copyOf(consents),
-                Set.copyOf(optedOut)));
+                Set.copyOf(optedOut), hours));
     }
 
     /** The jurisdiction whose rules apply: the region when it names a sub-national pack (BR-SP), else the country. */

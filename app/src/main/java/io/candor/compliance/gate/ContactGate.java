@@ -117,11 +117,12 @@ public class ContactGate {
         List<PolicyLayer> layers = policies.inEffect(target.creditor(), day);
         Decision evaluated = evaluator.evaluate(scenario, layers);
         // an opt-out of this channel on this contact point refuses it, whatever the packs say
-        Decision decision = !target.optedOut().contains(r.channel().name()) ? evaluated : switch (evaluated) {
+        Decision optedOut = !target.optedOut().contains(r.channel().name()) ? evaluated : switch (evaluated) {
             case Decision.Allow a -> new Decision.Deny(List.of("OPT-OUT"), null);
             case Decision.Deny d -> new Decision.Deny(java.util.stream.Stream.concat(d.rules().stream(),
                     java.util.stream.Stream.of("OPT-OUT")).toList(), null);
         };
+        Decision decision = withinPreferredHours(optedOut, target.hours(), r.channel(), at, local);
         Map<String, Object> counters = new LinkedHashMap<>();
         counters.put("contactsConsidered", history.size());
         counters.put("effectiveCallsToday", history.stream().filter(Contact::effectiveCall)
@@ -210,5 +211,29 @@ public class ContactGate {
                 .query(UUID.class).single();
         events.publishEvent(EvidenceEvent.of("CONTACT_OUTCOME", EvidenceEvent.Subject.account(account), clock.instant(),
                 Map.of("contactEvent", event.toString(), "outcome", outcome.name())));
+    }
+
+    /**
+     * The debtor asked to be reached only in certain hours (their own time): a call, text or visit outside them is
+     * refused until the hours next begin. Letters and e-mails wait in an inbox, so they are not held to it.
+     */
+    static Decision withinPreferredHours(Decision d, io.candor.portfolio.ContactPreferences.@Nullable Hours hours,
+            Channel channel, Instant at, ZoneId local) {
+        if (hours == null || List.of(Channel.LETTER, Channel.EMAIL).contains(channel)) {
+            return d;
+        }
+        java.time.ZonedDateTime t = at.atZone(local);
+        if (hours.contains(t.toLocalTime())) {
+            return d;
+        }
+        java.time.ZonedDateTime next = t.toLocalTime().isBefore(hours.from()) ? t.with(hours.from())
+                : t.plusDays(1).with(hours.from());
+        List<String> rules = new java.util.ArrayList<>(d instanceof Decision.Deny deny ? deny.rules() : List.of());
+        rules.add("DEBTOR-PREFERRED-HOURS");
+        // a refusal with no next time (an opt-out, a hold) stays open-ended
+        Instant nextAllowed = !(d instanceof Decision.Deny deny) ? next.toInstant()
+                : deny.nextAllowedAt() == null ? null
+                : deny.nextAllowedAt().isAfter(next.toInstant()) ? deny.nextAllowedAt() : next.toInstant();
+        return new Decision.Deny(List.copyOf(rules), nextAllowed);
     }
 }

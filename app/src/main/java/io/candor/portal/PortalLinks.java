@@ -1,0 +1,196 @@
+package io.candor.portal;
+
+import static io.candor.platform.Timestamps.utc;
+
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.UUID;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import io.candor.audit.AuditEntry;
+import io.candor.audit.AuditTrail;
+import io.candor.platform.CandorProperties;
+import io.candor.platform.SecretFile;
+import io.candor.platform.evidence.EvidenceEvent;
+import io.candor.platform.ids.Ids;
+import io.candor.platform.tenant.TenantContext;
+import io.candor.platform.web.NotFoundException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Portal links: {@code /p/<token>}, the token naming the tenant, the link and its expiry, with a 128-bit HMAC-SHA256
+ * tag. A token cannot be guessed or altered; the link row it names says which account, and can be revoked. A link is
+ * for the self-service portal only (its purpose), and works until it expires.
+ */
+@Service
+public class PortalLinks {
+
+    private static final byte VERSION = 1;
+    private static final int TAG = 16;
+
+    /** A link as created: its URL and when it stops working. */
+    public record Created(UUID id, String url, Instant expiresAt) {
+    }
+
+    /** What a token turned out to be. */
+    public sealed interface Opened {
+    }
+
+    /** A good link: the tenant and account it opens. */
+    public record Valid(UUID tenant, UUID link, UUID account) implements Opened {
+    }
+
+    /** A genuine link past its expiry or revoked. */
+    public record Expired(UUID tenant, UUID link) implements Opened {
+    }
+
+    /** Not a token Candor made (altered, truncated, guessed). */
+    public record Invalid() implements Opened {
+    }
+
+    private final JdbcClient jdbc;
+    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+    private final CandorProperties properties;
+    private final Clock clock;
+    private final byte[] key;
+
+    PortalLinks(JdbcClient jdbc, AuditTrail audit, ApplicationEventPublisher events, CandorProperties properties,
+            Clock clock) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.events = events;
+        this.properties = properties;
+        this.clock = clock;
+        this.key = key(properties);
+    }
+
+    private static byte[] key(CandorProperties p) {
+        if (p.portal().linkKey() != null && !p.portal().linkKey().isBlank()) {
+            return Base64.getDecoder().decode(p.portal().linkKey().strip());
+        }
+        Path file = (p.dataDir() == null ? Path.of("data") : p.dataDir()).resolve("portal-link.key");
+        Properties secrets = SecretFile.loadOrCreate(file, "Candor portal link signing key", () -> {
+            byte[] k = new byte[32];
+            new SecureRandom().nextBytes(k);
+            Properties x = new Properties();
+            x.setProperty("key", Base64.getEncoder().encodeToString(k));
+            return x;
+        });
+        return Base64.getDecoder().decode(secrets.getProperty("key"));
+    }
+
+    /**
+     * Makes a link to the account's portal in the current tenant.
+     *
+     * @param base the server's address as the caller reached it, used when {@code candor.public-base-url} is unset
+     */
+    @Transactional
+    public Created create(UUID account, @Nullable String channel, String by, URI base) {
+        boolean exists = jdbc.sql("SELECT EXISTS (SELECT 1 FROM account WHERE id = :id)").param("id", account)
+                .query(Boolean.class).single();
+        if (!exists) {
+            throw new NotFoundException("account", account);
+        }
+        UUID id = Ids.newId();
+        Instant expires = clock.instant().plus(properties.portal().linkTtl()).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        jdbc.sql("""
+                        INSERT INTO portal_link (tenant_id, id, account_id, purpose, channel, created_by, created_at,
+                                                 expires_at)
+                        VALUES (:t, :id, :a, 'SELF_SERVICE', :channel, :by, :now, :expires)""")
+                .param("t", TenantContext.require()).param("id", id).param("a", account).param("channel", channel)
+                .param("by", by).param("now", utc(clock.instant())).param("expires", utc(expires)).update();
+        audit.record(AuditEntry.of("PORTAL_LINK_CREATED", "account", account).withDetail(Map.of("link", id.toString(),
+                "expiresAt", expires.toString())));
+        events.publishEvent(new EvidenceEvent("PORTAL_LINK_CREATED", EvidenceEvent.Subject.account(account), by,
+                clock.instant(), Map.of("link", id.toString(), "expiresAt", expires.toString()), java.util.List.of()));
+        String root = properties.publicBaseUrl() == null || properties.publicBaseUrl().isBlank()
+                ? base.toString() : properties.publicBaseUrl();
+        return new Created(id, root.replaceAll("/+$", "") + "/p/" + token(TenantContext.require(), id, expires), expires);
+    }
+
+    /** Revokes a link at once. */
+    @Transactional
+    public void revoke(UUID link) {
+        jdbc.sql("UPDATE portal_link SET revoked_at = :now WHERE id = :id AND revoked_at IS NULL")
+                .param("now", utc(clock.instant())).param("id", link).update();
+    }
+
+    /** Opens a token: checks its tag first, then (in its tenant) that the link exists, is live and unrevoked. */
+    public Opened open(String token) {
+        byte[] raw;
+        try {
+            raw = Base64.getUrlDecoder().decode(token);
+        } catch (IllegalArgumentException e) {
+            return new Invalid();
+        }
+        if (raw.length != 1 + 16 + 16 + 8 + TAG || raw[0] != VERSION) {
+            return new Invalid();
+        }
+        byte[] body = Arrays.copyOf(raw, raw.length - TAG);
+        if (!MessageDigest.isEqual(Arrays.copyOfRange(raw, raw.length - TAG, raw.length), tag(body))) {
+            return new Invalid();
+        }
+        ByteBuffer b = ByteBuffer.wrap(body, 1, body.length - 1);
+        UUID tenant = new UUID(b.getLong(), b.getLong());
+        UUID link = new UUID(b.getLong(), b.getLong());
+        Instant expires = Instant.ofEpochSecond(b.getLong());
+        if (!clock.instant().isBefore(expires)) {
+            return new Expired(tenant, link);
+        }
+        record Row(UUID account, @Nullable OffsetDateTime revoked, OffsetDateTime expires) {
+        }
+        Optional<Row> row = TenantContext.call(tenant, () -> jdbc.sql(
+                        "SELECT account_id, revoked_at, expires_at FROM portal_link WHERE id = :id AND purpose = 'SELF_SERVICE'")
+                .param("id", link)
+                .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getObject(2, OffsetDateTime.class),
+                        rs.getObject(3, OffsetDateTime.class)))
+                .optional());
+        if (row.isEmpty()) {
+            return new Invalid();
+        }
+        if (row.get().revoked() != null || !clock.instant().isBefore(row.get().expires().toInstant())) {
+            return new Expired(tenant, link);
+        }
+        return new Valid(tenant, link, row.get().account());
+    }
+
+    private String token(UUID tenant, UUID link, Instant expires) {
+        ByteBuffer b = ByteBuffer.allocate(1 + 16 + 16 + 8);
+        b.put(VERSION).putLong(tenant.getMostSignificantBits()).putLong(tenant.getLeastSignificantBits())
+                .putLong(link.getMostSignificantBits()).putLong(link.getLeastSignificantBits())
+                .putLong(expires.getEpochSecond());
+        byte[] body = b.array();
+        byte[] raw = Arrays.copyOf(body, body.length + TAG);
+        System.arraycopy(tag(body), 0, raw, body.length, TAG);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+    }
+
+    private byte[] tag(byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return Arrays.copyOf(mac.doFinal(body), TAG);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package io.candor.portal;
+
+import static io.candor.platform.Timestamps.utc;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.UUID;
+
+import io.candor.audit.AuditEntry;
+import io.candor.audit.AuditTrail;
+import io.candor.platform.Actor;
+import io.candor.platform.CandorProperties;
+import io.candor.platform.evidence.EvidenceEvent;
+import io.candor.platform.ids.Ids;
+import io.candor.platform.tenant.TenantContext;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Proving who opened a portal link: the last four characters of the debtor's ID number and the date of birth,
+ * both right. Wrong answers are counted per account across its links; {@code maxAttempts} within the lockout
+ * window lock every link of the account until the window has passed. Every attempt is recorded and audited.
+ */
+@Service
+class Verification {
+
+    /** The outcome of one attempt. */
+    sealed interface Result {
+    }
+
+    record Verified() implements Result {
+    }
+
+    record Wrong(int attemptsLeft) implements Result {
+    }
+
+    record Locked(Instant until) implements Result {
+    }
+
+    private final JdbcClient jdbc;
+    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+    private final CandorProperties.Portal settings;
+    private final Clock clock;
+
+    Verification(JdbcClient jdbc, AuditTrail audit, ApplicationEventPublisher events, CandorProperties properties,
+            Clock clock) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.events = events;
+        this.settings = properties.portal();
+        this.clock = clock;
+    }
+
+    /** The debtor behind a portal link, as the audit trail names them. */
+    static Actor debtor(UUID link) {
+        return Actor.of(link, "debtor (portal link)");
+    }
+
+    /** Whether the account's links are locked now, and until when. */
+    @Nullable Instant lockedUntil(UUID account) {
+        Instant now = clock.instant();
+        java.util.List<OffsetDateTime> failures = jdbc.sql("""
+                        SELECT at FROM portal_verification WHERE account_id = :a AND NOT success AND at > :since
+                          AND at > coalesce((SELECT max(at) FROM portal_verification WHERE account_id = :a AND success),
+                                            '-infinity')
+                        ORDER BY at DESC""")
+                .param("a", account).param("since", utc(now.minus(settings.lockout()))).query(OffsetDateTime.class).list();
+        return failures.size() >= settings.maxAttempts()
+                ? failures.getFirst().toInstant().plus(settings.lockout()) : null;
+    }
+
+    @Transactional
+    public Result attempt(UUID link, UUID account, String idLast4, @Nullable LocalDate birthDate, String client) {
+        Instant locked = lockedUntil(account);
+        if (locked != null) {
+            audit.recordAs(debtor(link), AuditEntry.of("PORTAL_VERIFICATION_LOCKED", "account", account)
+                    .withDetail(Map.of("until", locked.toString(), "client", client)));
+            return new Locked(locked);
+        }
+        record Known(@Nullable LocalDate birth, @Nullable String hint) {
+        }
+        Known k = jdbc.sql("""
+                        SELECT d.birth_date, d.national_id_hint FROM account a
+                        JOIN debtor d ON d.tenant_id = a.tenant_id AND d.id = a.debtor_id WHERE a.id = :a""")
+                .param("a", account)
+                .query((rs, n) -> new Known(rs.getObject(1, LocalDate.class), rs.getString(2))).single();
+        String last4 = k.hint() == null || k.hint().length() < 4 ? null : k.hint().substring(k.hint().length() - 4);
+        boolean right = last4 != null && k.birth() != null && birthDate != null
+                && last4.equalsIgnoreCase(idLast4.strip()) && k.birth().equals(birthDate);
+        jdbc.sql("""
+                        INSERT INTO portal_verification (tenant_id, id, link_id, account_id, at, success, client)
+                        VALUES (:t, :id, :link, :a, :now, :ok, :client)""")
+                .param("t", TenantContext.require()).param("id", Ids.newId()).param("link", link).param("a", account)
+                .param("now", utc(clock.instant())).param("ok", right).param("client", client).update();
+        audit.recordAs(debtor(link), AuditEntry.of(right ? "PORTAL_VERIFIED" : "PORTAL_VERIFICATION_FAILED", "account",
+                account).withDetail(Map.of("link", link.toString(), "client", client)));
+        if (right) {
+            events.publishEvent(new EvidenceEvent("PORTAL_VERIFIED", EvidenceEvent.Subject.account(account),
+                    debtor(link).username(), clock.instant(), Map.of("link", link.toString()), java.util.List.of()));
+            return new Verified();
+        }
+        Instant now = lockedUntil(account);
+        if (now != null) {
+            return new Locked(now);
+        }
+        long recent = jdbc.sql("""
+                        SELECT count(*) FROM portal_verification WHERE account_id = :a AND NOT success AND at > :since
+                          AND at > coalesce((SELECT max(at) FROM portal_verification WHERE account_id = :a AND success),
+                                            '-infinity')""")
+                .param("a", account).param("since", utc(clock.instant().minus(settings.lockout())))
+                .query(Long.class).single();
+        return new Wrong((int) Math.max(0, settings.maxAttempts() - recent));
+    }
+}
