@@ -12,6 +12,9 @@ import io.candor.compliance.Hold;
 import io.candor.compliance.Outcome;
 import io.candor.compliance.Party;
 import io.candor.compliance.gate.ContactGate;
+import io.candor.arrangement.Arrangements;
+import io.candor.arrangement.Offerer;
+import io.candor.arrangement.Proposal;
 import io.candor.compliance.gate.Holds;
 import io.candor.platform.Actor;
 import io.candor.strategy.planning.AccountSignals;
@@ -39,8 +42,10 @@ class DemoHistory {
     private final ContactGate gate;
     private final Holds holds;
     private final AccountSignals signals;
+    private final Arrangements arrangements;
 
-    DemoHistory(JdbcClient jdbc, ContactGate gate, Holds holds, AccountSignals signals) {
+    DemoHistory(JdbcClient jdbc, ContactGate gate, Holds holds, AccountSignals signals, Arrangements arrangements) {
+        this.arrangements = arrangements;
         this.jdbc = jdbc;
         this.gate = gate;
         this.holds = holds;
@@ -83,8 +88,7 @@ class DemoHistory {
                         + "(demo: the debtor complained about call frequency)", null, source);
                 case 3, 4 -> holds.set(s.account(), Hold.DISPUTE, "演示：债务人对金额有异议 (demo: amount disputed)",
                         null, source);
-                case 5, 6, 7, 8, 9, 10, 11, 12 -> signals.raise(s.account(), AccountSignals.Signal.ARRANGEMENT_ACTIVE,
-                        source);
+                case 5, 6, 7, 8, 9, 10, 11, 12 -> promise(s.account(), businessDate);
                 case 13, 14, 15, 16 -> signals.raise(s.account(), AccountSignals.Signal.ARRANGEMENT_BROKEN, source);
                 case 17, 18, 19 -> signals.raise(s.account(), AccountSignals.Signal.VULNERABLE, source);
                 case 20, 21, 22 -> signals.raise(s.account(), AccountSignals.Signal.NEGATIVE_EMOTION, source);
@@ -97,6 +101,20 @@ class DemoHistory {
         }
         log.info("Demo tenant {}: history seeded ({} late accounts called six times without an answer, complaints, "
                 + "disputes, promises, vulnerable and upset debtors)", slug, unanswered);
+    }
+
+    /** A collector's promise to pay a fifth of the balance in a week: a real arrangement, in force at once. */
+    private void promise(UUID account, LocalDate businessDate) {
+        io.candor.platform.money.Money fifth = jdbc.sql("""
+                        SELECT (principal_minor + interest_minor + fees_minor + penalty_minor) / 5, currency FROM account
+                        WHERE id = :a""")
+                .param("a", account)
+                .query((rs, n) -> io.candor.platform.money.Money.ofMinor(rs.getLong(1), rs.getString(2).strip()))
+                .single();
+        if (fifth.minor() > 0) {
+            arrangements.propose(account, Proposal.promise(fifth.amount(), businessDate.plusDays(7)), Offerer.COLLECTOR,
+                    "collector", "demo-promise:" + account);
+        }
     }
 
     /** Six AI calls on alternate days, 10:30 the debtor's time, none answered; false if the rules refused one. */

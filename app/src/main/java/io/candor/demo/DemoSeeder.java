@@ -51,10 +51,13 @@ class DemoSeeder {
     private final Clock clock;
     private final DemoStrategy strategy;
     private final DemoHistory history;
+    private final DemoPortal portal;
     private final DemoModel model;
 
     DemoSeeder(CandorProperties properties, Tenants tenants, Users users, PlacementImports imports, Accounts accounts,
-            TransactionTemplate tx, Clock clock, DemoStrategy strategy, DemoHistory history, DemoModel model) {
+            TransactionTemplate tx, Clock clock, DemoStrategy strategy, DemoHistory history, DemoModel model,
+            DemoPortal portal) {
+        this.portal = portal;
         this.strategy = strategy;
         this.history = history;
         this.model = model;
@@ -104,6 +107,7 @@ class DemoSeeder {
                 history.seed(tenant.slug(), businessDate);
                 model.seed(tenant.slug());
                 strategy.seed(tenant.slug());
+                portal.announce(tenant.slug());
                 return;
             }
             DemoPortfolio.DemoFile file = DemoPortfolio.file(book, businessDate);
@@ -119,6 +123,7 @@ class DemoSeeder {
             history.seed(tenant.slug(), businessDate);
             model.seed(tenant.slug());
             strategy.seed(tenant.slug());
+            portal.announce(tenant.slug());
         });
     }
 

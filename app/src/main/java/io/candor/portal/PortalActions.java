@@ -124,8 +124,8 @@ class PortalActions {
             return "redirect:/portal?done=amount-invalid";
         }
         URI base = URI.create(ServletUriComponentsBuilder.fromContextPath(request).build().toUriString() + "/");
-        URI to = checkouts.start(s.account(), pay, live == null ? null : live.id(), "Candor", "/portal/payments/{checkout}",
-                base);
+        URI to = checkouts.start(s.account(), pay, live == null ? null : live.id(),
+                tenants.find(s.tenant()).map(t -> t.name()).orElse("Candor"), "/portal/payments/{checkout}", base);
         return "redirect:" + to;
     }
 

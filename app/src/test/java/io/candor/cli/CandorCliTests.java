@@ -54,6 +54,22 @@ class CandorCliTests {
     }
 
     @Test
+    void printsALinkToTheDebtorPortalThatOpensItsVerificationPage() throws Exception {
+        int code = run(Map.of("CANDOR_PASSWORD", TestTenants.PASSWORD), "portal", "link", "--server", server(),
+                "--tenant", tenant.slug(), "--user", "collector", "--account", tenant.accounts().getFirst().toString());
+        assertThat(code).as(err.toString()).isZero();
+        String url = out.toString().strip();
+        assertThat(url).startsWith(server() + "/p/").doesNotContain(tenant.accounts().getFirst().toString());
+        java.net.http.HttpResponse<String> page = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("请确认您的身份").doesNotContain("测试债务人");
+        assertThat(run(Map.of("CANDOR_PASSWORD", TestTenants.PASSWORD), "portal", "link", "--server", server(),
+                "--tenant", tenant.slug(), "--user", "collector")).as("no account").isEqualTo(2);
+    }
+
+    @Test
     void usesATokenFromLogin() {
         assertThat(run(Map.of("CANDOR_PASSWORD", TestTenants.PASSWORD), "login", "--server", server(), "--tenant",
                 tenant.slug(), "--user", "collector")).isZero();
