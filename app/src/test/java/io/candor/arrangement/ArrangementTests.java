@@ -200,6 +200,25 @@ class ArrangementTests {
     }
 
     @Test
+    void aBusinessDebtorIsRestructuredIntoEqualPaymentsAtTheReducedRate() {
+        UUID account = tenant.accounts().get(1);
+        TenantContext.run(tenant.id(), () -> jdbc.sql(
+                "UPDATE debtor SET kind = 'COMPANY' WHERE id = (SELECT debtor_id FROM account WHERE id = :a)")
+                .param("a", account).update());
+        JsonNode r = propose(supervisor, account, """
+                {"kind":"RESTRUCTURE","count":6,"ratePct":"6","dueOn":"2026-12-01"}""").json();
+        assertThat(r.get("status").asString()).as(r.toString()).isEqualTo("ACTIVE");
+        assertThat(r.get("instalments")).hasSize(6);
+        assertThat(r.get("instalments").get(0).get("amount").get("amount").asString()).isEqualTo("171.69");
+        java.math.BigDecimal total = new java.math.BigDecimal(r.get("total").get("amount").asString());
+        // 1012.34 repaid over six months at 0.5 % a month: about 17.8 of interest, the rounding in the last payment
+        assertThat(total).isBetween(new java.math.BigDecimal("1030.00"), new java.math.BigDecimal("1030.30"));
+        assertThat(propose(collector, tenant.accounts().get(2), """
+                {"kind":"RESTRUCTURE","count":6,"ratePct":"6","dueOn":"2026-12-01"}""").body())
+                .contains("Restructuring is for business debtors");
+    }
+
+    @Test
     void aHardshipBufferPausesCollectionUntilItsReviewDate() {
         UUID account = tenant.accounts().get(2);
         JsonNode h = propose(collector, account, """

@@ -93,11 +93,7 @@ class EmailChannelTests {
         MimeMessage mail = smtp.getReceivedMessages()[0];
         assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("debtor0@example.com");
         assertThat(mail.getSubject()).startsWith("还款提醒 — ");
-        String body = GreenMailUtil.getBody(mail);
-        String text = new String(jakarta.mail.internet.MimeUtility.decode(new java.io.ByteArrayInputStream(
-                body.getBytes(java.nio.charset.StandardCharsets.US_ASCII)), mail.getEncoding() == null ? "7bit"
-                : mail.getEncoding()).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(text).contains("测试债务人0您好").contains("1012.34 CNY").contains("400-800-1234")
+        assertThat(text(mail)).contains("测试债务人0您好").contains("1012.34 CNY").contains("400-800-1234")
                 .contains("如不希望再收到此类邮件，请回复“退订”。");
         assertThat(mail.getHeader("X-Candor-Message")[0]).isEqualTo(sent.json().get("id").asString());
 
@@ -117,6 +113,36 @@ class EmailChannelTests {
                 .query(Long.class).single());
         assertThat(evidence).isEqualTo(1);
         assertThat(api.get("/api/v1/accounts/" + account + "/messages", collector).json()).hasSize(1);
+    }
+
+    /** The decoded text of a received mail. */
+    static String text(MimeMessage mail) throws Exception {
+        String body = GreenMailUtil.getBody(mail);
+        return new String(jakarta.mail.internet.MimeUtility.decode(new java.io.ByteArrayInputStream(
+                body.getBytes(java.nio.charset.StandardCharsets.US_ASCII)), mail.getEncoding() == null ? "7bit"
+                : mail.getEncoding()).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aPortalLinkIsSentByEmailThroughTheGateAndOpensThePortal() throws Exception {
+        Api.Response t = api.put("/api/v1/templates/portal-link-email", admin, """
+                {"channel": "EMAIL", "locale": "zh-CN", "jurisdiction": "CN", "body":
+                 "{{debtor_name}}您好：您可以通过以下链接在线查看您在{{creditor}}账单的明细和全部催收记录：{{portal_link}} 。联系电话{{contact_phone}}。"}""");
+        assertThat(t.status()).as(t.body()).isEqualTo(200);
+        configure();
+        UUID account = tenant.accounts().getFirst();
+        TestTenants.anyHour(api, admin, tenants.contactPoint(tenant, account, "EMAIL"));
+        Api.Response link = api.post("/api/v1/accounts/" + account + "/portal-links", collector,
+                "{\"channel\": \"EMAIL\"}");
+        assertThat(link.status()).as(link.body()).isEqualTo(201);
+        assertThat(link.json().get("message").get("status").asString()).isEqualTo("SENT");
+        String url = link.json().get("url").asString();
+        assertThat(smtp.waitForIncomingEmail(5000, 1)).isTrue();
+        assertThat(text(smtp.getReceivedMessages()[0])).contains(url);
+        java.net.http.HttpResponse<String> page = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
     }
 
     @Test

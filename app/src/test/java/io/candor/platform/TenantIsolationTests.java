@@ -113,7 +113,9 @@ class TenantIsolationTests {
                         WHERE n.nspname = 'public' AND c.relkind = 'r' AND c.relname <> 'tenant'
                         ORDER BY c.relname""").query(String.class).list();
         assertThat(tables).as("the tables the later migrations added are checked too")
-                .contains("account", "plan_action", "model_version", "account_score", "account_feature_snapshot");
+                .contains("account", "plan_action", "model_version", "account_score", "account_feature_snapshot",
+                        "arrangement", "arrangement_instalment", "portal_link", "portal_verification",
+                        "payment_checkout", "payment_webhook_event", "dispute_document", "debtor_contact_preference");
         for (String t : tables) {
             Boolean forced = sql.sql("SELECT relrowsecurity AND relforcerowsecurity FROM pg_class WHERE relname = ?")
                     .param(t).query(Boolean.class).single();
