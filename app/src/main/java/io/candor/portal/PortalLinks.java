@@ -87,7 +87,7 @@ public class PortalLinks {
         if (p.portal().linkKey() != null && !p.portal().linkKey().isBlank()) {
             return Base64.getDecoder().decode(p.portal().linkKey().strip());
         }
-        Path file = (p.dataDir() == null ? Path.of("data") : p.dataDir()).resolve("portal-link.key");
+        Path file = (p.dataDir() == null ? Path.of("data") : p.dataDir()).resolve("secrets").resolve("portal-link.key");
         Properties secrets = SecretFile.loadOrCreate(file, "Candor portal link signing key", () -> {
             byte[] k = new byte[32];
             new SecureRandom().nextBytes(k);
