@@ -6,15 +6,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import io.candor.compliance.Channel;
 import org.springframework.stereotype.Component;
@@ -98,12 +94,7 @@ class SignedWebhook implements ChannelAdapter {
 
     /** Hex HMAC-SHA256 of {@code timestamp + "." + body} under {@code secret}: what a receiver recomputes. */
     static String signature(String secret, String timestamp, String body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal((timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return HexFormat.of().formatHex(io.candor.platform.Hmac.sha256(secret.getBytes(StandardCharsets.UTF_8),
+                (timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -2,7 +2,6 @@ package io.candor.payment;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -13,9 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import io.candor.platform.money.Money;
 import org.springframework.beans.factory.annotation.Value;
@@ -132,13 +128,6 @@ public class SandboxGateway implements PaymentGateway {
     }
 
     private byte[] mac(long timestamp, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            mac.update((timestamp + ".").getBytes(StandardCharsets.UTF_8));
-            return mac.doFinal(body);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return io.candor.platform.Hmac.sha256(secret, (timestamp + ".").getBytes(StandardCharsets.UTF_8), body);
     }
 }

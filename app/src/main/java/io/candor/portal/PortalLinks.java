@@ -5,7 +5,6 @@ import static io.candor.platform.Timestamps.utc;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -17,9 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import io.candor.audit.AuditEntry;
 import io.candor.audit.AuditTrail;
@@ -185,12 +181,6 @@ public class PortalLinks {
     }
 
     private byte[] tag(byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return Arrays.copyOf(mac.doFinal(body), TAG);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return Arrays.copyOf(io.candor.platform.Hmac.sha256(key, body), TAG);
     }
 }

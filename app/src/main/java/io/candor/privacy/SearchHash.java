@@ -1,13 +1,11 @@
 package io.candor.privacy;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.Locale;
 import java.util.UUID;
 
 import javax.crypto.Mac;
 import javax.crypto.SecretKey;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Keyed hashes (HMAC-SHA-256) of identifiers, for exact-match search over encrypted fields. Each tenant has
@@ -26,19 +24,9 @@ public final class SearchHash {
     /** The hash of {@code value} for a field kind (e.g. {@code national_id}) in a tenant. */
     public byte[] of(UUID tenant, String kind, String value) {
         String scope = "candor-search/" + tenant + "/" + kind;
-        Mac mac = macs.computeIfAbsent(scope, k -> ThreadLocal.withInitial(() -> mac(hmac(indexKey.getEncoded(), k))))
-                .get();
+        Mac mac = macs.computeIfAbsent(scope, k -> ThreadLocal.withInitial(
+                () -> io.candor.platform.Hmac.sha256(hmac(indexKey.getEncoded(), k)))).get();
         return mac.doFinal(normalise(value).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static Mac mac(byte[] key) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA-256 is not available", e);
-        }
     }
 
     /** Case, spaces and dashes do not matter for identifiers. */
@@ -47,6 +35,6 @@ public final class SearchHash {
     }
 
     private static byte[] hmac(byte[] key, String message) {
-        return mac(key).doFinal(message.getBytes(StandardCharsets.UTF_8));
+        return io.candor.platform.Hmac.sha256(key, message.getBytes(StandardCharsets.UTF_8));
     }
 }
