@@ -239,6 +239,8 @@ class PortalBrowserTests {
             verify("0000", "1990-03-07");
             assertThat(text("verify-error")).contains("Attempts left: " + (5 - i));
         }
+        driver.findElement(By.linkText("Español")).click();
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo(message("portal.verify.title", "es"));
         verify("0000", "1990-03-07");
         assertThat(driver.findElement(By.id("notice")).getAttribute("data-notice")).isEqualTo("locked");
         browser.screenshot("portal-9-locked");
