@@ -1,6 +1,5 @@
 package io.candor.portal;
 
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,6 +10,7 @@ import io.candor.arrangement.ArrangementReads;
 import io.candor.audit.AuditEntry;
 import io.candor.audit.AuditTrail;
 import io.candor.platform.money.Money;
+import io.candor.portfolio.AccountTimeline;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -27,23 +27,17 @@ class PortalView {
     /** The account as its debtor sees it. */
     record Overview(String debtorName, String creditor, String agency, String status, int dpd, Money principal,
                     Money interest, Money fees, Money penalty, Money total, String product,
-                    @Nullable Arrangement arrangement, List<Arrangement> arrangements, List<Event> history,
+                    @Nullable Arrangement arrangement, List<Arrangement> arrangements, List<AccountTimeline.Event> history,
                     List<String> openHolds) {
-    }
-
-    /**
-     * One line of the history: {@code kind} what happened (CALL, SMS, EMAIL, LETTER, APP_PUSH, VISIT, CHAT, PAYMENT,
-     * ARRANGEMENT, DISPUTE, COMPLAINT, HARDSHIP), {@code by} who (PERSON, AI, AUTOMATED, YOU, CREDITOR), {@code detail}
-     * an outcome or amount.
-     */
-    record Event(OffsetDateTime at, String kind, String by, String detail) {
     }
 
     private final JdbcClient jdbc;
     private final ArrangementReads arrangements;
     private final AuditTrail audit;
+    private final AccountTimeline timeline;
 
-    PortalView(JdbcClient jdbc, ArrangementReads arrangements, AuditTrail audit) {
+    PortalView(JdbcClient jdbc, ArrangementReads arrangements, AuditTrail audit, AccountTimeline timeline) {
+        this.timeline = timeline;
         this.jdbc = jdbc;
         this.arrangements = arrangements;
         this.audit = audit;
@@ -74,7 +68,7 @@ class PortalView {
                     return new Overview(rs.getString("full_name"), rs.getString("creditor"), rs.getString("agency"),
                             rs.getString("status"), rs.getInt("dpd"), principal, interest, fees, penalty,
                             principal.plus(interest).plus(fees).plus(penalty), rs.getString("product"), current, all,
-                            history(a, zone), holds(a));
+                            timeline.of(a, zone), holds(a));
                 })
                 .single();
         audit.recordAs(Verification.debtor(s.link()), AuditEntry.of("PORTAL_VIEWED", "account", a)
@@ -97,52 +91,6 @@ class PortalView {
                 .param("a", account).query(String.class).list();
     }
 
-    private List<Event> history(UUID account, java.time.ZoneId zone) {
-        return jdbc.sql("""
-                        SELECT at, kind, who, detail FROM (
-                          SELECT e.at,
-                                 CASE e.channel WHEN 'VOICE_AI' THEN 'CALL' WHEN 'VOICE_HUMAN' THEN 'CALL'
-                                      WHEN 'FIELD_VISIT' THEN 'VISIT' ELSE e.channel END AS kind,
-                                 CASE WHEN e.channel = 'VOICE_AI' OR m.requested_by IN ('ai-agent', 'demo-ai-agent') THEN 'AI'
-                                      WHEN e.channel IN ('VOICE_HUMAN', 'FIELD_VISIT') THEN 'PERSON'
-                                      WHEN m.requested_by IS NOT NULL AND m.requested_by NOT IN ('planner', 'system')
-                                           THEN 'PERSON'
-                                      ELSE 'AUTOMATED' END AS who,
-                                 coalesce(e.outcome, m.status, 'ATTEMPTED') AS detail
-                          FROM contact_event e
-                          LEFT JOIN outbound_message m ON m.tenant_id = e.tenant_id AND m.contact_event_id = e.id
-                          WHERE e.account_id = :a
-                          UNION ALL
-                          SELECT c.started_at, 'CHAT', 'AI', c.channel || ' ' || c.state FROM agent_conversation c
-                          WHERE c.account_id = :a AND c.channel = 'CHAT'
-                          UNION ALL
-                          SELECT p.posted_at, 'PAYMENT', CASE WHEN p.source LIKE 'gateway:%' THEN 'YOU' ELSE 'CREDITOR' END,
-                                 p.amount_minor || ' ' || p.currency
-                                     || CASE WHEN p.status = 'REVERSED' THEN ' REVERSED' ELSE '' END
-                          FROM payment p WHERE p.account_id = :a
-                          UNION ALL
-                          SELECT r.created_at, 'ARRANGEMENT', CASE WHEN r.offered_as = 'DEBTOR' THEN 'YOU'
-                                 WHEN r.offered_as = 'AGENT' THEN 'AI' ELSE 'PERSON' END, r.kind || ' ' || r.status
-                          FROM arrangement r WHERE r.account_id = :a
-                          UNION ALL
-                          SELECT h.set_at, CASE h.hold WHEN 'DISPUTE' THEN 'DISPUTE' WHEN 'COMPLAINT_OPEN' THEN 'COMPLAINT'
-                                 WHEN 'HARDSHIP_PAUSE' THEN 'HARDSHIP' ELSE 'HOLD' END,
-                                 CASE WHEN h.set_by LIKE 'debtor%' THEN 'YOU' WHEN h.set_by LIKE '%agent%' THEN 'AI'
-                                      ELSE 'PERSON' END,
-                                 h.hold || CASE WHEN h.lifted_at IS NULL THEN '' ELSE ' LIFTED' END
-                          FROM account_hold h WHERE h.account_id = :a
-                        ) x ORDER BY at DESC LIMIT 500""")
-                .param("a", account)
-                .query((rs, n) -> new Event(rs.getObject(1, OffsetDateTime.class).atZoneSameInstant(zone).toOffsetDateTime(), rs.getString(2),
-                        rs.getString(3), rs.getString(2).equals("PAYMENT") ? payment(rs.getString(4)) : rs.getString(4)))
-                .list();
-    }
-
-    /** "123456 CNY[ REVERSED]" as "1234.56 CNY[ REVERSED]". */
-    private static String payment(String detail) {
-        String[] p = detail.split(" ", 3);
-        return Money.ofMinor(Long.parseLong(p[0]), p[1]) + (p.length > 2 ? " " + p[2] : "");
-    }
 
     Optional<Arrangement> live(UUID account) {
         return arrangements.live(account);

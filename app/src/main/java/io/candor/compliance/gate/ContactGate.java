@@ -84,9 +84,28 @@ public class ContactGate {
         this.clock = clock;
     }
 
-    /** Decides for {@code actor}, whose current certificates count where a pack requires one. */
+    /** What the rules say of a proposed contact, before anything is recorded. */
+    private record Evaluation(ContactTargets.ContactTarget target, Instant at, Instant now, boolean allow,
+                              @Nullable Instant next, List<String> rules, Map<String, Object> counters,
+                              Map<String, Object> trace) {
+    }
+
+    /**
+     * What the gate would answer now, without recording a decision or reserving a slot: what a collector's screen
+     * shows before the dial button is pressed. Pressing it asks {@link #decide} again.
+     */
     @Transactional
-    public Answer decide(Request r, Actor actor) {
+    public Preview preview(Request r, Actor actor) {
+        Evaluation e = evaluate(r, actor, Ids.newId());
+        return new Preview(e.allow() ? "ALLOW" : "DENY", e.rules(), e.next(), e.counters());
+    }
+
+    /** A decision the gate would take, not taken. */
+    public record Preview(String verdict, List<String> rules, @Nullable Instant nextAllowedAt,
+                          Map<String, Object> counters) {
+    }
+
+    private Evaluation evaluate(Request r, Actor actor, UUID decisionId) {
         ContactTargets.ContactTarget target = targets.lock(r.account(), r.contactPoint())
                 .orElseThrow(() -> new NotFoundException("account", r.account()));
         Instant now = clock.instant();
@@ -108,7 +127,6 @@ public class ContactGate {
                           AND (until IS NULL OR until >= :today)""")
                 .param("account", r.account()).param("today", today)
                 .query(String.class).list().forEach(h -> holds.add(Hold.valueOf(h)));
-        UUID decisionId = Ids.newId();
         Scenario scenario = new Scenario(decisionId.toString(), target.jurisdiction(),
                 target.timeZones().stream().map(ZoneId::of).toList(), at, r.channel(), r.party(), r.contactPoint(),
                 history, holds, target.consents(), users.qualifications(actor.userId(), at.atZone(ZoneOffset.UTC).toLocalDate()));
@@ -140,6 +158,22 @@ public class ContactGate {
         Instant next = decision instanceof Decision.Deny d ? d.nextAllowedAt() : null;
         @SuppressWarnings("unchecked")
         List<String> rules = (List<String>) result.get("rules");
+        return new Evaluation(target, at, now, allow, next, rules, counters, trace);
+    }
+
+    /** Decides for {@code actor}, whose current certificates count where a pack requires one. */
+    @Transactional
+    public Answer decide(Request r, Actor actor) {
+        UUID decisionId = Ids.newId();
+        Evaluation e = evaluate(r, actor, decisionId);
+        ContactTargets.ContactTarget target = e.target();
+        Instant at = e.at();
+        Instant now = e.now();
+        boolean allow = e.allow();
+        Instant next = e.next();
+        List<String> rules = e.rules();
+        Map<String, Object> counters = e.counters();
+        Map<String, Object> trace = e.trace();
         jdbc.sql("""
                         INSERT INTO contact_decision (tenant_id, id, account_id, channel, party, contact_point, proposed_at,
                                                       decision, rules, next_allowed_at, trace, decided_by, decided_at)

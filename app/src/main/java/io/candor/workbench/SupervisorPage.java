@@ -1,0 +1,111 @@
+package io.candor.workbench;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.UUID;
+
+import io.candor.identity.CandorPrincipal;
+import io.candor.identity.CurrentUser;
+import io.candor.platform.web.BadRequestException;
+import io.candor.platform.web.ConflictException;
+import io.candor.platform.web.NotFoundException;
+import io.candor.strategy.planning.WorkQueues;
+import io.candor.tenancy.Tenants;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The supervisor's page: people and queues now, re-assignment, compliance exceptions, complaint deadlines and QA
+ * reviews of human and AI conversations. Champion/challenger results are on the Strategy page.
+ */
+@Controller
+@PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'COMPLIANCE_OFFICER')")
+class SupervisorPage {
+
+    private final Operations operations;
+    private final WorkQueues queues;
+    private final Tenants tenants;
+    private final JdbcClient jdbc;
+
+    SupervisorPage(Operations operations, WorkQueues queues, Tenants tenants, JdbcClient jdbc) {
+        this.operations = operations;
+        this.queues = queues;
+        this.tenants = tenants;
+        this.jdbc = jdbc;
+    }
+
+    @GetMapping("/supervisor")
+    String page(Model model) {
+        CandorPrincipal me = CurrentUser.get();
+        LocalDate day = tenants.businessDate(me.tenantId());
+        ZoneId zone = tenants.find(me.tenantId()).orElseThrow().timeZone();
+        model.addAttribute("day", day);
+        model.addAttribute("zone", zone);
+        model.addAttribute("agents", operations.agents(day, zone));
+        model.addAttribute("unassigned", queues.queue(null, "COLLECT", day).stream().filter(i -> i.collector() == null)
+                .count());
+        model.addAttribute("supervisorQueue", queues.queue(null, "SUPERVISOR", day).size());
+        model.addAttribute("blocked", operations.blocked(day, zone));
+        model.addAttribute("atRisk", operations.atRisk(day, zone));
+        model.addAttribute("complaints", operations.complaints(day, zone));
+        model.addAttribute("sample", operations.sample(day, zone));
+        model.addAttribute("qa", operations.qaScores());
+        return "workbench/supervisor";
+    }
+
+    /** Gives an account (by reference or id) to a collector. */
+    @PostMapping("/supervisor/assignments")
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
+    String assign(@RequestParam String account, @RequestParam String collector, RedirectAttributes flash) {
+        CandorPrincipal me = CurrentUser.get();
+        UUID id = jdbc.sql("SELECT id FROM account WHERE creditor_ref = :r OR id::text = :r LIMIT 1")
+                .param("r", account.strip()).query(UUID.class).optional().orElse(null);
+        try {
+            if (id == null) {
+                throw new NotFoundException("account", account);
+            }
+            queues.reassign(id, collector.strip(), tenants.businessDate(me.tenantId()), me.username());
+            flash.addFlashAttribute("done", "assigned");
+        } catch (BadRequestException | NotFoundException e) {
+            flash.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/supervisor";
+    }
+
+    @GetMapping("/supervisor/qa/{kind}/{id}")
+    String review(@PathVariable String kind, @PathVariable UUID id, Model model) {
+        model.addAttribute("kind", kind);
+        model.addAttribute("id", id);
+        model.addAttribute("transcript", operations.transcript(kind, id));
+        model.addAttribute("criteria", Operations.Criterion.values());
+        return "workbench/qa";
+    }
+
+    @PostMapping("/supervisor/qa/{kind}/{id}")
+    String score(@PathVariable String kind, @PathVariable UUID id, @RequestParam Map<String, String> form,
+            @RequestParam(required = false) @Nullable String comment, RedirectAttributes flash) {
+        Map<Operations.Criterion, Integer> scores = new EnumMap<>(Operations.Criterion.class);
+        for (Operations.Criterion c : Operations.Criterion.values()) {
+            String v = form.get(c.name());
+            if (v != null && v.matches("[0-2]")) {
+                scores.put(c, Integer.parseInt(v));
+            }
+        }
+        try {
+            flash.addFlashAttribute("reviewed", operations.review(kind, id, scores, comment, CurrentUser.get().username()));
+        } catch (BadRequestException | ConflictException e) {
+            flash.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/supervisor";
+    }
+}

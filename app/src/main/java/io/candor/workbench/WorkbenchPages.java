@@ -1,0 +1,164 @@
+package io.candor.workbench;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.candor.arrangement.Arrangement;
+import io.candor.channel.Sends;
+import io.candor.compliance.Channel;
+import io.candor.compliance.Party;
+import io.candor.compliance.gate.ContactGate;
+import io.candor.identity.CandorPrincipal;
+import io.candor.identity.CurrentUser;
+import io.candor.platform.web.BadRequestException;
+import io.candor.platform.web.ConflictException;
+import io.candor.platform.web.InvalidInputException;
+import io.candor.strategy.planning.WorkQueues;
+import io.candor.tenancy.Tenants;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The collector's workbench: the queue in the strategy's order, the account 360, contact through the gate (the
+ * decision shown before acting, the rule and the next allowed time when refused), dispositions with promise and
+ * plan capture, messages from approved scripts, notes. Keyboard: {@code d} dial, {@code s} send, {@code n} next
+ * account, {@code q} queue, {@code /} note.
+ */
+@Controller
+@PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'COLLECTOR', 'AGENCY_USER')")
+class WorkbenchPages {
+
+    private final WorkQueues queues;
+    private final Account360 accounts;
+    private final ContactGate gate;
+    private final Dispositions dispositions;
+    private final AccountNotes notes;
+    private final Sends sends;
+    private final Tenants tenants;
+    private final JdbcClient jdbc;
+
+    WorkbenchPages(WorkQueues queues, Account360 accounts, ContactGate gate, Dispositions dispositions,
+            AccountNotes notes, Sends sends, Tenants tenants, JdbcClient jdbc) {
+        this.queues = queues;
+        this.accounts = accounts;
+        this.gate = gate;
+        this.dispositions = dispositions;
+        this.notes = notes;
+        this.sends = sends;
+        this.tenants = tenants;
+        this.jdbc = jdbc;
+    }
+
+    /** A refused contact as the page explains it. */
+    record Refusal(String channel, String rules, java.time.@Nullable OffsetDateTime next) {
+    }
+
+    private LocalDate today(CandorPrincipal me) {
+        return tenants.businessDate(me.tenantId());
+    }
+
+    private ZoneId zone(CandorPrincipal me) {
+        return tenants.find(me.tenantId()).orElseThrow().timeZone();
+    }
+
+    @GetMapping("/workbench")
+    String queue(Model model) {
+        CandorPrincipal me = CurrentUser.get();
+        model.addAttribute("items", queues.queue(me.userId(), "COLLECT", today(me)));
+        model.addAttribute("today", today(me));
+        return "workbench/queue";
+    }
+
+    @GetMapping("/workbench/accounts/{id}")
+    String account(@PathVariable UUID id, @RequestParam(required = false) @Nullable UUID call,
+            @RequestParam(required = false) @Nullable UUID refused, Model model) {
+        CandorPrincipal me = CurrentUser.get();
+        model.addAttribute("v", accounts.of(id, me, zone(me)));
+        model.addAttribute("zone", zone(me));
+        model.addAttribute("dispositions", Disposition.values());
+        model.addAttribute("today", today(me));
+        if (call != null) {
+            model.addAttribute("call", call);
+        }
+        if (refused != null) {
+            model.addAttribute("refusal", jdbc.sql("""
+                            SELECT channel, array_to_string(rules, ', '), next_allowed_at FROM contact_decision
+                            WHERE id = :id AND account_id = :a""")
+                    .param("id", refused).param("a", id)
+                    .query((rs, n) -> new Refusal(rs.getString(1), rs.getString(2),
+                            rs.getObject(3, java.time.OffsetDateTime.class)))
+                    .optional().orElse(null));
+        }
+        List<WorkQueues.Item> mine = queues.queue(me.userId(), "COLLECT", today(me));
+        for (int i = 0; i < mine.size() - 1; i++) {
+            if (mine.get(i).account().equals(id)) {
+                model.addAttribute("next", mine.get(i + 1).account());
+            }
+        }
+        return "workbench/account";
+    }
+
+    /** Asks the gate for a call (or text) now; allowed, the slot is reserved and the call panel opens. */
+    @PostMapping("/workbench/accounts/{id}/contacts")
+    String contact(@PathVariable UUID id, @RequestParam UUID point, @RequestParam Channel channel) {
+        CandorPrincipal me = CurrentUser.get();
+        if (channel != Channel.VOICE_HUMAN) {
+            throw new BadRequestException("Calls are placed here; messages are sent from the script panel.");
+        }
+        ContactGate.Answer a = gate.decide(new ContactGate.Request(id, channel, Party.DEBTOR, accounts.raw(point), null),
+                me);
+        return "redirect:/workbench/accounts/" + id + (a.reservation() != null ? "?call=" + a.reservation()
+                : "?refused=" + a.decision());
+    }
+
+    @PostMapping("/workbench/contacts/{event}/disposition")
+    String disposition(@PathVariable UUID event, @RequestParam UUID account, @RequestParam Disposition code,
+            @RequestParam(required = false) @Nullable String note, @RequestParam(required = false) @Nullable String amount,
+            @RequestParam(required = false) @Nullable String on, @RequestParam(required = false) @Nullable Integer months,
+            RedirectAttributes flash) {
+        CandorPrincipal me = CurrentUser.get();
+        try {
+            Arrangement made = dispositions.record(event, new Dispositions.Request(code, note,
+                    amount == null || amount.isBlank() ? null : new BigDecimal(amount.strip()),
+                    on == null || on.isBlank() ? null : LocalDate.parse(on), months), me, today(me));
+            flash.addFlashAttribute("done", made == null ? "disposition" : "arrangement-" + made.status());
+            return "redirect:/workbench/accounts/" + account;
+        } catch (InvalidInputException e) {
+            flash.addFlashAttribute("problems", e.problems());
+        } catch (BadRequestException | ConflictException | NumberFormatException | DateTimeParseException e) {
+            flash.addFlashAttribute("problems", List.of(e.getMessage()));
+        }
+        return "redirect:/workbench/accounts/" + account + "?call=" + event;
+    }
+
+    @PostMapping("/workbench/accounts/{id}/messages")
+    String send(@PathVariable UUID id, @RequestParam String template, @RequestParam String nonce,
+            RedirectAttributes flash) {
+        try {
+            Sends.Message m = sends.send(id, template, "workbench:" + nonce, CurrentUser.get());
+            flash.addFlashAttribute("sent", Map.of("status", m.status(), "detail", m.detail() == null ? "" : m.detail()));
+        } catch (BadRequestException e) {
+            flash.addFlashAttribute("problems", List.of(e.getMessage()));
+        }
+        return "redirect:/workbench/accounts/" + id;
+    }
+
+    @PostMapping("/workbench/accounts/{id}/notes")
+    String note(@PathVariable UUID id, @RequestParam String text) {
+        notes.write(id, text, CurrentUser.get().username());
+        return "redirect:/workbench/accounts/" + id;
+    }
+}

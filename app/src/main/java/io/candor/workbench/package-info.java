@@ -1,0 +1,9 @@
+/**
+ * The screens collectors and supervisors work in: the queue, the account 360, contact through the gate (the
+ * decision shown before acting), dispositions with promise and plan capture, notes, the script panel; the
+ * supervisor's live view of people and queues, compliance exceptions, complaint deadlines and QA reviews.
+ */
+@NullMarked
+package io.candor.workbench;
+
+import org.jspecify.annotations.NullMarked;
