@@ -18,7 +18,8 @@ public final class Candor {
             "compliance-rest", io.candor.bench.ComplianceRestBenchmark::run,
             "evidence", io.candor.evidence.EvidenceBenchmark::run,
             "planning", io.candor.bench.PlanningBenchmark::run,
-            "agent", io.candor.bench.AgentBenchmark::run);
+            "agent", io.candor.bench.AgentBenchmark::run,
+            "pages", io.candor.bench.PagesBenchmark::run);
 
     private Candor() {
     }

@@ -148,13 +148,15 @@ public class Kpis {
         Map<String, long[]> byVintage = new TreeMap<>();
         Map<String, Long> placed = new TreeMap<>();
         sql("""
+                , paid AS (SELECT account_id, sum(applied_minor) AS n FROM payment WHERE status = 'POSTED'
+                           GROUP BY 1),
+                  waived AS (SELECT account_id, sum(principal_minor + interest_minor + fees_minor + penalty_minor) AS n
+                             FROM balance_adjustment GROUP BY 1)
                 SELECT to_char(acc.placed_on, 'YYYY-MM') AS vintage,
                        sum(a.principal_minor + a.interest_minor + a.fees_minor + a.penalty_minor
-                           + coalesce((SELECT sum(p.applied_minor) FROM payment p WHERE p.account_id = a.id
-                                         AND p.status = 'POSTED'), 0)
-                           + coalesce((SELECT sum(b.principal_minor + b.interest_minor + b.fees_minor + b.penalty_minor)
-                                         FROM balance_adjustment b WHERE b.account_id = a.id), 0)) AS placed
-                FROM acc JOIN account a ON a.id = acc.id WHERE acc.currency = :currency GROUP BY 1""", f, zone, currency)
+                           + coalesce(paid.n, 0) + coalesce(waived.n, 0)) AS placed
+                FROM acc JOIN account a ON a.id = acc.id LEFT JOIN paid ON paid.account_id = a.id
+                LEFT JOIN waived ON waived.account_id = a.id WHERE acc.currency = :currency GROUP BY 1""", f, zone, currency)
                 .query((rs, n) -> placed.put(rs.getString(1), rs.getLong(2))).list();
         sql("""
                 SELECT to_char(acc.placed_on, 'YYYY-MM') AS vintage,
@@ -197,22 +199,21 @@ public class Kpis {
     public List<Productivity> productivity(Filter f, ZoneId zone, String currency) {
         int scale = Math.max(0, java.util.Currency.getInstance(currency).getDefaultFractionDigits());
         return sql("""
-                SELECT u.username,
-                       (SELECT count(*) FROM contact_decision c JOIN acc ON acc.id = c.account_id
-                         WHERE c.decided_by = u.username AND c.decision = 'ALLOW'
-                           AND c.decided_at >= :from AND c.decided_at < :to) AS contacts,
-                       (SELECT count(*) FROM contact_disposition d JOIN acc ON acc.id = d.account_id
-                         JOIN contact_event e ON e.tenant_id = d.tenant_id AND e.id = d.contact_event_id
-                         WHERE d.recorded_by = u.username AND e.outcome = 'RIGHT_PARTY_CONTACT'
-                           AND d.recorded_at >= :from AND d.recorded_at < :to) AS rpc,
-                       (SELECT count(*) FROM contact_disposition d JOIN acc ON acc.id = d.account_id
-                         WHERE d.recorded_by = u.username AND d.code IN ('PROMISE', 'PLAN')
-                           AND d.recorded_at >= :from AND d.recorded_at < :to) AS ptp,
-                       (SELECT coalesce(sum(p.applied_minor), 0) FROM payment p JOIN acc ON acc.id = p.account_id
-                         JOIN account_assignment s ON s.tenant_id = p.tenant_id AND s.account_id = p.account_id
-                         WHERE s.collector_id = u.id AND p.status = 'POSTED' AND acc.currency = :currency
-                           AND p.paid_on BETWEEN :fromDay AND :toDay) AS collected
-                FROM app_user u WHERE u.enabled AND u.roles && ARRAY['COLLECTOR', 'AGENCY_USER']
+                , c AS (SELECT c.decided_by, count(*) AS n FROM contact_decision c JOIN acc ON acc.id = c.account_id
+                        WHERE c.decision = 'ALLOW' AND c.decided_at >= :from AND c.decided_at < :to GROUP BY 1),
+                  d AS (SELECT d.recorded_by, count(*) FILTER (WHERE e.outcome = 'RIGHT_PARTY_CONTACT') AS rpc,
+                               count(*) FILTER (WHERE d.code IN ('PROMISE', 'PLAN')) AS ptp
+                        FROM contact_disposition d JOIN acc ON acc.id = d.account_id
+                        JOIN contact_event e ON e.tenant_id = d.tenant_id AND e.id = d.contact_event_id
+                        WHERE d.recorded_at >= :from AND d.recorded_at < :to GROUP BY 1),
+                  p AS (SELECT s.collector_id, sum(p.applied_minor) AS n FROM payment p JOIN acc ON acc.id = p.account_id
+                        JOIN account_assignment s ON s.tenant_id = p.tenant_id AND s.account_id = p.account_id
+                        WHERE p.status = 'POSTED' AND acc.currency = :currency AND p.paid_on BETWEEN :fromDay AND :toDay
+                        GROUP BY 1)
+                SELECT u.username, coalesce(c.n, 0), coalesce(d.rpc, 0), coalesce(d.ptp, 0), coalesce(p.n, 0)
+                FROM app_user u LEFT JOIN c ON c.decided_by = u.username LEFT JOIN d ON d.recorded_by = u.username
+                LEFT JOIN p ON p.collector_id = u.id
+                WHERE u.enabled AND u.roles && ARRAY['COLLECTOR', 'AGENCY_USER']
                 ORDER BY u.username""", f, zone, currency)
                 .query((rs, n) -> new Productivity(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
                         BigDecimal.valueOf(rs.getLong(5), scale)))

@@ -41,13 +41,23 @@ public class ContactTargets {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<ContactTarget> lock(UUID account, @Nullable String contactPoint) {
+        return read(account, contactPoint, true);
+    }
+
+    /** The same facts without the lock: for a preview of the gate's answer, which decides nothing. */
+    @Transactional(readOnly = true)
+    public Optional<ContactTarget> peek(UUID account, @Nullable String contactPoint) {
+        return read(account, contactPoint, false);
+    }
+
+    private Optional<ContactTarget> read(UUID account, @Nullable String contactPoint, boolean lock) {
         record Row(UUID debtor, String creditor, String country, @Nullable String region) {
         }
         Optional<Row> row = jdbc.sql("""
                         SELECT d.id, c.code, d.country, d.region FROM account a
                         JOIN debtor d ON d.tenant_id = a.tenant_id AND d.id = a.debtor_id
                         JOIN creditor c ON c.tenant_id = a.tenant_id AND c.id = a.creditor_id
-                        WHERE a.id = :account FOR UPDATE OF d""")
+                        WHERE a.id = :account""" + (lock ? " FOR UPDATE OF d" : ""))
                 .param("account", account)
                 .query((rs, n) -> new Row(rs.getObject("id", UUID.class), rs.getString("code"), rs.getString("country").strip(),
                         rs.getString("region")))

@@ -74,21 +74,23 @@ public class Operations {
         OffsetDateTime from = day.atStartOfDay(zone).toOffsetDateTime();
         OffsetDateTime to = day.plusDays(1).atStartOfDay(zone).toOffsetDateTime();
         return jdbc.sql("""
-                        SELECT u.username, u.display_name,
-                               (SELECT count(*) FROM work_item w WHERE w.collector_id = u.id AND w.business_date = :day
-                                  AND w.kind = 'COLLECT') AS queue,
-                               (SELECT count(*) FROM contact_decision c WHERE c.decided_by = u.username
-                                  AND c.decision = 'ALLOW' AND c.decided_at >= :from AND c.decided_at < :to) AS contacts,
-                               (SELECT count(*) FROM contact_disposition d JOIN contact_event e
-                                  ON e.tenant_id = d.tenant_id AND e.id = d.contact_event_id
-                                WHERE d.recorded_by = u.username AND e.outcome = 'RIGHT_PARTY_CONTACT'
-                                  AND d.recorded_at >= :from AND d.recorded_at < :to) AS rpc,
-                               (SELECT count(*) FROM contact_disposition d WHERE d.recorded_by = u.username
-                                  AND d.code IN ('PROMISE', 'PLAN') AND d.recorded_at >= :from AND d.recorded_at < :to) AS ptp,
-                               greatest((SELECT max(decided_at) FROM contact_decision c WHERE c.decided_by = u.username),
-                                        (SELECT max(recorded_at) FROM contact_disposition d WHERE d.recorded_by = u.username))
-                                   AS last_activity
+                        WITH q AS (SELECT collector_id, count(*) AS n FROM work_item
+                                   WHERE business_date = :day AND kind = 'COLLECT' GROUP BY 1),
+                             c AS (SELECT decided_by, count(*) FILTER (WHERE decision = 'ALLOW') AS n,
+                                          max(decided_at) AS last FROM contact_decision
+                                   WHERE decided_at >= :from AND decided_at < :to GROUP BY 1),
+                             d AS (SELECT d.recorded_by, count(*) FILTER (WHERE e.outcome = 'RIGHT_PARTY_CONTACT') AS rpc,
+                                          count(*) FILTER (WHERE d.code IN ('PROMISE', 'PLAN')) AS ptp,
+                                          max(d.recorded_at) AS last
+                                   FROM contact_disposition d JOIN contact_event e
+                                     ON e.tenant_id = d.tenant_id AND e.id = d.contact_event_id
+                                   WHERE d.recorded_at >= :from AND d.recorded_at < :to GROUP BY 1)
+                        SELECT u.username, u.display_name, coalesce(q.n, 0), coalesce(c.n, 0), coalesce(d.rpc, 0),
+                               coalesce(d.ptp, 0), greatest(c.last, d.last)
                         FROM app_user u
+                        LEFT JOIN q ON q.collector_id = u.id
+                        LEFT JOIN c ON c.decided_by = u.username
+                        LEFT JOIN d ON d.recorded_by = u.username
                         WHERE u.enabled AND u.roles && ARRAY['COLLECTOR', 'AGENCY_USER']
                         ORDER BY u.username""")
                 .param("day", day).param("from", from).param("to", to)
@@ -111,9 +113,10 @@ public class Operations {
     public List<AtRisk> atRisk(LocalDate day, ZoneId zone) {
         return jdbc.sql("""
                         SELECT a.id, a.creditor_ref, 'NEAR_DAILY_CALL_CAP' FROM account a
-                        WHERE (SELECT count(*) FROM contact_event e WHERE e.account_id = a.id
-                                 AND e.channel IN ('VOICE_HUMAN', 'VOICE_AI') AND e.outcome = 'RIGHT_PARTY_CONTACT'
-                                 AND e.at >= :from AND e.at < :to) >= 2
+                        JOIN (SELECT account_id FROM contact_event
+                              WHERE at >= :from AND at < :to AND channel IN ('VOICE_HUMAN', 'VOICE_AI')
+                                AND outcome = 'RIGHT_PARTY_CONTACT'
+                              GROUP BY account_id HAVING count(*) >= 2) e ON e.account_id = a.id
                         UNION ALL
                         SELECT a.id, a.creditor_ref, 'VALIDATION_NOTICE_OVERDUE' FROM account a
                         JOIN debtor d ON d.tenant_id = a.tenant_id AND d.id = a.debtor_id

@@ -52,9 +52,8 @@ class SupervisorPage {
         model.addAttribute("day", day);
         model.addAttribute("zone", zone);
         model.addAttribute("agents", operations.agents(day, zone));
-        model.addAttribute("unassigned", queues.queue(null, "COLLECT", day).stream().filter(i -> i.collector() == null)
-                .count());
-        model.addAttribute("supervisorQueue", queues.queue(null, "SUPERVISOR", day).size());
+        model.addAttribute("unassigned", queues.count("COLLECT", day, true));
+        model.addAttribute("supervisorQueue", queues.count("SUPERVISOR", day, false));
         model.addAttribute("blocked", operations.blocked(day, zone));
         model.addAttribute("atRisk", operations.atRisk(day, zone));
         model.addAttribute("complaints", operations.complaints(day, zone));

@@ -66,6 +66,9 @@ class WorkbenchPages {
     record Refusal(String channel, String rules, java.time.@Nullable OffsetDateTime next) {
     }
 
+    /** The queue page shows the top of the queue: a collector works down it. */
+    static final int PAGE = 100;
+
     private LocalDate today(CandorPrincipal me) {
         return tenants.businessDate(me.tenantId());
     }
@@ -77,7 +80,7 @@ class WorkbenchPages {
     @GetMapping("/workbench")
     String queue(Model model) {
         CandorPrincipal me = CurrentUser.get();
-        model.addAttribute("items", queues.queue(me.userId(), "COLLECT", today(me)));
+        model.addAttribute("items", queues.queue(me.userId(), "COLLECT", today(me), PAGE));
         model.addAttribute("today", today(me));
         return "workbench/queue";
     }
@@ -102,12 +105,7 @@ class WorkbenchPages {
                             rs.getObject(3, java.time.OffsetDateTime.class)))
                     .optional().orElse(null));
         }
-        List<WorkQueues.Item> mine = queues.queue(me.userId(), "COLLECT", today(me));
-        for (int i = 0; i < mine.size() - 1; i++) {
-            if (mine.get(i).account().equals(id)) {
-                model.addAttribute("next", mine.get(i + 1).account());
-            }
-        }
+        queues.next(me.userId(), today(me), id).ifPresent(n -> model.addAttribute("next", n));
         return "workbench/account";
     }
 

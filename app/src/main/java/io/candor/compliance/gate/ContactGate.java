@@ -96,7 +96,7 @@ public class ContactGate {
      */
     @Transactional
     public Preview preview(Request r, Actor actor) {
-        Evaluation e = evaluate(r, actor, Ids.newId());
+        Evaluation e = evaluate(r, actor, Ids.newId(), false);
         return new Preview(e.allow() ? "ALLOW" : "DENY", e.rules(), e.next(), e.counters());
     }
 
@@ -105,8 +105,9 @@ public class ContactGate {
                           Map<String, Object> counters) {
     }
 
-    private Evaluation evaluate(Request r, Actor actor, UUID decisionId) {
-        ContactTargets.ContactTarget target = targets.lock(r.account(), r.contactPoint())
+    private Evaluation evaluate(Request r, Actor actor, UUID decisionId, boolean lock) {
+        ContactTargets.ContactTarget target = (lock ? targets.lock(r.account(), r.contactPoint())
+                : targets.peek(r.account(), r.contactPoint()))
                 .orElseThrow(() -> new NotFoundException("account", r.account()));
         Instant now = clock.instant();
         Instant at = r.at() == null ? now : r.at();
@@ -165,7 +166,7 @@ public class ContactGate {
     @Transactional
     public Answer decide(Request r, Actor actor) {
         UUID decisionId = Ids.newId();
-        Evaluation e = evaluate(r, actor, decisionId);
+        Evaluation e = evaluate(r, actor, decisionId, true);
         ContactTargets.ContactTarget target = e.target();
         Instant at = e.at();
         Instant now = e.now();

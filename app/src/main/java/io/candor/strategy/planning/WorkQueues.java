@@ -199,6 +199,11 @@ public class WorkQueues {
 
     /** A collector's queue for a date, highest priority first. */
     public List<Item> queue(@Nullable UUID collector, String kind, LocalDate date) {
+        return queue(collector, kind, date, 1000);
+    }
+
+    /** The first {@code limit} items of a queue. */
+    public List<Item> queue(@Nullable UUID collector, String kind, LocalDate date, int limit) {
         return jdbc.sql("""
                         SELECT w.account_id, a.creditor_ref, a.bucket, a.product, a.currency,
                                a.principal_minor + a.interest_minor + a.fees_minor + a.penalty_minor, w.priority,
@@ -207,12 +212,32 @@ public class WorkQueues {
                         LEFT JOIN app_user u ON u.tenant_id = w.tenant_id AND u.id = w.collector_id
                         WHERE w.business_date = :date AND w.kind = :kind
                           AND (CAST(:collector AS uuid) IS NULL OR w.collector_id = :collector)
-                        ORDER BY w.priority, w.account_id LIMIT 1000""")
-                .param("date", date).param("kind", kind).param("collector", collector)
+                        ORDER BY w.priority, w.account_id LIMIT :limit""")
+                .param("date", date).param("kind", kind).param("collector", collector).param("limit", limit)
                 .query((rs, n) -> new Item(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getString(5).strip(), rs.getLong(6), rs.getInt(7), rs.getBigDecimal(8),
                         rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12)))
                 .list();
+    }
+
+    /** How many items a queue holds on a date; {@code unassigned}: only those nobody has. */
+    public long count(String kind, LocalDate date, boolean unassigned) {
+        return jdbc.sql("""
+                        SELECT count(*) FROM work_item WHERE business_date = :date AND kind = :kind
+                          AND (NOT :unassigned OR collector_id IS NULL)""")
+                .param("date", date).param("kind", kind).param("unassigned", unassigned).query(Long.class).single();
+    }
+
+    /** The collector's next account after {@code account} in the day's queue, if any. */
+    public java.util.Optional<UUID> next(UUID collector, LocalDate date, UUID account) {
+        return jdbc.sql("""
+                        SELECT w.account_id FROM work_item w, work_item me
+                        WHERE me.business_date = :date AND me.account_id = :account
+                          AND w.business_date = :date AND w.kind = 'COLLECT' AND w.collector_id = :collector
+                          AND (w.priority, w.account_id) > (me.priority, me.account_id)
+                        ORDER BY w.priority, w.account_id LIMIT 1""")
+                .param("date", date).param("account", account).param("collector", collector).query(UUID.class)
+                .optional();
     }
 
     /** A supervisor gives an account to a collector of a team; today's queue item follows. */

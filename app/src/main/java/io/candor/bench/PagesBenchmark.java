@@ -1,0 +1,164 @@
+package io.candor.bench;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.candor.platform.tenant.TenantContext;
+import io.candor.tenancy.Tenants;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * {@code candor bench pages [--users 20] [--seconds 60] [--think-ms 1000]}: the demo (seeded as {@code serve --demo}
+ * does), then N signed-in browser sessions — half collectors working the queue and account 360 pages, half
+ * supervisors reading the supervisor page and the dashboards — each reading a page for a think time (uniform
+ * between half and one and a half times {@code --think-ms}; 0: the next page as soon as the last arrived, the
+ * server saturated) before asking for the next. Reports per page
+ * p50/p95/p99 as timed at the client on loopback (so an upper bound of the server's time) and, as the same-run
+ * baseline, the sign-in page (a template with no data) under the same load.
+ */
+public final class PagesBenchmark {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    private PagesBenchmark() {
+    }
+
+    public static int run(List<String> args, Class<?> application) throws Exception {
+        int users = Integer.parseInt(ImportBenchmark.option(args, "--users", "20"));
+        int seconds = Integer.parseInt(ImportBenchmark.option(args, "--seconds", "60"));
+        int think = Integer.parseInt(ImportBenchmark.option(args, "--think-ms", "1000"));
+        try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(application).run(
+                "--candor.data-dir=" + Files.createTempDirectory("candor-bench-pages"), "--server.port=0",
+                "--candor.demo.enabled=true", "--logging.level.root=WARN", "--logging.level.io.candor=WARN")) {
+            int port = ((WebServerApplicationContext) ctx).getWebServer().getPort();
+            String base = "http://127.0.0.1:" + port;
+            UUID bank = ctx.getBean(Tenants.class).idOf("demo-bank").orElseThrow();
+            List<UUID> queue = TenantContext.call(bank, () -> ctx.getBean(JdbcClient.class).sql("""
+                            SELECT w.account_id FROM work_item w JOIN app_user u ON u.tenant_id = w.tenant_id
+                              AND u.id = w.collector_id
+                            WHERE u.username = 'collector' AND w.kind = 'COLLECT'
+                            ORDER BY w.business_date DESC, w.priority LIMIT 50""").query(UUID.class).list());
+            if (queue.isEmpty()) {
+                throw new IllegalStateException("the demo collector has no queue");
+            }
+            Map<String, List<String>> pages = new LinkedHashMap<>();
+            pages.put("collector", List.of("/workbench", "/workbench/accounts/{id}"));
+            pages.put("supervisor", List.of("/supervisor", "/dashboards"));
+            Map<String, ConcurrentLinkedQueue<Long>> samples = new ConcurrentHashMap<>();
+            AtomicLong errors = new AtomicLong();
+            // warm-up, then the measured run, then the baseline at the same concurrency
+            drive(base, users, Math.max(5, seconds / 6), think, queue, pages, new ConcurrentHashMap<>(), errors, false);
+            errors.set(0);
+            drive(base, users, seconds, think, queue, pages, samples, errors, false);
+            Map<String, ConcurrentLinkedQueue<Long>> baseline = new ConcurrentHashMap<>();
+            drive(base, users, Math.max(10, seconds / 3), think, queue, pages, baseline, errors, true);
+            StringBuilder json = new StringBuilder(String.format(Locale.ROOT,
+                    "{\"benchmark\":\"pages\",\"users\":%d,\"seconds\":%d,\"thinkMs\":%d,\"cpus\":%d,\"errors\":%d,\"pages\":{",
+                    users, seconds, think, Runtime.getRuntime().availableProcessors(), errors.get()));
+            double login = p(baseline.get("/login"), 95);
+            boolean first = true;
+            for (Map.Entry<String, ConcurrentLinkedQueue<Long>> e : new java.util.TreeMap<>(samples).entrySet()) {
+                json.append(first ? "" : ",").append(String.format(Locale.ROOT,
+                        "\"%s\":{\"requests\":%d,\"p50Ms\":%.1f,\"p95Ms\":%.1f,\"p99Ms\":%.1f,\"ratioP95ToLogin\":%.2f}",
+                        e.getKey(), e.getValue().size(), p(e.getValue(), 50), p(e.getValue(), 95), p(e.getValue(), 99),
+                        p(e.getValue(), 95) / login));
+                first = false;
+            }
+            json.append(String.format(Locale.ROOT, "},\"baselineLoginP50Ms\":%.1f,\"baselineLoginP95Ms\":%.1f}",
+                    p(baseline.get("/login"), 50), login));
+            System.out.println(json);
+            return errors.get() == 0 ? 0 : 1;
+        }
+    }
+
+    private static void drive(String base, int users, int seconds, int think, List<UUID> queue,
+            Map<String, List<String>> pages,
+            Map<String, ConcurrentLinkedQueue<Long>> samples, AtomicLong errors, boolean baseline) throws Exception {
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        List<String> roles = new ArrayList<>(pages.keySet());
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int u = 0; u < users; u++) {
+                String role = roles.get(u % roles.size());
+                int user = u;
+                pool.submit(() -> {
+                    HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                            .connectTimeout(Duration.ofSeconds(10)).build();
+                    try {
+                        signIn(http, base, role);
+                        int i = user;
+                        while (System.nanoTime() < end) {
+                            String page = baseline ? "/login" : pages.get(role).get(i % pages.get(role).size());
+                            String path = page.replace("{id}", queue.get(i % queue.size()).toString());
+                            long t = System.nanoTime();
+                            int status = http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+                                    HttpResponse.BodyHandlers.discarding()).statusCode();
+                            long took = System.nanoTime() - t;
+                            if (status == 200) {
+                                samples.computeIfAbsent(page, k -> new ConcurrentLinkedQueue<>()).add(took);
+                            } else {
+                                errors.incrementAndGet();
+                            }
+                            i++;
+                            if (think > 0) {
+                                Thread.sleep(think / 2 + java.util.concurrent.ThreadLocalRandom.current().nextInt(think + 1));
+                            }
+                        }
+                    } catch (Exception e) {
+                        errors.incrementAndGet();
+                    }
+                    return null;
+                });
+            }
+        }
+    }
+
+    private static void signIn(HttpClient http, String base, String user) throws Exception {
+        String page = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher m = CSRF.matcher(page);
+        if (!m.find()) {
+            throw new IllegalStateException("no CSRF token on the sign-in page");
+        }
+        String form = "tenant=demo-bank&username=" + user + "&password=" + URLEncoder.encode("candor-demo",
+                StandardCharsets.UTF_8) + "&_csrf=" + URLEncoder.encode(m.group(1), StandardCharsets.UTF_8);
+        HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
+        if (r.statusCode() != 302 || r.headers().firstValue("Location").orElse("").contains("error")) {
+            throw new IllegalStateException("sign-in as " + user + " failed: " + r.statusCode());
+        }
+    }
+
+    private static double p(java.util.Collection<Long> values, int percentile) {
+        if (values == null || values.isEmpty()) {
+            return Double.NaN;
+        }
+        List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(Math.max(0, (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1)) / 1e6;
+    }
+}
