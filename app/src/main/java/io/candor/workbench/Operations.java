@@ -70,9 +70,10 @@ public class Operations {
         this.clock = clock;
     }
 
-    public List<Agent> agents(LocalDate day, ZoneId zone) {
-        OffsetDateTime from = day.atStartOfDay(zone).toOffsetDateTime();
-        OffsetDateTime to = day.plusDays(1).atStartOfDay(zone).toOffsetDateTime();
+    /** Each collector's queue on the business date {@code day} and activity on the calendar day {@code today}. */
+    public List<Agent> agents(LocalDate day, LocalDate today, ZoneId zone) {
+        OffsetDateTime from = today.atStartOfDay(zone).toOffsetDateTime();
+        OffsetDateTime to = today.plusDays(1).atStartOfDay(zone).toOffsetDateTime();
         return jdbc.sql("""
                         WITH q AS (SELECT collector_id, count(*) AS n FROM work_item
                                    WHERE business_date = :day AND kind = 'COLLECT' GROUP BY 1),

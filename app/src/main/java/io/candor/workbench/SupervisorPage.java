@@ -36,8 +36,10 @@ class SupervisorPage {
     private final WorkQueues queues;
     private final Tenants tenants;
     private final JdbcClient jdbc;
+    private final java.time.Clock clock;
 
-    SupervisorPage(Operations operations, WorkQueues queues, Tenants tenants, JdbcClient jdbc) {
+    SupervisorPage(Operations operations, WorkQueues queues, Tenants tenants, JdbcClient jdbc, java.time.Clock clock) {
+        this.clock = clock;
         this.operations = operations;
         this.queues = queues;
         this.tenants = tenants;
@@ -49,15 +51,17 @@ class SupervisorPage {
         CandorPrincipal me = CurrentUser.get();
         LocalDate day = tenants.businessDate(me.tenantId());
         ZoneId zone = tenants.find(me.tenantId()).orElseThrow().timeZone();
+        // queues belong to the business date; activity, caps and deadlines to the calendar day where the tenant is
+        LocalDate today = LocalDate.now(clock.withZone(zone));
         model.addAttribute("day", day);
         model.addAttribute("zone", zone);
-        model.addAttribute("agents", operations.agents(day, zone));
+        model.addAttribute("agents", operations.agents(day, today, zone));
         model.addAttribute("unassigned", queues.count("COLLECT", day, true));
         model.addAttribute("supervisorQueue", queues.count("SUPERVISOR", day, false));
-        model.addAttribute("blocked", operations.blocked(day, zone));
-        model.addAttribute("atRisk", operations.atRisk(day, zone));
-        model.addAttribute("complaints", operations.complaints(day, zone));
-        model.addAttribute("sample", operations.sample(day, zone));
+        model.addAttribute("blocked", operations.blocked(today, zone));
+        model.addAttribute("atRisk", operations.atRisk(today, zone));
+        model.addAttribute("complaints", operations.complaints(today, zone));
+        model.addAttribute("sample", operations.sample(today, zone));
         model.addAttribute("qa", operations.qaScores());
         return "workbench/supervisor";
     }
