@@ -108,12 +108,8 @@ class PortalBrowserTests {
         clickAndWait("verify");
     }
 
-    /** Clicks a button that submits a form and waits for the next page to replace this one. */
     void clickAndWait(String id) {
-        WebElement button = driver.findElement(By.id(id));
-        button.click();
-        new WebDriverWait(driver, java.time.Duration.ofSeconds(10))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(button));
+        browser.clickAndWait(By.id(id));
     }
 
     String text(String id) {

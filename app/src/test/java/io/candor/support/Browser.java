@@ -50,6 +50,14 @@ public final class Browser implements AutoCloseable {
         driver.findElement(org.openqa.selenium.By.id("sign-in")).click();
     }
 
+    /** Clicks what submits a form or follows a link and waits for the next page to replace this one. */
+    public void clickAndWait(org.openqa.selenium.By by) {
+        org.openqa.selenium.WebElement e = driver.findElement(by);
+        e.click();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(e));
+    }
+
     public void screenshot(String name) {
         try {
             Path dir = Path.of(System.getProperty("candor.test.artifacts", "target/test-artifacts"));

@@ -88,13 +88,11 @@ class WorkbenchBrowserTests {
     }
 
     void clickAndWait(String id) {
-        clickAndWait(By.id(id));
+        browser.clickAndWait(By.id(id));
     }
 
     void clickAndWait(By by) {
-        WebElement e = driver.findElement(by);
-        e.click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(e));
+        browser.clickAndWait(by);
     }
 
     String text(String id) {
