@@ -17,9 +17,11 @@ class DemoModel {
     static final String NAME = "demo-collection-score";
 
     private final ModelRegistry registry;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
-    DemoModel(ModelRegistry registry) {
+    DemoModel(ModelRegistry registry, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
         this.registry = registry;
+        this.jdbc = jdbc;
     }
 
     /** In the tenant's context; nothing when the tenant has any model. */
@@ -27,7 +29,16 @@ class DemoModel {
         if (!registry.all().isEmpty()) {
             return;
         }
-        ModelRegistry.Version v = registry.train(NAME, DemoTrainingData.csv(5000, 20261129), "outcome", "unpaid",
+        // balances resampled from the tenant's own book (in each account's currency, as the planner reads them
+        // without exchange rates), so the model's scores on it look like its training scores
+        double[] book = jdbc.sql("""
+                        SELECT (principal_minor + interest_minor + fees_minor + penalty_minor)::float8
+                               / 10 ^ CASE WHEN currency IN ('JPY', 'KRW', 'VND', 'IDR', 'CLP') THEN 0 ELSE 2 END
+                        FROM account WHERE status = 'OPEN'""")
+                .query(Double.class).list().stream().mapToDouble(Double::doubleValue).toArray();
+        java.util.Random pick = new java.util.Random(20261129);
+        ModelRegistry.Version v = registry.train(NAME, book.length == 0 ? DemoTrainingData.csv(5000, 20261129)
+                : DemoTrainingData.csv(5000, 20261129, () -> book[pick.nextInt(book.length)]), "outcome", "unpaid",
                 "supervisor");
         registry.approve(v.id(), "演示模型：合成数据训练，仅供演示 (demo model trained on synthetic history; not for "
                 + "real decisions)", "compliance_officer");

@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Random;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A synthetic collection history for the demo's scoring model, in the platform's feature names: whether an
  * account was paid within 30 days given its situation. Made up (seeded, reproducible) — good for showing how
@@ -20,21 +22,39 @@ public final class DemoTrainingData {
     private DemoTrainingData() {
     }
 
-    /** {@code rows} rows; the target column is {@code outcome}, bad value {@code unpaid}. */
+    /** {@code rows} rows with balances like a typical consumer book (median about 4,900). */
     public static byte[] csv(int rows, long seed) {
+        return csv(rows, seed, null);
+    }
+
+    /**
+     * {@code rows} rows whose balances are drawn from {@code balances} (e.g. resampled from the book the model will
+     * score, so its scores look like the training scores); the target column is {@code outcome}, bad value
+     * {@code unpaid}. The rest is shaped like a fresh placement: days past due mostly under three months, most
+     * accounts not yet called, few broken promises.
+     */
+    public static byte[] csv(int rows, long seed, java.util.function.@Nullable DoubleSupplier balances) {
+        // without balances: a worked book (days past due and attempts spread evenly, balances around 4,900)
+        boolean fresh = balances != null;
         Random r = new Random(seed);
+        double[] drawn = new double[fresh ? rows : 0];
+        for (int i = 0; i < drawn.length; i++) {
+            drawn[i] = balances.getAsDouble();
+        }
+        double median = fresh ? java.util.Arrays.stream(drawn).sorted().toArray()[rows / 2] : 5000;
         StringBuilder s = new StringBuilder(HEADER).append('\n');
         for (int i = 0; i < rows; i++) {
-            int dpd = 1 + r.nextInt(240);
-            double balance = Math.exp(8.5 + r.nextGaussian());
-            int attempts = r.nextInt(16);
-            int unanswered = r.nextInt(attempts + 1);
-            Integer since = r.nextDouble() < 0.3 ? null : r.nextInt(61);
-            int broken = r.nextDouble() < 0.7 ? 0 : 1 + r.nextInt(3);
+            int dpd = fresh ? 1 + (int) Math.min(400, Math.abs(r.nextGaussian()) * 70) : 1 + r.nextInt(240);
+            double balance = fresh ? drawn[i] : Math.exp(8.5 + r.nextGaussian());
+            int attempts = fresh ? (r.nextDouble() < 0.85 ? 0 : 1 + r.nextInt(12)) : r.nextInt(16);
+            int unanswered = attempts == 0 ? 0 : r.nextInt(attempts + 1);
+            Integer since = fresh ? (attempts == 0 || unanswered == attempts ? null : r.nextInt(15))
+                    : r.nextDouble() < 0.3 ? null : r.nextInt(61);
+            int broken = r.nextDouble() < (fresh ? 0.95 : 0.7) ? 0 : 1 + r.nextInt(fresh ? 2 : 3);
             String product = PRODUCTS[r.nextInt(PRODUCTS.length)];
-            boolean upset = r.nextDouble() < 0.05;
-            boolean vulnerable = r.nextDouble() < 0.03;
-            double logit = 1.2 - 0.012 * dpd - 0.25 * Math.log(balance / 5000) - 0.15 * unanswered
+            boolean upset = r.nextDouble() < (fresh ? 0.01 : 0.05);
+            boolean vulnerable = r.nextDouble() < (fresh ? 0.01 : 0.03);
+            double logit = 1.2 - 0.012 * dpd - 0.25 * Math.log(balance / median) - 0.15 * unanswered
                     + (since != null && since <= 14 ? 0.8 : 0) - 0.5 * broken
                     + (product.equals("SME_LOAN") ? -0.4 : product.equals("BNPL") ? 0.3 : 0) - (upset ? 0.6 : 0)
                     + 0.5 * r.nextGaussian();
