@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  * content store, listed against the account with its SHA-256.
  */
 @Service
-class DisputeDocuments {
+public class DisputeDocuments {
 
     static final int MAX_FILES = 5;
     static final int MAX_BYTES = 5 * 1024 * 1024;
@@ -34,12 +34,37 @@ class DisputeDocuments {
     record Upload(String name, String contentType, byte[] bytes) {
     }
 
+    /** A document filed on an account, as staff list it. */
+    public record Document(UUID id, String fileName, String contentType, long sizeBytes, String sha256,
+                           java.time.OffsetDateTime uploadedAt) {
+    }
+
+    /** A document's bytes, for download. */
+    public record File(Document document, byte[] bytes) {
+
+        /** The file as an attachment of its checked type, never rendered inline. */
+        public org.springframework.http.ResponseEntity<byte[]> attachment() {
+            return org.springframework.http.ResponseEntity.ok()
+                    .contentType(org.springframework.http.MediaType.parseMediaType(document.contentType()))
+                    .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                            org.springframework.http.ContentDisposition.attachment()
+                                    .filename(document.fileName(), java.nio.charset.StandardCharsets.UTF_8).build()
+                                    .toString())
+                    .body(bytes);
+        }
+    }
+
     private final JdbcClient jdbc;
     private final Holds holds;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final io.candor.evidence.ContentStore content;
+    private final io.candor.audit.AuditTrail audit;
 
-    DisputeDocuments(JdbcClient jdbc, Holds holds, ApplicationEventPublisher events, Clock clock) {
+    DisputeDocuments(JdbcClient jdbc, Holds holds, ApplicationEventPublisher events, Clock clock,
+            io.candor.evidence.ContentStore content, io.candor.audit.AuditTrail audit) {
+        this.content = content;
+        this.audit = audit;
         this.jdbc = jdbc;
         this.holds = holds;
         this.events = events;
@@ -94,11 +119,32 @@ class DisputeDocuments {
         return hold;
     }
 
-    /** The documents filed against an account: name, type, size and hash. */
-    List<Map<String, Object>> of(UUID account) {
+    /** The documents filed on an account, oldest first. */
+    public List<Document> of(UUID account) {
         return jdbc.sql("""
-                        SELECT file_name, content_type, size_bytes, encode(sha256, 'hex') AS sha256, uploaded_at
-                        FROM dispute_document WHERE account_id = :a ORDER BY uploaded_at""")
-                .param("a", account).query().listOfRows();
+                        SELECT id, file_name, content_type, size_bytes, encode(sha256, 'hex'), uploaded_at
+                        FROM dispute_document WHERE account_id = :a ORDER BY uploaded_at, id""")
+                .param("a", account)
+                .query((rs, n) -> new Document(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getLong(4), rs.getString(5), rs.getObject(6, java.time.OffsetDateTime.class)))
+                .list();
+    }
+
+    /**
+     * A document's bytes from the evidence log's content store, checked against the hash recorded at upload; the
+     * read is audited as a read of the debtor's data. Empty when the document is not on the account or its content
+     * was erased under retention rules.
+     */
+    public java.util.Optional<File> read(UUID account, UUID document, String purpose) {
+        java.util.Optional<Document> d = of(account).stream().filter(x -> x.id().equals(document)).findFirst();
+        if (d.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        java.util.Optional<byte[]> bytes = content.get(d.get().sha256())
+                .filter(b -> java.util.HexFormat.of().formatHex(io.candor.verify.Merkle.sha256().digest(b))
+                        .equals(d.get().sha256()));
+        bytes.ifPresent(b -> audit.record(io.candor.audit.AuditEntry.read("account", account, purpose)
+                .withDetail(Map.of("document", document.toString()))));
+        return bytes.map(b -> new File(d.get(), b));
     }
 }

@@ -45,7 +45,7 @@ public class Account360 {
     }
 
     /** A document on the account: dispute evidence or a letter sent. */
-    public record Document(String kind, String name, String detail, java.time.OffsetDateTime at) {
+    public record Document(@Nullable UUID id, String kind, String name, String detail, java.time.OffsetDateTime at) {
     }
 
     /** The whole screen. */
@@ -134,16 +134,17 @@ public class Account360 {
 
     private List<Document> documents(UUID account, ZoneId zone) {
         return jdbc.sql("""
-                        SELECT 'DISPUTE' AS kind, file_name, content_type || ', ' || size_bytes || ' bytes, sha256 '
+                        SELECT id, 'DISPUTE' AS kind, file_name, content_type || ', ' || size_bytes || ' bytes, sha256 '
                                || left(encode(sha256, 'hex'), 16) || '…', uploaded_at FROM dispute_document
                         WHERE account_id = :a
                         UNION ALL
-                        SELECT 'LETTER', template_code || ' v' || coalesce(template_version, 0), status, created_at
+                        SELECT NULL::uuid, 'LETTER', template_code || ' v' || coalesce(template_version, 0), status, created_at
                         FROM outbound_message WHERE account_id = :a AND channel = 'LETTER'
-                        ORDER BY 4 DESC""")
+                        ORDER BY 5 DESC""")
                 .param("a", account)
-                .query((rs, n) -> new Document(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getObject(4, java.time.OffsetDateTime.class).atZoneSameInstant(zone).toOffsetDateTime()))
+                .query((rs, n) -> new Document(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getString(4),
+                        rs.getObject(5, java.time.OffsetDateTime.class).atZoneSameInstant(zone).toOffsetDateTime()))
                 .list();
     }
 

@@ -49,9 +49,11 @@ class WorkbenchPages {
     private final Sends sends;
     private final Tenants tenants;
     private final JdbcClient jdbc;
+    private final io.candor.portal.DisputeDocuments documents;
 
-    WorkbenchPages(WorkQueues queues, Account360 accounts, ContactGate gate, Dispositions dispositions,
+    WorkbenchPages(io.candor.portal.DisputeDocuments documents, WorkQueues queues, Account360 accounts, ContactGate gate, Dispositions dispositions,
             AccountNotes notes, Sends sends, Tenants tenants, JdbcClient jdbc) {
+        this.documents = documents;
         this.queues = queues;
         this.accounts = accounts;
         this.gate = gate;
@@ -152,6 +154,13 @@ class WorkbenchPages {
             flash.addFlashAttribute("problems", List.of(e.getMessage()));
         }
         return "redirect:/workbench/accounts/" + id;
+    }
+
+    /** A document the debtor filed with a dispute, downloaded (audited) for review. */
+    @GetMapping("/workbench/accounts/{id}/documents/{document}")
+    org.springframework.http.ResponseEntity<byte[]> document(@PathVariable UUID id, @PathVariable UUID document) {
+        return documents.read(id, document, "DISPUTE_REVIEW")
+                .orElseThrow(() -> new io.candor.platform.web.NotFoundException("document", document)).attachment();
     }
 
     @PostMapping("/workbench/accounts/{id}/notes")

@@ -205,6 +205,16 @@ class PortalBrowserTests {
         assertThat(TenantContext.call(tenant.id(), () -> jdbc.sql(
                 "SELECT content_type || ' ' || size_bytes FROM dispute_document WHERE account_id = :a")
                 .param("a", account).query(String.class).list())).containsExactly("application/pdf 26");
+        // the collector reviewing the dispute gets the very file back, checked against its hash, and the read is audited
+        JsonNode docs = api.get("/api/v1/accounts/" + account + "/documents", collector).json();
+        assertThat(docs).hasSize(1);
+        assertThat(docs.get(0).get("fileName").asString()).startsWith("receipt").endsWith(".pdf");
+        byte[] back = api.download("/api/v1/accounts/" + account + "/documents/" + docs.get(0).get("id").asString(),
+                collector);
+        assertThat(back).isEqualTo(Files.readAllBytes(pdf));
+        assertThat(TenantContext.call(tenant.id(), () -> jdbc.sql(
+                "SELECT count(*) FROM audit_event WHERE resource_id = :a AND purpose = 'DISPUTE_REVIEW'")
+                .param("a", account.toString()).query(Long.class).single())).isEqualTo(1);
         driver.findElement(By.id("signout")).click();
         waitForUrl("/p/ended");
         driver.get("http://127.0.0.1:" + port + "/portal");

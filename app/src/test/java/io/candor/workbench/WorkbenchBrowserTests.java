@@ -157,6 +157,7 @@ class WorkbenchBrowserTests {
         driver.findElement(By.tagName("body")).sendKeys("/");
         driver.switchTo().activeElement().sendKeys("Debtor asked for a text reminder before the 8th." + Keys.ENTER);
         new WebDriverWait(driver, Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class) // the page reloads under us
                 .until(d -> d.findElement(By.id("notes")).getText().contains("text reminder"));
         driver.findElement(By.tagName("body")).sendKeys("q");
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/workbench"));
