@@ -37,8 +37,13 @@ class SupervisorPage {
     private final Tenants tenants;
     private final JdbcClient jdbc;
     private final java.time.Clock clock;
+    private final io.candor.arrangement.ArrangementReads arrangements;
+    private final io.candor.arrangement.Arrangements decisions;
 
-    SupervisorPage(Operations operations, WorkQueues queues, Tenants tenants, JdbcClient jdbc, java.time.Clock clock) {
+    SupervisorPage(Operations operations, WorkQueues queues, Tenants tenants, JdbcClient jdbc, java.time.Clock clock,
+            io.candor.arrangement.ArrangementReads arrangements, io.candor.arrangement.Arrangements decisions) {
+        this.arrangements = arrangements;
+        this.decisions = decisions;
         this.clock = clock;
         this.operations = operations;
         this.queues = queues;
@@ -63,6 +68,7 @@ class SupervisorPage {
         model.addAttribute("complaints", operations.complaints(today, zone));
         model.addAttribute("sample", operations.sample(today, zone));
         model.addAttribute("qa", operations.qaScores());
+        model.addAttribute("approvals", arrangements.inStatus(io.candor.arrangement.Status.PENDING_APPROVAL, 50));
         return "workbench/supervisor";
     }
 
@@ -80,6 +86,22 @@ class SupervisorPage {
             queues.reassign(id, collector.strip(), tenants.businessDate(me.tenantId()), me.username());
             flash.addFlashAttribute("done", "assigned");
         } catch (BadRequestException | NotFoundException e) {
+            flash.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/supervisor";
+    }
+
+    /** Approves or rejects an arrangement waiting for approval (the authority and four-eyes checks apply). */
+    @PostMapping("/supervisor/arrangements/{id}")
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
+    String decide(@PathVariable UUID id, @RequestParam String decision, @RequestParam(required = false) @Nullable String note,
+            RedirectAttributes flash) {
+        CandorPrincipal me = CurrentUser.get();
+        try {
+            decisions.decide(id, decision.equals("APPROVE"), io.candor.arrangement.Offerer.of(me.roles()), me.username(),
+                    note);
+            flash.addFlashAttribute("done", decision.equals("APPROVE") ? "approved" : "rejected");
+        } catch (ConflictException e) {
             flash.addFlashAttribute("problem", e.getMessage());
         }
         return "redirect:/supervisor";

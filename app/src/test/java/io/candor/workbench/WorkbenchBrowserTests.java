@@ -192,6 +192,9 @@ class WorkbenchBrowserTests {
                 "Idempotency-Key", "pay-1").status()).isEqualTo(201);
         assertThat(api.post("/api/v1/agent/conversations", collector, "{\"account\":\"" + other + "\"}").status())
                 .isEqualTo(201);
+        JsonNode settlement = api.post("/api/v1/accounts/" + tenant.accounts().getFirst() + "/arrangements", collector,
+                "{\"kind\":\"SETTLEMENT\",\"amount\":\"800.00\",\"dueOn\":\"" + DAY.plusDays(10) + "\"}").json();
+        assertThat(settlement.get("status").asString()).isEqualTo("PENDING_APPROVAL");
         Api.Response close = api.post("/api/v1/eod-close", admin, "{\"businessDate\":\"" + DAY + "\"}");
         assertThat(close.status()).as(close.body()).isEqualTo(200);
 
@@ -205,6 +208,12 @@ class WorkbenchBrowserTests {
         assertThat(driver.findElements(By.cssSelector("#qa-sample tr[data-kind=HUMAN]"))).hasSize(1);
         assertThat(driver.findElements(By.cssSelector("#qa-sample tr[data-kind=AI]"))).hasSize(1);
         browser.screenshot("supervisor-1-operations");
+
+        assertThat(driver.findElements(By.cssSelector("#approvals tbody tr"))).hasSize(1);
+        clickAndWait("approve-0");
+        assertThat(driver.findElement(By.id("done")).getText()).contains("approved");
+        assertThat(api.get("/api/v1/arrangements/" + settlement.get("id").asString(), supervisor).json().get("status")
+                .asString()).isEqualTo("ACTIVE");
 
         driver.findElement(By.id("assign-account")).sendKeys(tenant.slug() + "-2");
         driver.findElement(By.id("assign-collector")).sendKeys("collector");
