@@ -145,6 +145,46 @@ class EmailChannelTests {
         assertThat(page.statusCode()).isEqualTo(200);
     }
 
+    @Autowired
+    io.candor.arrangement.InstalmentReminders reminders;
+
+    @Autowired
+    io.candor.portfolio.ContactPreferences preferences;
+
+    @Autowired
+    io.candor.tenancy.Tenants tenantStore;
+
+    @Test
+    void anInstalmentReminderGoesOutOnceBeforeItIsDueByTheChannelTheDebtorPrefers() throws Exception {
+        java.time.LocalDate today = java.time.LocalDate.of(2026, 11, 2);
+        TenantContext.run(tenant.id(), () -> tenantStore.setBusinessDate(tenant.id(), today));
+        Api.Response t = api.put("/api/v1/templates/instalment-reminder-email", admin, """
+                {"channel": "EMAIL", "locale": "zh-CN", "jurisdiction": "CN", "body":
+                 "{{debtor_name}}您好：温馨提醒，您与{{creditor}}约定的还款{{amount}}将于{{due_date}}到期。如对金额有异议，请联系我们，联系电话{{contact_phone}}。"}""");
+        assertThat(t.status()).as(t.body()).isEqualTo(200);
+        configure();
+        UUID account = tenant.accounts().getFirst();
+        TestTenants.anyHour(api, admin, tenants.contactPoint(tenant, account, "EMAIL"));
+        UUID debtor = TenantContext.call(tenant.id(), () -> jdbc.sql("SELECT debtor_id FROM account WHERE id = :a")
+                .param("a", account).query(UUID.class).single());
+        TenantContext.run(tenant.id(), () -> preferences.prefer(debtor,
+                new io.candor.portfolio.ContactPreferences.Preference("EMAIL", null), "test"));
+        Api.Response plan = api.post("/api/v1/accounts/" + account + "/arrangements", collector,
+                "{\"kind\":\"PLAN\",\"count\":3,\"dueOn\":\"" + today.plusDays(5) + "\"}");
+        assertThat(plan.status()).as(plan.body()).isEqualTo(201);
+
+        assertThat(TenantContext.call(tenant.id(), () -> reminders.remind(today)).due())
+                .as("five days ahead is not yet time").isZero();
+        io.candor.arrangement.InstalmentReminders.Summary first = TenantContext.call(tenant.id(),
+                () -> reminders.remind(today.plusDays(2)));
+        assertThat(first.sent()).isEqualTo(1);
+        assertThat(smtp.waitForIncomingEmail(5000, 1)).isTrue();
+        assertThat(text(smtp.getReceivedMessages()[0])).contains("337.44 CNY").contains(today.plusDays(5).toString());
+        assertThat(TenantContext.call(tenant.id(), () -> reminders.remind(today.plusDays(3))).sent())
+                .as("once per instalment").isZero();
+        assertThat(smtp.getReceivedMessages()).hasSize(1);
+    }
+
     @Test
     void nothingLeavesWithoutAProviderAKeyOrTheGatesConsent() {
         UUID account = tenant.accounts().get(1);

@@ -1,0 +1,117 @@
+package io.candor.arrangement;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.candor.channel.Sends;
+import io.candor.compliance.Channel;
+import io.candor.compliance.Party;
+import io.candor.compliance.gate.ContactGate;
+import io.candor.platform.Actor;
+import io.candor.platform.tenant.TenantContext;
+import io.candor.tenancy.EachTenant;
+import io.candor.tenancy.Tenants;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+/**
+ * A reminder before each instalment falls due ({@value #DAYS_BEFORE} days ahead, by text — or by e-mail when the
+ * debtor prefers it): while an arrangement is in force the strategy leaves the debtor alone, so this is the one
+ * message they get. Once per instalment (the send's key); sent only when the gate allows it now — a pass in the
+ * debtor's quiet hours sends nothing and the next pass tries again — and like every message through the approved
+ * template ({@code instalment-reminder-sms} / {@code -email}) in the debtor's language. A tenant without the template
+ * sends no reminders.
+ */
+@Service
+public class InstalmentReminders {
+
+    private static final Logger log = LoggerFactory.getLogger(InstalmentReminders.class);
+    static final int DAYS_BEFORE = 3;
+    static final Actor REMINDERS = Actor.of(new UUID(0, 4), "instalment-reminders");
+
+    /** What one pass did. */
+    public record Summary(int due, int sent, int waiting, int refused) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Sends sends;
+    private final ContactGate gate;
+    private final Tenants tenants;
+    private final EachTenant each;
+
+    InstalmentReminders(JdbcClient jdbc, Sends sends, ContactGate gate, Tenants tenants, EachTenant each) {
+        this.jdbc = jdbc;
+        this.sends = sends;
+        this.gate = gate;
+        this.tenants = tenants;
+        this.each = each;
+    }
+
+    @Scheduled(fixedDelayString = "${candor.arrangements.monitor-interval:15m}",
+            initialDelayString = "${candor.arrangements.monitor-interval:15m}")
+    void onSchedule() {
+        each.run("Instalment reminders", () -> remind(tenants.businessDate(TenantContext.require())));
+    }
+
+    private record Due(UUID arrangement, UUID account, int seq, LocalDate on, long amountMinor, String currency,
+                       @Nullable String preferred, @Nullable String point) {
+    }
+
+    /** Reminds of every instalment due within the next days of {@code today} not reminded of yet. */
+    public Summary remind(LocalDate today) {
+        List<Due> due = jdbc.sql("""
+                        SELECT i.arrangement_id, r.account_id, i.seq, i.due_on, i.amount_minor - i.paid_minor, r.currency,
+                               p.preferred_channel,
+                               -- the point the message will go to (as the send pipeline picks it), for the gate's preview
+                               (SELECT cp.value FROM contact_point cp WHERE cp.tenant_id = a.tenant_id
+                                  AND cp.debtor_id = a.debtor_id AND cp.valid
+                                  AND cp.kind = CASE WHEN p.preferred_channel = 'EMAIL' THEN 'EMAIL' ELSE 'PHONE' END
+                                ORDER BY cp.verified DESC, cp.id LIMIT 1)
+                        FROM arrangement_instalment i
+                        JOIN arrangement r ON r.tenant_id = i.tenant_id AND r.id = i.arrangement_id
+                        JOIN account a ON a.tenant_id = r.tenant_id AND a.id = r.account_id
+                        LEFT JOIN debtor_contact_preference p ON p.tenant_id = a.tenant_id AND p.debtor_id = a.debtor_id
+                        WHERE r.status = 'ACTIVE' AND i.status IN ('DUE', 'PARTIAL')
+                          AND i.due_on BETWEEN :today AND :until""")
+                .param("today", today).param("until", today.plusDays(DAYS_BEFORE))
+                .query((rs, n) -> new Due(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getInt(3),
+                        rs.getObject(4, LocalDate.class), rs.getLong(5), rs.getString(6).strip(), rs.getString(7), rs.getString(8)))
+                .list();
+        int sent = 0;
+        int waiting = 0;
+        int refused = 0;
+        for (Due d : due) {
+            String key = "instalment-reminder:" + d.arrangement() + ":" + d.seq();
+            if (sends.byKey(key).isPresent()) {
+                continue;
+            }
+            Channel channel = "EMAIL".equals(d.preferred()) ? Channel.EMAIL : Channel.SMS;
+            String code = "instalment-reminder-" + (channel == Channel.EMAIL ? "email" : "sms");
+            ContactGate.Preview now = gate.preview(new ContactGate.Request(d.account(), channel, Party.DEBTOR, d.point(),
+                    null), REMINDERS);
+            if (!now.verdict().equals("ALLOW")) {
+                waiting++;
+                continue;
+            }
+            try {
+                Sends.Message m = sends.send(d.account(), code, key, REMINDERS, Map.of("due_date", d.on().toString(),
+                        "amount", io.candor.platform.money.Money.ofMinor(d.amountMinor(), d.currency()).toString()));
+                if (m.status().equals("REFUSED") || m.status().equals("FAILED")) {
+                    refused++;
+                } else {
+                    sent++;
+                }
+            } catch (io.candor.platform.web.BadRequestException e) {
+                log.debug("No instalment reminder for {}: {}", d.account(), e.getMessage());
+                return new Summary(due.size(), sent, waiting, refused);
+            }
+        }
+        return new Summary(due.size(), sent, waiting, refused);
+    }
+}
