@@ -181,6 +181,25 @@ class PortalActions {
         return "redirect:/portal?done=disputed";
     }
 
+    @GetMapping("/portal/hardship")
+    String hardshipForm() {
+        return "portal/hardship";
+    }
+
+    /**
+     * The debtor tells of hardship and asks for a pause: a hardship buffer proposed by the debtor, which a collector
+     * (or above) approves — the debtor's own authority does not cover it.
+     */
+    @PostMapping("/portal/hardship")
+    String hardship(@RequestAttribute(PortalSession.ATTRIBUTE) PortalSession s, @RequestParam String reason,
+            @RequestParam(defaultValue = "30") int days, @RequestParam String nonce, Model model) {
+        if (reason.isBlank() || reason.length() > 4000 || !List.of(30, 60, 90).contains(days)) {
+            model.addAttribute("problems", List.of("reason"));
+            return "portal/hardship";
+        }
+        return propose(s, Proposal.hardship(days, reason.strip()), nonce);
+    }
+
     @GetMapping("/portal/complaint")
     String complaintForm() {
         return "portal/complaint";

@@ -290,6 +290,20 @@ class PortalBrowserTests {
                 .as("another debtor's link asks for that debtor's own proof").isEqualTo(message("portal.verify.title", "zh-CN"));
 
         driver.get("http://127.0.0.1:" + port + "/portal");
+        driver.findElement(By.id("go-hardship")).click();
+        driver.findElement(By.id("reason")).sendKeys("I was made redundant last month; new job starts in February.");
+        new Select(driver.findElement(By.id("days"))).selectByValue("60");
+        clickAndWait("hardship-submit");
+        assertThat(driver.findElement(By.id("done")).getAttribute("data-done")).isEqualTo("pending");
+        JsonNode asked = api.get("/api/v1/accounts/" + mine + "/arrangements", collector).json().get(0);
+        assertThat(asked.get("kind").asString()).isEqualTo("HARDSHIP");
+        assertThat(asked.get("approvalLevel").asString()).as("a debtor may ask; a collector or above decides")
+                .isEqualTo("COLLECTOR");
+        String supervisor = api.token(tenant.slug(), "supervisor", TestTenants.PASSWORD);
+        assertThat(api.post("/api/v1/arrangements/" + asked.get("id").asString() + "/decisions", supervisor,
+                "{\"decision\":\"APPROVE\"}").json().get("status").asString()).isEqualTo("ACTIVE");
+
+        driver.get("http://127.0.0.1:" + port + "/portal");
         driver.findElement(By.id("go-complaint")).click();
         driver.findElement(By.id("text")).sendKeys("Your agent called me at work three times.");
         driver.findElement(By.id("complaint-submit")).click();
