@@ -36,14 +36,14 @@ class DashboardsPage {
         this.tenants = tenants;
     }
 
-    private Kpis.Filter filter(@Nullable String creditor, @Nullable String portfolio, @Nullable String team,
-            @Nullable LocalDate from, @Nullable LocalDate to, LocalDate today) {
+    private Kpis.Filter filter(@Nullable String creditor, @Nullable String portfolio, @Nullable String agency,
+            @Nullable String team, @Nullable LocalDate from, @Nullable LocalDate to, LocalDate today) {
         LocalDate end = to == null ? today : to;
         LocalDate start = from == null ? end.minusDays(29) : from;
         if (start.isAfter(end)) {
             throw new BadRequestException("from (" + start + ") is after to (" + end + ").");
         }
-        return new Kpis.Filter(blank(creditor), blank(portfolio), blank(team), start, end);
+        return new Kpis.Filter(blank(creditor), blank(portfolio), blank(agency), blank(team), start, end);
     }
 
     private static @Nullable String blank(@Nullable String s) {
@@ -52,12 +52,13 @@ class DashboardsPage {
 
     @GetMapping("/dashboards")
     String page(@RequestParam(required = false) @Nullable String creditor,
-            @RequestParam(required = false) @Nullable String portfolio, @RequestParam(required = false) @Nullable String team,
+            @RequestParam(required = false) @Nullable String portfolio,
+            @RequestParam(required = false) @Nullable String agency, @RequestParam(required = false) @Nullable String team,
             @RequestParam(required = false) @Nullable LocalDate from, @RequestParam(required = false) @Nullable LocalDate to,
             Model model) {
         CandorPrincipal me = CurrentUser.get();
         Tenant t = tenants.find(me.tenantId()).orElseThrow();
-        Kpis.Filter f = filter(creditor, portfolio, team, from, to, tenants.businessDate(t.id()));
+        Kpis.Filter f = filter(creditor, portfolio, agency, team, from, to, tenants.businessDate(t.id()));
         ZoneId zone = t.timeZone();
         String currency = t.reportingCurrency().getCurrencyCode();
         model.addAttribute("f", f);
@@ -77,7 +78,8 @@ class DashboardsPage {
 
     @GetMapping("/dashboards/export")
     void export(@RequestParam String table, @RequestParam(required = false) @Nullable String creditor,
-            @RequestParam(required = false) @Nullable String portfolio, @RequestParam(required = false) @Nullable String team,
+            @RequestParam(required = false) @Nullable String portfolio,
+            @RequestParam(required = false) @Nullable String agency, @RequestParam(required = false) @Nullable String team,
             @RequestParam(required = false) @Nullable LocalDate from, @RequestParam(required = false) @Nullable LocalDate to,
             HttpServletResponse response) throws IOException {
         if (!TABLES.contains(table)) {
@@ -85,7 +87,7 @@ class DashboardsPage {
         }
         CandorPrincipal me = CurrentUser.get();
         Tenant t = tenants.find(me.tenantId()).orElseThrow();
-        Kpis.Filter f = filter(creditor, portfolio, team, from, to, tenants.businessDate(t.id()));
+        Kpis.Filter f = filter(creditor, portfolio, agency, team, from, to, tenants.businessDate(t.id()));
         String currency = t.reportingCurrency().getCurrencyCode();
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         response.setHeader("Content-Disposition", "attachment; filename=\"candor-" + table + "-" + f.from() + "-"

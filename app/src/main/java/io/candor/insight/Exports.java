@@ -35,6 +35,7 @@ final class Exports {
         ws.value(0, 0, safe("Candor · " + sheet + " · " + f.from() + " – " + f.to()
                 + (f.creditor() == null ? "" : " · creditor " + f.creditor())
                 + (f.portfolio() == null ? "" : " · portfolio " + f.portfolio())
+                + (f.agency() == null ? "" : " · agency " + f.agency())
                 + (f.team() == null ? "" : " · team " + f.team())));
         for (int c = 0; c < header.size(); c++) {
             ws.value(2, c, safe(header.get(c)));

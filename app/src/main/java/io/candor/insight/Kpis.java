@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * The key figures over the accounts a filter selects (creditor, portfolio, team) and a period of business days.
+ * The key figures over the accounts a filter selects (creditor, portfolio, the agency they are placed with, team) and a period of business days.
  * Definitions (docs/dashboards.md): contact rate = contacts that reached someone ÷ contact attempts the gate allowed;
  * RPC rate = right-party contacts ÷ call attempts; PTP rate = promises and plans made ÷ right-party contacts; kept
  * rate = arrangements kept ÷ those that ended kept or broken; AI automation = agent conversations not handed to a
@@ -29,8 +29,8 @@ import org.springframework.stereotype.Service;
 public class Kpis {
 
     /** Which accounts and days: null filters select everything. */
-    public record Filter(@Nullable String creditor, @Nullable String portfolio, @Nullable String team, LocalDate from,
-                         LocalDate to) {
+    public record Filter(@Nullable String creditor, @Nullable String portfolio, @Nullable String agency,
+                         @Nullable String team, LocalDate from, LocalDate to) {
     }
 
     /** The period's counts and rates. */
@@ -59,6 +59,7 @@ public class Kpis {
               LEFT JOIN account_assignment s ON s.tenant_id = a.tenant_id AND s.account_id = a.id
               WHERE (CAST(:creditor AS text) IS NULL OR c.code = :creditor)
                 AND (CAST(:portfolio AS text) IS NULL OR p.code = :portfolio)
+                AND (CAST(:agency AS text) IS NULL OR a.assigned_agency = :agency)
                 AND (CAST(:team AS text) IS NULL OR s.team = :team))
             """;
 
@@ -69,7 +70,7 @@ public class Kpis {
     }
 
     private JdbcClient.StatementSpec sql(String body, Filter f, ZoneId zone, String currency) {
-        return jdbc.sql(ACCOUNTS + body).param("creditor", f.creditor()).param("portfolio", f.portfolio())
+        return jdbc.sql(ACCOUNTS + body).param("creditor", f.creditor()).param("portfolio", f.portfolio()).param("agency", f.agency())
                 .param("team", f.team()).param("from", start(f.from(), zone)).param("to", start(f.to().plusDays(1), zone))
                 .param("fromDay", f.from()).param("toDay", f.to()).param("currency", currency);
     }
@@ -225,6 +226,8 @@ public class Kpis {
         Map<String, List<String>> c = new LinkedHashMap<>();
         c.put("creditors", jdbc.sql("SELECT code FROM creditor ORDER BY code").query(String.class).list());
         c.put("portfolios", jdbc.sql("SELECT code FROM portfolio ORDER BY code").query(String.class).list());
+        c.put("agencies", jdbc.sql("SELECT DISTINCT assigned_agency FROM account WHERE assigned_agency IS NOT NULL ORDER BY 1")
+                .query(String.class).list());
         c.put("teams", jdbc.sql("SELECT code FROM collector_team ORDER BY code").query(String.class).list());
         return c;
     }

@@ -55,6 +55,9 @@ class WorkbenchBrowserTests {
     @Autowired
     Tenants tenantStore;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     Api api;
     TestTenants.TestTenant tenant;
     String admin;
@@ -238,6 +241,15 @@ class WorkbenchBrowserTests {
         assertThat(driver.findElements(By.cssSelector("#rolls tr"))).as("the close moved accounts between buckets")
                 .isNotEmpty();
         browser.screenshot("dashboards-1");
+
+        // by agency: the worked account is placed with one; another agency has nothing in the period
+        TenantContext.run(tenant.id(), () -> jdbc.sql("UPDATE account SET assigned_agency = 'AG-EAST' WHERE id = :a")
+                .param("a", worked).update());
+        driver.get(base() + "/dashboards?agency=AG-EAST&from=" + DAY.minusDays(30) + "&to=" + DAY.plusDays(1));
+        assertThat(driver.findElement(By.cssSelector("[data-kpi=rpcRate] .value")).getText()).isNotEqualTo("0 %");
+        assertThat(text("collected")).isEqualTo("200.00 CNY");
+        driver.get(base() + "/dashboards?agency=AG-WEST&from=" + DAY.minusDays(30) + "&to=" + DAY.plusDays(1));
+        assertThat(text("collected")).isEqualTo("0.00 CNY");
 
         String cookie = driver.manage().getCookieNamed("JSESSIONID").getValue();
         HttpResponse<byte[]> xlsx = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base()
