@@ -39,9 +39,14 @@ class SupervisorPage {
     private final java.time.Clock clock;
     private final io.candor.arrangement.ArrangementReads arrangements;
     private final io.candor.arrangement.Arrangements decisions;
+    private final io.candor.strategy.planning.VariantResults results;
+    private final io.candor.strategy.planning.StrategyVersions strategies;
 
-    SupervisorPage(Operations operations, WorkQueues queues, Tenants tenants, JdbcClient jdbc, java.time.Clock clock,
+    SupervisorPage(io.candor.strategy.planning.VariantResults results,
+            io.candor.strategy.planning.StrategyVersions strategies, Operations operations, WorkQueues queues, Tenants tenants, JdbcClient jdbc, java.time.Clock clock,
             io.candor.arrangement.ArrangementReads arrangements, io.candor.arrangement.Arrangements decisions) {
+        this.results = results;
+        this.strategies = strategies;
         this.arrangements = arrangements;
         this.decisions = decisions;
         this.clock = clock;
@@ -69,6 +74,9 @@ class SupervisorPage {
         model.addAttribute("sample", operations.sample(today, zone));
         model.addAttribute("qa", operations.qaScores());
         model.addAttribute("approvals", arrangements.inStatus(io.candor.arrangement.Status.PENDING_APPROVAL, 50));
+        if (strategies.inEffect(day).isPresent()) {
+            model.addAttribute("experiment", results.of(null));
+        }
         return "workbench/supervisor";
     }
 

@@ -208,6 +208,8 @@ class WorkbenchBrowserTests {
                 .map(WebElement::getText).toList();
         assertThat(me.subList(1, 5)).as("queue, contacts, right party, promises").containsExactly("2", "2", "1", "1");
         assertThat(driver.findElements(By.cssSelector("#complaints tbody tr"))).hasSize(1);
+        assertThat(driver.findElements(By.cssSelector("#experiment tr[data-variant]"))).as("champion/challenger arms")
+                .isNotEmpty();
         assertThat(driver.findElements(By.cssSelector("#qa-sample tr[data-kind=HUMAN]"))).hasSize(1);
         assertThat(driver.findElements(By.cssSelector("#qa-sample tr[data-kind=AI]"))).hasSize(1);
         browser.screenshot("supervisor-1-operations");
