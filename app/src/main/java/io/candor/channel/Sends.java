@@ -50,6 +50,7 @@ public class Sends {
     private static final ContentLinter LINTER = ContentLinter.shipped();
 
     private final JdbcClient jdbc;
+    private final io.candor.evidence.ContentStore content;
     private final TransactionTemplate tx;
     private final ContactGate gate;
     private final Templates templates;
@@ -60,7 +61,9 @@ public class Sends {
     private final Clock clock;
 
     Sends(JdbcClient jdbc, TransactionTemplate tx, ContactGate gate, Templates templates, MessageFacts facts,
-            Providers providers, List<ChannelAdapter> adapters, ApplicationEventPublisher events, Clock clock) {
+            Providers providers, List<ChannelAdapter> adapters, ApplicationEventPublisher events, Clock clock,
+            io.candor.evidence.ContentStore content) {
+        this.content = content;
         this.jdbc = jdbc;
         this.tx = tx;
         this.gate = gate;
@@ -291,6 +294,19 @@ public class Sends {
     private @Nullable UUID contactEvent(UUID message) {
         return jdbc.sql("SELECT contact_event_id FROM outbound_message WHERE id = :id").param("id", message)
                 .query(UUID.class).optional().orElse(null);
+    }
+
+    /**
+     * The exact text of a message sent on an account (from the evidence log's content store, checked against the
+     * hash recorded when it was sent); empty for another account's message, one never sent, or text erased under
+     * retention rules.
+     */
+    public Optional<String> text(UUID account, UUID message) {
+        return jdbc.sql("SELECT encode(content_sha256, 'hex') FROM outbound_message WHERE id = :id AND account_id = :a "
+                        + "AND content_sha256 IS NOT NULL")
+                .param("id", message).param("a", account).query(String.class).optional()
+                .flatMap(hash -> content.get(hash).filter(b -> io.candor.verify.Entry.contentHash(b).equals(hash)))
+                .map(b -> new String(b, StandardCharsets.UTF_8));
     }
 
     public List<Message> ofAccount(UUID account) {

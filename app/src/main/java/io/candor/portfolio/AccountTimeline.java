@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.candor.platform.money.Money;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -21,9 +22,9 @@ public class AccountTimeline {
     /**
      * One line: {@code kind} what happened (CALL, SMS, EMAIL, LETTER, APP_PUSH, VISIT, CHAT, PAYMENT, ARRANGEMENT,
      * DISPUTE, COMPLAINT, HARDSHIP, HOLD; for staff also BLOCKED), {@code by} who (PERSON, AI, AUTOMATED, YOU,
-     * CREDITOR), {@code detail} an outcome, amount or rule.
+     * CREDITOR), {@code detail} an outcome, amount or rule; {@code message} the message sent, when the line is one.
      */
-    public record Event(OffsetDateTime at, String kind, String by, String detail) {
+    public record Event(OffsetDateTime at, String kind, String by, String detail, @Nullable UUID message) {
     }
 
     private static final String DEBTOR_VIEW = """
@@ -34,34 +35,36 @@ public class AccountTimeline {
                         WHEN e.channel IN ('VOICE_HUMAN', 'FIELD_VISIT') THEN 'PERSON'
                         WHEN m.requested_by IS NOT NULL AND m.requested_by NOT IN ('planner', 'system') THEN 'PERSON'
                         ELSE 'AUTOMATED' END AS who,
-                   coalesce(e.outcome, m.status, 'ATTEMPTED') || coalesce(' · ' || d.code, '') AS detail
+                   coalesce(e.outcome, m.status, 'ATTEMPTED') || coalesce(' · ' || d.code, '') AS detail,
+                   CASE WHEN m.content_sha256 IS NOT NULL THEN m.id END AS message
             FROM contact_event e
             LEFT JOIN outbound_message m ON m.tenant_id = e.tenant_id AND m.contact_event_id = e.id
             LEFT JOIN contact_disposition d ON d.tenant_id = e.tenant_id AND d.contact_event_id = e.id
             WHERE e.account_id = :a
             UNION ALL
-            SELECT c.started_at, 'CHAT', 'AI', c.channel || ' ' || c.state FROM agent_conversation c
+            SELECT c.started_at, 'CHAT', 'AI', c.channel || ' ' || c.state, NULL::uuid FROM agent_conversation c
             WHERE c.account_id = :a AND c.channel = 'CHAT'
             UNION ALL
             SELECT p.posted_at, 'PAYMENT', CASE WHEN p.source LIKE 'gateway:%' THEN 'YOU' ELSE 'CREDITOR' END,
-                   p.amount_minor || ' ' || p.currency || CASE WHEN p.status = 'REVERSED' THEN ' REVERSED' ELSE '' END
+                   p.amount_minor || ' ' || p.currency || CASE WHEN p.status = 'REVERSED' THEN ' REVERSED' ELSE '' END,
+                   NULL::uuid
             FROM payment p WHERE p.account_id = :a
             UNION ALL
             SELECT r.created_at, 'ARRANGEMENT', CASE WHEN r.offered_as = 'DEBTOR' THEN 'YOU'
-                   WHEN r.offered_as = 'AGENT' THEN 'AI' ELSE 'PERSON' END, r.kind || ' ' || r.status
+                   WHEN r.offered_as = 'AGENT' THEN 'AI' ELSE 'PERSON' END, r.kind || ' ' || r.status, NULL::uuid
             FROM arrangement r WHERE r.account_id = :a
             UNION ALL
             SELECT h.set_at, CASE h.hold WHEN 'DISPUTE' THEN 'DISPUTE' WHEN 'COMPLAINT_OPEN' THEN 'COMPLAINT'
                    WHEN 'HARDSHIP_PAUSE' THEN 'HARDSHIP' ELSE 'HOLD' END,
                    CASE WHEN h.set_by LIKE 'debtor%' THEN 'YOU' WHEN h.set_by LIKE '%agent%' THEN 'AI' ELSE 'PERSON' END,
-                   h.hold || CASE WHEN h.lifted_at IS NULL THEN '' ELSE ' LIFTED' END
+                   h.hold || CASE WHEN h.lifted_at IS NULL THEN '' ELSE ' LIFTED' END, NULL::uuid
             FROM account_hold h WHERE h.account_id = :a""";
 
     private static final String STAFF_ONLY = """
             UNION ALL
             SELECT c.decided_at, 'BLOCKED', CASE WHEN c.channel = 'VOICE_AI' OR c.decided_by LIKE '%agent%' THEN 'AI'
                    WHEN c.decided_by = 'planner' THEN 'AUTOMATED' ELSE 'PERSON' END,
-                   c.channel || ' ' || array_to_string(c.rules, ',')
+                   c.channel || ' ' || array_to_string(c.rules, ','), NULL::uuid
             FROM contact_decision c WHERE c.account_id = :a AND c.decision = 'DENY'""";
 
     private final JdbcClient jdbc;
@@ -81,11 +84,12 @@ public class AccountTimeline {
     }
 
     private List<Event> read(String union, UUID account, ZoneId zone) {
-        return jdbc.sql("SELECT at, kind, who, detail FROM (" + union + ") x ORDER BY at DESC LIMIT 500")
+        return jdbc.sql("SELECT at, kind, who, detail, message FROM (" + union + ") x ORDER BY at DESC LIMIT 500")
                 .param("a", account)
                 .query((rs, n) -> new Event(rs.getObject(1, OffsetDateTime.class).atZoneSameInstant(zone)
                         .toOffsetDateTime(), rs.getString(2), rs.getString(3),
-                        rs.getString(2).equals("PAYMENT") ? payment(rs.getString(4)) : rs.getString(4)))
+                        rs.getString(2).equals("PAYMENT") ? payment(rs.getString(4)) : rs.getString(4),
+                        rs.getObject(5, UUID.class)))
                 .list();
     }
 

@@ -139,10 +139,37 @@ class EmailChannelTests {
         String url = link.json().get("url").asString();
         assertThat(smtp.waitForIncomingEmail(5000, 1)).isTrue();
         assertThat(text(smtp.getReceivedMessages()[0])).contains(url);
-        java.net.http.HttpResponse<String> page = java.net.http.HttpClient.newHttpClient().send(
+        // the debtor opens it, verifies, and reads the very e-mail again in the history
+        java.net.http.HttpClient debtor = java.net.http.HttpClient.newBuilder()
+                .cookieHandler(new java.net.CookieManager())
+                .followRedirects(java.net.http.HttpClient.Redirect.NORMAL).build();
+        java.net.http.HttpResponse<String> page = debtor.send(
                 java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).isEqualTo(200);
+        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+                .matcher(page.body());
+        assertThat(csrf.find()).isTrue();
+        java.net.http.HttpResponse<String> verified = debtor.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(url + "/verify"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("idLast4=100X&birthDate=1990-03-07&_csrf="
+                        + java.net.URLEncoder.encode(csrf.group(1), java.nio.charset.StandardCharsets.UTF_8)))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(verified.uri().getPath()).isEqualTo("/portal");
+        String home = debtor.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(api.base() + "/portal"))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        java.util.regex.Matcher read = java.util.regex.Pattern.compile("href=\"(/portal/messages/[0-9a-f-]+)\"")
+                .matcher(home);
+        assertThat(read.find()).as("the e-mail is in the history with a link to read it").isTrue();
+        String message = debtor.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(api.base()
+                + read.group(1))).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(message).contains(url.replace("&", "&amp;")).contains("测试债务人0您好");
+        // another account's message id reads as unknown
+        String other = debtor.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(api.base()
+                + "/portal/messages/" + UUID.randomUUID())).build(), java.net.http.HttpResponse.BodyHandlers.ofString())
+                .uri().toString();
+        assertThat(other).endsWith("done=unknown-message");
     }
 
     @Autowired
