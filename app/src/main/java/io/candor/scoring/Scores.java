@@ -68,25 +68,34 @@ public class Scores {
 
     /** Compares the day's scores by {@code model} with its training scores; records the check, alerts on drift. */
     public Drift checkDrift(UUID model, LocalDate date) {
-        double[] live = jdbc.sql("SELECT probability FROM account_score WHERE model_id = :m AND business_date = :d")
-                .param("m", model).param("d", date).query(Double.class).list().stream().mapToDouble(Double::doubleValue)
-                .toArray();
-        double psi = live.length == 0 ? 0 : Metrics.psi(registry.trainingScores(model), live);
+        // the day's scores are counted into the training deciles where they are stored, not loaded (a run scores millions)
+        double[] training = registry.trainingScores(model);
+        double[] cuts = Metrics.psiCuts(training);
+        long[] counts = new long[cuts.length + 1];
+        jdbc.sql("""
+                        SELECT (SELECT count(*) FROM unnest(CAST(:cuts AS float8[])) c WHERE c < s.probability) AS bucket,
+                               count(*) FROM account_score s WHERE s.model_id = :m AND s.business_date = :d
+                        GROUP BY 1""")
+                .param("cuts", java.util.Arrays.stream(cuts).boxed().toArray(Double[]::new))
+                .param("m", model).param("d", date)
+                .query((rs, n) -> counts[rs.getInt(1)] += rs.getLong(2)).list();
+        int scored = (int) java.util.Arrays.stream(counts).sum();
+        double psi = scored == 0 ? 0 : Metrics.psi(training, counts);
         boolean alert = psi > DRIFT_ALERT;
         jdbc.sql("""
                         INSERT INTO model_drift (tenant_id, model_id, business_date, accounts, psi, alert, checked_at)
                         VALUES (:t, :m, :d, :n, :psi, :alert, :now)
                         ON CONFLICT (tenant_id, model_id, business_date) DO UPDATE SET accounts = excluded.accounts,
                             psi = excluded.psi, alert = excluded.alert, checked_at = excluded.checked_at""")
-                .param("t", TenantContext.require()).param("m", model).param("d", date).param("n", live.length)
+                .param("t", TenantContext.require()).param("m", model).param("d", date).param("n", scored)
                 .param("psi", (float) psi).param("alert", alert).param("now", Timestamps.utc(clock.instant())).update();
         if (alert) {
             log.warn("Model {} has drifted on {}: PSI {} over {} accounts (alert above {})", model, date,
-                    String.format(java.util.Locale.ROOT, "%.3f", psi), live.length, DRIFT_ALERT);
+                    String.format(java.util.Locale.ROOT, "%.3f", psi), scored, DRIFT_ALERT);
             audit.record(AuditEntry.of("MODEL_DRIFT_ALERT", "model", model).withDetail(Map.of("businessDate",
-                    date.toString(), "psi", psi, "accounts", live.length)));
+                    date.toString(), "psi", psi, "accounts", scored)));
         }
-        return new Drift(model, date, live.length, psi, alert);
+        return new Drift(model, date, scored, psi, alert);
     }
 
     public List<Drift> drift(UUID model) {

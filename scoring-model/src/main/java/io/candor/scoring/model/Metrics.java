@@ -115,14 +115,39 @@ public final class Metrics {
      * below 0.1 stable, 0.1–0.25 some shift, above 0.25 a shift that needs a look.
      */
     public static double psi(double[] expected, double[] actual) {
+        double[] cuts = psiCuts(expected);
+        long[] counts = new long[cuts.length + 1];
+        for (double v : actual) {
+            int k = Arrays.binarySearch(cuts, v);
+            counts[k >= 0 ? k : -k - 1]++;
+        }
+        return psi(expected, counts);
+    }
+
+    /** The nine cut points (deciles of {@code expected}) that PSI buckets scores by. */
+    public static double[] psiCuts(double[] expected) {
         double[] sorted = expected.clone();
         Arrays.sort(sorted);
         double[] cuts = new double[9];
         for (int k = 1; k < 10; k++) {
             cuts[k - 1] = sorted[Math.min(sorted.length - 1, (int) ((long) k * sorted.length / 10))];
         }
-        double[] e = shares(expected, cuts);
-        double[] a = shares(actual, cuts);
+        return cuts;
+    }
+
+    /**
+     * PSI from the actual scores already counted into the ten buckets of {@link #psiCuts} (bucket k: above cut k−1, up
+     * to cut k) — for scores counted where they are stored, without loading them.
+     */
+    public static double psi(double[] expected, long[] actualCounts) {
+        double[] cuts = psiCuts(expected);
+        long[] expectedCounts = new long[cuts.length + 1];
+        for (double v : expected) {
+            int k = Arrays.binarySearch(cuts, v);
+            expectedCounts[k >= 0 ? k : -k - 1]++;
+        }
+        double[] e = shares(expectedCounts);
+        double[] a = shares(actualCounts);
         double psi = 0;
         for (int k = 0; k < e.length; k++) {
             psi += (a[k] - e[k]) * Math.log(a[k] / e[k]);
@@ -130,16 +155,13 @@ public final class Metrics {
         return psi;
     }
 
-    private static double[] shares(double[] values, double[] cuts) {
-        double[] counts = new double[cuts.length + 1];
-        for (double v : values) {
-            int i = Arrays.binarySearch(cuts, v);
-            counts[i >= 0 ? i : -i - 1]++;
-        }
+    private static double[] shares(long[] counts) {
+        long n = Arrays.stream(counts).sum();
+        double[] shares = new double[counts.length];
         for (int k = 0; k < counts.length; k++) {
-            counts[k] = (counts[k] + 0.5) / (values.length + 0.5 * counts.length); // no empty bucket
+            shares[k] = (counts[k] + 0.5) / (n + 0.5 * counts.length); // no empty bucket
         }
-        return counts;
+        return shares;
     }
 
     private static Integer[] sorted(double[] p) {

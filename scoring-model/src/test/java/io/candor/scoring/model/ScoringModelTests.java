@@ -84,6 +84,17 @@ class ScoringModelTests {
         }
         assertThat(Metrics.psi(base, base)).isCloseTo(0, within(1e-9));
         assertThat(Metrics.psi(base, shifted)).isGreaterThan(0.25);
+        // counted elsewhere (where the scores are stored) into the same deciles, the same index
+        double[] cuts = Metrics.psiCuts(base);
+        long[] counts = new long[cuts.length + 1];
+        for (double v : shifted) {
+            int below = 0;
+            for (double c : cuts) {
+                below += c < v ? 1 : 0;
+            }
+            counts[below]++;
+        }
+        assertThat(Metrics.psi(base, counts)).isCloseTo(Metrics.psi(base, shifted), within(1e-12));
     }
 
     @Test
