@@ -35,8 +35,11 @@ class PortalView {
     private final ArrangementReads arrangements;
     private final AuditTrail audit;
     private final AccountTimeline timeline;
+    private final io.candor.compliance.gate.Holds holds;
 
-    PortalView(JdbcClient jdbc, ArrangementReads arrangements, AuditTrail audit, AccountTimeline timeline) {
+    PortalView(JdbcClient jdbc, ArrangementReads arrangements, AuditTrail audit, AccountTimeline timeline,
+            io.candor.compliance.gate.Holds holds) {
+        this.holds = holds;
         this.timeline = timeline;
         this.jdbc = jdbc;
         this.arrangements = arrangements;
@@ -85,10 +88,7 @@ class PortalView {
     }
 
     private List<String> holds(UUID account) {
-        return jdbc.sql("""
-                        SELECT DISTINCT hold FROM account_hold WHERE account_id = :a AND lifted_at IS NULL
-                          AND (until IS NULL OR until >= current_date) ORDER BY hold""")
-                .param("a", account).query(String.class).list();
+        return holds.inForce(account).stream().map(h -> h.hold().name()).distinct().sorted().toList();
     }
 
 

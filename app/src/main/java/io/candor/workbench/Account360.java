@@ -102,7 +102,7 @@ public class Account360 {
             }
         }
         return new View(a, debtors.of(a.debtor().id(), "WORKBENCH").orElse(null), reach, timeline.forStaff(id, zone),
-                arrangements.ofAccount(id), holds.of(id), score(id), flags(id), notes.of(id), documents(id, zone),
+                arrangements.ofAccount(id), holds.inForce(id), score(id), flags(id), notes.of(id), documents(id, zone),
                 scripts(a.debtor().language()), preferences.preference(a.debtor().id()));
     }
 

@@ -65,6 +65,7 @@ public class ContactGate {
     }
 
     private final JdbcClient jdbc;
+    private final Holds accountHolds;
     private final ContactTargets targets;
     private final ComplianceEvaluator evaluator;
     private final Users users;
@@ -73,10 +74,11 @@ public class ContactGate {
 
     private final org.springframework.context.ApplicationEventPublisher events;
 
-    ContactGate(JdbcClient jdbc, ContactTargets targets, ComplianceEvaluator evaluator, Users users,
+    ContactGate(JdbcClient jdbc, Holds accountHolds, ContactTargets targets, ComplianceEvaluator evaluator, Users users,
             PolicyLayers policies, Clock clock, org.springframework.context.ApplicationEventPublisher events) {
         this.events = events;
         this.policies = policies;
+        this.accountHolds = accountHolds;
         this.jdbc = jdbc;
         this.targets = targets;
         this.evaluator = evaluator;
@@ -123,11 +125,7 @@ public class ContactGate {
                 .list();
         LocalDate today = now.atZone(ZoneOffset.UTC).toLocalDate();
         Set<Hold> holds = EnumSet.noneOf(Hold.class);
-        jdbc.sql("""
-                        SELECT hold FROM account_hold WHERE account_id = :account AND lifted_at IS NULL
-                          AND (until IS NULL OR until >= :today)""")
-                .param("account", r.account()).param("today", today)
-                .query(String.class).list().forEach(h -> holds.add(Hold.valueOf(h)));
+        accountHolds.inForce(r.account(), today).forEach(h -> holds.add(h.hold()));
         Scenario scenario = new Scenario(decisionId.toString(), target.jurisdiction(),
                 target.timeZones().stream().map(ZoneId::of).toList(), at, r.channel(), r.party(), r.contactPoint(),
                 history, holds, target.consents(), users.qualifications(actor.userId(), at.atZone(ZoneOffset.UTC).toLocalDate()));

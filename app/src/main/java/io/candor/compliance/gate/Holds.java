@@ -77,6 +77,22 @@ public class Holds {
         return find(holdId);
     }
 
+    /**
+     * The holds that stop contact on the account now: not lifted and not past their end date (the contact gate's
+     * rule; dates in UTC like the gate's).
+     */
+    public List<AccountHold> inForce(UUID account) {
+        return inForce(account, clock.instant().atZone(java.time.ZoneOffset.UTC).toLocalDate());
+    }
+
+    /** The holds in force on {@code today} (UTC). */
+    public List<AccountHold> inForce(UUID account, LocalDate today) {
+        return jdbc.sql("""
+                        SELECT * FROM account_hold WHERE account_id = :account AND lifted_at IS NULL
+                          AND (until IS NULL OR until >= :today) ORDER BY set_at""")
+                .param("account", account).param("today", today).query(Holds::hold).list();
+    }
+
     public List<AccountHold> of(UUID account) {
         return jdbc.sql("SELECT * FROM account_hold WHERE account_id = :account ORDER BY set_at").param("account", account)
                 .query(Holds::hold).list();
