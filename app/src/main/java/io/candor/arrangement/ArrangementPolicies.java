@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -132,13 +131,5 @@ public class ArrangementPolicies {
         });
         return new EnumMap<>(read.isEmpty() ? Map.of(Offerer.CREDITOR, new Policy.Authority(BigDecimal.valueOf(100), 120,
                 Set.of(Kind.values()))) : read);
-    }
-
-    /** The policy's row for a creditor's product, if one is stored (not the default). */
-    public Optional<Policy> stored(String creditorCode, String product) {
-        UUID c = creditor(creditorCode);
-        return jdbc.sql("SELECT count(*) FROM arrangement_policy WHERE creditor_id = :c AND product = :p")
-                .param("c", c).param("p", product).query(Long.class).single() == 0 ? Optional.empty()
-                : Optional.of(of(c, product));
     }
 }

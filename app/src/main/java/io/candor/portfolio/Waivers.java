@@ -71,12 +71,4 @@ public class Waivers {
         events.publishEvent(new EvidenceEvent("BALANCE_WAIVED", EvidenceEvent.Subject.account(account), "monitoring",
                 clock.instant(), facts, List.of()));
     }
-
-    /** The total forgiven on an account, in minor units. */
-    public long waived(UUID account) {
-        return jdbc.sql("""
-                        SELECT coalesce(sum(fees_minor + penalty_minor + interest_minor + principal_minor), 0)
-                        FROM balance_adjustment WHERE account_id = :a""")
-                .param("a", account).query(Long.class).single();
-    }
 }
