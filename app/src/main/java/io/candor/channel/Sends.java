@@ -305,7 +305,7 @@ public class Sends {
         return jdbc.sql("SELECT encode(content_sha256, 'hex') FROM outbound_message WHERE id = :id AND account_id = :a "
                         + "AND content_sha256 IS NOT NULL")
                 .param("id", message).param("a", account).query(String.class).optional()
-                .flatMap(hash -> content.get(hash).filter(b -> io.candor.verify.Entry.contentHash(b).equals(hash)))
+                .flatMap(content::verified)
                 .map(b -> new String(b, StandardCharsets.UTF_8));
     }
 

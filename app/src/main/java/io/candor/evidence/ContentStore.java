@@ -54,6 +54,11 @@ public final class ContentStore {
         }
     }
 
+    /** The blob, only when its bytes still hash to {@code hash} (a tampered or damaged file is not returned). */
+    public Optional<byte[]> verified(String hash) {
+        return get(hash).filter(b -> Entry.contentHash(b).equals(hash));
+    }
+
     /** Erases a blob (retention); the log's entries keep its hash. */
     public boolean erase(String hash) {
         try {

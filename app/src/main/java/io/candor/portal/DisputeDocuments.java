@@ -102,6 +102,7 @@ public class DisputeDocuments {
         UUID hold = holds.set(account, Hold.DISPUTE, "Disputed in the debtor portal: " + reason, null, by).id();
         for (Upload u : uploads) {
             byte[] sha = io.candor.verify.Merkle.sha256().digest(u.bytes());
+            String type = type(u.bytes());
             String name = u.name().replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_");
             name = name.length() > 200 ? name.substring(0, 200) : name;
             UUID id = Ids.newId();
@@ -110,11 +111,11 @@ public class DisputeDocuments {
                                                           size_bytes, sha256, uploaded_at)
                             VALUES (:t, :id, :a, :hold, :name, :type, :size, :sha, :now)""")
                     .param("t", TenantContext.require()).param("id", id).param("a", account).param("hold", hold)
-                    .param("name", name).param("type", type(u.bytes())).param("size", u.bytes().length)
+                    .param("name", name).param("type", type).param("size", u.bytes().length)
                     .param("sha", sha).param("now", utc(clock.instant())).update();
             events.publishEvent(new EvidenceEvent("DISPUTE_DOCUMENT", EvidenceEvent.Subject.account(account), by,
                     clock.instant(), Map.of("document", id.toString(), "hold", hold.toString(), "contentType",
-                    type(u.bytes()), "bytes", Integer.toString(u.bytes().length)), List.of(u.bytes())));
+                    type, "bytes", Integer.toString(u.bytes().length)), List.of(u.bytes())));
         }
         return hold;
     }
@@ -140,9 +141,7 @@ public class DisputeDocuments {
         if (d.isEmpty()) {
             return java.util.Optional.empty();
         }
-        java.util.Optional<byte[]> bytes = content.get(d.get().sha256())
-                .filter(b -> java.util.HexFormat.of().formatHex(io.candor.verify.Merkle.sha256().digest(b))
-                        .equals(d.get().sha256()));
+        java.util.Optional<byte[]> bytes = content.verified(d.get().sha256());
         bytes.ifPresent(b -> audit.record(io.candor.audit.AuditEntry.read("account", account, purpose)
                 .withDetail(Map.of("document", document.toString()))));
         return bytes.map(b -> new File(d.get(), b));
