@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import io.candor.compliance.Channel;
+import io.candor.platform.money.Money;
 import io.candor.strategy.Strategy;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -69,7 +70,8 @@ public class Kpis {
         this.jdbc = jdbc;
     }
 
-    private JdbcClient.StatementSpec sql(String body, Filter f, ZoneId zone, String currency) {
+    /** The filter's accounts ({@code acc}) and bounds bound; {@code currency} where the figures are money. */
+    private JdbcClient.StatementSpec sql(String body, Filter f, ZoneId zone, @Nullable String currency) {
         return jdbc.sql(ACCOUNTS + body).param("creditor", f.creditor()).param("portfolio", f.portfolio()).param("agency", f.agency())
                 .param("team", f.team()).param("from", start(f.from(), zone)).param("to", start(f.to().plusDays(1), zone))
                 .param("fromDay", f.from()).param("toDay", f.to()).param("currency", currency);
@@ -116,8 +118,7 @@ public class Kpis {
         long ai = n(r, "ai");
         long aiAuto = n(r, "ai_auto");
         long complaints = n(r, "complaints");
-        int scale = Math.max(0, java.util.Currency.getInstance(currency).getDefaultFractionDigits());
-        BigDecimal collected = BigDecimal.valueOf(n(r, "collected_minor"), scale);
+        BigDecimal collected = Money.ofMinor(n(r, "collected_minor"), currency).amount();
         BigDecimal cost = cost(f, zone, currency);
         Map<String, BigDecimal> rates = new LinkedHashMap<>();
         rates.put("contactRate", pct(reached, attempts));
@@ -191,14 +192,13 @@ public class Kpis {
                        sum(count(*)) OVER (PARTITION BY h.from_bucket) AS out_of
                 FROM account_bucket_history h JOIN acc ON acc.id = h.account_id
                 WHERE h.from_bucket IS NOT NULL AND h.business_date BETWEEN :fromDay AND :toDay
-                GROUP BY 1, 2 ORDER BY 1, 2""", f, zone, "XXX")
+                GROUP BY 1, 2 ORDER BY 1, 2""", f, zone, null)
                 .query((rs, n) -> new Roll(rs.getString(1), rs.getString(2), rs.getLong(3),
                         pct(rs.getLong(3), rs.getLong(4))))
                 .list();
     }
 
     public List<Productivity> productivity(Filter f, ZoneId zone, String currency) {
-        int scale = Math.max(0, java.util.Currency.getInstance(currency).getDefaultFractionDigits());
         return sql("""
                 , c AS (SELECT c.decided_by, count(*) AS n FROM contact_decision c JOIN acc ON acc.id = c.account_id
                         WHERE c.decision = 'ALLOW' AND c.decided_at >= :from AND c.decided_at < :to GROUP BY 1),
@@ -217,7 +217,7 @@ public class Kpis {
                 WHERE u.enabled AND u.roles && ARRAY['COLLECTOR', 'AGENCY_USER']
                 ORDER BY u.username""", f, zone, currency)
                 .query((rs, n) -> new Productivity(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
-                        BigDecimal.valueOf(rs.getLong(5), scale)))
+                        Money.ofMinor(rs.getLong(5), currency).amount()))
                 .list();
     }
 

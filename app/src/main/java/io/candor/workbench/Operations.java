@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import io.candor.audit.AuditEntry;
 import io.candor.audit.AuditTrail;
+import io.candor.insight.Kpis;
 import io.candor.platform.ids.Ids;
 import io.candor.platform.tenant.TenantContext;
 import io.candor.platform.web.BadRequestException;
@@ -59,44 +60,49 @@ public class Operations {
     }
 
     private final JdbcClient jdbc;
+    private final Kpis kpis;
     private final AuditTrail audit;
     private final JsonMapper json;
     private final Clock clock;
 
-    Operations(JdbcClient jdbc, AuditTrail audit, JsonMapper json, Clock clock) {
+    Operations(JdbcClient jdbc, Kpis kpis, AuditTrail audit, JsonMapper json, Clock clock) {
+        this.kpis = kpis;
         this.jdbc = jdbc;
         this.audit = audit;
         this.json = json;
         this.clock = clock;
     }
 
-    /** Each collector's queue on the business date {@code day} and activity on the calendar day {@code today}. */
-    public List<Agent> agents(LocalDate day, LocalDate today, ZoneId zone) {
-        OffsetDateTime from = today.atStartOfDay(zone).toOffsetDateTime();
-        OffsetDateTime to = today.plusDays(1).atStartOfDay(zone).toOffsetDateTime();
+    /**
+     * Each collector's queue on the business date {@code day} and activity on the calendar day {@code today}: contacts,
+     * right-party contacts and promises counted as the dashboards count them ({@link Kpis#productivity}).
+     */
+    public List<Agent> agents(LocalDate day, LocalDate today, ZoneId zone, String currency) {
+        Map<String, Kpis.Productivity> activity = new java.util.HashMap<>();
+        kpis.productivity(new Kpis.Filter(null, null, null, null, today, today), zone, currency)
+                .forEach(p -> activity.put(p.collector(), p));
         return jdbc.sql("""
                         WITH q AS (SELECT collector_id, count(*) AS n FROM work_item
                                    WHERE business_date = :day AND kind = 'COLLECT' GROUP BY 1),
-                             c AS (SELECT decided_by, count(*) FILTER (WHERE decision = 'ALLOW') AS n,
-                                          max(decided_at) AS last FROM contact_decision
+                             c AS (SELECT decided_by, max(decided_at) AS last FROM contact_decision
                                    WHERE decided_at >= :from AND decided_at < :to GROUP BY 1),
-                             d AS (SELECT d.recorded_by, count(*) FILTER (WHERE e.outcome = 'RIGHT_PARTY_CONTACT') AS rpc,
-                                          count(*) FILTER (WHERE d.code IN ('PROMISE', 'PLAN')) AS ptp,
-                                          max(d.recorded_at) AS last
-                                   FROM contact_disposition d JOIN contact_event e
-                                     ON e.tenant_id = d.tenant_id AND e.id = d.contact_event_id
-                                   WHERE d.recorded_at >= :from AND d.recorded_at < :to GROUP BY 1)
-                        SELECT u.username, u.display_name, coalesce(q.n, 0), coalesce(c.n, 0), coalesce(d.rpc, 0),
-                               coalesce(d.ptp, 0), greatest(c.last, d.last)
+                             d AS (SELECT recorded_by, max(recorded_at) AS last FROM contact_disposition
+                                   WHERE recorded_at >= :from AND recorded_at < :to GROUP BY 1)
+                        SELECT u.username, u.display_name, coalesce(q.n, 0), greatest(c.last, d.last)
                         FROM app_user u
                         LEFT JOIN q ON q.collector_id = u.id
                         LEFT JOIN c ON c.decided_by = u.username
                         LEFT JOIN d ON d.recorded_by = u.username
                         WHERE u.enabled AND u.roles && ARRAY['COLLECTOR', 'AGENCY_USER']
                         ORDER BY u.username""")
-                .param("day", day).param("from", from).param("to", to)
-                .query((rs, n) -> new Agent(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
-                        rs.getLong(5), rs.getLong(6), rs.getObject(7, OffsetDateTime.class)))
+                .param("day", day).param("from", today.atStartOfDay(zone).toOffsetDateTime())
+                .param("to", today.plusDays(1).atStartOfDay(zone).toOffsetDateTime())
+                .query((rs, n) -> {
+                    Kpis.Productivity p = activity.get(rs.getString(1));
+                    return new Agent(rs.getString(1), rs.getString(2), rs.getLong(3), p == null ? 0 : p.contacts(),
+                            p == null ? 0 : p.rightParty(), p == null ? 0 : p.promises(),
+                            rs.getObject(4, OffsetDateTime.class));
+                })
                 .list();
     }
 

@@ -65,7 +65,8 @@ class SupervisorPage {
         LocalDate today = LocalDate.now(clock.withZone(zone));
         model.addAttribute("day", day);
         model.addAttribute("zone", zone);
-        model.addAttribute("agents", operations.agents(day, today, zone));
+        model.addAttribute("agents", operations.agents(day, today, zone,
+                tenants.find(me.tenantId()).orElseThrow().reportingCurrency().getCurrencyCode()));
         model.addAttribute("unassigned", queues.count("COLLECT", day, true));
         model.addAttribute("supervisorQueue", queues.count("SUPERVISOR", day, false));
         model.addAttribute("blocked", operations.blocked(today, zone));
