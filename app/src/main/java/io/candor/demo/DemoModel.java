@@ -32,10 +32,11 @@ class DemoModel {
         // balances resampled from the tenant's own book (in each account's currency, as the planner reads them
         // without exchange rates), so the model's scores on it look like its training scores
         double[] book = jdbc.sql("""
-                        SELECT (principal_minor + interest_minor + fees_minor + penalty_minor)::float8
-                               / 10 ^ CASE WHEN currency IN ('JPY', 'KRW', 'VND', 'IDR', 'CLP') THEN 0 ELSE 2 END
-                        FROM account WHERE status = 'OPEN'""")
-                .query(Double.class).list().stream().mapToDouble(Double::doubleValue).toArray();
+                        SELECT principal_minor + interest_minor + fees_minor + penalty_minor, currency FROM account
+                        WHERE status = 'OPEN'""")
+                .query((rs, n) -> io.candor.platform.money.Money.ofMinor(rs.getLong(1), rs.getString(2).strip())
+                        .amount().doubleValue())
+                .list().stream().mapToDouble(Double::doubleValue).toArray();
         java.util.Random pick = new java.util.Random(20261129);
         ModelRegistry.Version v = registry.train(NAME, book.length == 0 ? DemoTrainingData.csv(5000, 20261129)
                 : DemoTrainingData.csv(5000, 20261129, () -> book[pick.nextInt(book.length)]), "outcome", "unpaid",
