@@ -94,12 +94,18 @@ public final class ComplianceRestBenchmark {
         }
 
         double p(int percentile) {
-            if (nanos.isEmpty()) {
-                return Double.NaN;
-            }
-            int i = (int) Math.ceil(percentile / 100.0 * nanos.size()) - 1;
-            return nanos.get(Math.max(0, i)) / 1e6;
+            return percentileMs(nanos, percentile);
         }
+    }
+
+    /** The nearest-rank percentile of nanosecond samples, in milliseconds (NaN without samples). */
+    static double percentileMs(java.util.Collection<Long> nanos, int percentile) {
+        if (nanos.isEmpty()) {
+            return Double.NaN;
+        }
+        List<Long> sorted = new ArrayList<>(nanos);
+        Collections.sort(sorted);
+        return sorted.get(Math.max(0, (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1)) / 1e6;
     }
 
     /** {@code rate} 0: closed loop (send again when answered); else open loop, rate/clients requests/s per client. */

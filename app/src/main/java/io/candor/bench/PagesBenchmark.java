@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -153,12 +152,7 @@ public final class PagesBenchmark {
         }
     }
 
-    private static double p(java.util.Collection<Long> values, int percentile) {
-        if (values == null || values.isEmpty()) {
-            return Double.NaN;
-        }
-        List<Long> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        return sorted.get(Math.max(0, (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1)) / 1e6;
+    private static double p(java.util.@org.jspecify.annotations.Nullable Collection<Long> values, int percentile) {
+        return values == null ? Double.NaN : ComplianceRestBenchmark.percentileMs(values, percentile);
     }
 }
