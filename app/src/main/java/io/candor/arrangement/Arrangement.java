@@ -28,9 +28,4 @@ public record Arrangement(UUID id, UUID accountId, Kind kind, Status status, Mon
     public java.util.Optional<Instalment> nextDue() {
         return instalments.stream().filter(i -> !i.status().equals("PAID")).findFirst();
     }
-
-    /** What is still to pay under the arrangement. */
-    public Money outstanding() {
-        return new Money(Math.max(0, total.minor() - paid.minor()), total.currency());
-    }
 }

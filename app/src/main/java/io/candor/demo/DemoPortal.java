@@ -47,10 +47,6 @@ class DemoPortal {
                 .list()
                 .forEach(s -> log.info("Demo portal ({}, account {}, {}): {} — verify with ID last four '{}' and date of "
                         + "birth {}", slug, s.ref(), s.language(), links.create(s.account(), null, "demo", base).url(),
-                        last4(s.hint()), s.birth()));
-    }
-
-    private static String last4(String hint) {
-        return hint.substring(hint.length() - 4);
+                        io.candor.portfolio.MessageFacts.last4(s.hint()), s.birth()));
     }
 }

@@ -40,7 +40,6 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @Controller
 class PortalActions {
 
-    static final String DEBTOR = "debtor (portal)";
     static final int PROMISE_DAYS = 30;
 
     private final PortalView view;
@@ -92,7 +91,8 @@ class PortalActions {
 
     private String propose(PortalSession s, Proposal p, String nonce) {
         try {
-            Arrangement a = arrangements.propose(s.account(), p, Offerer.DEBTOR, DEBTOR, "portal:" + s.link() + ":" + nonce);
+            Arrangement a = arrangements.propose(s.account(), p, Offerer.DEBTOR, Verification.DEBTOR,
+                    "portal:" + s.link() + ":" + nonce);
             return "redirect:/portal?done=" + (a.status().name().equals("ACTIVE") ? "arranged" : "pending");
         } catch (InvalidInputException e) {
             return "redirect:/portal?done=refused";
@@ -101,7 +101,7 @@ class PortalActions {
         }
     }
 
-    /** Pays the next instalment, the whole balance or another amount, on the gateway's hosted page. */
+    /** Pays the next instalment (NEXT), another amount (OTHER) or else the whole balance, on the gateway's page. */
     @PostMapping("/portal/payments")
     String pay(@RequestAttribute(PortalSession.ATTRIBUTE) PortalSession s, @RequestParam String what,
             @RequestParam(required = false) @Nullable String amount, HttpServletRequest request) {
@@ -113,7 +113,6 @@ class PortalActions {
                 case "NEXT" -> live == null || live.nextDue().isEmpty() ? balance
                         : new Money(live.nextDue().get().amount().minor() - live.nextDue().get().paid().minor(),
                                 balance.currency());
-                case "ARRANGEMENT" -> live == null ? balance : live.outstanding();
                 case "OTHER" -> Money.of(new BigDecimal(amount == null ? "" : amount.strip()), balance.currency());
                 default -> balance;
             };
@@ -177,7 +176,7 @@ class PortalActions {
             model.addAttribute("reason", reason);
             return "portal/dispute";
         }
-        documents.dispute(s.account(), reason.strip(), uploads, DEBTOR);
+        documents.dispute(s.account(), reason.strip(), uploads, Verification.DEBTOR);
         return "redirect:/portal?done=disputed";
     }
 
@@ -211,7 +210,7 @@ class PortalActions {
             model.addAttribute("problems", List.of("text"));
             return "portal/complaint";
         }
-        holds.set(s.account(), Hold.COMPLAINT_OPEN, "Complaint from the debtor portal: " + text.strip(), null, DEBTOR);
+        holds.set(s.account(), Hold.COMPLAINT_OPEN, "Complaint from the debtor portal: " + text.strip(), null, Verification.DEBTOR);
         return "redirect:/portal?done=complained";
     }
 }

@@ -3,27 +3,31 @@ package io.candor.portal;
 import java.util.List;
 import java.util.Locale;
 
-/** The portal's languages, and the nearest of them to a debtor's language or a browser's. */
+/** The portal's languages, each named in itself, and the nearest of them to a debtor's language or a browser's. */
 final class PortalLocale {
 
-    static final List<Locale> SUPPORTED = List.of(Locale.forLanguageTag("zh-CN"), Locale.forLanguageTag("zh-TW"),
-            Locale.ENGLISH, Locale.forLanguageTag("id"), Locale.forLanguageTag("pt-BR"), Locale.forLanguageTag("es"),
-            Locale.forLanguageTag("vi"), Locale.forLanguageTag("th"));
+    /** A language the portal speaks. */
+    record Language(String tag, String name) {
+    }
+
+    static final List<Language> LANGUAGES = List.of(new Language("zh-CN", "简体中文"), new Language("zh-TW", "繁體中文"),
+            new Language("en", "English"), new Language("id", "Bahasa Indonesia"),
+            new Language("pt-BR", "Português (Brasil)"), new Language("es", "Español"), new Language("vi", "Tiếng Việt"),
+            new Language("th", "ไทย"));
 
     private PortalLocale() {
     }
 
     static Locale of(String tag) {
         Locale l = Locale.forLanguageTag(tag.replace('_', '-'));
-        return switch (l.getLanguage()) {
+        String nearest = switch (l.getLanguage()) {
             case "zh" -> "Hant".equals(l.getScript()) || List.of("TW", "HK", "MO").contains(l.getCountry())
-                    ? SUPPORTED.get(1) : SUPPORTED.get(0);
-            case "id", "in" -> SUPPORTED.get(3);
-            case "pt" -> SUPPORTED.get(4);
-            case "es" -> SUPPORTED.get(5);
-            case "vi" -> SUPPORTED.get(6);
-            case "th" -> SUPPORTED.get(7);
-            default -> Locale.ENGLISH;
+                    ? "zh-TW" : "zh-CN";
+            case "in" -> "id";
+            case "pt" -> "pt-BR";
+            case "id", "es", "vi", "th" -> l.getLanguage();
+            default -> "en";
         };
+        return Locale.forLanguageTag(nearest);
     }
 }

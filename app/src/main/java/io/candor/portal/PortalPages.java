@@ -45,10 +45,9 @@ class PortalPages {
     }
 
     @GetMapping("/p/ended")
-    String ended(@RequestParam(required = false) @Nullable String lang, HttpServletRequest request, Model model) {
-        request.setAttribute(PageLocale.ATTRIBUTE, PortalLocale.of(lang == null ? request.getLocale().toLanguageTag() : lang));
-        model.addAttribute("notice", "ended");
-        return "portal/notice";
+    String ended(@RequestParam(required = false) @Nullable String lang, HttpServletRequest request,
+            HttpServletResponse response, Model model) {
+        return notice(request, response, model, lang, "ended", 200);
     }
 
     @GetMapping("/p/{token}")
@@ -107,8 +106,6 @@ class PortalPages {
                 return "portal/verify";
             }
             case Verification.Locked l -> {
-                response.setStatus(429);
-                model.addAttribute("until", l.until());
                 return notice(request, response, model, lang, "locked", 429);
             }
         }

@@ -69,7 +69,7 @@ class PortalPreferences {
             }
         }
         String preferred = channel != null && CHANNELS.contains(channel) ? channel : null;
-        preferences.prefer(debtor, new ContactPreferences.Preference(preferred, hours), PortalActions.DEBTOR);
+        preferences.prefer(debtor, new ContactPreferences.Preference(preferred, hours), Verification.DEBTOR);
         for (Point p : points(debtor)) {
             for (String c : p.optional()) {
                 boolean out = form.containsKey("out-" + p.id() + "-" + c);

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -16,6 +17,7 @@ import io.candor.platform.CandorProperties;
 import io.candor.platform.evidence.EvidenceEvent;
 import io.candor.platform.ids.Ids;
 import io.candor.platform.tenant.TenantContext;
+import io.candor.portfolio.MessageFacts;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -58,27 +60,34 @@ class Verification {
         this.clock = clock;
     }
 
+    /** How the records name the debtor acting in the portal. */
+    static final String DEBTOR = "debtor (portal)";
+
     /** The debtor behind a portal link, as the audit trail names them. */
     static Actor debtor(UUID link) {
-        return Actor.of(link, "debtor (portal link)");
+        return Actor.of(link, DEBTOR);
     }
 
-    /** Whether the account's links are locked now, and until when. */
-    @Nullable Instant lockedUntil(UUID account) {
-        Instant now = clock.instant();
-        java.util.List<OffsetDateTime> failures = jdbc.sql("""
+    /** Wrong answers on the account within the lockout window and since its last right one, newest first. */
+    private List<OffsetDateTime> recentFailures(UUID account) {
+        return jdbc.sql("""
                         SELECT at FROM portal_verification WHERE account_id = :a AND NOT success AND at > :since
                           AND at > coalesce((SELECT max(at) FROM portal_verification WHERE account_id = :a AND success),
                                             '-infinity')
                         ORDER BY at DESC""")
-                .param("a", account).param("since", utc(now.minus(settings.lockout()))).query(OffsetDateTime.class).list();
+                .param("a", account).param("since", utc(clock.instant().minus(settings.lockout())))
+                .query(OffsetDateTime.class).list();
+    }
+
+    /** Until when those failures lock the account's links, or null when they do not. */
+    private @Nullable Instant lockedUntil(List<OffsetDateTime> failures) {
         return failures.size() >= settings.maxAttempts()
                 ? failures.getFirst().toInstant().plus(settings.lockout()) : null;
     }
 
     @Transactional
     public Result attempt(UUID link, UUID account, String idLast4, @Nullable LocalDate birthDate, String client) {
-        Instant locked = lockedUntil(account);
+        Instant locked = lockedUntil(recentFailures(account));
         if (locked != null) {
             audit.recordAs(debtor(link), AuditEntry.of("PORTAL_VERIFICATION_LOCKED", "account", account)
                     .withDetail(Map.of("until", locked.toString(), "client", client)));
@@ -91,7 +100,7 @@ class Verification {
                         JOIN debtor d ON d.tenant_id = a.tenant_id AND d.id = a.debtor_id WHERE a.id = :a""")
                 .param("a", account)
                 .query((rs, n) -> new Known(rs.getObject(1, LocalDate.class), rs.getString(2))).single();
-        String last4 = k.hint() == null || k.hint().length() < 4 ? null : k.hint().substring(k.hint().length() - 4);
+        String last4 = MessageFacts.last4(k.hint());
         boolean right = last4 != null && k.birth() != null && birthDate != null
                 && last4.equalsIgnoreCase(idLast4.strip()) && k.birth().equals(birthDate);
         jdbc.sql("""
@@ -106,16 +115,11 @@ class Verification {
                     debtor(link).username(), clock.instant(), Map.of("link", link.toString()), java.util.List.of()));
             return new Verified();
         }
-        Instant now = lockedUntil(account);
+        List<OffsetDateTime> failures = recentFailures(account);
+        Instant now = lockedUntil(failures);
         if (now != null) {
             return new Locked(now);
         }
-        long recent = jdbc.sql("""
-                        SELECT count(*) FROM portal_verification WHERE account_id = :a AND NOT success AND at > :since
-                          AND at > coalesce((SELECT max(at) FROM portal_verification WHERE account_id = :a AND success),
-                                            '-infinity')""")
-                .param("a", account).param("since", utc(clock.instant().minus(settings.lockout())))
-                .query(Long.class).single();
-        return new Wrong((int) Math.max(0, settings.maxAttempts() - recent));
+        return new Wrong(Math.max(0, settings.maxAttempts() - failures.size()));
     }
 }

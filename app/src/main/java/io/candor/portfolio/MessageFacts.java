@@ -43,7 +43,7 @@ public class MessageFacts {
     }
 
     /** The last four characters of the stored hint (the number's first three and last four are kept). */
-    private static @Nullable String last4(@Nullable String hint) {
+    public static @Nullable String last4(@Nullable String hint) {
         return hint == null || hint.length() < 4 ? null : hint.substring(hint.length() - 4);
     }
 

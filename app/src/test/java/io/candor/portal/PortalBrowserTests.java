@@ -323,7 +323,7 @@ class PortalBrowserTests {
         driver.get(url + "?lang=th");
         verify("101X", "1990-03-07");
         waitForUrl("/portal");
-        for (PortalModel.Language l : PortalModel.LANGUAGES) {
+        for (PortalLocale.Language l : PortalLocale.LANGUAGES) {
             new Select(driver.findElement(By.id("lang"))).selectByValue(l.tag());
             clickAndWait("lang-apply");
             assertThat(driver.findElement(By.tagName("html")).getAttribute("lang"))
@@ -334,7 +334,7 @@ class PortalBrowserTests {
             browser.screenshot("portal-lang-" + l.tag());
         }
         driver.manage().deleteAllCookies();
-        for (PortalModel.Language l : PortalModel.LANGUAGES) {
+        for (PortalLocale.Language l : PortalLocale.LANGUAGES) {
             driver.get(url + "?lang=" + l.tag());
             assertThat(driver.findElement(By.tagName("h1")).getText()).as(l.tag())
                     .isEqualTo(message("portal.verify.title", l.tag()));
