@@ -231,7 +231,7 @@ public class Conversations {
         }
         Instant at = on.atTime(LocalTime.of(10, 0)).atZone(ZoneId.of("Asia/Shanghai")).toInstant();
         ContactGate.Answer answer = gate.decide(new ContactGate.Request(account, Channel.VOICE_AI, Party.DEBTOR,
-                phone.value(), at), by);
+                io.candor.portfolio.ContactPointRef.of(phone.id()), at), by);
         return answer.reservation() != null ? at : answer.nextAllowedAt();
     }
 

@@ -60,7 +60,7 @@ public class InstalmentReminders {
     }
 
     private record Due(UUID arrangement, UUID account, int seq, LocalDate on, long amountMinor, String currency,
-                       @Nullable String preferred, @Nullable String point) {
+                       @Nullable String preferred, @Nullable UUID point) {
     }
 
     /** Reminds of every instalment due within the next days of {@code today} not reminded of yet. */
@@ -69,7 +69,7 @@ public class InstalmentReminders {
                         SELECT i.arrangement_id, r.account_id, i.seq, i.due_on, i.amount_minor - i.paid_minor, r.currency,
                                p.preferred_channel,
                                -- the point the message will go to (as the send pipeline picks it), for the gate's preview
-                               (SELECT cp.value FROM contact_point cp WHERE cp.tenant_id = a.tenant_id
+                               (SELECT cp.id FROM contact_point cp WHERE cp.tenant_id = a.tenant_id
                                   AND cp.debtor_id = a.debtor_id AND cp.valid
                                   AND cp.kind = CASE WHEN p.preferred_channel = 'EMAIL' THEN 'EMAIL' ELSE 'PHONE' END
                                 ORDER BY cp.verified DESC, cp.id LIMIT 1)
@@ -81,7 +81,7 @@ public class InstalmentReminders {
                           AND i.due_on BETWEEN :today AND :until""")
                 .param("today", today).param("until", today.plusDays(DAYS_BEFORE))
                 .query((rs, n) -> new Due(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getInt(3),
-                        rs.getObject(4, LocalDate.class), rs.getLong(5), rs.getString(6).strip(), rs.getString(7), rs.getString(8)))
+                        rs.getObject(4, LocalDate.class), rs.getLong(5), rs.getString(6).strip(), rs.getString(7), rs.getObject(8, UUID.class)))
                 .list();
         int sent = 0;
         int waiting = 0;
@@ -93,7 +93,8 @@ public class InstalmentReminders {
             }
             Channel channel = "EMAIL".equals(d.preferred()) ? Channel.EMAIL : Channel.SMS;
             String code = "instalment-reminder-" + (channel == Channel.EMAIL ? "email" : "sms");
-            ContactGate.Preview now = gate.preview(new ContactGate.Request(d.account(), channel, Party.DEBTOR, d.point(),
+            ContactGate.Preview now = gate.preview(new ContactGate.Request(d.account(), channel, Party.DEBTOR, d.point() == null
+                    ? new io.candor.portfolio.ContactPointRef.Missing() : io.candor.portfolio.ContactPointRef.of(d.point()),
                     null), REMINDERS);
             if (!now.verdict().equals("ALLOW")) {
                 waiting++;

@@ -178,7 +178,7 @@ public class Sends {
             return new Refused(record(key, account, channel, code, null, null, null, "REFUSED",
                     "The debtor has no valid " + kind(channel) + " contact point.", actor));
         }
-        ContactGate.Answer answer = gate.decide(new ContactGate.Request(account, channel, Party.DEBTOR, point.value(),
+        ContactGate.Answer answer = gate.decide(new ContactGate.Request(account, channel, Party.DEBTOR, io.candor.portfolio.ContactPointRef.of(point.id()),
                 null), actor);
         if (answer.reservation() == null) {
             return new Refused(record(key, account, channel, code, null, answer.decision(), null, "REFUSED",
@@ -340,11 +340,6 @@ public class Sends {
     }
 
     private static String kind(Channel channel) {
-        return switch (channel) {
-            case EMAIL -> "EMAIL";
-            case SMS, VOICE_AI, VOICE_HUMAN -> "PHONE";
-            case APP_PUSH -> "APP";
-            case LETTER, FIELD_VISIT -> "ADDRESS";
-        };
+        return ContactGate.reaches(channel).name();
     }
 }

@@ -35,7 +35,7 @@ class DemoHistory {
     private static final Logger log = LoggerFactory.getLogger(DemoHistory.class);
     private static final Actor AGENT = Actor.of(new UUID(0, 0), "demo-ai-agent");
 
-    private record Sample(UUID account, String bucket, @Nullable String phone, @Nullable String zone) {
+    private record Sample(UUID account, String bucket, @Nullable UUID phone, @Nullable String zone) {
     }
 
     private final JdbcClient jdbc;
@@ -65,13 +65,13 @@ class DemoHistory {
         List<Sample> late = new ArrayList<>();
         List<Sample> others = new ArrayList<>();
         jdbc.sql("""
-                        SELECT a.id, a.bucket, cp.value, cp.time_zones[1]
+                        SELECT a.id, a.bucket, cp.id, cp.time_zones[1]
                         FROM account a
-                        LEFT JOIN LATERAL (SELECT value, time_zones FROM contact_point
+                        LEFT JOIN LATERAL (SELECT id, time_zones FROM contact_point
                                            WHERE tenant_id = a.tenant_id AND debtor_id = a.debtor_id AND kind = 'PHONE'
                                              AND valid ORDER BY id LIMIT 1) cp ON true
                         WHERE a.status = 'OPEN' ORDER BY a.id""")
-                .query((rs, n) -> new Sample(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                .query((rs, n) -> new Sample(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class),
                         rs.getString(4)))
                 .list()
                 .forEach(s -> (List.of("M4", "M5", "M6", "M7+").contains(s.bucket()) && s.phone() != null
@@ -122,7 +122,7 @@ class DemoHistory {
         for (int k = 0; k < 6; k++) {
             LocalDate day = businessDate.minusDays(13 - 2L * k);
             ContactGate.Answer answer = gate.decide(new ContactGate.Request(s.account(), Channel.VOICE_AI, Party.DEBTOR,
-                    s.phone(), day.atTime(LocalTime.of(10, 30)).atZone(ZoneId.of(s.zone())).toInstant()), AGENT);
+                    io.candor.portfolio.ContactPointRef.of(s.phone()), day.atTime(LocalTime.of(10, 30)).atZone(ZoneId.of(s.zone())).toInstant()), AGENT);
             if (answer.reservation() == null) {
                 return false;
             }

@@ -3,12 +3,15 @@ package io.candor.portfolio;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -23,15 +26,19 @@ import org.springframework.transaction.annotation.Transactional;
 public class ContactTargets {
 
     /**
-     * The debtor's jurisdiction (region when known, e.g. {@code BR-SP}, else country), the candidate time zones
-     * (of the contact point when it is a phone, else of all the debtor's phones), and the consents and channel
-     * opt-outs recorded on the contact point, and the hours the debtor asked to be reached in (their own time).
+     * The debtor's jurisdiction (region when known, e.g. {@code BR-SP}, else country), what the named contact point
+     * resolved to on this account, the candidate time zones (of that point when it is a phone, else of all the
+     * debtor's phones), the consents and channel opt-outs recorded on that point, and the hours the debtor asked to be
+     * reached in (their own time).
      */
-    public record ContactTarget(UUID accountId, UUID debtorId, String creditor, String jurisdiction, List<String> timeZones,
-                                Set<String> consents, Set<String> optedOut, ContactPreferences.@Nullable Hours hours) {
+    public record ContactTarget(UUID accountId, UUID debtorId, String creditor, String jurisdiction,
+                                ContactPointResolution point, List<String> timeZones, Set<String> consents,
+                                Set<String> optedOut, ContactPreferences.@Nullable Hours hours) {
     }
 
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
+    /** What a phone number may be written with: digits (also full-width), spaces, + ( ) - . and nothing else. */
+    private static final Pattern PHONE_SPELLING = Pattern.compile("[0-9\\uFF10-\\uFF19+()\\-.\\s\\u3000]{3,40}");
 
     private final JdbcClient jdbc;
 
@@ -40,17 +47,21 @@ public class ContactTargets {
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
-    public Optional<ContactTarget> lock(UUID account, @Nullable String contactPoint) {
-        return read(account, contactPoint, true);
+    public Optional<ContactTarget> lock(UUID account, ContactPointRef point) {
+        return read(account, point, true);
     }
 
     /** The same facts without the lock: for a preview of the gate's answer, which decides nothing. */
     @Transactional(readOnly = true)
-    public Optional<ContactTarget> peek(UUID account, @Nullable String contactPoint) {
-        return read(account, contactPoint, false);
+    public Optional<ContactTarget> peek(UUID account, ContactPointRef point) {
+        return read(account, point, false);
     }
 
-    private Optional<ContactTarget> read(UUID account, @Nullable String contactPoint, boolean lock) {
+    private record Candidate(ContactPointResolution.Resolved point, String holderCountry, List<String> zones,
+                             List<String> consents, List<String> optedOut) {
+    }
+
+    private Optional<ContactTarget> read(UUID account, ContactPointRef ref, boolean lock) {
         record Row(UUID debtor, String creditor, String country, @Nullable String region) {
         }
         Optional<Row> row = jdbc.sql("""
@@ -67,28 +78,21 @@ public class ContactTargets {
         }
         Row r = row.get();
         String jurisdiction = jurisdiction(r.country(), r.region());
+        Optional<Candidate> found = ref instanceof ContactPointRef.Missing ? Optional.empty()
+                : candidates(account).stream().filter(c -> matches(ref, c)).findFirst();
+        ContactPointResolution resolution = found.<ContactPointResolution>map(Candidate::point)
+                .orElseGet(() -> new ContactPointResolution.Unresolved(ref instanceof ContactPointRef.Missing
+                        ? ContactPointResolution.Failure.MISSING : ContactPointResolution.Failure.NOT_ON_ACCOUNT));
         Set<String> zones = new LinkedHashSet<>();
         Set<String> consents = new LinkedHashSet<>();
         Set<String> optedOut = new LinkedHashSet<>();
-        if (contactPoint != null) {
-            // the preferences recorded on this contact point (a phone, an e-mail address …)
-            jdbc.sql("""
-                            SELECT kind, time_zones, consents, opted_out FROM contact_point
-                            WHERE debtor_id = :debtor AND value = :value""")
-                    .param("debtor", r.debtor()).param("value", contactPoint)
-                    .query((rs, n) -> {
-                        consents.addAll(Arrays.asList((String[]) rs.getArray("consents").getArray()));
-                        optedOut.addAll(Arrays.asList((String[]) rs.getArray("opted_out").getArray()));
-                        if (rs.getString("kind").equals("PHONE")) {
-                            zones.addAll(Arrays.asList((String[]) rs.getArray("time_zones").getArray()));
-                        }
-                        return 0;
-                    })
-                    .list();
-            if (zones.isEmpty() && contactPoint.startsWith("+")) {
-                zones.addAll(zonesOf(contactPoint)); // a number the debtor's record does not hold (e.g. a third party)
+        found.ifPresent(c -> {
+            consents.addAll(c.consents());
+            optedOut.addAll(c.optedOut());
+            if (c.point().kind() == ContactPointKind.PHONE) {
+                zones.addAll(c.zones());
             }
-        }
+        });
         if (zones.isEmpty()) {
             // not a phone (e-mail, letter, visit): the debtor's local time from all their phones (intersection)
             jdbc.sql("SELECT time_zones FROM contact_point WHERE debtor_id = :debtor AND kind = 'PHONE'")
@@ -103,20 +107,80 @@ public class ContactTargets {
                 .query((rs, n) -> new ContactPreferences.Hours(rs.getObject(1, java.time.LocalTime.class),
                         rs.getObject(2, java.time.LocalTime.class)))
                 .optional().orElse(null);
-        return Optional.of(new ContactTarget(account, r.debtor(), r.creditor(), jurisdiction, List.copyOf(zones), Set.copyOf(consents),
-                Set.copyOf(optedOut), hours));
+        return Optional.of(new ContactTarget(account, r.debtor(), r.creditor(), jurisdiction, resolution,
+                List.copyOf(zones), Set.copyOf(consents), Set.copyOf(optedOut), hours));
+    }
+
+    /** Every contact point of the account's parties: the debtor's own first, then guarantors' and co-borrowers'. */
+    private List<Candidate> candidates(UUID account) {
+        return jdbc.sql("""
+                        WITH holder AS (
+                            SELECT a.tenant_id, a.debtor_id, 'DEBTOR' AS role, 0 AS rank FROM account a WHERE a.id = :account
+                            UNION ALL
+                            SELECT p.tenant_id, p.debtor_id, p.role, 1 FROM account_party p WHERE p.account_id = :account)
+                        SELECT cp.id, cp.kind, cp.value, cp.valid, cp.debtor_id, h.role, d.country, cp.time_zones,
+                               cp.consents, cp.opted_out
+                        FROM holder h
+                        JOIN debtor d ON d.tenant_id = h.tenant_id AND d.id = h.debtor_id
+                        JOIN contact_point cp ON cp.tenant_id = h.tenant_id AND cp.debtor_id = h.debtor_id
+                        ORDER BY h.rank, cp.valid DESC, cp.verified DESC, cp.id""")
+                .param("account", account)
+                .query((rs, n) -> new Candidate(new ContactPointResolution.Resolved(rs.getObject("id", UUID.class),
+                        ContactPointKind.valueOf(rs.getString("kind")), rs.getString("value"), rs.getObject("debtor_id",
+                        UUID.class), rs.getString("role"), rs.getBoolean("valid")), rs.getString("country").strip(),
+                        Arrays.asList((String[]) rs.getArray("time_zones").getArray()),
+                        Arrays.asList((String[]) rs.getArray("consents").getArray()),
+                        Arrays.asList((String[]) rs.getArray("opted_out").getArray())))
+                .list();
+    }
+
+    /** Does the reference name this contact point: by id, or by a spelling that normalises to its stored value? */
+    static boolean matches(ContactPointRef ref, Candidate c) {
+        ContactPointResolution.Resolved p = c.point();
+        return switch (ref) {
+            case ContactPointRef.ById b -> b.id().equals(p.id());
+            case ContactPointRef.Spelled s -> switch (p.kind()) {
+                case PHONE -> normalisedPhone(s.text(), c.holderCountry()).map(p.value()::equals).orElse(false);
+                case EMAIL -> normalisedEmail(s.text()).equals(normalisedEmail(p.value()));
+                case ADDRESS, APP -> collapsed(s.text()).equalsIgnoreCase(collapsed(p.value()));
+            };
+            case ContactPointRef.Missing m -> false;
+        };
+    }
+
+    /**
+     * A number as a person may write it, in E.164 when it is a valid number read in the holder's country: {@code
+     * 13800138000}, {@code +86 138 0013 8000} and {@code 0086-138-0013-8000} are the same number. A masked number
+     * ({@code 138****8000}) or anything with letters is no number.
+     */
+    static Optional<String> normalisedPhone(String text, String country) {
+        if (!PHONE_SPELLING.matcher(text).matches()) {
+            return Optional.empty();
+        }
+        try {
+            PhoneNumber n = PHONES.parse(text, country);
+            return PHONES.isValidNumber(n) ? Optional.of(PHONES.format(n, PhoneNumberUtil.PhoneNumberFormat.E164))
+                    : Optional.empty();
+        } catch (NumberParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** An e-mail address compared without case and surrounding space (no provider treats case as significant). */
+    static String normalisedEmail(String text) {
+        String t = text.strip();
+        if (t.regionMatches(true, 0, "mailto:", 0, 7)) {
+            t = t.substring(7);
+        }
+        return t.toLowerCase(Locale.ROOT);
+    }
+
+    private static String collapsed(String text) {
+        return text.strip().replaceAll("\\s+", " ");
     }
 
     /** The jurisdiction whose rules apply: the region when it names a sub-national pack (BR-SP), else the country. */
     public static String jurisdiction(String country, @Nullable String region) {
         return region != null && region.startsWith(country + "-") ? region : country;
-    }
-
-    private static List<String> zonesOf(String number) {
-        try {
-            return PhoneZones.of(PHONES.parse(number, "ZZ"));
-        } catch (NumberParseException e) {
-            return List.of();
-        }
     }
 }

@@ -96,19 +96,13 @@ public class Account360 {
                 case "EMAIL" -> List.of(Channel.EMAIL);
                 default -> List.of();
             };
-            String raw = raw(p.id());
             for (Channel c : channels) {
-                reach.add(new Reach(p, c, gate.preview(new ContactGate.Request(id, c, Party.DEBTOR, raw, null), reader)));
+                reach.add(new Reach(p, c, gate.preview(new ContactGate.Request(id, c, Party.DEBTOR, io.candor.portfolio.ContactPointRef.of(p.id()), null), reader)));
             }
         }
         return new View(a, debtors.of(a.debtor().id(), "WORKBENCH").orElse(null), reach, timeline.forStaff(id, zone),
                 arrangements.ofAccount(id), holds.inForce(id), score(id), flags(id), notes.of(id), documents(id, zone),
                 scripts(a.debtor().language()), preferences.preference(a.debtor().id()));
-    }
-
-    /** A contact point's value as stored (the gate matches on it; the page shows only the masked one). */
-    String raw(UUID point) {
-        return jdbc.sql("SELECT value FROM contact_point WHERE id = :id").param("id", point).query(String.class).single();
     }
 
     private @Nullable Score score(UUID account) {

@@ -46,7 +46,7 @@ class WorkbenchApi {
     @PreAuthorize(WORKERS + " or hasRole('COMPLIANCE_OFFICER')")
     ContactGate.Preview preview(@PathVariable UUID id, @RequestBody PreviewRequest r) {
         return gate.preview(new ContactGate.Request(id, r.channel(), r.party() == null ? Party.DEBTOR : r.party(),
-                r.contactPoint(), null), CurrentUser.get());
+                io.candor.portfolio.ContactPointRef.parse(r.contactPoint()), null), CurrentUser.get());
     }
 
     /** What an allowed contact came to; a promise or plan becomes an arrangement → 201 with it (or without). */

@@ -118,7 +118,7 @@ class WorkbenchPages {
         if (channel != Channel.VOICE_HUMAN) {
             throw new BadRequestException("Calls are placed here; messages are sent from the script panel.");
         }
-        ContactGate.Answer a = gate.decide(new ContactGate.Request(id, channel, Party.DEBTOR, accounts.raw(point), null),
+        ContactGate.Answer a = gate.decide(new ContactGate.Request(id, channel, Party.DEBTOR, io.candor.portfolio.ContactPointRef.of(point), null),
                 me);
         return "redirect:/workbench/accounts/" + id + (a.reservation() != null ? "?call=" + a.reservation()
                 : "?refused=" + a.decision());

@@ -88,7 +88,7 @@ class ContactGateTests {
         Api.Response hold = api.post("/api/v1/accounts/" + account + "/holds", collector,
                 "{\"hold\":\"DISPUTE\",\"reason\":\"debtor disputes the amount by phone\"}");
         assertThat(hold.status()).isEqualTo(201);
-        JsonNode denied = decide("2026-03-02T10:00:00+08:00", "EMAIL");
+        JsonNode denied = email("debtor0@example.com", "2026-03-02T10:00:00+08:00");
         assertThat(denied.get("rules").get(0).asString()).isEqualTo("HOLD-DISPUTE");
         assertThat(denied.get("nextAllowedAt").isNull()).isTrue();
         assertThat(api.post("/api/v1/holds/" + hold.json().get("id").asString() + "/lift", collector, "{}").status())
@@ -96,7 +96,7 @@ class ContactGateTests {
         String supervisor = api.token(tenant.slug(), "supervisor", TestTenants.PASSWORD);
         assertThat(api.post("/api/v1/holds/" + hold.json().get("id").asString() + "/lift", supervisor, "{}").status())
                 .isEqualTo(200);
-        assertThat(decide("2026-03-02T10:00:00+08:00", "EMAIL").get("verdict").asString()).isEqualTo("ALLOW");
+        assertThat(email("debtor0@example.com", "2026-03-02T10:00:00+08:00").get("verdict").asString()).isEqualTo("ALLOW");
     }
 
     @Test
@@ -110,7 +110,7 @@ class ContactGateTests {
             answers.add(pool.submit(() -> {
                 start.await();
                 return TenantContext.call(tenant.id(), () -> gate.decide(new ContactGate.Request(account,
-                        Channel.VOICE_AI, Party.DEBTOR, PHONE, java.time.Instant.parse("2026-03-02T07:00:00Z")),
+                        Channel.VOICE_AI, Party.DEBTOR, io.candor.portfolio.ContactPointRef.parse(PHONE), java.time.Instant.parse("2026-03-02T07:00:00Z")),
                         io.candor.platform.Actor.of(tenant.user(io.candor.identity.Role.COLLECTOR).id(), "dialer")).verdict());
             }));
         }
@@ -164,6 +164,72 @@ class ContactGateTests {
         assertThat(api.send("DELETE", "/api/v1/contact-points/" + emailId + "/consents/CONTACT_OUTSIDE_HOURS", collector,
                 null).status()).isEqualTo(204);
         assertThat(email(address, "2026-03-02T23:05:00+08:00").get("verdict").asString()).isEqualTo("DENY");
+    }
+
+    JsonNode decideTo(String contactPoint, String channel) {
+        String body = "{\"channel\":\"" + channel + "\",\"party\":\"DEBTOR\","
+                + (contactPoint == null ? "" : "\"contactPoint\":" + tools.jackson.databind.json.JsonMapper.builder().build()
+                        .writeValueAsString(contactPoint) + ",")
+                + "\"at\":\"2026-03-02T10:00:00+08:00\"}";
+        Api.Response r = api.post("/api/v1/accounts/" + account + "/contact-decisions", collector, body);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json();
+    }
+
+    @Test
+    void anOptOutHoldsWhateverSpellingOfTheNumberIsUsedAndAnythingNotTheAccountsOwnIsRefused() {
+        UUID phoneId = tenants.contactPoint(tenant, account, "PHONE");
+        assertThat(api.post("/api/v1/contact-points/" + phoneId + "/opt-outs", collector, "{\"channel\":\"SMS\"}")
+                .status()).isEqualTo(204);
+        for (String spelling : List.of(PHONE, "13800138000", "+86 138 0013 8000", "0086-138-0013-8000", "(+86) 138-0013-8000",
+                "\uFF11\uFF13\uFF18\uFF10\uFF10\uFF11\uFF13\uFF18\uFF10\uFF10\uFF10", phoneId.toString())) {
+            JsonNode d = decideTo(spelling, "SMS");
+            assertThat(d.get("verdict").asString()).as(spelling).isEqualTo("DENY");
+            assertThat(d.get("rules").valueStream().map(JsonNode::asString).toList()).as(spelling).contains("OPT-OUT");
+            assertThat(d.get("reservation").isNull()).as(spelling).isTrue();
+        }
+        // anything that is not one of the account's own contact points is refused, fail-closed, and says so
+        String otherDebtorsPhone = "+8613800138001";
+        for (String stranger : List.of("+86 138****8000", "138****8000", "+19999999999", UUID.randomUUID().toString(),
+                otherDebtorsPhone, "13800138000x", "debtor1@example.com")) {
+            JsonNode d = decideTo(stranger, "SMS");
+            assertThat(d.get("verdict").asString()).as(stranger).isEqualTo("DENY");
+            assertThat(d.get("rules").valueStream().map(JsonNode::asString).toList()).as(stranger)
+                    .containsExactly(ContactGate.UNKNOWN_POINT);
+            assertThat(d.get("reservation").isNull()).isTrue();
+        }
+        assertThat(decideTo(null, "SMS").get("rules").get(0).asString()).isEqualTo(ContactGate.MISSING_POINT);
+        assertThat(decideTo("  ", "VOICE_HUMAN").get("rules").get(0).asString()).isEqualTo(ContactGate.MISSING_POINT);
+        // the debtor's own e-mail is theirs, but not a number to text; in capitals it is still the same address
+        assertThat(decideTo("debtor0@example.com", "SMS").get("rules").get(0).asString()).isEqualTo(ContactGate.WRONG_KIND);
+        assertThat(decideTo(" Debtor0@Example.COM ", "EMAIL").get("verdict").asString()).isEqualTo("ALLOW");
+        // another tenant's contact point, by id, is not this account's either (row-level security hides it)
+        TestTenants.TestTenant other = tenants.create("gate3");
+        UUID foreign = tenants.contactPoint(other, other.accounts().getFirst(), "PHONE");
+        assertThat(decideTo(foreign.toString(), "VOICE_HUMAN").get("rules").get(0).asString())
+                .isEqualTo(ContactGate.UNKNOWN_POINT);
+        // a voice call to the same number in a different spelling is allowed and reserved on the stored point
+        JsonNode call = decideTo("138 0013 8000", "VOICE_HUMAN");
+        assertThat(call.get("verdict").asString()).isEqualTo("ALLOW");
+        TenantContext.run(tenant.id(), () -> assertThat(JdbcClient.create(dataSource)
+                .sql("SELECT contact_point || ' ' || contact_point_id FROM contact_event WHERE id = ?")
+                .param(UUID.fromString(call.get("reservation").asString())).query(String.class).single())
+                .isEqualTo(PHONE + " " + phoneId));
+        // the preview the workbench shows answers the same
+        Api.Response preview = api.post("/api/v1/accounts/" + account + "/contact-previews", collector,
+                "{\"channel\":\"SMS\",\"contactPoint\":\"+86 138 0013 8000\"}");
+        assertThat(preview.json().get("rules").valueStream().map(JsonNode::asString).toList()).contains("OPT-OUT");
+        Api.Response strangerPreview = api.post("/api/v1/accounts/" + account + "/contact-previews", collector,
+                "{\"channel\":\"SMS\",\"contactPoint\":\"+19999999999\"}");
+        assertThat(strangerPreview.json().get("verdict").asString()).isEqualTo("DENY");
+    }
+
+    @Test
+    void aNumberMarkedInvalidIsRefused() {
+        UUID phoneId = tenants.contactPoint(tenant, account, "PHONE");
+        TenantContext.run(tenant.id(), () -> JdbcClient.create(dataSource)
+                .sql("UPDATE contact_point SET valid = false WHERE id = ?").param(phoneId).update());
+        assertThat(decideTo(PHONE, "VOICE_HUMAN").get("rules").get(0).asString()).isEqualTo(ContactGate.INVALID_POINT);
     }
 
     @Test

@@ -34,6 +34,9 @@ import io.candor.platform.ids.Ids;
 import io.candor.platform.tenant.TenantContext;
 import io.candor.platform.web.ConflictException;
 import io.candor.platform.web.NotFoundException;
+import io.candor.portfolio.ContactPointKind;
+import io.candor.portfolio.ContactPointRef;
+import io.candor.portfolio.ContactPointResolution;
 import io.candor.portfolio.ContactTargets;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -55,8 +58,46 @@ public class ContactGate {
     /** History the rules may need (the longest window is 30 days). */
     private static final Duration LOOKBACK = Duration.ofDays(31);
 
-    /** A proposed contact. */
-    public record Request(UUID account, Channel channel, Party party, @Nullable String contactPoint, @Nullable Instant at) {
+    /**
+     * A proposed contact to one of the account's contact points: inside Candor named by id; only the API passes a
+     * spelling, which the gate resolves to one of the account's own contact points or refuses.
+     */
+    public record Request(UUID account, Channel channel, Party party, ContactPointRef contactPoint, @Nullable Instant at) {
+    }
+
+    /** Why a contact point fails before any rule pack is asked: the contact would go nowhere Candor may send it. */
+    public static final String UNKNOWN_POINT = "CONTACT-POINT-UNKNOWN";
+    public static final String MISSING_POINT = "CONTACT-POINT-MISSING";
+    public static final String WRONG_KIND = "CONTACT-POINT-CHANNEL";
+    public static final String INVALID_POINT = "CONTACT-POINT-INVALID";
+    public static final String OTHER_PARTY = "CONTACT-POINT-PARTY";
+
+    /** The kind of contact point a channel reaches. */
+    public static ContactPointKind reaches(Channel channel) {
+        return switch (channel) {
+            case SMS, VOICE_AI, VOICE_HUMAN -> ContactPointKind.PHONE;
+            case EMAIL -> ContactPointKind.EMAIL;
+            case APP_PUSH -> ContactPointKind.APP;
+            case LETTER, FIELD_VISIT -> ContactPointKind.ADDRESS;
+        };
+    }
+
+    /**
+     * The refusal a contact point earns on its own, fail-closed: none named, none of the account's, the wrong kind for
+     * the channel, marked invalid (a wrong number), or held by someone other than the party the contact is for.
+     */
+    static @Nullable String pointRefusal(ContactPointResolution point, Channel channel, Party party) {
+        return switch (point) {
+            case ContactPointResolution.Unresolved u -> switch (u.failure()) {
+                case MISSING -> MISSING_POINT;
+                case NOT_ON_ACCOUNT -> UNKNOWN_POINT;
+            };
+            case ContactPointResolution.Resolved r when r.kind() != reaches(channel) -> WRONG_KIND;
+            case ContactPointResolution.Resolved r when !r.valid() -> INVALID_POINT;
+            case ContactPointResolution.Resolved r when party == Party.DEBTOR && !r.heldByDebtor()
+                    || party == Party.GUARANTOR && r.heldByDebtor() -> OTHER_PARTY;
+            case ContactPointResolution.Resolved r -> null;
+        };
     }
 
     /** The gate's answer; {@code reservation} is the contact event to report the outcome on. */
@@ -127,12 +168,14 @@ public class ContactGate {
         Set<Hold> holds = EnumSet.noneOf(Hold.class);
         accountHolds.inForce(r.account(), today).forEach(h -> holds.add(h.hold()));
         Scenario scenario = new Scenario(decisionId.toString(), target.jurisdiction(),
-                target.timeZones().stream().map(ZoneId::of).toList(), at, r.channel(), r.party(), r.contactPoint(),
+                target.timeZones().stream().map(ZoneId::of).toList(), at, r.channel(), r.party(), resolvedValue(target),
                 history, holds, target.consents(), users.qualifications(actor.userId(), at.atZone(ZoneOffset.UTC).toLocalDate()));
         ZoneId local = scenario.localZone();
         LocalDate day = at.atZone(local).toLocalDate();
         List<PolicyLayer> layers = policies.inEffect(target.creditor(), day);
-        Decision evaluated = evaluator.evaluate(scenario, layers);
+        String pointRefusal = pointRefusal(target.point(), r.channel(), r.party());
+        Decision evaluated = pointRefusal != null ? new Decision.Deny(List.of(pointRefusal), null)
+                : evaluator.evaluate(scenario, layers);
         // an opt-out of this channel on this contact point refuses it, whatever the packs say
         Decision optedOut = !target.optedOut().contains(r.channel().name()) ? evaluated : switch (evaluated) {
             case Decision.Allow a -> new Decision.Deny(List.of("OPT-OUT"), null);
@@ -147,6 +190,12 @@ public class ContactGate {
         Map<String, Object> result = ScenarioJson.result(scenario, decision);
         Map<String, Object> trace = new LinkedHashMap<>(result);
         trace.put("jurisdiction", target.jurisdiction());
+        trace.put("contactPoint", switch (target.point()) {
+            case ContactPointResolution.Resolved p -> Map.of("id", p.id().toString(), "kind", p.kind().name(),
+                    "holder", p.holderRole(), "asWritten", String.valueOf(r.contactPoint().asWritten()));
+            case ContactPointResolution.Unresolved u -> Map.of("unresolved", u.failure().name(), "asWritten",
+                    String.valueOf(r.contactPoint().asWritten()));
+        });
         trace.put("timeZones", target.timeZones());
         trace.put("holds", holds.stream().map(Enum::name).toList());
         trace.put("consents", target.consents());
@@ -174,12 +223,16 @@ public class ContactGate {
         Map<String, Object> counters = e.counters();
         Map<String, Object> trace = e.trace();
         jdbc.sql("""
-                        INSERT INTO contact_decision (tenant_id, id, account_id, channel, party, contact_point, proposed_at,
-                                                      decision, rules, next_allowed_at, trace, decided_by, decided_at)
-                        VALUES (:tenant, :id, :account, :channel, :party, :cp, :at, :decision, :rules, :next,
+                        INSERT INTO contact_decision (tenant_id, id, account_id, channel, party, contact_point, contact_point_id,
+                                                      proposed_at, decision, rules, next_allowed_at, trace, decided_by,
+                                                      decided_at)
+                        VALUES (:tenant, :id, :account, :channel, :party, :cp, :cpId, :at, :decision, :rules, :next,
                                 CAST(:trace AS jsonb), :by, :now)""")
                 .param("tenant", TenantContext.require()).param("id", decisionId).param("account", r.account())
-                .param("channel", r.channel().name()).param("party", r.party().name()).param("cp", r.contactPoint())
+                .param("channel", r.channel().name()).param("party", r.party().name())
+                .param("cp", target.point() instanceof ContactPointResolution.Resolved p ? p.value()
+                        : r.contactPoint().asWritten())
+                .param("cpId", resolvedId(target))
                 .param("at", utc(at)).param("decision", allow ? "ALLOW" : "DENY")
                 .param("rules", rules.toArray(String[]::new)).param("next", next == null ? null : utc(next))
                 .param("trace", ScenarioJson.write(trace)).param("by", actor.username()).param("now", utc(now)).update();
@@ -188,11 +241,13 @@ public class ContactGate {
             reservation = Ids.newId();
             jdbc.sql("""
                             INSERT INTO contact_event (tenant_id, id, account_id, debtor_id, decision_id, channel, party,
-                                                       contact_point, at, reserved_until)
-                            VALUES (:tenant, :id, :account, :debtor, :decision, :channel, :party, :cp, :at, :until)""")
+                                                       contact_point, contact_point_id, at, reserved_until)
+                            VALUES (:tenant, :id, :account, :debtor, :decision, :channel, :party, :cp, :cpId, :at,
+                                    :until)""")
                     .param("tenant", TenantContext.require()).param("id", reservation).param("account", r.account())
                     .param("debtor", target.debtorId()).param("decision", decisionId).param("channel", r.channel().name())
-                    .param("party", r.party().name()).param("cp", r.contactPoint()).param("at", utc(at))
+                    .param("party", r.party().name()).param("cp", resolvedValue(target))
+                    .param("cpId", resolvedId(target)).param("at", utc(at))
                     .param("until", utc(now.plus(RESERVATION))).update();
         }
         Map<String, String> facts = new LinkedHashMap<>();
@@ -202,6 +257,10 @@ public class ContactGate {
         facts.put("party", r.party().name());
         facts.put("proposedAt", at.toString());
         facts.put("jurisdiction", target.jurisdiction());
+        UUID point = resolvedId(target);
+        if (point != null) {
+            facts.put("contactPoint", point.toString());
+        }
         if (!rules.isEmpty()) {
             facts.put("rules", String.join(",", rules));
         }
@@ -211,6 +270,14 @@ public class ContactGate {
         events.publishEvent(new EvidenceEvent("CONTACT_DECISION", EvidenceEvent.Subject.account(r.account()),
                 actor.username(), now, facts, List.of()));
         return new Answer(decisionId, allow ? "ALLOW" : "DENY", rules, next, reservation, counters);
+    }
+
+    private static @Nullable String resolvedValue(ContactTargets.ContactTarget t) {
+        return t.point() instanceof ContactPointResolution.Resolved p ? p.value() : null;
+    }
+
+    private static @Nullable UUID resolvedId(ContactTargets.ContactTarget t) {
+        return t.point() instanceof ContactPointResolution.Resolved p ? p.id() : null;
     }
 
     /**

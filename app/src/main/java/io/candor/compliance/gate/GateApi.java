@@ -10,6 +10,7 @@ import io.candor.compliance.Hold;
 import io.candor.compliance.Outcome;
 import io.candor.compliance.Party;
 import io.candor.identity.CurrentUser;
+import io.candor.portfolio.ContactPointRef;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -49,7 +50,7 @@ class GateApi {
     @PostMapping("/accounts/{id}/contact-decisions")
     @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'COLLECTOR', 'AGENCY_USER', 'COMPLIANCE_OFFICER')")
     ContactGate.Answer decide(@PathVariable UUID id, @Valid @RequestBody Proposal p) {
-        return gate.decide(new ContactGate.Request(id, p.channel(), p.party(), p.contactPoint(), p.at()),
+        return gate.decide(new ContactGate.Request(id, p.channel(), p.party(), ContactPointRef.parse(p.contactPoint()), p.at()),
                 CurrentUser.get());
     }
 
