@@ -15,8 +15,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AgentApi {
 
-    /** A conversation with an account's debtor on a channel. */
-    record NewConversation(UUID account, String channel) {
+    /**
+     * A conversation with an account's debtor on a channel: OUTBOUND (Candor calls or texts; the default for VOICE and
+     * SMS) passes the contact gate, INBOUND (the debtor wrote or called; always so for CHAT) is answered.
+     */
+    record NewConversation(UUID account, String channel, Conversations.@org.jspecify.annotations.Nullable Direction direction) {
     }
 
     /** What the debtor said. */
@@ -41,8 +44,10 @@ class AgentApi {
     @PostMapping("/api/v1/agent/conversations")
     @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'COLLECTOR')")
     ResponseEntity<Conversations.View> start(@RequestBody NewConversation c) {
-        return ResponseEntity.status(201).body(conversations.start(c.account(), c.channel() == null ? "CHAT"
-                : c.channel(), CurrentUser.get()));
+        String channel = c.channel() == null ? "CHAT" : c.channel();
+        Conversations.Direction direction = c.direction() != null ? c.direction()
+                : channel.equals("CHAT") ? Conversations.Direction.INBOUND : Conversations.Direction.OUTBOUND;
+        return ResponseEntity.status(201).body(conversations.start(c.account(), channel, direction, CurrentUser.get()));
     }
 
     @PostMapping("/api/v1/agent/conversations/{id}/turns")

@@ -16,6 +16,7 @@ import io.candor.agent.nlu.Nlu;
 import io.candor.compliance.Channel;
 import io.candor.compliance.ContentLinter;
 import io.candor.compliance.Hold;
+import io.candor.compliance.Outcome;
 import io.candor.compliance.Party;
 import io.candor.compliance.gate.ContactGate;
 import io.candor.arrangement.Arrangement;
@@ -92,9 +93,35 @@ public class Conversations {
         this.clock = clock;
     }
 
-    @Transactional
-    public View start(UUID account, String channel, Actor by) {
-        return start(account, channel, by, false);
+    /**
+     * Who started the conversation. Candor starts OUTBOUND ones (an AI call, a first text): they are contacts and pass
+     * the contact gate. The debtor starts INBOUND ones (a text, a portal chat, a call in): the agent answers, and under
+     * a hold that stops collection it neither presses for payment nor takes promises.
+     */
+    public enum Direction { OUTBOUND, INBOUND }
+
+    /** The gate refused the contact a conversation would be: the rules and when contact is allowed again. */
+    public static final class Refused extends ConflictException {
+        Refused(ContactGate.Answer a) {
+            super("The contact gate refused this conversation: " + a.rules() + (a.nextAllowedAt() == null
+                    ? "; it is not allowed until that changes." : "; contact is allowed again at " + a.nextAllowedAt()
+                    + "."), refusal(a));
+        }
+
+        private static Map<String, Object> refusal(ContactGate.Answer a) {
+            Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("decision", a.decision().toString());
+            m.put("rules", a.rules());
+            if (a.nextAllowedAt() != null) {
+                m.put("nextAllowedAt", a.nextAllowedAt().toString());
+            }
+            return m;
+        }
+    }
+
+    @Transactional(noRollbackFor = Refused.class)
+    public View start(UUID account, String channel, Direction direction, Actor by) {
+        return start(account, channel, direction, by, false);
     }
 
     /**
@@ -103,27 +130,50 @@ public class Conversations {
      */
     @Transactional
     public View startVerified(UUID account, String channel, Actor by) {
-        return start(account, channel, by, true);
+        return start(account, channel, Direction.INBOUND, by, true);
     }
 
-    private View start(UUID account, String channel, Actor by, boolean verified) {
+    private View start(UUID account, String channel, Direction direction, Actor by, boolean verified) {
         if (!List.of("CHAT", "SMS", "VOICE").contains(channel)) {
             throw new BadRequestException("channel is CHAT, SMS or VOICE.");
         }
+        if (channel.equals("CHAT") && direction == Direction.OUTBOUND) {
+            throw new BadRequestException("A chat is opened by the debtor (the portal, an app): start it with direction "
+                    + "INBOUND; Candor itself starts conversations by VOICE or SMS.");
+        }
         MessageFacts.Facts f = facts.of(account, "AGENT_CONVERSATION").orElseThrow(() -> new NotFoundException(
                 "open account", account));
-        Dialogue.Debtor d = debtor(f);
+        UUID contact = direction == Direction.OUTBOUND ? contact(account, channel, f, by) : null;
+        Dialogue.Debtor d = debtor(f, channel);
         UUID id = Ids.newId();
         Instant now = clock.instant();
         jdbc.sql("""
                         INSERT INTO agent_conversation (tenant_id, id, account_id, channel, locale, state, started_by,
-                                                        started_at, updated_at)
-                        VALUES (:t, :id, :account, :channel, :locale, :state, :by, :now, :now)""")
+                                                        started_at, updated_at, direction, contact_event_id)
+                        VALUES (:t, :id, :account, :channel, :locale, :state, :by, :now, :now, :direction, :contact)""")
                 .param("t", TenantContext.require()).param("id", id).param("account", account).param("channel", channel)
                 .param("locale", d.locale()).param("state", verified ? "VERIFIED" : "VERIFYING")
-                .param("by", by.username()).param("now", Timestamps.utc(now)).update();
+                .param("by", by.username()).param("now", Timestamps.utc(now)).param("direction", direction.name())
+                .param("contact", contact).update();
         record(id, account, 0, null, null, verified ? Dialogue.disclosure(d) : Dialogue.greeting(d), List.of(), f);
         return view(id);
+    }
+
+    /**
+     * The contact an outbound conversation is: the gate decides for the debtor's phone now; a refusal is recorded by
+     * the gate and answered as {@link Refused}, so nothing is said. Allowed, the reservation is the contact event whose
+     * outcome the conversation records once it knows who answered.
+     */
+    private UUID contact(UUID account, String channel, MessageFacts.Facts f, Actor by) {
+        MessageFacts.Point phone = f.point("PHONE").orElseThrow(() -> new ConflictException(
+                "The debtor has no valid phone to " + (channel.equals("VOICE") ? "call." : "text.")));
+        ContactGate.Answer answer = gate.decide(new ContactGate.Request(account, channel.equals("VOICE")
+                ? Channel.VOICE_AI : Channel.SMS, Party.DEBTOR, io.candor.portfolio.ContactPointRef.of(phone.id()), null),
+                by);
+        if (answer.reservation() == null) {
+            throw new Refused(answer);
+        }
+        return answer.reservation();
     }
 
     @Transactional
@@ -132,20 +182,20 @@ public class Conversations {
             throw new BadRequestException("A turn is 1 to 2000 characters of what the debtor said.");
         }
         record Row(UUID account, String channel, String state, int failed, int refusals, @Nullable String pending,
-                   int turns) {
+                   int turns, @Nullable UUID contact) {
         }
         Row row = jdbc.sql("""
                         SELECT c.account_id, c.channel, c.state, c.failed_checks, c.refusals, c.pending,
                                (SELECT count(*) FROM agent_turn t WHERE t.tenant_id = c.tenant_id
-                                AND t.conversation_id = c.id) AS turns
+                                AND t.conversation_id = c.id) AS turns, c.contact_event_id
                         FROM agent_conversation c WHERE c.id = :id FOR UPDATE""")
                 .param("id", id)
                 .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getInt(4),
-                        rs.getInt(5), rs.getString(6), rs.getInt(7)))
+                        rs.getInt(5), rs.getString(6), rs.getInt(7), rs.getObject(8, UUID.class)))
                 .optional().orElseThrow(() -> new NotFoundException("conversation", id));
         MessageFacts.Facts f = facts.of(row.account(), "AGENT_CONVERSATION").orElseThrow(() -> new NotFoundException(
                 "open account", row.account()));
-        Dialogue.Debtor d = debtor(f);
+        Dialogue.Debtor d = debtor(f, row.channel());
         Nlu.Reading reading = Nlu.shipped().read(text);
         LocalDate today = tenants.businessDate(TenantContext.require());
         Dialogue.Step step = Dialogue.turn(new Dialogue.State(row.state(), row.failed(), row.refusals(), row.pending()),
@@ -167,6 +217,9 @@ public class Conversations {
                 .param("callback", callback == null ? null : Timestamps.utc(callback))
                 .param("now", Timestamps.utc(clock.instant())).param("id", id).update();
         record(id, row.account(), row.turns(), text, reading, reply, done, f);
+        if (row.contact() != null && row.state().equals("VERIFYING") && !step.next().phase().equals("VERIFYING")) {
+            reached(row.contact(), step);
+        }
         return view(id);
     }
 
@@ -229,7 +282,9 @@ public class Conversations {
         if (phone == null) {
             return null;
         }
-        Instant at = on.atTime(LocalTime.of(10, 0)).atZone(ZoneId.of("Asia/Shanghai")).toInstant();
+        ZoneId zone = phone.timeZones().isEmpty() ? tenants.find(TenantContext.require()).map(t -> t.timeZone())
+                .orElse(java.time.ZoneOffset.UTC) : ZoneId.of(phone.timeZones().getFirst());
+        Instant at = on.atTime(LocalTime.of(10, 0)).atZone(zone).toInstant();
         ContactGate.Answer answer = gate.decide(new ContactGate.Request(account, Channel.VOICE_AI, Party.DEBTOR,
                 io.candor.portfolio.ContactPointRef.of(phone.id()), at), by);
         return answer.reservation() != null ? at : answer.nextAllowedAt();
@@ -315,8 +370,26 @@ public class Conversations {
                 .optional().orElseThrow(() -> new NotFoundException("conversation", id));
     }
 
-    private static Dialogue.Debtor debtor(MessageFacts.Facts f) {
+    /**
+     * Who answered an outbound conversation, once the agent knows: the debtor (verified), a wrong number, or someone
+     * who could not be verified — recorded on the contact event the gate reserved, so it counts against every cap.
+     */
+    private void reached(UUID contact, Dialogue.Step step) {
+        Outcome outcome = step.actions().stream().anyMatch(a -> a instanceof Dialogue.Action.WrongParty)
+                ? Outcome.WRONG_PARTY : step.next().phase().equals("ENDED") && step.next().failedChecks() > 0
+                ? Outcome.THIRD_PARTY_CONTACT : Outcome.RIGHT_PARTY_CONTACT;
+        try {
+            gate.recordOutcome(contact, outcome);
+        } catch (ConflictException already) {
+            log.debug("The outcome of contact {} was recorded already", contact);
+        }
+    }
+
+    /** The debtor as the dialogue sees them, with the hold in force that stops collection, if any. */
+    private Dialogue.Debtor debtor(MessageFacts.Facts f, String channel) {
+        Hold held = holds.inForce(f.account()).stream().map(Holds.AccountHold::hold).min(java.util.Comparator
+                .naturalOrder()).orElse(null);
         return new Dialogue.Debtor(f.debtorName(), f.creditor(), f.balance(), f.birthDate(), f.idLast4(),
-                Phrases.locale(f.language()));
+                Phrases.locale(f.language()), held, channel.equals("VOICE"));
     }
 }

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 
 import io.candor.agent.nlu.Labels;
 import io.candor.agent.nlu.Nlu;
+import io.candor.compliance.Hold;
 import io.candor.platform.money.Money;
 import org.jspecify.annotations.Nullable;
 
@@ -29,10 +30,23 @@ final class Dialogue {
     static final int MAX_MONTHS = 12;
     static final int MAX_CHECKS = 3;
 
-    /** Who the agent is talking to, as the records have them. */
+    /**
+     * Who the agent is talking to, as the records have them; {@code held} is the hold in force that stops collection
+     * (the agent then neither presses for payment nor takes promises), {@code spoken} whether it is a call.
+     */
     record Debtor(String name, String creditor, Money balance, @Nullable LocalDate birthDate, @Nullable String idLast4,
-                  String locale) {
+                  String locale, @Nullable Hold held, boolean spoken) {
+
+        Debtor(String name, String creditor, Money balance, @Nullable LocalDate birthDate, @Nullable String idLast4,
+               String locale) {
+            this(name, creditor, balance, birthDate, idLast4, locale, null, false);
+        }
     }
+
+    /** What the debtor may ask that is collection: under a hold the agent answers none of it with collection. */
+    private static final java.util.Set<Labels.Intent> COLLECTING = java.util.EnumSet.of(Labels.Intent.PROMISE_TO_PAY,
+            Labels.Intent.REQUEST_INSTALLMENT, Labels.Intent.REFUSE_TO_PAY, Labels.Intent.CALLBACK_LATER,
+            Labels.Intent.IDENTITY_CONFIRM, Labels.Intent.OTHER);
 
     /** Where the conversation stands. */
     record State(String phase, int failedChecks, int refusals, @Nullable String pending) {
@@ -86,13 +100,24 @@ final class Dialogue {
     }
 
     static String greeting(Debtor d) {
-        return Phrases.say(d.locale(), "greet", Map.of("creditor", d.creditor(), "name", d.name()));
+        return Phrases.say(d.locale(), d.spoken() ? "greet" : "greetText", Map.of("creditor", d.creditor(), "name",
+                d.name()));
     }
 
-    /** What the agent says once the right party is known: the creditor and the balance. */
+    /**
+     * What the agent says once the right party is known: the creditor and the balance; under a hold that stops
+     * collection, that collection is paused and why, and who handles it — no balance to pay, no ask.
+     */
     static String disclosure(Debtor d) {
+        if (d.held() != null) {
+            return Phrases.say(d.locale(), "heldDisclose", Map.of("creditor", d.creditor(), "why", why(d)));
+        }
         return Phrases.say(d.locale(), "disclose", Map.of("creditor", d.creditor(), "balance",
                 money(d, d.balance().amount())));
+    }
+
+    private static String why(Debtor d) {
+        return Phrases.say(d.locale(), "hold." + java.util.Objects.requireNonNull(d.held()).name(), Map.of());
     }
 
     static Step turn(State s, Debtor d, Nlu.Reading r, String text, LocalDate today) {
@@ -115,6 +140,11 @@ final class Dialogue {
             }
             actions.add(new Action.Handover("NEGATIVE_EMOTION"));
             return new Step(Phrases.say(l, "calm", Map.of()), actions, next(s, "HANDED_OVER"));
+        }
+        if (d.held() != null && (COLLECTING.contains(r.intent())
+                || s.pending() != null && s.pending().startsWith("PLAN:") && AGREE.matcher(text).find())) {
+            // a hold stops collection: no promise, no plan, no callback to collect; the person who handles it instead
+            return new Step(Phrases.say(l, "held", Map.of("why", why(d))), List.of(), pending(s, null));
         }
         if (s.pending() != null && s.pending().startsWith("PLAN:") && AGREE.matcher(text).find()
                 && r.intent() != Labels.Intent.REFUSE_TO_PAY) {

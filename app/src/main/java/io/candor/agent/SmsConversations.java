@@ -35,7 +35,7 @@ class SmsConversations {
             UUID id = conversations.open(sms.account(), "SMS").orElse(null);
             String greeting = "";
             if (id == null) {
-                Conversations.View started = conversations.start(sms.account(), "SMS", AGENT);
+                Conversations.View started = conversations.start(sms.account(), "SMS", Conversations.Direction.INBOUND, AGENT);
                 id = started.id();
                 greeting = started.turns().getFirst().reply() + "\n";
             }

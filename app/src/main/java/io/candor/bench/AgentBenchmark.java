@@ -87,7 +87,7 @@ public final class AgentBenchmark {
             for (int i = 0; i < accounts.size(); i++) {
                 Persona p = PERSONAS.get(i % PERSONAS.size());
                 UUID account = accounts.get(i);
-                Conversations.View v = TenantContext.call(tenant.id(), () -> agent.start(account, "CHAT", actor));
+                Conversations.View v = TenantContext.call(tenant.id(), () -> agent.start(account, "CHAT", io.candor.agent.Conversations.Direction.INBOUND, actor));
                 boolean english = v.locale().equals("en");
                 Set<String> actions = new HashSet<>();
                 for (String line : english ? p.en() : p.zh()) {

@@ -145,7 +145,7 @@ public class Sends {
             return done.get();
         }
         Ready r;
-        switch (prepare(account, channel, AGENT_REPLY, key, actor)) {
+        switch (prepare(account, channel, AGENT_REPLY, key, actor, ContactGate.Purpose.ANSWER)) {
             case Refused refused -> {
                 return refused.message();
             }
@@ -166,6 +166,11 @@ public class Sends {
 
     /** The adapter, provider, facts and contact point, and the gate's answer now; or the refusal, recorded. */
     private Prepared prepare(UUID account, Channel channel, String code, String key, Actor actor) {
+        return prepare(account, channel, code, key, actor, ContactGate.Purpose.COLLECTION);
+    }
+
+    private Prepared prepare(UUID account, Channel channel, String code, String key, Actor actor,
+            ContactGate.Purpose purpose) {
         ChannelAdapter adapter = Optional.ofNullable(adapters.get(channel)).orElseThrow(() -> new BadRequestException(
                 "Candor cannot send " + channel + " messages yet; the channels it sends are " + adapters.keySet() + "."));
         Providers.Provider provider = providers.find(channel).orElseThrow(() -> new BadRequestException(
@@ -178,8 +183,8 @@ public class Sends {
             return new Refused(record(key, account, channel, code, null, null, null, "REFUSED",
                     "The debtor has no valid " + kind(channel) + " contact point.", actor));
         }
-        ContactGate.Answer answer = gate.decide(new ContactGate.Request(account, channel, Party.DEBTOR, io.candor.portfolio.ContactPointRef.of(point.id()),
-                null), actor);
+        ContactGate.Answer answer = gate.decide(new ContactGate.Request(account, channel, Party.DEBTOR,
+                io.candor.portfolio.ContactPointRef.of(point.id()), null, purpose), actor);
         if (answer.reservation() == null) {
             return new Refused(record(key, account, channel, code, null, answer.decision(), null, "REFUSED",
                     "The contact gate refused it: " + answer.rules(), actor));

@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class MessageFacts {
 
     /** A contact point a message can go to. */
-    public record Point(UUID id, String kind, String value) {
+    public record Point(UUID id, String kind, String value, java.util.List<String> timeZones) {
     }
 
     /** The facts of one open account. */
@@ -67,11 +67,12 @@ public class MessageFacts {
                 .optional();
         facts.ifPresent(f -> {
             jdbc.sql("""
-                            SELECT id, kind, value FROM contact_point WHERE debtor_id = :debtor AND valid
+                            SELECT id, kind, value, time_zones FROM contact_point WHERE debtor_id = :debtor AND valid
                             ORDER BY verified DESC, id""")
                     .param("debtor", f.debtor())
                     .query((rs, n) -> f.points().putIfAbsent(rs.getString("kind"),
-                            new Point(rs.getObject("id", UUID.class), rs.getString("kind"), rs.getString("value"))))
+                            new Point(rs.getObject("id", UUID.class), rs.getString("kind"), rs.getString("value"),
+                                    java.util.List.of((String[]) rs.getArray("time_zones").getArray()))))
                     .list();
             audit.record(AuditEntry.read("account", account, purpose));
         });

@@ -161,13 +161,70 @@ class AgentConversationTests {
     }
 
     @Test
+    void underEveryHoldCandorStartsNoConversationAndTheDebtorsOwnIsAnsweredWithoutCollecting() {
+        UUID account = tenant.accounts().getFirst();
+        String admin = api.token(tenant.slug(), "admin", TestTenants.PASSWORD);
+        TestTenants.anyHour(api, admin, tenants.contactPoint(tenant, account, "PHONE"));
+        for (io.candor.compliance.Hold hold : io.candor.compliance.Hold.values()) {
+            Api.Response set = api.post("/api/v1/accounts/" + account + "/holds", admin,
+                    "{\"hold\":\"" + hold + "\",\"reason\":\"test\"}");
+            assertThat(set.status()).isEqualTo(201);
+            // a call or a text Candor would start is a contact: the gate refuses it, and nothing is said
+            for (String channel : List.of("VOICE", "SMS")) {
+                Api.Response refused = api.post("/api/v1/agent/conversations", collector,
+                        "{\"account\": \"" + account + "\", \"channel\": \"" + channel + "\"}");
+                assertThat(refused.status()).as(hold + " " + channel).isEqualTo(409);
+                assertThat(refused.json().get("rules").valueStream().map(JsonNode::asString).toList())
+                        .contains("HOLD-" + hold);
+            }
+            // a chat the debtor opens is answered: verified, told that collection is paused and why, never pressed
+            JsonNode c = start(account);
+            c = say(c, "我的出生日期是1990年3月7日");
+            assertThat(c.get("state").asString()).isEqualTo("VERIFIED");
+            assertThat(reply(c)).as(hold.name()).contains("暂停催收").doesNotContain("1012.34").doesNotContain("应还");
+            c = say(c, "下周五之前我还五百块");
+            assertThat(actions(c)).as(hold.name()).isEmpty();
+            assertThat(reply(c)).contains("不接受还款承诺").doesNotContain("500.00");
+            c = say(c, "我想分6期还款");
+            assertThat(actions(c)).isEmpty();
+            assertThat(reply(c)).doesNotContain("每期");
+            c = say(c, "同意");
+            assertThat(actions(c)).isEmpty();
+            c = say(c, "转人工");
+            assertThat(actions(c)).contains("Handover");
+            assertThat(TenantContext.call(tenant.id(), () -> jdbc.sql(
+                    "SELECT count(*) FROM arrangement WHERE account_id = :a").param("a", account).query(Long.class)
+                    .single())).as("no promise or plan under " + hold).isZero();
+            String supervisor = api.token(tenant.slug(), "supervisor", TestTenants.PASSWORD);
+            assertThat(api.post("/api/v1/holds/" + set.json().get("id").asString() + "/lift", supervisor, "{}")
+                    .status()).isEqualTo(200);
+        }
+        // with no hold, the agent's call passes the gate and records who answered on the contact it reserved
+        Api.Response call = api.post("/api/v1/agent/conversations", collector,
+                "{\"account\": \"" + account + "\", \"channel\": \"VOICE\"}");
+        assertThat(call.status()).as(call.body()).isEqualTo(201);
+        assertThat(reply(call.json())).contains("通话");
+        JsonNode v = say(call.json(), "1990-03-07");
+        assertThat(reply(v)).contains("1012.34 CNY");
+        assertThat(TenantContext.call(tenant.id(), () -> jdbc.sql("""
+                        SELECT e.outcome FROM agent_conversation c JOIN contact_event e ON e.id = c.contact_event_id
+                        WHERE c.id = :id""").param("id", UUID.fromString(v.get("id").asString())).query(String.class)
+                .single())).isEqualTo("RIGHT_PARTY_CONTACT");
+        // a text conversation says nothing of a recorded call; Candor cannot open a chat itself
+        assertThat(reply(start(tenant.accounts().get(1)))).doesNotContain("通话").contains("对话");
+        assertThat(api.post("/api/v1/agent/conversations", collector, "{\"account\": \"" + account
+                + "\", \"channel\": \"CHAT\", \"direction\": \"OUTBOUND\"}").status()).isEqualTo(400);
+    }
+
+    @Test
     void aSpokenTurnIsHeardAnsweredAndSpokenBack() {
         UUID account = tenant.accounts().get(1);
         TenantContext.run(tenant.id(), () -> jdbc.sql(
                 "UPDATE debtor SET language = 'en' WHERE id = (SELECT debtor_id FROM account WHERE id = :a)")
                 .param("a", account).update());
+        // the debtor calls in: answered whatever the hour
         Api.Response started = api.post("/api/v1/agent/conversations", collector,
-                "{\"account\": \"" + account + "\", \"channel\": \"VOICE\"}");
+                "{\"account\": \"" + account + "\", \"channel\": \"VOICE\", \"direction\": \"INBOUND\"}");
         String id = started.json().get("id").asString();
         byte[] said = speech.synthesize("yes speaking", "en");
         Api.Response r = api.sendBytes("/api/v1/agent/conversations/" + id + "/voice-turns", collector, "audio/wav", said);

@@ -225,6 +225,24 @@ class ContactGateTests {
     }
 
     @Test
+    void aHoldThatPausesCollectionDoesNotStopAnAnswerToTheDebtorsOwnTextButACeaseDoes() {
+        String admin = api.token(tenant.slug(), "admin", TestTenants.PASSWORD);
+        UUID phoneId = tenants.contactPoint(tenant, account, "PHONE");
+        TestTenants.anyHour(api, admin, phoneId);
+        api.post("/api/v1/accounts/" + account + "/holds", collector, "{\"hold\":\"DISPUTE\",\"reason\":\"disputed\"}");
+        io.candor.platform.Actor agent = io.candor.platform.Actor.of(tenant.user(io.candor.identity.Role.COLLECTOR).id(),
+                "ai-agent");
+        java.util.function.Function<ContactGate.Purpose, ContactGate.Answer> ask = purpose -> TenantContext.call(
+                tenant.id(), () -> gate.decide(new ContactGate.Request(account, Channel.SMS, Party.DEBTOR,
+                        io.candor.portfolio.ContactPointRef.of(phoneId), null, purpose), agent));
+        assertThat(ask.apply(ContactGate.Purpose.COLLECTION).rules()).containsExactly("HOLD-DISPUTE");
+        assertThat(ask.apply(ContactGate.Purpose.ANSWER).verdict()).isEqualTo("ALLOW");
+        api.post("/api/v1/accounts/" + account + "/holds", collector,
+                "{\"hold\":\"CEASE_COMMUNICATION\",\"reason\":\"asked us to stop\"}");
+        assertThat(ask.apply(ContactGate.Purpose.ANSWER).rules()).containsExactly("HOLD-CEASE_COMMUNICATION");
+    }
+
+    @Test
     void aNumberMarkedInvalidIsRefused() {
         UUID phoneId = tenants.contactPoint(tenant, account, "PHONE");
         TenantContext.run(tenant.id(), () -> JdbcClient.create(dataSource)

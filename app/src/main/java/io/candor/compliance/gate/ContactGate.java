@@ -62,8 +62,25 @@ public class ContactGate {
      * A proposed contact to one of the account's contact points: inside Candor named by id; only the API passes a
      * spelling, which the gate resolves to one of the account's own contact points or refuses.
      */
-    public record Request(UUID account, Channel channel, Party party, ContactPointRef contactPoint, @Nullable Instant at) {
+    public record Request(UUID account, Channel channel, Party party, ContactPointRef contactPoint, @Nullable Instant at,
+                          Purpose purpose) {
+
+        public Request(UUID account, Channel channel, Party party, ContactPointRef contactPoint, @Nullable Instant at) {
+            this(account, channel, party, contactPoint, at, Purpose.COLLECTION);
+        }
     }
+
+    /**
+     * Why the contact is made. Every contact Candor starts is COLLECTION. An ANSWER replies to a message the debtor
+     * sent in a conversation they started: a hold stops collection, not answering, so the holds that only pause
+     * collection (a dispute, a complaint, hardship …) do not refuse it — the agent says nothing of payment under them.
+     * A debtor who asked us to stop communicating, or who is represented, is not answered either; every other rule
+     * (hours, caps, opt-outs, the contact point) applies as to any contact.
+     */
+    public enum Purpose { COLLECTION, ANSWER }
+
+    /** The holds that refuse even an answer to the debtor's own message. */
+    static final Set<Hold> SILENCING = EnumSet.of(Hold.CEASE_COMMUNICATION, Hold.ATTORNEY_REPRESENTED);
 
     /** Why a contact point fails before any rule pack is asked: the contact would go nowhere Candor may send it. */
     public static final String UNKNOWN_POINT = "CONTACT-POINT-UNKNOWN";
@@ -167,6 +184,11 @@ public class ContactGate {
         LocalDate today = now.atZone(ZoneOffset.UTC).toLocalDate();
         Set<Hold> holds = EnumSet.noneOf(Hold.class);
         accountHolds.inForce(r.account(), today).forEach(h -> holds.add(h.hold()));
+        Set<Hold> waived = EnumSet.noneOf(Hold.class);
+        if (r.purpose() == Purpose.ANSWER) {
+            holds.stream().filter(h -> !SILENCING.contains(h)).forEach(waived::add);
+            holds.removeAll(waived);
+        }
         Scenario scenario = new Scenario(decisionId.toString(), target.jurisdiction(),
                 target.timeZones().stream().map(ZoneId::of).toList(), at, r.channel(), r.party(), resolvedValue(target),
                 history, holds, target.consents(), users.qualifications(actor.userId(), at.atZone(ZoneOffset.UTC).toLocalDate()));
@@ -198,6 +220,10 @@ public class ContactGate {
         });
         trace.put("timeZones", target.timeZones());
         trace.put("holds", holds.stream().map(Enum::name).toList());
+        trace.put("purpose", r.purpose().name());
+        if (!waived.isEmpty()) {
+            trace.put("holdsNotStoppingAnAnswer", waived.stream().map(Enum::name).toList());
+        }
         trace.put("consents", target.consents());
         trace.put("policyLayers", layers.stream().map(l -> l.scope() == PolicyLayer.Scope.TENANT
                 ? "TENANT v" + l.version() : "CREDITOR " + l.creditor() + " v" + l.version()).toList());
@@ -256,6 +282,7 @@ public class ContactGate {
         facts.put("channel", r.channel().name());
         facts.put("party", r.party().name());
         facts.put("proposedAt", at.toString());
+        facts.put("purpose", r.purpose().name());
         facts.put("jurisdiction", target.jurisdiction());
         UUID point = resolvedId(target);
         if (point != null) {

@@ -53,7 +53,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ConflictException.class)
     ProblemDetail conflict(ConflictException e) {
-        return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
+        ProblemDetail p = problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
+        e.properties().forEach(p::setProperty);
+        return p;
     }
 
     @ExceptionHandler(AccessDeniedException.class)
