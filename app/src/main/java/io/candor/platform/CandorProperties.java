@@ -82,14 +82,20 @@ public record CandorProperties(
      * The debtor portal. {@code linkKey}: base64 HMAC key signing portal links (default: generated under the data
      * directory); {@code linkTtl}: how long a link works; {@code maxAttempts} wrong verifications within
      * {@code lockout} lock the account's links for {@code lockout}; {@code sessionTimeout}: idle time before a
-     * verified debtor must verify again.
+     * verified debtor must verify again; {@code staffNetworks}: the organisation's own networks (CIDR), from which a
+     * debtor's verification is recorded as made from a staff network.
      */
     public record Portal(
             @Nullable String linkKey,
             @DefaultValue("7d") Duration linkTtl,
             @DefaultValue("5") int maxAttempts,
             @DefaultValue("30m") Duration lockout,
-            @DefaultValue("15m") Duration sessionTimeout) {
+            @DefaultValue("15m") Duration sessionTimeout,
+            java.util.@Nullable List<String> staffNetworks) {
+
+        public java.util.List<String> staffNetworksOrNone() {
+            return staffNetworks == null ? java.util.List.of() : staffNetworks;
+        }
     }
 
     /** {@code enabled} seeds the demo tenants and portfolio once at start-up. */

@@ -22,6 +22,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(FilterOrder.TENANT_CONTEXT)
 class PortalFilter extends OncePerRequestFilter {
 
+    private final PortalLinks links;
+
+    PortalFilter(PortalLinks links) {
+        this.links = links;
+    }
+
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
@@ -40,6 +46,12 @@ class PortalFilter extends OncePerRequestFilter {
         request.setAttribute(PageLocale.ATTRIBUTE, s.locale());
         request.setAttribute(PortalSession.ATTRIBUTE, s);
         try (TenantContext.Scope ignored = TenantContext.enter(s.tenant())) {
+            if (!links.live(s.link())) {
+                // the session ends with its link: expired or revoked, the debtor opens a new one
+                session.invalidate();
+                response.sendRedirect(request.getContextPath() + "/p/ended?lang=" + s.locale().toLanguageTag());
+                return;
+            }
             chain.doFilter(request, response);
         }
     }

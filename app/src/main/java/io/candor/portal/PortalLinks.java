@@ -34,7 +34,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Portal links: {@code /p/<token>}, the token naming the tenant, the link and its expiry, with a 128-bit HMAC-SHA256
  * tag. A token cannot be guessed or altered; the link row it names says which account, and can be revoked. A link is
- * for the self-service portal only (its purpose), and works until it expires.
+ * for the self-service portal only (its purpose), and works until it expires or is revoked; an account has one live
+ * link per purpose (a new one replaces the old), and a portal session ends with its link.
  */
 @Service
 public class PortalLinks {
@@ -52,6 +53,11 @@ public class PortalLinks {
 
     /** A good link: the tenant and account it opens. */
     public record Valid(UUID tenant, UUID link, UUID account) implements Opened {
+    }
+
+    /** A link as staff see it in the account's list. */
+    public record Link(UUID id, String purpose, @Nullable String channel, String createdBy, Instant createdAt,
+                       Instant expiresAt, @Nullable Instant revokedAt, @Nullable String revokedBy, String status) {
     }
 
     /** A genuine link past its expiry or revoked. */
@@ -106,6 +112,12 @@ public class PortalLinks {
         if (!exists) {
             throw new NotFoundException("account", account);
         }
+        // one live link per account and purpose: the new one replaces the old
+        jdbc.sql("""
+                        SELECT id FROM portal_link WHERE account_id = :a AND purpose = 'SELF_SERVICE'
+                          AND revoked_at IS NULL AND expires_at > :now FOR UPDATE""")
+                .param("a", account).param("now", utc(clock.instant())).query(UUID.class).list()
+                .forEach(old -> revoke(old, by, "REPLACED"));
         UUID id = Ids.newId();
         Instant expires = clock.instant().plus(properties.portal().linkTtl()).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         jdbc.sql("""
@@ -123,11 +135,54 @@ public class PortalLinks {
         return new Created(id, root.replaceAll("/+$", "") + "/p/" + token(TenantContext.require(), id, expires), expires);
     }
 
-    /** Revokes a link at once. */
+    /**
+     * Revokes a link at once (and so every portal session opened through it); {@code why} is REVOKED by a person or
+     * REPLACED by a newer link. Revoking a revoked link changes nothing; another tenant's or an unknown one is not found.
+     */
     @Transactional
-    public void revoke(UUID link) {
-        jdbc.sql("UPDATE portal_link SET revoked_at = :now WHERE id = :id AND revoked_at IS NULL")
-                .param("now", utc(clock.instant())).param("id", link).update();
+    public Link revoke(UUID link, String by, String why) {
+        Link found = find(link).orElseThrow(() -> new NotFoundException("portal link", link));
+        int n = jdbc.sql("""
+                        UPDATE portal_link SET revoked_at = :now, revoked_by = :by
+                        WHERE id = :id AND revoked_at IS NULL""")
+                .param("now", utc(clock.instant())).param("by", by).param("id", link).update();
+        if (n == 1) {
+            UUID account = jdbc.sql("SELECT account_id FROM portal_link WHERE id = :id").param("id", link)
+                    .query(UUID.class).single();
+            audit.record(AuditEntry.of("PORTAL_LINK_REVOKED", "account", account).withDetail(Map.of("link",
+                    link.toString(), "why", why)));
+            events.publishEvent(new EvidenceEvent("PORTAL_LINK_REVOKED", EvidenceEvent.Subject.account(account), by,
+                    clock.instant(), Map.of("link", link.toString(), "why", why), java.util.List.of()));
+        }
+        return find(link).orElse(found);
+    }
+
+    /** The account's links, newest first, each LIVE, EXPIRED or REVOKED. */
+    public java.util.List<Link> ofAccount(UUID account) {
+        return jdbc.sql("SELECT * FROM portal_link WHERE account_id = :a ORDER BY created_at DESC, id DESC")
+                .param("a", account).query((rs, n) -> link(rs)).list();
+    }
+
+    private Optional<Link> find(UUID link) {
+        return jdbc.sql("SELECT * FROM portal_link WHERE id = :id").param("id", link).query((rs, n) -> link(rs))
+                .optional();
+    }
+
+    private Link link(java.sql.ResultSet rs) throws java.sql.SQLException {
+        Instant expires = rs.getObject("expires_at", OffsetDateTime.class).toInstant();
+        OffsetDateTime revoked = rs.getObject("revoked_at", OffsetDateTime.class);
+        String status = revoked != null ? "REVOKED" : clock.instant().isBefore(expires) ? "LIVE" : "EXPIRED";
+        return new Link(rs.getObject("id", UUID.class), rs.getString("purpose"), rs.getString("channel"),
+                rs.getString("created_by"), rs.getObject("created_at", OffsetDateTime.class).toInstant(), expires,
+                revoked == null ? null : revoked.toInstant(), rs.getString("revoked_by"), status);
+    }
+
+    /** Is the link a session was opened through still live (unrevoked, unexpired)? In its tenant's context. */
+    public boolean live(UUID link) {
+        return jdbc.sql("""
+                        SELECT EXISTS (SELECT 1 FROM portal_link WHERE id = :id AND revoked_at IS NULL
+                                       AND expires_at > :now)""")
+                .param("id", link).param("now", utc(clock.instant())).query(Boolean.class).single();
     }
 
     /** Opens a token: checks its tag first, then (in its tenant) that the link exists, is live and unrevoked. */

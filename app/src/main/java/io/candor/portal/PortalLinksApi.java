@@ -22,7 +22,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 /**
  * {@code POST /api/v1/accounts/{id}/portal-links}: a link to the debtor portal for the account; with
  * {@code "channel": "SMS" | "EMAIL"} it is also sent to the debtor (template {@code portal-link-sms} or
- * {@code portal-link-email}, through the contact gate like any message).
+ * {@code portal-link-email}, through the contact gate like any message). A new link replaces the account's live one;
+ * {@code GET} lists the account's links, {@code POST /api/v1/portal-links/{link}/revoke} ends one (and its sessions).
  */
 @RestController
 class PortalLinksApi {
@@ -30,15 +31,31 @@ class PortalLinksApi {
     private final PortalLinks links;
     private final Sends sends;
 
-    PortalLinksApi(PortalLinks links, Sends sends) {
+    private final io.candor.portfolio.Accounts accounts;
+
+    PortalLinksApi(PortalLinks links, Sends sends, io.candor.portfolio.Accounts accounts) {
         this.links = links;
         this.sends = sends;
+        this.accounts = accounts;
     }
 
     record LinkRequest(@Nullable String channel) {
     }
 
-    record Link(String url, java.time.Instant expiresAt, Sends.@Nullable Message message) {
+    record Link(UUID id, String url, java.time.Instant expiresAt, Sends.@Nullable Message message) {
+    }
+
+    @org.springframework.web.bind.annotation.GetMapping("/api/v1/accounts/{id}/portal-links")
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'COLLECTOR', 'AGENCY_USER', 'COMPLIANCE_OFFICER', 'AUDITOR')")
+    List<PortalLinks.Link> list(@PathVariable UUID id) {
+        accounts.requireExists(id);
+        return links.ofAccount(id);
+    }
+
+    @PostMapping("/api/v1/portal-links/{link}/revoke")
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'COLLECTOR', 'AGENCY_USER', 'COMPLIANCE_OFFICER')")
+    PortalLinks.Link revoke(@PathVariable UUID link) {
+        return links.revoke(link, CurrentUser.get().username(), "REVOKED");
     }
 
     @PostMapping("/api/v1/accounts/{id}/portal-links")
@@ -54,6 +71,6 @@ class PortalLinksApi {
         PortalLinks.Created link = links.create(id, channel, CurrentUser.get().username(), base);
         Sends.Message sent = channel == null ? null : sends.send(id, "portal-link-" + channel.toLowerCase(java.util.Locale.ROOT),
                 "portal-link:" + link.id(), CurrentUser.get(), Map.of("portal_link", link.url()));
-        return new Link(link.url(), link.expiresAt(), sent);
+        return new Link(link.id(), link.url(), link.expiresAt(), sent);
     }
 }

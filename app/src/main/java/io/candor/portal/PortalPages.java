@@ -42,7 +42,10 @@ class PortalPages {
         this.tenants = tenants;
         this.jdbc = jdbc;
         this.properties = properties;
+        this.staffOrigin = new StaffOrigin(properties.portal().staffNetworksOrNone());
     }
+
+    private final StaffOrigin staffOrigin;
 
     @GetMapping("/p/ended")
     String ended(@RequestParam(required = false) @Nullable String lang, HttpServletRequest request,
@@ -86,8 +89,9 @@ class PortalPages {
         }
         LocalDate given = birth;
         String client = request.getRemoteAddr();
+        String staff = staffOrigin.of(request).orElse(null);
         Verification.Result r = TenantContext.call(v.tenant(),
-                () -> verification.attempt(v.link(), v.account(), idLast4, given, client));
+                () -> verification.attempt(v.link(), v.account(), idLast4, given, client, staff));
         model.addAttribute("token", token);
         model.addAttribute("lang", lang);
         switch (r) {

@@ -86,7 +86,8 @@ class Verification {
     }
 
     @Transactional
-    public Result attempt(UUID link, UUID account, String idLast4, @Nullable LocalDate birthDate, String client) {
+    public Result attempt(UUID link, UUID account, String idLast4, @Nullable LocalDate birthDate, String client,
+            @Nullable String staffOrigin) {
         Instant locked = lockedUntil(recentFailures(account));
         if (locked != null) {
             audit.recordAs(debtor(link), AuditEntry.of("PORTAL_VERIFICATION_LOCKED", "account", account)
@@ -104,15 +105,25 @@ class Verification {
         boolean right = last4 != null && k.birth() != null && birthDate != null
                 && last4.equalsIgnoreCase(idLast4.strip()) && k.birth().equals(birthDate);
         jdbc.sql("""
-                        INSERT INTO portal_verification (tenant_id, id, link_id, account_id, at, success, client)
-                        VALUES (:t, :id, :link, :a, :now, :ok, :client)""")
+                        INSERT INTO portal_verification (tenant_id, id, link_id, account_id, at, success, client,
+                                                         staff_origin)
+                        VALUES (:t, :id, :link, :a, :now, :ok, :client, :staff)""")
                 .param("t", TenantContext.require()).param("id", Ids.newId()).param("link", link).param("a", account)
-                .param("now", utc(clock.instant())).param("ok", right).param("client", client).update();
+                .param("now", utc(clock.instant())).param("ok", right).param("client", client)
+                .param("staff", staffOrigin).update();
+        Map<String, String> detail = new java.util.LinkedHashMap<>();
+        detail.put("link", link.toString());
+        detail.put("client", client);
+        if (staffOrigin != null) {
+            // a verification from a staff member's browser or network: recorded as such, for compliance to review
+            detail.put("staffOrigin", staffOrigin);
+        }
         audit.recordAs(debtor(link), AuditEntry.of(right ? "PORTAL_VERIFIED" : "PORTAL_VERIFICATION_FAILED", "account",
-                account).withDetail(Map.of("link", link.toString(), "client", client)));
+                account).withDetail(Map.copyOf(detail)));
         if (right) {
+            detail.remove("client");
             events.publishEvent(new EvidenceEvent("PORTAL_VERIFIED", EvidenceEvent.Subject.account(account),
-                    debtor(link).username(), clock.instant(), Map.of("link", link.toString()), java.util.List.of()));
+                    debtor(link).username(), clock.instant(), Map.copyOf(detail), java.util.List.of()));
             return new Verified();
         }
         List<OffsetDateTime> failures = recentFailures(account);

@@ -22,9 +22,9 @@ public record AccountDetail(UUID id, String creditorRef, String creditor, String
     public record Balances(Money principal, Money interest, Money fees, Money penalty, Money total) {
     }
 
-    /** The debtor as the reader may see it. */
+    /** The debtor as the reader may see it: the ID and date of birth masked ({@code 1990-**-**}) unless the role may. */
     public record Debtor(UUID id, String kind, String name, @Nullable String nationalId,
-                         @Nullable LocalDate birthDate, String country, @Nullable String region, String language) {
+                         @Nullable String birthDate, String country, @Nullable String region, String language) {
     }
 
     /** A way to reach the debtor; the value masked by role. */

@@ -90,6 +90,17 @@ public class Accounts {
         return page;
     }
 
+    /**
+     * Answers not found unless the account is the current tenant's: what every sub-resource of an account (its notes,
+     * payments, holds, links …) checks first, so another tenant's account reads as unknown rather than as empty.
+     */
+    public void requireExists(UUID id) {
+        if (!jdbc.sql("SELECT EXISTS (SELECT 1 FROM account WHERE id = :id)").param("id", id).query(Boolean.class)
+                .single()) {
+            throw new io.candor.platform.web.NotFoundException("account", id);
+        }
+    }
+
     @Transactional
     public Optional<AccountDetail> find(UUID id, Set<Role> roles, String purpose) {
         Optional<AccountDetail> found = jdbc.sql("""
@@ -137,13 +148,16 @@ public class Accounts {
         byte[] nationalId = rs.getBytes("national_id_enc");
         String shownId = nationalId == null ? null : PersonalField.NATIONAL_ID.unmaskedFor(roles)
                 ? cipher.open(nationalId, PersonalDataContext.nationalId(tenant))
-                : rs.getString("national_id_hint");
+                : hidden(rs.getString("national_id_hint"));
+        LocalDate born = rs.getObject("birth_date", LocalDate.class);
+        String shownBirth = born == null ? null : PersonalField.BIRTH_DATE.unmaskedFor(roles) ? born.toString()
+                : Masking.birthDate(born);
         byte[] bank = rs.getBytes("bank_account_enc");
         String shownBank = bank == null ? null : PersonalField.BANK_ACCOUNT.unmaskedFor(roles)
                 ? cipher.open(bank, PersonalDataContext.bankAccount(tenant))
                 : Masking.bankAccount(rs.getString("bank_account_last4"));
         AccountDetail.Debtor debtor = new AccountDetail.Debtor(debtorId, rs.getString("kind"), rs.getString("full_name"),
-                shownId, rs.getObject("birth_date", LocalDate.class), rs.getString("country"), rs.getString("region"),
+                shownId, shownBirth, rs.getString("country"), rs.getString("region"),
                 rs.getString("language"));
         return new AccountDetail(rs.getObject("id", UUID.class), rs.getString("creditor_ref"), rs.getString("creditor"),
                 rs.getString("portfolio"), rs.getString("product"),
@@ -152,6 +166,11 @@ public class Accounts {
                 rs.getString("status"), shownBank, rs.getString("assigned_agency"),
                 rs.getObject("assigned_collector", UUID.class), debtor, contactPoints(debtorId, roles),
                 parties(rs.getObject("id", UUID.class), tenant, roles));
+    }
+
+    /** The stored hint as staff see it: not the last four, which prove who the debtor is. */
+    private static @Nullable String hidden(@Nullable String hint) {
+        return hint == null ? null : Masking.nationalId(hint);
     }
 
     private List<AccountDetail.Party> parties(UUID account, UUID tenant, Set<Role> roles) {
@@ -163,7 +182,7 @@ public class Accounts {
                 .query((rs, n) -> {
                     byte[] sealed = rs.getBytes("national_id_enc");
                     String id = sealed == null ? null : PersonalField.NATIONAL_ID.unmaskedFor(roles)
-                            ? cipher.open(sealed, PersonalDataContext.nationalId(tenant)) : rs.getString("national_id_hint");
+                            ? cipher.open(sealed, PersonalDataContext.nationalId(tenant)) : hidden(rs.getString("national_id_hint"));
                     return new AccountDetail.Party(rs.getObject("debtor_id", UUID.class), rs.getString("role"),
                             rs.getString("full_name"), id);
                 })

@@ -26,9 +26,26 @@ public final class Masking {
         }
     }
 
-    /** An identity document number: first 3 and last 4 characters. */
-    public static String nationalId(String id) {
+    /**
+     * The stored hint of an identity document number: first 3 and last 4 characters. It is never shown — the last
+     * four prove who a debtor is in the portal and to the agent — only kept to check them against.
+     */
+    public static String nationalIdHint(String id) {
         return keep(id.strip(), 3, 4);
+    }
+
+    /**
+     * An identity document number as staff see it: the first 3 characters (the issuing region), nothing of the end,
+     * which is what a debtor proves who they are with. Works on the number or on its stored hint.
+     */
+    public static String nationalId(String idOrHint) {
+        String s = idOrHint.strip();
+        return s.length() <= 3 ? "*".repeat(s.length()) : s.substring(0, 3) + "*".repeat(s.length() - 3);
+    }
+
+    /** A date of birth as staff see it: the year only ({@code 1990-**-**}). */
+    public static String birthDate(java.time.LocalDate date) {
+        return date.getYear() + "-**-**";
     }
 
     /** A bank account from its last four digits. */

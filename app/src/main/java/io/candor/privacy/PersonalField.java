@@ -13,6 +13,8 @@ public enum PersonalField {
     PHONE(EnumSet.of(Role.ADMIN, Role.COMPLIANCE_OFFICER)),
     EMAIL(EnumSet.of(Role.ADMIN, Role.COMPLIANCE_OFFICER)),
     NATIONAL_ID(EnumSet.of(Role.COMPLIANCE_OFFICER)),
+    /** The date of birth: with the ID's last four, what a debtor proves who they are with, so no screen shows it. */
+    BIRTH_DATE(EnumSet.of(Role.COMPLIANCE_OFFICER)),
     BANK_ACCOUNT(EnumSet.of(Role.COMPLIANCE_OFFICER));
 
     private final Set<Role> unmaskedFor;

@@ -136,7 +136,7 @@ final class RowValidator {
         return new Result.Valid(new StagedRow(row.line(), row.raw(), ref, product, debtorType, name,
                 nationalId == null ? null : cipher.seal(nationalId, PersonalDataContext.nationalId(tenant)),
                 nationalId == null ? null : searchHash.of(tenant, "national_id", nationalId),
-                nationalId == null ? null : Masking.nationalId(nationalId), birth, phone[0], phone[1], email,
+                nationalId == null ? null : Masking.nationalIdHint(nationalId), birth, phone[0], phone[1], email,
                 optional(row, CanonicalColumn.ADDRESS), optional(row, CanonicalColumn.REGION), country,
                 text(row, CanonicalColumn.LANGUAGE, problems, defaultLanguage(country)), currency.getCurrencyCode(),
                 principal, interest, fees, penalty, due, dpd,
@@ -145,7 +145,7 @@ final class RowValidator {
                 guarantorName == null ? null : new StagedRow.Guarantor(guarantorName,
                         guarantorId == null ? null : cipher.seal(guarantorId, PersonalDataContext.nationalId(tenant)),
                         guarantorId == null ? null : searchHash.of(tenant, "national_id", guarantorId),
-                        guarantorId == null ? null : Masking.nationalId(guarantorId), guarantorPhone[0],
+                        guarantorId == null ? null : Masking.nationalIdHint(guarantorId), guarantorPhone[0],
                         guarantorPhone[1], Ids.newId())));
     }
 

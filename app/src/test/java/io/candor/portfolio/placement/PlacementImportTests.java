@@ -226,7 +226,7 @@ class PlacementImportTests {
         JsonNode g2 = api.get("/api/v1/accounts/" + account("G2").get("id").asString(), admin).json();
         assertThat(g1.get("parties").get(0).get("role").asString()).isEqualTo("GUARANTOR");
         assertThat(g1.get("parties").get(0).get("name").asString()).isEqualTo("林芳");
-        assertThat(g1.get("parties").get(0).get("nationalId").asString()).isEqualTo("110***********1111");
+        assertThat(g1.get("parties").get(0).get("nationalId").asString()).isEqualTo("110***************");
         // one guarantor for both companies, and the guarantor of G4 is the debtor of G3
         assertThat(g1.get("parties").get(0).get("debtorId").asString())
                 .isEqualTo(g2.get("parties").get(0).get("debtorId").asString());

@@ -1,0 +1,88 @@
+package io.candor.support;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A browser's session over plain HTTP: cookies kept, redirects followed, forms posted with the CSRF token of the page
+ * they are on. For page tests that need no JavaScript (the browser tests drive Chromium for those that do).
+ */
+public final class WebSession {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    /** A page as served: the status, where the redirects ended, and the HTML. */
+    public record Page(int status, URI uri, String body) {
+
+        public String csrf() {
+            Matcher m = CSRF.matcher(body);
+            if (!m.find()) {
+                throw new AssertionError("no CSRF token on " + uri + ":\n" + body);
+            }
+            return m.group(1);
+        }
+    }
+
+    private final String base;
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NORMAL).build();
+
+    public WebSession(int port) {
+        this.base = "http://127.0.0.1:" + port;
+    }
+
+    /** Signs in to the staff pages with the login form. */
+    public WebSession signIn(String tenant, String username, String password) {
+        Page login = get("/login");
+        Page after = post("/login", login.csrf(), Map.of("tenant", tenant, "username", username, "password", password));
+        if (after.uri().getPath().startsWith("/login")) {
+            throw new AssertionError("sign-in failed for " + username);
+        }
+        return this;
+    }
+
+    public Page get(String pathOrUrl) {
+        return send(HttpRequest.newBuilder(uri(pathOrUrl)).header("Accept-Language", "en").GET());
+    }
+
+    public Page get(String pathOrUrl, String acceptLanguage) {
+        return send(HttpRequest.newBuilder(uri(pathOrUrl)).header("Accept-Language", acceptLanguage).GET());
+    }
+
+    /** Posts a form with the given CSRF token (from the page the form is on). */
+    public Page post(String pathOrUrl, String csrf, Map<String, String> fields) {
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        all.put("_csrf", csrf);
+        String form = all.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(uri(pathOrUrl)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+    }
+
+    private URI uri(String pathOrUrl) {
+        return URI.create(pathOrUrl.startsWith("http") ? pathOrUrl : base + pathOrUrl);
+    }
+
+    private Page send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Page(r.statusCode(), r.uri(), r.body());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
