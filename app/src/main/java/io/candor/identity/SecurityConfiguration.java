@@ -48,6 +48,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
                         // checked here too, so a caller without the role is refused before the body is read
                         .requestMatchers("/api/v1/users", "/api/v1/users/**").hasRole(Role.ADMIN.name())
+                        // a compliance officer reads rejected rows raw (personal data, audited)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/imports/*/rejections").hasAnyRole(Role.ADMIN.name(),
+                                Role.SUPERVISOR.name(), Role.COMPLIANCE_OFFICER.name())
                         .requestMatchers("/api/v1/imports/**", "/api/v1/import-profiles/**")
                         .hasAnyRole(Role.ADMIN.name(), Role.SUPERVISOR.name())
                         .requestMatchers("/api/v1/audit-events", "/api/v1/audit-events/**").hasAnyRole(

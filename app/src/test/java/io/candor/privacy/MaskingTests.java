@@ -22,10 +22,15 @@ class MaskingTests {
 
     @Test
     void masksIdentifiersAndEmail() {
-        assertThat(Masking.nationalId("110101199003071234")).isEqualTo("110***********1234");
+        assertThat(Masking.nationalId("110101199003071234")).as("the last four prove who a debtor is: never shown")
+                .isEqualTo("110***************");
+        assertThat(Masking.nationalIdHint("110101199003071234")).isEqualTo("110***********1234");
+        assertThat(Masking.nationalId(Masking.nationalIdHint("110101199003071234"))).isEqualTo("110***************");
+        assertThat(Masking.birthDate(java.time.LocalDate.of(1990, 3, 7))).isEqualTo("1990-**-**");
         assertThat(Masking.bankAccount("1234")).isEqualTo("**** 1234");
         assertThat(Masking.email("zhang.wei@example.com")).isEqualTo("z***@example.com");
-        assertThat(Masking.nationalId("A1234")).isEqualTo("***34");
+        assertThat(Masking.nationalId("A1234")).isEqualTo("A12**");
+        assertThat(Masking.nationalId("A12")).isEqualTo("***");
     }
 
     @Test

@@ -72,6 +72,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof org.apache.tomcat.util.http.fileupload.impl.SizeException size) {
+                // the upload was parsed early (a filter read a parameter): the same refusal as in the controller
+                return tooLarge(size.getPermittedSize());
+            }
+        }
         String ref = java.util.UUID.randomUUID().toString();
         log.error("Unexpected error {}", ref, e);
         ProblemDetail p = problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
@@ -98,6 +104,21 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                         .reduce((a, b) -> a + "; " + b).orElse("The request is not valid."));
         p.setProperty("errors", errors);
         return ResponseEntity.badRequest().body(p);
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleMaxUploadSizeExceededException(
+            org.springframework.web.multipart.MaxUploadSizeExceededException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge(ex.getMaxUploadSize()));
+    }
+
+    private static ProblemDetail tooLarge(long permitted) {
+        String limit = permitted > 0 ? org.springframework.util.unit.DataSize.ofBytes(permitted).toMegabytes() + " MB"
+                : "the limit";
+        return problem(HttpStatus.CONTENT_TOO_LARGE, "File too large", "The file is larger than " + limit
+                + ", the most an upload may be here: split it into smaller files, or ask your administrator to raise "
+                + "candor.imports.max-file-size.");
     }
 
     /** Jackson's messages name the field and the problem; keep those, drop the internals. */

@@ -92,13 +92,17 @@ class ImportJobs {
                 .param("now", now()).update();
     }
 
-    List<Rejection> rejections(UUID job, long afterSeq, int limit) {
+    /** Rejections with their raw text ({@code raw}) or masked; rows merged before masking existed are masked now. */
+    List<Rejection> rejections(UUID job, long afterSeq, int limit, boolean raw) {
         return jdbc.sql("""
-                        SELECT seq, line, col, reason, raw FROM import_rejection
+                        SELECT seq, line, col, reason, raw, raw_masked FROM import_rejection
                         WHERE job_id = :job AND seq > :after ORDER BY seq LIMIT :limit""")
                 .param("job", job).param("after", afterSeq).param("limit", limit)
                 .query((rs, n) -> new Rejection(rs.getLong("seq"), rs.getLong("line"), rs.getString("col"),
-                        rs.getString("reason"), rs.getString("raw")))
+                        raw ? rs.getString("reason") : RejectedText.maskLooksPersonal(rs.getString("reason")),
+                        raw ? RejectedText.bounded(rs.getString("raw"))
+                        : rs.getString("raw_masked") != null ? rs.getString("raw_masked")
+                        : RejectedText.bounded(RejectedText.maskLooksPersonal(rs.getString("raw")))))
                 .list();
     }
 

@@ -84,6 +84,7 @@ class ImportsApi {
     }
 
     @GetMapping("/imports/{id}/rejections")
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'COMPLIANCE_OFFICER')")
     RejectionPage rejections(@PathVariable UUID id, @RequestParam(required = false) @Nullable String cursor,
             @RequestParam(defaultValue = "100") int limit) {
         imports.find(id).orElseThrow(() -> new NotFoundException("import", id));
@@ -96,7 +97,8 @@ class ImportsApi {
         } catch (NumberFormatException e) {
             throw new BadRequestException("cursor '" + cursor + "' is not valid: pass the nextCursor of the previous page");
         }
-        List<ImportJobs.Rejection> rows = imports.rejections(id, after, limit + 1);
+        List<ImportJobs.Rejection> rows = imports.rejections(id, after, limit + 1,
+                io.candor.identity.CurrentUser.get().roles());
         boolean more = rows.size() > limit;
         List<ImportJobs.Rejection> page = more ? rows.subList(0, limit) : rows;
         return new RejectionPage(List.copyOf(page), more ? Long.toString(page.getLast().seq()) : null);

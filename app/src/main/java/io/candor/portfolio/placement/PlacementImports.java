@@ -119,11 +119,16 @@ public class PlacementImports implements DisposableBean {
         return jobs.recent(limit);
     }
 
-    /** The rejected rows of a job, with their line, column, reason and raw text; reading them is audited. */
-    public List<ImportJobs.Rejection> rejections(UUID job, long afterSeq, int limit) {
+    /**
+     * The rejected rows of a job, with their line, column, reason and text: masked, or raw for the roles that see
+     * personal data unmasked ({@link io.candor.privacy.PersonalField#NATIONAL_ID}); reading them is audited.
+     */
+    public List<ImportJobs.Rejection> rejections(UUID job, long afterSeq, int limit,
+            java.util.Set<io.candor.identity.Role> roles) {
+        boolean raw = io.candor.privacy.PersonalField.NATIONAL_ID.unmaskedFor(roles);
         audit.record(new AuditEntry("DEBTOR_DATA_READ", "import_rejections", job.toString(), "IMPORT_REVIEW",
-                Map.of()));
-        return jobs.rejections(job, afterSeq, limit);
+                Map.of("unmasked", raw)));
+        return jobs.rejections(job, afterSeq, limit, raw);
     }
 
     private record Prepared(UUID job, Path file, ImportProfile profile, Request request, String creditor,
@@ -201,7 +206,7 @@ public class PlacementImports implements DisposableBean {
     /** Payment and exchange-rate files, in the import's transaction. */
     private void importLedger(UUID tenant, Prepared p) {
         try (TabularFile file = TabularFile.open(p.file(), p.profile());
-             RejectionSpool rejections = new RejectionSpool(tenant, p.job())) {
+             RejectionSpool rejections = new RejectionSpool(tenant, p.job(), RejectedText.unmapped())) {
             String source = "FILE:" + p.request().fileName();
             LedgerFiles.Counts counts = p.request().kind() == ImportJob.Kind.PAYMENT
                     ? ledger.payments(file, creditor(tenant, p), source, rejections)
@@ -223,9 +228,10 @@ public class PlacementImports implements DisposableBean {
         LocalDate businessDate = tenants.businessDate(tenant);
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try (TabularFile file = TabularFile.open(p.file(), p.profile());
-             RejectionSpool rejections = new RejectionSpool(tenant, p.job());
+             Quarantine q = quarantine(tenant, p, file, kind);
              StagingTable staging = StagingTable.create(connection)) {
-            Map<CanonicalColumn, Integer> index = columns(file.header(), p.profile(), kind);
+            Map<CanonicalColumn, Integer> index = q.index();
+            RejectionSpool rejections = q.spool();
             RowValidator validator = new RowValidator(kind, p.profile(), index, file.header().size(), file.isWorkbook(),
                     businessDate, tenant, cipher, searchHash);
             long total = Files.size(p.file());
@@ -263,6 +269,20 @@ public class PlacementImports implements DisposableBean {
         } catch (Exception e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
+    }
+
+    /** The file's column mapping and the spool its rejected rows go to, masked by that mapping. */
+    private record Quarantine(Map<CanonicalColumn, Integer> index, RejectionSpool spool) implements AutoCloseable {
+        @Override
+        public void close() throws IOException {
+            spool.close();
+        }
+    }
+
+    private static Quarantine quarantine(UUID tenant, Prepared p, TabularFile file, ImportJob.Kind kind)
+            throws IOException {
+        Map<CanonicalColumn, Integer> index = columns(file.header(), p.profile(), kind);
+        return new Quarantine(index, new RejectionSpool(tenant, p.job(), new RejectedText(index, file.header().size())));
     }
 
     /** Where each canonical column is in the file; missing required columns refuse the whole file. */

@@ -15,7 +15,8 @@ import org.postgresql.PGConnection;
 
 /**
  * Rejected rows, spooled to a temporary file while the staging COPY holds the connection, then copied into
- * the quarantine in the same transaction: memory stays flat however many rows are bad.
+ * the quarantine in the same transaction: memory stays flat however many rows are bad. Each keeps a bounded prefix
+ * of its raw text and the same row masked ({@link RejectedText}).
  */
 final class RejectionSpool implements AutoCloseable {
 
@@ -26,20 +27,25 @@ final class RejectionSpool implements AutoCloseable {
     private long seq;
     private long rows;
 
-    RejectionSpool(UUID tenant, UUID job) throws IOException {
+    private final RejectedText text;
+
+    RejectionSpool(UUID tenant, UUID job, RejectedText text) throws IOException {
         this.tenant = tenant;
         this.job = job;
+        this.text = text;
         this.file = Files.createTempFile("candor-rejections-", ".copy");
         this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
     }
 
     void reject(TabularFile.Row row, java.util.List<RowValidator.Problem> problems) throws IOException {
         rows++;
+        String raw = escape(RejectedText.bounded(row.raw()));
+        String masked = escape(text.masked(row));
         for (RowValidator.Problem p : problems) {
             out.append(tenant.toString()).append('\t').append(job.toString()).append('\t')
                     .append(Long.toString(++seq)).append('\t').append(Long.toString(row.line())).append('\t')
                     .append(p.column() == null ? "\\N" : escape(p.column())).append('\t')
-                    .append(escape(p.reason())).append('\t').append(escape(row.raw())).append('\n');
+                    .append(escape(p.reason())).append('\t').append(raw).append('\t').append(masked).append('\n');
         }
     }
 
@@ -66,7 +72,7 @@ final class RejectionSpool implements AutoCloseable {
              Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             s.execute("CREATE TEMP TABLE import_rejects (LIKE import_rejection) ON COMMIT DROP");
             connection.unwrap(PGConnection.class).getCopyAPI()
-                    .copyIn("COPY import_rejects (tenant_id, job_id, seq, line, col, reason, raw) FROM STDIN", in);
+                    .copyIn("COPY import_rejects (tenant_id, job_id, seq, line, col, reason, raw, raw_masked) FROM STDIN", in);
             s.execute("INSERT INTO import_rejection SELECT * FROM import_rejects");
         }
     }

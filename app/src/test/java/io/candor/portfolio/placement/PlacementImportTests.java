@@ -35,11 +35,13 @@ class PlacementImportTests {
     Api api;
     String admin;
     String creditor;
+    String tenantSlug;
 
     @BeforeEach
     void setUp() {
         api = new Api(port);
         TestTenants.TestTenant t = tenants.create("imp");
+        tenantSlug = t.slug();
         admin = api.token(t.slug(), "admin", TestTenants.PASSWORD);
         creditor = "CRED-" + t.slug().toUpperCase();
     }
@@ -83,8 +85,23 @@ class PlacementImportTests {
         assertThat(byLine.get(8L)).contains("phone: '12345' is not a valid phone number in CN");
         assertThat(byLine.get(10L)).contains("the row has 12 cells but the header has 11");
         assertThat(byLine.get(11L)).contains("has more decimals than JPY allows (0)");
+        // people who fix files see the row with its personal data masked; a compliance officer sees it raw, audited
         assertThat(rejections(job).stream().filter(r -> r.get("line").asLong() == 6L).findFirst().orElseThrow()
+                .get("raw").asString()).isEqualTo("A5,CREDIT_CARD,刘洋,,138****8004,CN,XYZ,100,0,2026-10-01,30");
+        assertThat(rejections(job).stream().filter(r -> r.get("line").asLong() == 3L).findFirst().orElseThrow()
+                .get("raw").asString()).contains("110***************").doesNotContain("1235");
+        assertThat(rejections(job).stream().filter(r -> r.get("line").asLong() == 10L).findFirst().orElseThrow()
+                .get("raw").asString()).as("a row whose cells are out of place is masked wherever a number is")
+                .contains("周杰").doesNotContain("13800138006");
+        String officer = api.token(tenantSlug, "compliance_officer", TestTenants.PASSWORD);
+        Api.Response rawPage = api.get("/api/v1/imports/" + job.get("id").asString() + "/rejections?limit=1000", officer);
+        assertThat(rawPage.status()).as(rawPage.body()).isEqualTo(200);
+        JsonNode raw = rawPage.json();
+        assertThat(raw.get("items").valueStream().filter(r -> r.get("line").asLong() == 6L).findFirst().orElseThrow()
                 .get("raw").asString()).isEqualTo("A5,CREDIT_CARD,刘洋,,13800138004,CN,XYZ,100,0,2026-10-01,30");
+        String supervisor = api.token(tenantSlug, "supervisor", TestTenants.PASSWORD);
+        assertThat(api.get("/api/v1/imports/" + job.get("id").asString() + "/rejections?limit=1000", supervisor).body())
+                .doesNotContain("13800138").doesNotContain("110101199003071235");
         String accounts = api.get("/api/v1/accounts?limit=500", admin).body();
         assertThat(accounts).contains("=HYPERLINK(\\\"http://x\\\")").contains("\"creditorRef\":\"A1\"")
                 .contains("\"amount\":\"1010.50\"");
@@ -240,6 +257,23 @@ class PlacementImportTests {
     void onlyAdministratorsAndSupervisorsImport() {
         String collector = api.token(tenants.create("imp2").slug(), "collector", TestTenants.PASSWORD);
         assertThat(api.upload("/api/v1/imports/placements", collector, "x.csv", new byte[] {1}).status()).isEqualTo(403);
+    }
+
+    @Test
+    void aRejectedOverlongRowIsKeptAsABoundedPrefixAndAFileOverTheLimitIsRefusedSayingWhy() {
+        String huge = "A1,CREDIT_CARD," + "王".repeat(300_000) + ",,13800138000,CN,CNY,1000.00,0,2026-10-01,30\n";
+        JsonNode job = importFile("long.csv", (HEADER + huge).getBytes(StandardCharsets.UTF_8));
+        assertThat(job.get("rejected").asLong()).isEqualTo(1);
+        JsonNode rejection = rejections(job).getFirst();
+        assertThat(rejection.get("reason").asString()).contains("longer than 4000 characters");
+        assertThat(rejection.get("raw").asString().length()).isLessThan(2_100);
+        assertThat(rejection.get("raw").asString()).contains("[cut: the row is ");
+        // the upload limit (16 MB in the tests) refuses a larger file before anything is stored
+        byte[] big = new byte[17 * 1024 * 1024];
+        java.util.Arrays.fill(big, (byte) 'a');
+        Api.Response refused = api.upload("/api/v1/imports/placements", admin, "big.csv", big);
+        assertThat(refused.status()).as(refused.body()).isEqualTo(413);
+        assertThat(refused.json().get("detail").asString()).contains("16 MB").contains("candor.imports.max-file-size");
     }
 
     private JsonNode account(String ref) {
