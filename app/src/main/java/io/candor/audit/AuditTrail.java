@@ -96,7 +96,7 @@ public class AuditTrail {
                         SELECT id, at, actor_id, actor, action, resource_type, resource_id, purpose, detail::text
                         FROM audit_event
                         WHERE id < :before
-                          AND (CAST(:type AS text) IS NULL OR resource_type = :type)
+                          AND (CAST(:type AS text) IS NULL OR lower(resource_type) = lower(:type))
                           AND (CAST(:rid AS text) IS NULL OR resource_id = :rid)
                         ORDER BY id DESC LIMIT :limit""")
                 .param("before", before).param("type", resourceType).param("rid", resourceId)

@@ -54,6 +54,11 @@ final class NluCommands {
                     bad++;
                     continue;
                 }
+                if (s.substring(tab + 1).isBlank()) {
+                    err.println("candor nlu: line " + line + " has no text after the tab: nothing to classify");
+                    bad++;
+                    continue;
+                }
                 Nlu.Reading reading = nlu.read(s.substring(tab + 1));
                 out.println(s.substring(0, tab) + "\t" + reading.intent() + "\t" + reading.emotion());
             }

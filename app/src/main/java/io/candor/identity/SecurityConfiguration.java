@@ -28,6 +28,26 @@ class SecurityConfiguration {
             "/error", "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
             "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"};
 
+    /**
+     * Header values may carry any text a person writes ({@code X-Purpose: 催收} arrives as its UTF-8 bytes); only
+     * control characters other than a tab are refused here, and what a header must be is said by what reads it.
+     */
+    @Bean
+    org.springframework.security.web.firewall.StrictHttpFirewall httpFirewall() {
+        org.springframework.security.web.firewall.StrictHttpFirewall f =
+                new org.springframework.security.web.firewall.StrictHttpFirewall();
+        f.setAllowedHeaderValues(v -> v.chars().allMatch(c -> c == '\t' || c >= 0x20 && c != 0x7F));
+        return f;
+    }
+
+    /** A request the firewall refuses is a client's mistake: 400 with problem details, not a 500. */
+    @Bean
+    org.springframework.security.web.firewall.RequestRejectedHandler requestRejectedHandler() {
+        return (request, response, e) -> ProblemWriter.write(request, response, 400, "Bad request",
+                "The request was refused: a header or the address holds characters that are not allowed (control "
+                        + "characters, encoded slashes or dots). Send plain text.");
+    }
+
     @Bean
     PasswordAuthenticationProvider passwordAuthenticationProvider(Login login) {
         return new PasswordAuthenticationProvider(login);

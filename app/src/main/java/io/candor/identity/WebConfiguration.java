@@ -5,7 +5,10 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
-/** {@code ?lang=zh-CN} switches the language of the pages before sign-in. */
+/**
+ * {@code ?lang=zh-CN} switches the language of the pages before sign-in; a caller's role is checked before what they
+ * sent is read ({@link RolesBeforeReading}).
+ */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
@@ -15,5 +18,6 @@ class WebConfiguration implements WebMvcConfigurer {
         lang.setParamName("lang");
         lang.setIgnoreInvalidLocale(true);
         registry.addInterceptor(lang);
+        registry.addInterceptor(new RolesBeforeReading()).order(1);
     }
 }

@@ -30,7 +30,7 @@ class DocumentsApi {
     @GetMapping("/api/v1/accounts/{id}/documents/{document}")
     ResponseEntity<byte[]> download(@PathVariable UUID id, @PathVariable UUID document,
             @RequestHeader(name = "X-Purpose", defaultValue = "DISPUTE_REVIEW") String purpose) {
-        return documents.read(id, document, purpose).orElseThrow(() -> new NotFoundException("document", document))
+        return documents.read(id, document, io.candor.audit.Purpose.of(purpose)).orElseThrow(() -> new NotFoundException("document", document))
                 .attachment();
     }
 }

@@ -39,7 +39,7 @@ class AccountsApi {
     @GetMapping("/debtors/{id}")
     DebtorOverview.Overview debtor(@PathVariable UUID id,
             @RequestHeader(name = "X-Purpose", defaultValue = "ACCOUNT_VIEW") String purpose) {
-        return debtors.of(id, purpose).orElseThrow(() -> new NotFoundException("debtor", id));
+        return debtors.of(id, io.candor.audit.Purpose.of(purpose)).orElseThrow(() -> new NotFoundException("debtor", id));
     }
 
     @GetMapping("/accounts")
@@ -49,7 +49,7 @@ class AccountsApi {
             @RequestParam(required = false) @Nullable String cursor,
             @RequestParam(required = false) @Nullable Integer limit,
             @Parameter(description = "why the data is read") @RequestHeader(name = "X-Purpose", defaultValue = "ACCOUNT_VIEW") String purpose) {
-        return accounts.list(new Accounts.Filter(portfolio, bucket, status), cursor, CursorPage.limit(limit), purpose);
+        return accounts.list(new Accounts.Filter(portfolio, bucket, status), cursor, CursorPage.limit(limit), io.candor.audit.Purpose.of(purpose));
     }
 
     /** Search by identity number, sent in the body so that it never appears in URLs or access logs. */
@@ -59,13 +59,13 @@ class AccountsApi {
     @PostMapping("/accounts/search")
     List<AccountSummary> search(@Valid @RequestBody Search search,
             @RequestHeader(name = "X-Purpose", defaultValue = "ACCOUNT_SEARCH") String purpose) {
-        return accounts.findByNationalId(search.nationalId(), purpose);
+        return accounts.findByNationalId(search.nationalId(), io.candor.audit.Purpose.of(purpose));
     }
 
     @GetMapping("/accounts/{id}")
     AccountDetail show(@PathVariable UUID id,
             @RequestHeader(name = "X-Purpose", defaultValue = "ACCOUNT_VIEW") String purpose) {
-        return accounts.find(id, CurrentUser.get().roles(), purpose)
+        return accounts.find(id, CurrentUser.get().roles(), io.candor.audit.Purpose.of(purpose))
                 .orElseThrow(() -> new NotFoundException("account", id));
     }
 }

@@ -55,6 +55,9 @@ public class ContactGate {
 
     /** How long an ALLOW holds its slot without an outcome. */
     public static final Duration RESERVATION = Duration.ofMinutes(2);
+    /** How far back and ahead a proposed contact may be asked about (what-if questions included). */
+    static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+    static final Duration HORIZON = Duration.ofDays(366);
     /** History the rules may need (the longest window is 30 days). */
     private static final Duration LOOKBACK = Duration.ofDays(31);
 
@@ -171,6 +174,10 @@ public class ContactGate {
                 .orElseThrow(() -> new NotFoundException("account", r.account()));
         Instant now = clock.instant();
         Instant at = r.at() == null ? now : r.at();
+        if (at.isBefore(EARLIEST) || at.isAfter(now.plus(HORIZON))) {
+            throw new io.candor.platform.web.BadRequestException("at " + r.at() + " is out of range: ask about a contact "
+                    + "between " + EARLIEST + " and a year from now (or leave at out for now).");
+        }
         List<Contact> history = jdbc.sql("""
                         SELECT channel, party, contact_point, at, outcome, reserved_until FROM contact_event
                         WHERE debtor_id = :debtor AND at > :since AND at <= :at

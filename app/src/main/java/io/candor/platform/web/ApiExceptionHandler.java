@@ -58,6 +58,37 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return p;
     }
 
+    /**
+     * A constraint the database keeps, hit by what the caller sent: a reference to something that is not there (or is
+     * another tenant's), a duplicate, a value out of range — a 4xx naming it, never a 500.
+     */
+    @ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
+    ProblemDetail constraint(org.springframework.dao.DataIntegrityViolationException e) {
+        org.postgresql.util.PSQLException pg = null;
+        for (Throwable c = e; c != null && pg == null; c = c.getCause()) {
+            pg = c instanceof org.postgresql.util.PSQLException p ? p : null;
+        }
+        String state = pg == null ? "" : String.valueOf(pg.getSQLState());
+        org.postgresql.util.ServerErrorMessage m = pg == null ? null : pg.getServerErrorMessage();
+        String detail = m == null || m.getDetail() == null ? "" : m.getDetail();
+        return switch (state) {
+            case "23503" -> problem(HttpStatus.NOT_FOUND, "Not found", "What this refers to does not exist here"
+                    + referenced(detail) + ": check the id in the address and in the body.");
+            case "23505" -> problem(HttpStatus.CONFLICT, "Conflict", "This already exists (" + (m == null
+                    || m.getConstraint() == null ? "a unique key" : m.getConstraint()) + "): it was made before, "
+                    + "perhaps by a request at the same moment; read it, or retry with another name.");
+            case "23514", "22001", "22003", "22007", "22008" -> problem(HttpStatus.BAD_REQUEST, "Bad request",
+                    "A value is outside what is allowed" + (m == null || m.getConstraint() == null ? ""
+                    : " (" + m.getConstraint() + ")") + ": see the API documentation for the field's bounds.");
+            default -> unexpected(e);
+        };
+    }
+
+    private static String referenced(String detail) {
+        java.util.regex.Matcher t = java.util.regex.Pattern.compile("in table \"(\\w+)\"").matcher(detail);
+        return t.find() ? " (no such " + t.group(1).replace('_', ' ') + ")" : "";
+    }
+
     @ExceptionHandler(AccessDeniedException.class)
     ProblemDetail forbidden(AccessDeniedException e) {
         return problem(HttpStatus.FORBIDDEN, "Forbidden", "Your role does not allow this action.");

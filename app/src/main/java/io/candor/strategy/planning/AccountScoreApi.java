@@ -61,7 +61,7 @@ class AccountScoreApi {
                 clock.instant());
         PlanningInput in = slice.inputs().stream().filter(i -> i.situation().account().equals(id)).findFirst()
                 .orElseThrow(() -> new NotFoundException("open account", id));
-        audit.record(AuditEntry.read("account", id, purpose));
+        audit.record(AuditEntry.read("account", id, io.candor.audit.Purpose.of(purpose)));
         Scorecard.Score s = model.scorecard().score(model.scorecard().bins(SituationFeatures.of(in)::get));
         Map<String, Object> last = jdbc.sql("""
                         SELECT business_date, points, probability FROM account_score WHERE account_id = :id""")

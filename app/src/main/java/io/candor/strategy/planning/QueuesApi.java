@@ -31,11 +31,17 @@ class QueuesApi {
         this.tenants = tenants;
     }
 
-    /** The signed-in collector's queue for the tenant's business date. */
+    /**
+     * The signed-in collector's queue for the tenant's business date, in the strategy's order (the first {@code limit}
+     * when given).
+     */
     @GetMapping("/api/v1/queues/mine")
-    List<WorkQueues.Item> mine() {
+    List<WorkQueues.Item> mine(@org.springframework.web.bind.annotation.RequestParam(required = false)
+            @org.jspecify.annotations.Nullable Integer limit) {
         CandorPrincipal me = CurrentUser.get();
-        return queues.queue(me.userId(), "COLLECT", tenants.businessDate(me.tenantId()));
+        List<WorkQueues.Item> all = queues.queue(me.userId(), "COLLECT", tenants.businessDate(me.tenantId()));
+        int n = limit == null ? all.size() : io.candor.platform.web.CursorPage.limit(limit);
+        return all.size() <= n ? all : List.copyOf(all.subList(0, n));
     }
 
     /** Accounts waiting for a supervisor (open complaints). */
