@@ -41,7 +41,8 @@ class DashboardsPage {
         LocalDate end = to == null ? today : to;
         LocalDate start = from == null ? end.minusDays(29) : from;
         if (start.isAfter(end)) {
-            throw new BadRequestException("from (" + start + ") is after to (" + end + ").");
+            throw BadRequestException.localised("from (" + start + ") is after to (" + end + ").", "error.dateRange",
+                    start.toString(), end.toString());
         }
         return new Kpis.Filter(blank(creditor), blank(portfolio), blank(agency), blank(team), start, end);
     }
@@ -83,7 +84,8 @@ class DashboardsPage {
             @RequestParam(required = false) @Nullable LocalDate from, @RequestParam(required = false) @Nullable LocalDate to,
             HttpServletResponse response) throws IOException {
         if (!TABLES.contains(table)) {
-            throw new BadRequestException("table is one of " + TABLES + ".");
+            throw BadRequestException.localised("table is one of " + TABLES + ".", "error.exportTable", table,
+                    String.join(", ", TABLES));
         }
         CandorPrincipal me = CurrentUser.get();
         Tenant t = tenants.find(me.tenantId()).orElseThrow();
