@@ -47,6 +47,24 @@ public class EndOfDayClose {
         this.clock = clock;
     }
 
+    /**
+     * Refuses a business date Candor cannot move to: one before a date already closed (a closed day is not
+     * reopened), or further than {@link Bounds#BUSINESS_DATE_DAYS} days from today's calendar date.
+     */
+    public void requireOpen(LocalDate date) {
+        LocalDate today = LocalDate.now(clock);
+        if (date.isBefore(today.minusDays(Bounds.BUSINESS_DATE_DAYS)) || date.isAfter(today.plusDays(
+                Bounds.BUSINESS_DATE_DAYS))) {
+            throw new io.candor.platform.web.BadRequestException("The business date " + date + " is out of range: "
+                    + "choose a date within " + Bounds.BUSINESS_DATE_DAYS + " days of today (" + today + ").");
+        }
+        jdbc.sql("SELECT max(business_date) FROM eod_close WHERE status = 'DONE'").query(LocalDate.class).optional()
+                .filter(last -> last.isAfter(date)).ifPresent(last -> {
+                    throw new ConflictException("The business date " + last + " is already closed; the business date "
+                            + "cannot go back to " + date + ". Choose " + last + " or later.");
+                });
+    }
+
     /** Closes the tenant's current business date. */
     public Summary close() {
         return close(tenants.businessDate(TenantContext.require()));

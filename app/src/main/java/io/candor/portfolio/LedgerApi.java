@@ -123,6 +123,9 @@ class LedgerApi {
     @PutMapping("/business-date")
     @PreAuthorize("hasRole('ADMIN')")
     BusinessDate setBusinessDate(@RequestBody BusinessDate date) {
+        if (date.date() != null) {
+            close.requireOpen(date.date());
+        }
         tenants.setBusinessDate(TenantContext.require(), date.date());
         return businessDate();
     }

@@ -63,8 +63,11 @@ public class Payments {
 
     private final org.springframework.context.ApplicationEventPublisher events;
 
+    private final io.candor.tenancy.Tenants tenants;
+
     Payments(JdbcClient jdbc, ExchangeRates rates, AuditTrail audit, Clock clock,
-            org.springframework.context.ApplicationEventPublisher events) {
+            org.springframework.context.ApplicationEventPublisher events, io.candor.tenancy.Tenants tenants) {
+        this.tenants = tenants;
         this.events = events;
         this.jdbc = jdbc;
         this.rates = rates;
@@ -80,6 +83,18 @@ public class Payments {
     public Payment post(Request r) {
         if (r.amount().signum() <= 0) {
             throw new BadRequestException("amount must be greater than zero, got " + r.amount());
+        }
+        if (r.amount().compareTo(Bounds.MAX_AMOUNT) > 0) {
+            throw new BadRequestException("amount " + r.amount().toPlainString() + " is larger than the largest amount "
+                    + "Candor accepts (" + Bounds.MAX_AMOUNT.toPlainString() + ").");
+        }
+        java.time.LocalDate today = tenants.businessDate(io.candor.platform.tenant.TenantContext.require());
+        java.time.LocalDate latest = java.util.Collections.max(java.util.List.of(today,
+                java.time.LocalDate.now(clock))).plusDays(1);
+        if (r.paidOn().isAfter(latest) || r.paidOn().isBefore(today.minusYears(Bounds.PAST_YEARS))) {
+            throw new BadRequestException("paidOn " + r.paidOn() + " is out of range: a payment is dated on or before "
+                    + latest + " (a payment cannot be made in the future) and within " + Bounds.PAST_YEARS
+                    + " years before the business date " + today + ".");
         }
         Currency paid = currency(r.currency());
         Money amount;

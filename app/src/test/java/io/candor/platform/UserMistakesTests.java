@@ -120,6 +120,35 @@ class UserMistakesTests {
         assertThat(lower).isPositive().isEqualTo(upper);
     }
 
+    @Test
+    void theBusinessDateAndPaymentDatesKeepToTheirBoundsAndABadDateNamesItsField() {
+        Api.Response ancient = api.put("/api/v1/business-date", admin, "{\"date\":\"0001-01-01\"}");
+        assertThat(ancient.status()).isEqualTo(400);
+        assertThat(ancient.json().get("detail").asString()).contains("out of range");
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        assertThat(api.put("/api/v1/business-date", admin, "{\"date\":\"" + today + "\"}").status()).isEqualTo(200);
+        assertThat(api.post("/api/v1/eod-close", admin, "{}").status()).isEqualTo(200);
+        Api.Response before = api.put("/api/v1/business-date", admin, "{\"date\":\""
+                + java.time.LocalDate.parse(today).minusDays(3) + "\"}");
+        assertThat(before.status()).as(before.body()).isEqualTo(409);
+        assertThat(before.json().get("detail").asString()).contains("already closed");
+
+        String payment = "{\"amount\":\"10.00\",\"currency\":\"CNY\",\"paidOn\":\"%s\",\"reference\":\"%s\"}";
+        Api.Response future = api.post("/api/v1/accounts/" + account + "/payments", admin,
+                String.format(payment, "2030-11-20", "fut-1"), "Idempotency-Key", "fut-1");
+        assertThat(future.status()).isEqualTo(400);
+        assertThat(future.json().get("detail").asString()).contains("paidOn 2030-11-20 is out of range");
+        Api.Response huge = api.post("/api/v1/accounts/" + account + "/payments", admin,
+                "{\"amount\":\"99999999999999999\",\"currency\":\"CNY\",\"paidOn\":\"" + today
+                        + "\",\"reference\":\"huge\"}", "Idempotency-Key", "huge");
+        assertThat(huge.status()).isEqualTo(400);
+        assertThat(huge.json().get("detail").asString()).contains("larger than the largest amount");
+        Api.Response notADay = api.post("/api/v1/accounts/" + account + "/payments", admin,
+                String.format(payment, "2026-02-30", "feb"), "Idempotency-Key", "feb");
+        assertThat(notADay.status()).isEqualTo(400);
+        assertThat(notADay.json().get("detail").asString()).contains("paidOn").contains("FEBRUARY 30");
+    }
+
     /** A request written byte for byte (UTF-8) on a socket, and the whole answer. */
     String raw(String request) throws java.io.IOException {
         try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {

@@ -121,7 +121,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Malformed request body",
-                describe(ex.getMostSpecificCause())));
+                describe(ex)));
     }
 
     @Override
@@ -153,6 +153,18 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     /** Jackson's messages name the field and the problem; keep those, drop the internals. */
+    static String describe(HttpMessageNotReadableException ex) {
+        // a value Jackson could not turn into a date, a time or a number: name the field and say what it must be
+        for (Throwable c = ex; c != null; c = c.getCause()) {
+            if (c instanceof DatabindException d && !d.getPath().isEmpty()
+                    && ex.getMostSpecificCause() instanceof java.time.DateTimeException dt) {
+                return "Field '" + path(d) + "' is not a valid date or time: " + dt.getMessage()
+                        + ". Write dates as yyyy-MM-dd (a day of the calendar) and instants as 2026-03-02T10:00:00Z.";
+            }
+        }
+        return describe(ex.getMostSpecificCause());
+    }
+
     static String describe(Throwable cause) {
         if (cause instanceof UnrecognizedPropertyException u) {
             return "Unknown field '" + u.getPropertyName() + "'. Known fields: " + u.getKnownPropertyIds() + ".";

@@ -56,7 +56,7 @@ class ImportJobs {
     /** The earlier successful import of the same content, if any. */
     Optional<ImportJob> succeededWith(ImportJob.Kind kind, byte[] sha256) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM import_job WHERE kind = :kind AND content_sha256 = :sha "
-                        + "AND status = 'SUCCEEDED'")
+                        + "AND status = 'SUCCEEDED' ORDER BY id LIMIT 1")
                 .param("kind", kind.name()).param("sha", sha256).query(ImportJobs::job).optional();
     }
 
@@ -76,6 +76,11 @@ class ImportJobs {
                                updated = :updated, rejected = :rejected, finished_at = :now WHERE id = :id""")
                 .param("read", read).param("imported", imported).param("updated", updated).param("rejected", rejected)
                 .param("now", now()).param("id", id).update();
+    }
+
+    byte[] digest(UUID job) {
+        return jdbc.sql("SELECT content_sha256 FROM import_job WHERE id = :id").param("id", job).query(byte[].class)
+                .single();
     }
 
     void failed(UUID id, String error) {

@@ -161,7 +161,8 @@ public class PlacementImports implements DisposableBean {
         String creditor = firstNonBlank(request.creditor(), profile.creditor(),
                 tenants.find(tenant).orElseThrow().slug()).toUpperCase(java.util.Locale.ROOT);
         String portfolio = firstNonBlank(request.portfolio(), null,
-                creditor + "-" + tenants.businessDate(tenant) + "-" + id.toString().substring(0, 8));
+                // the id's random end: a time-ordered id starts alike for files imported within a minute
+                creditor + "-" + tenants.businessDate(tenant) + "-" + id.toString().substring(28));
         tx.executeWithoutResult(s -> {
             jobs.insert(id, request.kind(), request.fileName(), digest, size, request.profile(), creditor, portfolio,
                     request.requestedBy());
@@ -197,6 +198,18 @@ public class PlacementImports implements DisposableBean {
     }
 
     private void importFile(UUID tenant, Prepared p) {
+        // the same file uploaded twice at once: the second waits for the first, then finds it done
+        byte[] digest = jobs.digest(p.job());
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
+                .param("key", "import:" + tenant + ":" + p.request().kind() + ":" + java.util.HexFormat.of()
+                        .formatHex(digest))
+                .query((rs, n) -> 0).single();
+        Optional<ImportJob> done = jobs.succeededWith(p.request().kind(), digest)
+                .filter(j -> !j.id().equals(p.job()));
+        if (done.isPresent()) {
+            throw new TabularFile.UnreadableFile("The same file was imported by job " + done.get().id() + " at the same "
+                    + "moment; this copy changed nothing (it is not needed).");
+        }
         switch (p.request().kind()) {
             case PLACEMENT, RECALL -> importAccounts(tenant, p);
             case PAYMENT, EXCHANGE_RATE -> importLedger(tenant, p);
@@ -318,12 +331,14 @@ public class PlacementImports implements DisposableBean {
         if (p.request().kind() != ImportJob.Kind.PLACEMENT) {
             throw new BadRequestException("There is no creditor '" + code + "': place accounts for it first.");
         }
-        UUID id = Ids.newId();
         String country = p.profile().defaultFor(CanonicalColumn.COUNTRY);
-        jdbc.sql("INSERT INTO creditor (tenant_id, id, code, name, country) VALUES (:t, :id, :code, :code, :country)")
-                .param("t", tenant).param("id", id).param("code", code)
+        // two imports creating the same creditor at once: one inserts, both use it
+        jdbc.sql("""
+                        INSERT INTO creditor (tenant_id, id, code, name, country) VALUES (:t, :id, :code, :code, :country)
+                        ON CONFLICT (tenant_id, code) DO NOTHING""")
+                .param("t", tenant).param("id", Ids.newId()).param("code", code)
                 .param("country", country == null ? "ZZ" : country).update();
-        return id;
+        return jdbc.sql("SELECT id FROM creditor WHERE code = :code").param("code", code).query(UUID.class).single();
     }
 
     private UUID portfolio(UUID tenant, UUID creditor, Prepared p, LocalDate businessDate) {
@@ -333,13 +348,13 @@ public class PlacementImports implements DisposableBean {
         if (existing.isPresent()) {
             return existing.get();
         }
-        UUID id = Ids.newId();
         jdbc.sql("""
                         INSERT INTO portfolio (tenant_id, id, creditor_id, code, name, placed_on)
-                        VALUES (:t, :id, :creditor, :code, :name, :placed)""")
-                .param("t", tenant).param("id", id).param("creditor", creditor).param("code", code)
+                        VALUES (:t, :id, :creditor, :code, :name, :placed)
+                        ON CONFLICT (tenant_id, code) DO NOTHING""")
+                .param("t", tenant).param("id", Ids.newId()).param("creditor", creditor).param("code", code)
                 .param("name", p.request().fileName()).param("placed", businessDate).update();
-        return id;
+        return jdbc.sql("SELECT id FROM portfolio WHERE code = :code").param("code", code).query(UUID.class).single();
     }
 
     private static String firstNonBlank(@Nullable String a, @Nullable String b, String fallback) {

@@ -26,7 +26,7 @@ final class RejectedText {
             CanonicalColumn.GUARANTOR_NATIONAL_ID, CanonicalColumn.GUARANTOR_PHONE);
     /** Long digit runs (phones, identity and account numbers, possibly spaced or dashed) and e-mail addresses. */
     private static final Pattern LOOKS_PERSONAL = Pattern.compile(
-            "[^\\s,;@]+@[^\\s,;@]+|\\+?\\d(?:[ -]?\\d){6,}[0-9Xx]?");
+            "[^\\s,;@']+@[^\\s,;@']+|(?<!\\d)(?!\\d{4}-\\d{1,2}-\\d{1,2}(?!\\d))\\+?\\d(?:[ -]?\\d){6,}[0-9Xx]?");
 
     private final Map<CanonicalColumn, Integer> index;
     private final int columns;

@@ -114,8 +114,15 @@ final class RowValidator {
         long interest = amount(row, CanonicalColumn.INTEREST, currency, problems);
         long fees = amount(row, CanonicalColumn.FEES, currency, problems);
         long penalty = amount(row, CanonicalColumn.PENALTY, currency, problems);
-        LocalDate due = date(row, CanonicalColumn.DUE_DATE, problems);
-        LocalDate birth = date(row, CanonicalColumn.BIRTH_DATE, problems);
+        if (principal == 0 && cell(row, CanonicalColumn.PRINCIPAL).matches("[0.]+")) {
+            problems.add(new Problem("principal", "must be greater than 0: an account with no principal owed is not "
+                    + "placed"));
+        }
+        LocalDate due = date(row, CanonicalColumn.DUE_DATE, problems,
+                businessDate.minusYears(io.candor.portfolio.Bounds.PAST_YEARS),
+                businessDate.plusYears(io.candor.portfolio.Bounds.FUTURE_YEARS));
+        LocalDate birth = date(row, CanonicalColumn.BIRTH_DATE, problems, io.candor.portfolio.Bounds.EARLIEST_BIRTH,
+                businessDate);
         int dpd = dpd(row, due, problems);
         String nationalId = optional(row, CanonicalColumn.NATIONAL_ID);
         String email = optional(row, CanonicalColumn.EMAIL);
@@ -217,23 +224,38 @@ final class RowValidator {
         }
     }
 
+    /** A plain amount: digits, and a '.' before the decimals; no exponent, no grouping, no currency sign. */
+    private static final java.util.regex.Pattern PLAIN_AMOUNT = java.util.regex.Pattern.compile("-?\\d+(\\.\\d+)?");
+    private static final java.util.regex.Pattern GROUPED = java.util.regex.Pattern.compile(
+            "-?\\d{1,3}([,\\u00A0 ']\\d{3})+(\\.\\d+)?");
+
     private long amount(TabularFile.Row row, CanonicalColumn column, Currency currency, List<Problem> problems) {
-        String v = cell(row, column).replace(",", "");
+        String v = cell(row, column);
         if (v.isEmpty()) {
             if (column.requiredIn(kind)) {
                 problems.add(new Problem(column.header(), "is required"));
             }
             return 0;
         }
-        BigDecimal amount;
-        try {
-            amount = new BigDecimal(v);
-        } catch (NumberFormatException e) {
-            problems.add(new Problem(column.header(), "'" + v + "' is not a number"));
+        if (!PLAIN_AMOUNT.matcher(v).matches()) {
+            problems.add(new Problem(column.header(), GROUPED.matcher(v).matches()
+                    ? "'" + v + "' has a thousands separator: write the amount without it, e.g. "
+                    + v.replaceAll("[,\\u00A0 ']", "")
+                    : v.matches("-?[0-9.]*[eE][-+]?\\d+") ? "'" + v + "' is written with an exponent: write the amount "
+                    + "in digits, e.g. " + plain(v)
+                    : "'" + v + "' is not an amount: write digits with a '.' before the decimals, e.g. 1000.00"));
             return 0;
         }
+        BigDecimal amount = new BigDecimal(v);
         if (amount.signum() < 0) {
             problems.add(new Problem(column.header(), "must not be negative, got " + v));
+            return 0;
+        }
+        BigDecimal major = profile.amountsIn() == ImportProfile.AmountUnit.MINOR
+                ? amount.movePointLeft(Math.max(0, currency.getDefaultFractionDigits())) : amount;
+        if (major.compareTo(io.candor.portfolio.Bounds.MAX_AMOUNT) > 0) {
+            problems.add(new Problem(column.header(), "'" + v + "' is larger than the largest amount Candor accepts ("
+                    + io.candor.portfolio.Bounds.MAX_AMOUNT.toPlainString() + ")"));
             return 0;
         }
         int digits = Math.max(0, currency.getDefaultFractionDigits());
@@ -249,11 +271,48 @@ final class RowValidator {
         }
     }
 
-    private @Nullable LocalDate date(TabularFile.Row row, CanonicalColumn column, List<Problem> problems) {
+    private static String plain(String exponent) {
+        try {
+            return new BigDecimal(exponent).toPlainString();
+        } catch (NumberFormatException e) {
+            return "100000.00";
+        }
+    }
+
+    /** A date in one of the profile's formats, within {@code earliest} … {@code latest}. */
+    private @Nullable LocalDate date(TabularFile.Row row, CanonicalColumn column, List<Problem> problems,
+            LocalDate earliest, LocalDate latest) {
         String v = text(row, column, problems);
         if (v.isEmpty()) {
             return null;
         }
+        LocalDate d = parsed(v);
+        if (d == null && excelDates && v.matches("\\d{1,6}")) {
+            d = EXCEL_EPOCH.plusDays(Long.parseLong(v)); // an Excel date cell (days since 1899-12-30)
+        }
+        if (d == null) {
+            boolean shaped = dateFormats.stream().anyMatch(f -> {
+                try {
+                    f.withResolverStyle(ResolverStyle.LENIENT).parse(v);
+                    return true;
+                } catch (DateTimeParseException e) {
+                    return false;
+                }
+            });
+            problems.add(new Problem(column.header(), shaped
+                    ? "'" + v + "' is not a day of the calendar (the month has no such day)"
+                    : "'" + v + "' is not a date in the format " + profile.dateFormats()));
+            return null;
+        }
+        if (d.isBefore(earliest) || d.isAfter(latest)) {
+            problems.add(new Problem(column.header(), "'" + v + "' is out of range: a " + column.header() + " is between "
+                    + earliest + " and " + latest));
+            return null;
+        }
+        return d;
+    }
+
+    private @Nullable LocalDate parsed(String v) {
         for (DateTimeFormatter f : dateFormats) {
             try {
                 return LocalDate.parse(v, f);
@@ -261,10 +320,6 @@ final class RowValidator {
                 // try the next format
             }
         }
-        if (excelDates && v.matches("\\d{1,6}")) {
-            return EXCEL_EPOCH.plusDays(Long.parseLong(v)); // an Excel date cell (days since 1899-12-30)
-        }
-        problems.add(new Problem(column.header(), "'" + v + "' is not a date in the format " + profile.dateFormats()));
         return null;
     }
 
@@ -277,6 +332,11 @@ final class RowValidator {
             int dpd = Integer.parseInt(v);
             if (dpd < 0) {
                 problems.add(new Problem("dpd", "must not be negative, got " + v));
+            }
+            if (dpd > io.candor.portfolio.Bounds.MAX_DPD) {
+                problems.add(new Problem("dpd", v + " is more than " + io.candor.portfolio.Bounds.MAX_DPD
+                        + " days (30 years) past due"));
+                return 0;
             }
             return Math.max(0, dpd);
         } catch (NumberFormatException e) {

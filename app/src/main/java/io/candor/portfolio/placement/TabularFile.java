@@ -117,11 +117,38 @@ final class TabularFile implements AutoCloseable {
         if (decodes(head, StandardCharsets.UTF_8)) {
             return StandardCharsets.UTF_8;
         }
+        int bad = firstMalformed(head, StandardCharsets.UTF_8);
         Charset gb = Charset.forName("GB18030");
         if (decodes(head, gb)) {
             return gb;
         }
-        throw new UnreadableFile("The file is neither UTF-8 nor GB18030 text. Save it as CSV in UTF-8 or GB18030.");
+        if (bad >= head.length) {
+            throw new UnreadableFile("The file is neither UTF-8 nor GB18030 text. Save it as CSV in UTF-8 or GB18030.");
+        }
+        // UTF-8 text with a byte that is not (or text in no encoding Candor reads): say where
+        int line = 1;
+        int column = 1;
+        for (int i = 0; i < bad; i++) {
+            if (head[i] == '\n') {
+                line++;
+                column = 1;
+            } else {
+                column++;
+            }
+        }
+        throw new UnreadableFile("Line " + line + " is not valid UTF-8 text: byte " + (column) + " of the line is 0x"
+                + String.format("%02X", head[bad] & 0xFF) + ". Save the whole file in one encoding (UTF-8 or GB18030), "
+                + "or declare it with encoding=.");
+    }
+
+    /** Where strict decoding first fails (the length when it does not). */
+    private static int firstMalformed(byte[] bytes, Charset charset) {
+        CharsetDecoder d = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length + 16);
+        var result = d.decode(in, out, true);
+        return result.isError() ? in.position() : bytes.length;
     }
 
     /** Decodes strictly, forgiving only a character cut at the end of the sample. */

@@ -79,7 +79,7 @@ class PlacementImportTests {
                 Collectors.mapping(r -> r.path("column").asString() + ": " + r.get("reason").asString(), Collectors.joining("; "))));
         assertThat(byLine.get(3L)).contains("debtor_name: is required");
         assertThat(byLine.get(4L)).contains("principal: must not be negative");
-        assertThat(byLine.get(5L)).contains("principal: 'abc' is not a number").contains("due_date: '2026/10/01' is not a date");
+        assertThat(byLine.get(5L)).contains("principal: 'abc' is not an amount").contains("due_date: '2026/10/01' is not a date");
         assertThat(byLine.get(6L)).contains("currency: 'XYZ' is not an ISO 4217 currency code");
         assertThat(byLine.get(7L)).contains("duplicate creditor_ref 'A1': first on line 2");
         assertThat(byLine.get(8L)).contains("phone: '12345' is not a valid phone number in CN");
@@ -274,6 +274,75 @@ class PlacementImportTests {
         Api.Response refused = api.upload("/api/v1/imports/placements", admin, "big.csv", big);
         assertThat(refused.status()).as(refused.body()).isEqualTo(413);
         assertThat(refused.json().get("detail").asString()).contains("16 MB").contains("candor.imports.max-file-size");
+    }
+
+    @Test
+    void valuesBeyondTheirBoundsAreRefusedWithTheBoundNamed() {
+        String csv = HEADER
+                + "B1,CREDIT_CARD,王伟,,13800138000,CN,CNY,1000.00,0,0001-01-01,\n"
+                + "B2,CREDIT_CARD,王伟,,13800138001,CN,CNY,1000.00,0,9999-12-31,\n"
+                + "B3,CREDIT_CARD,王伟,,13800138002,CN,CNY,0,0,2026-10-01,30\n"
+                + "B4,CREDIT_CARD,王伟,,13800138003,CN,CNY,1e5,0,2026-10-01,30\n"
+                + "B5,CREDIT_CARD,王伟,,13800138004,CN,CNY,\"1,000.00\",0,2026-10-01,30\n"
+                + "B6,CREDIT_CARD,王伟,,13800138005,CN,CNY,99999999999999999,0,2026-10-01,30\n"
+                + "B7,CREDIT_CARD,王伟,,13800138006,CN,CNY,100.00,0,2026-02-30,30\n"
+                + "B8,CREDIT_CARD,王伟,,13800138007,CN,CNY,100.00,0,2026-10-01,999999\n"
+                + "B9,CREDIT_CARD,王伟,,13800138008,CN,CNY,100.00,0,2026-10-01,30\n";
+        JsonNode job = importFile("bounds.csv", csv.getBytes(StandardCharsets.UTF_8));
+        assertThat(job.get("imported").asLong()).as("only B9 is sane").isEqualTo(1);
+        Map<Long, String> byLine = rejections(job).stream().collect(Collectors.groupingBy(r -> r.get("line").asLong(),
+                Collectors.mapping(r -> r.path("column").asString() + ": " + r.get("reason").asString(), Collectors.joining("; "))));
+        assertThat(byLine.get(2L)).contains("due_date: '0001-01-01' is out of range");
+        assertThat(byLine.get(3L)).contains("due_date: '9999-12-31' is out of range");
+        assertThat(byLine.get(4L)).contains("principal: must be greater than 0");
+        assertThat(byLine.get(5L)).contains("written with an exponent").contains("100000");
+        assertThat(byLine.get(6L)).contains("thousands separator").contains("1000.00");
+        assertThat(byLine.get(7L)).contains("larger than the largest amount").doesNotContain("decimals");
+        assertThat(byLine.get(8L)).contains("not a day of the calendar").doesNotContain("format");
+        assertThat(byLine.get(9L)).contains("dpd: 999999 is more than");
+    }
+
+    @Test
+    void anInvalidUtf8ByteIsNamedByItsLine() {
+        byte[] head = (HEADER + "C1,CREDIT_CARD,王伟,,13800138000,CN,CNY,1000.00,0,2026-10-01,30\n")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] bad = "C2,CREDIT_CARD,李\u0000娜,,13800138001,CN,CNY,1000.00,0,2026-10-01,30\n".getBytes(StandardCharsets.UTF_8);
+        bad[18] = (byte) 0xFF;
+        byte[] file = java.util.Arrays.copyOf(head, head.length + bad.length);
+        System.arraycopy(bad, 0, file, head.length, bad.length);
+        Api.Response r = api.upload("/api/v1/imports/placements", admin, "bad-byte.csv", file);
+        JsonNode job = api.awaitImport(r.json().get("id").asString(), admin);
+        assertThat(job.get("status").asString()).isEqualTo("FAILED");
+        assertThat(job.get("error").asString()).contains("Line 3").contains("not valid UTF-8").contains("0xFF");
+    }
+
+    @Test
+    void theSameNewFileUploadedTwiceAtOnceIsImportedOnceAndDifferentFilesGetTheirOwnPortfolio() throws Exception {
+        String csv = HEADER + "D1,CREDIT_CARD,王伟,,13800138000,CN,CNY,1000.00,0,2026-10-01,30\n";
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        java.util.List<java.util.concurrent.Future<Api.Response>> sent = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            sent.add(pool.submit(() -> api.upload("/api/v1/imports/placements", admin, "twice.csv",
+                    csv.getBytes(StandardCharsets.UTF_8), "creditor", "TWICE")));
+        }
+        java.util.List<JsonNode> jobs = new java.util.ArrayList<>();
+        for (var f : sent) {
+            jobs.add(api.awaitImport(f.get().json().get("id").asString(), admin));
+        }
+        pool.shutdown();
+        // one imports it; the other waits for it, then says it changed nothing — no database error
+        assertThat(jobs.stream().map(j -> j.get("status").asString()).toList()).containsExactlyInAnyOrder("SUCCEEDED",
+                "FAILED");
+        assertThat(jobs.stream().filter(j -> j.get("status").asString().equals("FAILED")).findFirst().orElseThrow()
+                .get("error").asString()).contains("The same file was imported by job").doesNotContain("duplicate key");
+        assertThat(jobs.stream().mapToLong(j -> j.get("imported").asLong()).sum()).isEqualTo(1);
+        assertThat(api.get("/api/v1/accounts?limit=500", admin).json().get("items").valueStream()
+                .filter(a -> a.get("creditorRef").asString().equals("D1")).count()).isEqualTo(1);
+        JsonNode a = importFile("a.csv", (HEADER + "E1,CREDIT_CARD,王伟,,13800138000,CN,CNY,1.00,0,2026-10-01,30\n")
+                .getBytes(StandardCharsets.UTF_8));
+        JsonNode b = importFile("b.csv", (HEADER + "E2,CREDIT_CARD,王伟,,13800138000,CN,CNY,1.00,0,2026-10-01,30\n")
+                .getBytes(StandardCharsets.UTF_8));
+        assertThat(a.get("portfolio").asString()).isNotEqualTo(b.get("portfolio").asString());
     }
 
     private JsonNode account(String ref) {
