@@ -60,6 +60,7 @@ public class CandorApplication {
             if (demo) {
                 out.add("--candor.demo.enabled=true");
             }
+            out.add("--candor.cli.remember-server=true");
             if (port != null) {
                 out.add("--server.port=" + port);
             }

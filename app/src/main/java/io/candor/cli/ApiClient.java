@@ -159,7 +159,8 @@ final class ApiClient {
             return r.body();
         } catch (ConnectException e) {
             throw new ApiException("cannot reach the Candor server at " + server
-                    + " — is it running? Start it with 'bin/candor serve', or pass --server URL.");
+                    + " — is it running? Start it with 'bin/candor serve' (the commands then find it), or point them at "
+                    + "it with --server URL or CANDOR_SERVER.");
         } catch (IOException e) {
             throw new ApiException("talking to " + server + " failed: " + e.getMessage());
         } catch (InterruptedException e) {

@@ -79,7 +79,8 @@ public final class CandorCli {
               help                     this text
 
             options of commands that talk to a server:
-              --server URL             the Candor server (default http://localhost:8080, or CANDOR_SERVER)
+              --server URL             the Candor server (default: CANDOR_SERVER, else where 'candor serve' last
+                                       started on this machine, else http://localhost:8080)
               --tenant T --user U      sign in as U of tenant T; the password comes from CANDOR_PASSWORD
                                        or is asked for on the terminal
               (or set CANDOR_TOKEN to a token from 'candor login' instead of --tenant/--user)
@@ -245,7 +246,8 @@ public final class CandorCli {
     }
 
     private ApiClient client(Options o) {
-        String server = o.value("server").orElse(env.getOrDefault("CANDOR_SERVER", "http://localhost:8080"));
+        String server = o.value("server").orElseGet(() -> env.containsKey("CANDOR_SERVER") ? env.get("CANDOR_SERVER")
+                : LastServer.recalled(env).orElse("http://localhost:8080"));
         return new ApiClient(server, Credentials.from(o, env, in, err), out);
     }
 

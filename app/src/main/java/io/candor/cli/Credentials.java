@@ -27,7 +27,9 @@ sealed interface Credentials {
             return new Token(token.strip());
         }
         if (tenant == null || user == null) {
-            throw new CandorCli.UsageException("sign in with --tenant T --user U, or set CANDOR_TOKEN");
+            throw new CandorCli.UsageException("sign in with --tenant T --user U, or set CANDOR_TOKEN (get one with "
+                    + "POST /api/v1/auth/token); the server is --server URL, CANDOR_SERVER, or where 'candor serve' "
+                    + "last started");
         }
         String password = env.get("CANDOR_PASSWORD");
         if (password == null) {

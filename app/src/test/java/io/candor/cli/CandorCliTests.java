@@ -114,4 +114,15 @@ class CandorCliTests {
         assertThat(run(Map.of("CANDOR_TOKEN", "cnd_x"), "me", "--server", "http://127.0.0.1:1")).isEqualTo(1);
         assertThat(err.toString()).contains("cannot reach the Candor server").contains("bin/candor serve");
     }
+
+    @Test
+    void findsTheServerWhereServeLastStartedItAndSaysHowToPointAtAnother(@org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path home) throws Exception {
+        java.nio.file.Files.writeString(home.resolve("last-server"), server() + "\n");
+        assertThat(run(Map.of("CANDOR_PASSWORD", TestTenants.PASSWORD, "CANDOR_HOME", home.toString()), "me",
+                "--tenant", tenant.slug(), "--user", "admin")).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("\"username\":\"admin\"");
+        assertThat(run(Map.of("CANDOR_HOME", home.toString()), "me")).isEqualTo(2);
+        assertThat(err.toString()).contains("CANDOR_TOKEN").contains("--server URL");
+    }
 }

@@ -16,7 +16,7 @@ class NluCommandsTests {
     @Test
     void classifiesEachLineAndKeepsItsId() {
         String input = "a1\t我下周五之前一定还两千\nb2\tI already paid this last week, stop calling me!!!\n"
-                + "c3\t我要投訴你們\nbroken line\n";
+                + "c3\t我要投訴你們\nbroken line\nd4\t \n";
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = new CandorCli(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
@@ -28,6 +28,7 @@ class NluCommandsTests {
         assertThat(lines[1]).startsWith("b2\tALREADY_PAID\t");
         assertThat(lines[2]).startsWith("c3\tCOMPLAINT\t");
         assertThat(code).as("a malformed line is reported and makes the exit code 1").isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("line 4 has no tab");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("line 4 has no tab")
+                .contains("line 5 has no text after the tab");
     }
 }

@@ -36,7 +36,7 @@ public final class Main {
         }
         try {
             NoteKey.Verifier key = keyArg == null ? null : NoteKey.verifier(readKey(keyArg));
-            if (!args.isEmpty() && args.getFirst().equals("consistency")) {
+            if (!args.isEmpty() && args.get(0).equals("consistency")) {
                 if (args.size() != 4 || key == null) {
                     return usage(out, "consistency needs OLD-CHECKPOINT NEW-CHECKPOINT PROOF and --key");
                 }
@@ -56,7 +56,7 @@ public final class Main {
             if (args.size() != 1) {
                 return usage(out, "give one bundle");
             }
-            Bundle.Report report = Bundle.verify(Path.of(args.getFirst()), key);
+            Bundle.Report report = Bundle.verify(Path.of(args.get(0)), key);
             report.lines().forEach(l -> out.println("  ok   " + l));
             report.failures().forEach(l -> out.println("  FAIL " + l));
             out.println(report.verified() ? "VERIFIED: every entry, content hash, inclusion proof and signature checks out"

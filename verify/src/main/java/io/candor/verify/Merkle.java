@@ -83,7 +83,7 @@ public final class Merkle {
         }
         List<byte[]> path = new java.util.ArrayList<>(proof);
         if (Long.bitCount(size1) == 1) {
-            path.addFirst(root1);
+            path.add(0, root1);
         }
         long fn = size1 - 1;
         long sn = size2 - 1;
@@ -91,8 +91,8 @@ public final class Merkle {
             fn >>= 1;
             sn >>= 1;
         }
-        byte[] fr = path.getFirst();
-        byte[] sr = path.getFirst();
+        byte[] fr = path.get(0);
+        byte[] sr = path.get(0);
         for (byte[] c : path.subList(1, path.size())) {
             if (sn == 0) {
                 throw new VerificationException("the consistency proof is too long");
