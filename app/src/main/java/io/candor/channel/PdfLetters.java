@@ -47,6 +47,16 @@ class PdfLetters implements ChannelAdapter {
         this.clock = clock;
     }
 
+    /** Says at start, not at the first letter, when the font letters need is missing, and what to install. */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    void checkFont() {
+        if (!Files.isReadable(font)) {
+            org.slf4j.LoggerFactory.getLogger(PdfLetters.class).warn("Letters cannot be rendered: no font at {}. "
+                    + "Install Debian's fonts-wqy-microhei (apt-get install fonts-wqy-microhei), or set "
+                    + "candor.letters.font to a TrueType font covering the letters' languages.", font);
+        }
+    }
+
     @Override
     public Channel channel() {
         return Channel.LETTER;

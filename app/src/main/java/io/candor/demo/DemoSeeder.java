@@ -53,10 +53,12 @@ class DemoSeeder {
     private final DemoHistory history;
     private final DemoPortal portal;
     private final DemoModel model;
+    private final DemoSandbox sandbox;
 
     DemoSeeder(CandorProperties properties, Tenants tenants, Users users, PlacementImports imports, Accounts accounts,
             TransactionTemplate tx, Clock clock, DemoStrategy strategy, DemoHistory history, DemoModel model,
-            DemoPortal portal) {
+            DemoPortal portal, DemoSandbox sandbox) {
+        this.sandbox = sandbox;
         this.portal = portal;
         this.strategy = strategy;
         this.history = history;
@@ -102,6 +104,7 @@ class DemoSeeder {
             return tenant.id();
         });
         TenantContext.run(id, () -> {
+            sandbox.connect(tenant.slug());
             if (!accounts.countByBucket().isEmpty()) {
                 log.info("Demo tenant {} has its portfolio; left as it is", tenant.slug());
                 history.seed(tenant.slug(), businessDate);

@@ -38,11 +38,11 @@ class PlanDispatchTests {
     @Autowired
     io.candor.tenancy.Tenants directory;
 
-    TestSmsc smsc;
+    io.candor.channel.sandbox.SandboxSmsc smsc;
 
     @BeforeEach
     void start() throws Exception {
-        smsc = new TestSmsc("candor", "pw");
+        smsc = new io.candor.channel.sandbox.SandboxSmsc("candor", "pw");
     }
 
     @AfterEach

@@ -35,7 +35,7 @@ class SmsChannelTests {
     @Autowired
     JdbcClient jdbc;
 
-    TestSmsc smsc;
+    io.candor.channel.sandbox.SandboxSmsc smsc;
     Api api;
     TestTenants.TestTenant tenant;
     String admin;
@@ -43,7 +43,7 @@ class SmsChannelTests {
 
     @BeforeEach
     void setUp() throws Exception {
-        smsc = new TestSmsc("candor", "smpp-pw");
+        smsc = new io.candor.channel.sandbox.SandboxSmsc("candor", "smpp-pw");
         api = new Api(port);
         tenant = tenants.create("sms");
         admin = api.token(tenant.slug(), "admin", TestTenants.PASSWORD);
@@ -130,13 +130,13 @@ class SmsChannelTests {
         assertThat(api.post("/api/v1/accounts/" + account + "/messages", collector, "{\"template\": \"sms-reminder\"}",
                 "Idempotency-Key", "s-4").json().get("status").asString()).isEqualTo("SENT");
         smsc.reply("8613800138000", "是我");
-        TestSmsc.Submitted first = eventually(() -> smsc.submitted.size() < 2 ? null : smsc.submitted.get(1),
+        io.candor.channel.sandbox.SandboxSmsc.Submitted first = eventually(() -> smsc.submitted.size() < 2 ? null : smsc.submitted.get(1),
                 java.util.Objects::nonNull);
         assertThat(first).as("the agent answers the text").isNotNull();
         assertThat(first.to()).isEqualTo("8613800138000");
         assertThat(first.text()).contains("AI").contains("出生日期").doesNotContain("1012").endsWith("回复TD退订");
         smsc.reply("8613800138000", "我的出生日期是1990年3月7日");
-        TestSmsc.Submitted second = eventually(() -> smsc.submitted.size() < 3 ? null : smsc.submitted.get(2),
+        io.candor.channel.sandbox.SandboxSmsc.Submitted second = eventually(() -> smsc.submitted.size() < 3 ? null : smsc.submitted.get(2),
                 java.util.Objects::nonNull);
         assertThat(second).isNotNull();
         assertThat(second.text()).contains("1012.34 CNY");

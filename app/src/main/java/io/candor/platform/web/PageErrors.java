@@ -19,7 +19,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  * {@link ApiExceptionHandler}'s (it comes first for REST controllers).
  */
 @ControllerAdvice(basePackages = {"io.candor.workbench", "io.candor.insight", "io.candor.identity",
-        "io.candor.strategy", "io.candor.compliance", "io.candor.console"})
+        "io.candor.strategy", "io.candor.compliance", "io.candor.console", "io.candor.demo"})
 @Order(Ordered.LOWEST_PRECEDENCE)
 class PageErrors {
 

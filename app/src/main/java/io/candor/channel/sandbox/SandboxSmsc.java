@@ -1,4 +1,4 @@
-package io.candor.channel;
+package io.candor.channel.sandbox;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -45,23 +45,40 @@ import org.jsmpp.util.DeliveryReceiptState;
 import org.jsmpp.util.MessageId;
 
 /**
- * A small SMSC on loopback for the tests, speaking SMPP 3.4 through jSMPP's server side: it checks the bind, keeps
- * every submit_sm, and sends delivery receipts and mobile-originated replies back on the bound session.
+ * A small SMSC on loopback, speaking SMPP 3.4 through jSMPP's server side: it checks each bind against its accounts,
+ * keeps every submit_sm (with the account that sent it), and sends delivery receipts and mobile-originated replies
+ * back on the bound session. The tests use it as Candor's peer; the demo runs one so its texts really go out and can
+ * be read in the outbox, with a delivery receipt for each when {@code autoReceipts} is on.
  */
-final class TestSmsc implements AutoCloseable {
+public final class SandboxSmsc implements AutoCloseable {
 
-    /** A message as the SMSC received it. */
-    record Submitted(String id, String to, String from, String text, byte dataCoding) {
+    /** A message as the SMSC received it, and the account ({@code systemId}) it came on. */
+    public record Submitted(String id, String systemId, String to, String from, String text, byte dataCoding,
+                            java.time.Instant at) {
     }
 
-    final List<Submitted> submitted = new CopyOnWriteArrayList<>();
-    final int port;
+    /** Every message received, oldest first (the demo keeps the last {@link #KEPT}). */
+    public final List<Submitted> submitted = new CopyOnWriteArrayList<>();
+    public final int port;
+    static final int KEPT = 2_000;
+    private final java.util.Map<String, String> accounts;
+    private final boolean autoReceipts;
     private final SMPPServerSessionListener listener;
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final AtomicInteger ids = new AtomicInteger(1000);
+    private final java.util.Map<String, SMPPServerSession> sessions = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile SMPPServerSession session;
+    private volatile boolean closed;
 
-    TestSmsc(String systemId, String password) throws IOException {
+    /** An SMSC with one account, answering receipts by hand ({@link #receipt}): the tests' peer. */
+    public SandboxSmsc(String systemId, String password) throws IOException {
+        this(java.util.Map.of(systemId, password), false);
+    }
+
+    /** An SMSC with these accounts (system id → password). */
+    public SandboxSmsc(java.util.Map<String, String> accounts, boolean autoReceipts) throws IOException {
+        this.accounts = java.util.Map.copyOf(accounts);
+        this.autoReceipts = autoReceipts;
         try (ServerSocket probe = new ServerSocket(0)) {
             port = probe.getLocalPort();
         }
@@ -69,21 +86,45 @@ final class TestSmsc implements AutoCloseable {
         listener.setMessageReceiverListener(new Receiver());
         threads.submit(() -> {
             while (!Thread.currentThread().isInterrupted()) {
-                SMPPServerSession s = listener.accept();
-                BindRequest bind = s.waitForBind(5000);
-                if (bind.getSystemId().equals(systemId) && bind.getPassword().equals(password)) {
-                    bind.accept("test-smsc");
-                    session = s;
-                } else {
-                    bind.reject(0x0E); // ESME_RINVPASWD
+                try {
+                    SMPPServerSession s = listener.accept();
+                    threads.submit(() -> bind(s)); // one slow or silent client never stops the others binding
+                } catch (IOException | RuntimeException e) {
+                    if (closed || Thread.currentThread().isInterrupted()) {
+                        return;
+                    }
+                    org.slf4j.LoggerFactory.getLogger(SandboxSmsc.class).warn("Sandbox SMSC: {}", e.toString());
                 }
             }
-            return null;
         });
     }
 
+    private void bind(SMPPServerSession s) {
+        try {
+            BindRequest bind = s.waitForBind(5000);
+            if (bind.getPassword().equals(accounts.get(bind.getSystemId()))) {
+                bind.accept("candor-sandbox"); // a system id is at most 16 characters
+                sessions.put(bind.getSystemId(), s);
+                session = s;
+            } else {
+                bind.reject(0x0E); // ESME_RINVPASWD
+            }
+        } catch (Exception e) {
+            s.close();
+        }
+    }
+
+    /** The messages received on one account, newest first. */
+    public List<Submitted> of(String systemId) {
+        List<Submitted> mine = new java.util.ArrayList<>(submitted.stream().filter(m -> m.systemId().equals(systemId))
+                .toList());
+        java.util.Collections.reverse(mine);
+        return mine;
+    }
+
     /** Sends the delivery receipt of a submitted message. */
-    void receipt(Submitted m, DeliveryReceiptState state) throws Exception {
+    public void receipt(Submitted m, DeliveryReceiptState state) throws Exception {
+        SMPPServerSession session = sessions.getOrDefault(m.systemId(), this.session);
         DeliveryReceipt r = new DeliveryReceipt(m.id(), 1, state == DeliveryReceiptState.DELIVRD ? 1 : 0, new Date(),
                 new Date(), state, "000", m.text().length() > 20 ? m.text().substring(0, 20) : m.text());
         session.deliverShortMessage("", TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, m.to(),
@@ -93,19 +134,34 @@ final class TestSmsc implements AutoCloseable {
                 GeneralDataCoding.DEFAULT, r.toString().getBytes(StandardCharsets.US_ASCII));
     }
 
-    /** A debtor's reply from {@code from}. */
-    void reply(String from, String text) throws Exception {
+    /** A debtor's reply from {@code from}, on the account bound last. */
+    public void reply(String from, String text) throws Exception {
+        reply(session, from, text);
+    }
+
+    /** A debtor's reply from {@code from} to the ESME bound as {@code systemId}. */
+    public void reply(String systemId, String from, String text) throws Exception {
+        SMPPServerSession s = sessions.get(systemId);
+        if (s == null) {
+            throw new IllegalStateException("no ESME is bound as " + systemId);
+        }
+        reply(s, from, text);
+    }
+
+    private static void reply(SMPPServerSession session, String from, String text) throws Exception {
         session.deliverShortMessage("", TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, from,
                 TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, "CANDOR", new ESMClass(), (byte) 0, (byte) 0,
-                new RegisteredDelivery(0), org.jsmpp.bean.DataCodings.newInstance(SmppSms.UCS2),
+                new RegisteredDelivery(0), org.jsmpp.bean.DataCodings.newInstance(UCS2),
                 text.getBytes(StandardCharsets.UTF_16BE));
     }
 
+    /** SMPP data coding 8: UCS-2 (UTF-16BE). */
+    private static final byte UCS2 = 0x08;
+
     @Override
     public void close() throws IOException {
-        if (session != null) {
-            session.unbindAndClose();
-        }
+        closed = true;
+        sessions.values().forEach(SMPPServerSession::unbindAndClose);
         listener.close();
         threads.shutdownNow();
     }
@@ -118,10 +174,24 @@ final class TestSmsc implements AutoCloseable {
                     && sm.getOptionalParameter(OptionalParameter.Tag.MESSAGE_PAYLOAD) instanceof OptionalParameter.OctetString o) {
                 bytes = o.getValue();
             }
-            String text = (sm.getDataCoding() & 0x0C) == SmppSms.UCS2 ? new String(bytes, StandardCharsets.UTF_16BE)
+            String text = (sm.getDataCoding() & 0x0C) == UCS2 ? new String(bytes, StandardCharsets.UTF_16BE)
                     : new String(bytes, StandardCharsets.ISO_8859_1);
             String id = Integer.toString(ids.incrementAndGet());
-            submitted.add(new Submitted(id, sm.getDestAddress(), sm.getSourceAddr(), text, sm.getDataCoding()));
+            String systemId = sessions.entrySet().stream().filter(e -> e.getValue() == source).map(
+                    java.util.Map.Entry::getKey).findFirst().orElse("?");
+            Submitted m = new Submitted(id, systemId, sm.getDestAddress(), sm.getSourceAddr(), text, sm.getDataCoding(),
+                    java.time.Instant.now());
+            submitted.add(m);
+            while (submitted.size() > KEPT) {
+                submitted.removeFirst();
+            }
+            if (autoReceipts) {
+                threads.submit(() -> {
+                    Thread.sleep(200); // after the submit_sm_resp, as a real SMSC would
+                    receipt(m, DeliveryReceiptState.DELIVRD);
+                    return null;
+                });
+            }
             try {
                 return new SubmitSmResult(new MessageId(id), new OptionalParameter[0]);
             } catch (org.jsmpp.PDUStringException e) {
