@@ -75,6 +75,10 @@ class Sequencer {
         }
     }
 
+    /** Each tenant's log size, as the {@code candor_evidence_entries} gauge reads it. */
+    private final java.util.Map<UUID, java.util.concurrent.atomic.AtomicLong> logSize =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     /** The current tenant's log size: the next index to assign. */
     static long size(JdbcClient jdbc) {
         return jdbc.sql("SELECT coalesce(max(idx) + 1, 0) FROM evidence_entry").query(Long.class).single();
@@ -94,6 +98,10 @@ class Sequencer {
             return -1;
         }
         long size = size(jdbc);
+        // how long the oldest record waited for its index: the log's sequencing lag
+        jdbc.sql("SELECT min(at) FROM evidence_pending").query(java.time.OffsetDateTime.class).optional()
+                .ifPresent(oldest -> io.micrometer.core.instrument.Metrics.timer("candor.evidence.sequencing.lag")
+                        .record(java.time.Duration.between(oldest.toInstant(), java.time.Instant.now())));
         TileAppender appender = appenders.get(tenant);
         if (appender == null || appender.size() != size) {
             tiles.forget();
@@ -119,6 +127,9 @@ class Sequencer {
             tiles.write(appender.add(leaves));
         }
         appenders.put(tenant, appender);
+        logSize.computeIfAbsent(tenant, t -> io.micrometer.core.instrument.Metrics.gauge("candor.evidence.entries",
+                java.util.List.of(io.micrometer.core.instrument.Tag.of("tenant", t.toString())),
+                new java.util.concurrent.atomic.AtomicLong())).set(appender.size());
         return appender.size();
     }
 }

@@ -22,11 +22,13 @@ class ApiConventionsTests {
 
     Api api;
     String adminToken;
+    TestTenants.TestTenant tenant;
 
     @BeforeEach
     void signIn() {
         api = new Api(port);
         TestTenants.TestTenant t = tenants.create("conv");
+        tenant = t;
         adminToken = api.token(t.slug(), t.user(Role.ADMIN).username(), TestTenants.PASSWORD);
     }
 
@@ -118,5 +120,24 @@ class ApiConventionsTests {
         Api.Response r = api.get("/v3/api-docs", null);
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.body()).contains("/api/v1/auth/token").contains("/api/v1/accounts/{id}");
+        assertThat(r.json().get("info").get("title").asString()).isEqualTo("Candor API");
+        assertThat(r.json().get("info").get("version").asString()).isEqualTo("v1");
+        assertThat(r.body()).doesNotContain("OpenAPI definition");
+    }
+
+    @Test
+    void prometheusHasCandorsBusinessFigures() {
+        String collector = api.token(tenant.slug(), "collector", TestTenants.PASSWORD);
+        api.post("/api/v1/accounts/" + tenant.accounts().getFirst() + "/contact-decisions", collector,
+                "{\"channel\":\"SMS\",\"party\":\"DEBTOR\",\"contactPoint\":\"+19999999999\"}");
+        String admin = api.token(tenant.slug(), "admin", TestTenants.PASSWORD);
+        api.awaitImport(api.upload("/api/v1/imports/placements", admin, "m.csv",
+                ("creditor_ref,debtor_name,phone,country,currency,principal,due_date\n"
+                        + "M-1,王伟,13800138000,CN,CNY,100.00,2026-10-01\n").getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .json().get("id").asString(), admin);
+        String metrics = api.get("/actuator/prometheus", null).body();
+        assertThat(metrics).contains("candor_gate_decisions_total{").contains("rule=\"CONTACT-POINT-UNKNOWN\"")
+                .contains("verdict=\"DENY\"");
+        assertThat(metrics).contains("candor_imports_total{").contains("kind=\"PLACEMENT\"");
     }
 }

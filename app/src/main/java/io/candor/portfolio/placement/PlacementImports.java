@@ -178,6 +178,8 @@ public class PlacementImports implements DisposableBean {
         try {
             jobs.started(p.job());
             tx.executeWithoutResult(s -> importFile(tenant, p));
+            io.micrometer.core.instrument.Metrics.counter("candor.imports", "kind", p.request().kind().name(),
+                    "status", "SUCCEEDED").increment();
             log.info("Import {} ({}) finished in {} ms", p.job(), p.request().fileName(),
                     (System.nanoTime() - started) / 1_000_000);
         } catch (RuntimeException e) {
@@ -187,6 +189,8 @@ public class PlacementImports implements DisposableBean {
                 log.warn("Import {} failed", p.job(), e);
             }
             tx.executeWithoutResult(s -> jobs.failed(p.job(), message));
+            io.micrometer.core.instrument.Metrics.counter("candor.imports", "kind", p.request().kind().name(),
+                    "status", "FAILED").increment();
         } finally {
             progress.remove(p.job());
             try {

@@ -92,8 +92,11 @@ public class PlanRuns {
         } catch (org.springframework.dao.DuplicateKeyException e) {
             run = tx.execute(s -> start(day, by)); // another instance created it a moment ago: join it
         }
+        io.micrometer.core.instrument.Timer.Sample timing = io.micrometer.core.instrument.Timer.start();
         work(run, day);
-        return find(run).orElseThrow();
+        Run done = find(run).orElseThrow();
+        timing.stop(io.micrometer.core.instrument.Metrics.timer("candor.planning.run", "status", done.status()));
+        return done;
     }
 
     /** The run of the latest business date planned, if any. */
