@@ -45,7 +45,8 @@ public class AccountTimeline {
             SELECT c.started_at, 'CHAT', 'AI', c.channel || ' ' || c.state, NULL::uuid FROM agent_conversation c
             WHERE c.account_id = :a AND c.channel = 'CHAT'
             UNION ALL
-            SELECT p.posted_at, 'PAYMENT', CASE WHEN p.source LIKE 'gateway:%' THEN 'YOU' ELSE 'CREDITOR' END,
+            SELECT p.posted_at, 'PAYMENT', CASE WHEN p.source LIKE 'gateway:%' THEN 'YOU'
+                   WHEN p.source LIKE 'API:%' THEN 'PERSON' ELSE 'CREDITOR' END,
                    p.amount_minor || ' ' || p.currency || CASE WHEN p.status = 'REVERSED' THEN ' REVERSED' ELSE '' END,
                    NULL::uuid
             FROM payment p WHERE p.account_id = :a
