@@ -74,6 +74,12 @@ class DashboardsPage {
             labels.put(k, messages.getMessage("db.kpi." + k, null, org.springframework.context.i18n.LocaleContextHolder.getLocale()));
         }
         model.addAttribute("rateLabels", labels);
+        java.util.Map<String, String> series = new java.util.LinkedHashMap<>();
+        for (String k : List.of("contacts", "rightParty", "promises")) {
+            series.put(k, messages.getMessage("export." + k, null, org.springframework.context.i18n.LocaleContextHolder
+                    .getLocale()));
+        }
+        model.addAttribute("seriesLabels", series);
         return "insight/dashboards";
     }
 
@@ -94,12 +100,14 @@ class DashboardsPage {
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         response.setHeader("Content-Disposition", "attachment; filename=\"candor-" + table + "-" + f.from() + "-"
                 + f.to() + ".xlsx\"");
+        java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        Exports.Labels label = key -> messages.getMessage("export." + key, null, key, locale);
         try (OutputStream out = response.getOutputStream()) {
             switch (table) {
-                case "rates" -> Exports.rates(out, kpis.rates(f, t.timeZone(), currency), f, currency);
-                case "recovery" -> Exports.recovery(out, kpis.recovery(f, t.timeZone(), currency), f);
-                case "rolls" -> Exports.rolls(out, kpis.rolls(f, t.timeZone()), f);
-                default -> Exports.productivity(out, kpis.productivity(f, t.timeZone(), currency), f, currency);
+                case "rates" -> Exports.rates(out, kpis.rates(f, t.timeZone(), currency), f, currency, label);
+                case "recovery" -> Exports.recovery(out, kpis.recovery(f, t.timeZone(), currency), f, label);
+                case "rolls" -> Exports.rolls(out, kpis.rolls(f, t.timeZone()), f, label);
+                default -> Exports.productivity(out, kpis.productivity(f, t.timeZone(), currency), f, currency, label);
             }
         }
     }

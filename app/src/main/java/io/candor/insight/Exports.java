@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
@@ -28,6 +29,10 @@ final class Exports {
         void write(Worksheet ws) throws IOException;
     }
 
+    /** A label of the workbook in the reader's language: the {@code export.<key>} message. */
+    interface Labels extends Function<String, String> {
+    }
+
     private static void book(OutputStream out, String sheet, Kpis.Filter f, List<String> header, Rows rows)
             throws IOException {
         Workbook wb = new Workbook(out, "Candor", "1.0");
@@ -45,32 +50,32 @@ final class Exports {
         wb.finish();
     }
 
-    static void rates(OutputStream out, Kpis.Rates r, Kpis.Filter f, String currency) throws IOException {
-        book(out, "rates", f, List.of("measure", "value"), ws -> {
-            Object[][] counts = {{"contact attempts", r.attempts()}, {"reached", r.reached()},
-                    {"call attempts", r.callAttempts()}, {"right-party contacts", r.rightParty()},
-                    {"promises and plans", r.promises()}, {"kept", r.kept()}, {"broken", r.broken()},
-                    {"AI conversations", r.aiConversations()}, {"AI without hand-over", r.aiAutomated()},
-                    {"complaints", r.complaints()}, {"collected " + currency, r.collected()},
-                    {"contact cost", r.cost()}};
+    static void rates(OutputStream out, Kpis.Rates r, Kpis.Filter f, String currency, Labels t) throws IOException {
+        book(out, t.apply("rates"), f, List.of(t.apply("measure"), t.apply("value")), ws -> {
+            Object[][] counts = {{t.apply("attempts"), r.attempts()}, {t.apply("reached"), r.reached()},
+                    {t.apply("callAttempts"), r.callAttempts()}, {t.apply("rightParty"), r.rightParty()},
+                    {t.apply("promises"), r.promises()}, {t.apply("kept"), r.kept()}, {t.apply("broken"), r.broken()},
+                    {t.apply("aiConversations"), r.aiConversations()}, {t.apply("aiAutomated"), r.aiAutomated()},
+                    {t.apply("complaints"), r.complaints()}, {t.apply("collected") + " " + currency, r.collected()},
+                    {t.apply("cost"), r.cost()}};
             int row = 3;
             for (Object[] c : counts) {
                 ws.value(row, 0, safe((String) c[0]));
                 ws.value(row++, 1, (Number) c[1]);
             }
             for (Map.Entry<String, BigDecimal> e : r.rates().entrySet()) {
-                ws.value(row, 0, safe(e.getKey()));
+                ws.value(row, 0, safe(t.apply(e.getKey())));
                 ws.value(row++, 1, e.getValue());
             }
         });
     }
 
-    static void recovery(OutputStream out, List<Kpis.Curve> curves, Kpis.Filter f) throws IOException {
-        List<String> header = new java.util.ArrayList<>(List.of("vintage"));
+    static void recovery(OutputStream out, List<Kpis.Curve> curves, Kpis.Filter f, Labels t) throws IOException {
+        List<String> header = new java.util.ArrayList<>(List.of(t.apply("vintage")));
         for (int m = 0; m < 12; m++) {
-            header.add("month " + m + " %");
+            header.add(t.apply("month") + " " + m + " %");
         }
-        book(out, "recovery", f, header, ws -> {
+        book(out, t.apply("recovery"), f, header, ws -> {
             int row = 3;
             for (Kpis.Curve c : curves) {
                 ws.value(row, 0, safe(c.vintage()));
@@ -83,8 +88,9 @@ final class Exports {
         });
     }
 
-    static void rolls(OutputStream out, List<Kpis.Roll> rolls, Kpis.Filter f) throws IOException {
-        book(out, "rolls", f, List.of("from", "to", "accounts", "share %"), ws -> {
+    static void rolls(OutputStream out, List<Kpis.Roll> rolls, Kpis.Filter f, Labels t) throws IOException {
+        book(out, t.apply("rolls"), f, List.of(t.apply("from"), t.apply("to"), t.apply("accounts"),
+                t.apply("share") + " %"), ws -> {
             int row = 3;
             for (Kpis.Roll r : rolls) {
                 ws.value(row, 0, safe(r.from()));
@@ -95,10 +101,10 @@ final class Exports {
         });
     }
 
-    static void productivity(OutputStream out, List<Kpis.Productivity> rows, Kpis.Filter f, String currency)
-            throws IOException {
-        book(out, "productivity", f, List.of("collector", "contacts", "right-party", "promises",
-                "collected " + currency), ws -> {
+    static void productivity(OutputStream out, List<Kpis.Productivity> rows, Kpis.Filter f, String currency,
+            Labels t) throws IOException {
+        book(out, t.apply("productivity"), f, List.of(t.apply("collector"), t.apply("contacts"), t.apply("rightParty"),
+                t.apply("promises"), t.apply("collected") + " " + currency), ws -> {
                     int row = 3;
                     for (Kpis.Productivity p : rows) {
                         ws.value(row, 0, safe(p.collector()));

@@ -58,7 +58,8 @@ class PortalPages {
             HttpServletRequest request, HttpServletResponse response, Model model) {
         return switch (links.open(token)) {
             case PortalLinks.Invalid x -> notice(request, response, model, lang, "invalid", 404);
-            case PortalLinks.Expired x -> notice(request, response, model, lang, "expired", 410);
+            case PortalLinks.Expired x -> notice(request, response, model, lang != null ? lang : language(x), "expired",
+                    410);
             case PortalLinks.Valid v -> {
                 PortalSession s = current(request);
                 if (s != null && s.link().equals(v.link())) {
@@ -76,8 +77,10 @@ class PortalPages {
     String verify(@PathVariable String token, @RequestParam(defaultValue = "") String idLast4,
             @RequestParam(defaultValue = "") String birthDate, @RequestParam(required = false) @Nullable String lang,
             HttpServletRequest request, HttpServletResponse response, Model model) {
-        if (!(links.open(token) instanceof PortalLinks.Valid v)) {
-            return notice(request, response, model, lang, "expired", 410);
+        PortalLinks.Opened opened = links.open(token);
+        if (!(opened instanceof PortalLinks.Valid v)) {
+            return notice(request, response, model, lang == null && opened instanceof PortalLinks.Expired x
+                    ? language(x) : lang, "expired", 410);
         }
         Locale locale = locale(v, lang);
         request.setAttribute(PageLocale.ATTRIBUTE, locale);
@@ -155,6 +158,14 @@ class PortalPages {
         return PortalLocale.of(TenantContext.call(v.tenant(), () -> jdbc.sql("""
                         SELECT d.language FROM account a JOIN debtor d ON d.tenant_id = a.tenant_id AND d.id = a.debtor_id
                         WHERE a.id = :a""").param("a", v.account()).query(String.class).single()));
+    }
+
+    /** The language of the debtor a genuine but expired link was made for: the notice speaks it. */
+    private String language(PortalLinks.Expired x) {
+        return TenantContext.call(x.tenant(), () -> jdbc.sql("""
+                        SELECT d.language FROM portal_link l JOIN account a ON a.tenant_id = l.tenant_id AND a.id = l.account_id
+                        JOIN debtor d ON d.tenant_id = a.tenant_id AND d.id = a.debtor_id WHERE l.id = :l""")
+                .param("l", x.link()).query(String.class).optional().orElse("en"));
     }
 
     private static String notice(HttpServletRequest request, HttpServletResponse response, Model model,

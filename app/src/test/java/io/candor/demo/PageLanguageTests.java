@@ -82,6 +82,19 @@ class PageLanguageTests {
                 check(lang, page, supervisor.get(page), problems);
             }
             check(lang, "/users", adminPages.get("/users"), problems);
+            // the Excel exports speak the reader's language too
+            try (var wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(
+                    supervisor.bytes("/dashboards/export?table=productivity")))) {
+                String header = wb.getFirstSheet().read().stream().filter(r -> r.getRowNum() == 3).findFirst()
+                        .orElseThrow().getCell(0).getText();
+                assertThat(header).as(lang).isEqualTo(switch (lang) {
+                    case "zh-CN" -> "催收员";
+                    case "zh-TW" -> "催收員";
+                    default -> "collector";
+                });
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
         assertThat(problems).as("pages showing codes or missing keys").isEmpty();
     }

@@ -66,7 +66,9 @@ class PortalLinkAndVerificationTests {
         // one live link per account: the second replaces the first, whose session ends at once
         JsonNode second = link();
         assertThat(debtor.get("/portal").uri().getPath()).isEqualTo("/p/ended");
-        assertThat(new WebSession(port).get(first.get("url").asString()).status()).isEqualTo(410);
+        WebSession.Page replaced = new WebSession(port).get(first.get("url").asString());
+        assertThat(replaced.status()).isEqualTo(410);
+        assertThat(replaced.body()).as("the notice speaks the debtor's language").contains("lang=\"zh-CN\"");
         JsonNode listed = api.get("/api/v1/accounts/" + account + "/portal-links", collector).json();
         assertThat(listed.valueStream().map(l -> l.get("status").asString()).toList())
                 .containsExactly("LIVE", "REVOKED");

@@ -60,6 +60,19 @@ public final class WebSession {
         return send(HttpRequest.newBuilder(uri(pathOrUrl)).header("Accept-Language", acceptLanguage).GET());
     }
 
+    /** A download's bytes (a workbook, a PDF). */
+    public byte[] bytes(String pathOrUrl) {
+        try {
+            return http.send(HttpRequest.newBuilder(uri(pathOrUrl)).GET().build(), HttpResponse.BodyHandlers.ofByteArray())
+                    .body();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Posts a form with the given CSRF token (from the page the form is on). */
     public Page post(String pathOrUrl, String csrf, Map<String, String> fields) {
         Map<String, String> all = new LinkedHashMap<>(fields);
