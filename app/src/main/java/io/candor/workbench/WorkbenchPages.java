@@ -138,7 +138,11 @@ class WorkbenchPages {
             return "redirect:/workbench/accounts/" + account;
         } catch (InvalidInputException e) {
             flash.addFlashAttribute("problems", e.problems());
-        } catch (BadRequestException | ConflictException | NumberFormatException | DateTimeParseException e) {
+        } catch (NumberFormatException e) {
+            flash.addFlashAttribute("problemKeys", List.of("wb.problem.amount"));
+        } catch (DateTimeParseException e) {
+            flash.addFlashAttribute("problemKeys", List.of("wb.problem.date"));
+        } catch (BadRequestException | ConflictException e) {
             flash.addFlashAttribute("problems", List.of(e.getMessage()));
         }
         return "redirect:/workbench/accounts/" + account + "?call=" + event;

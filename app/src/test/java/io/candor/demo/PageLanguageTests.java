@@ -99,6 +99,40 @@ class PageLanguageTests {
         assertThat(problems).as("pages showing codes or missing keys").isEmpty();
     }
 
+    @Autowired
+    io.candor.support.TestTenants tenants;
+
+    @Test
+    void theDebtorPortalSpeaksEachLanguageWithoutRawCodes() {
+        io.candor.support.TestTenants.TestTenant tenant = tenants.create("portal-lang");
+        Api api = new Api(port);
+        String collector = api.token(tenant.slug(), "collector", io.candor.support.TestTenants.PASSWORD);
+        String account = tenant.accounts().getFirst().toString();
+        // a history with a hold, an arrangement and a payment by a collector
+        api.post("/api/v1/accounts/" + account + "/arrangements", collector,
+                "{\"kind\":\"PROMISE\",\"amount\":\"100.00\",\"dueOn\":\"" + java.time.LocalDate.now().plusDays(5)
+                        + "\"}", "Idempotency-Key", java.util.UUID.randomUUID().toString());
+        String admin = api.token(tenant.slug(), "admin", io.candor.support.TestTenants.PASSWORD);
+        api.post("/api/v1/accounts/" + account + "/payments", admin, "{\"amount\":\"10.00\",\"currency\":\"CNY\","
+                + "\"paidOn\":\"" + java.time.LocalDate.now() + "\",\"reference\":\"lang-1\"}", "Idempotency-Key", "lang-1");
+        api.post("/api/v1/accounts/" + account + "/holds", collector, "{\"hold\":\"DISPUTE\",\"reason\":\"test\"}");
+        String url = api.post("/api/v1/accounts/" + account + "/portal-links", collector, "{}").json().get("url")
+                .asString();
+        List<String> problems = new ArrayList<>();
+        for (String lang : List.of("en", "zh-CN", "zh-TW")) {
+            WebSession debtor = new WebSession(port);
+            WebSession.Page page = debtor.get(url + "?lang=" + lang);
+            check(lang, "/p/…", page, problems);
+            WebSession.Page home = debtor.post(url + "/verify?lang=" + lang, page.csrf(),
+                    java.util.Map.of("idLast4", "100X", "birthDate", "1990-03-07", "lang", lang));
+            check(lang, "/portal", home, problems);
+            assertThat(home.uri().getPath()).isEqualTo("/portal");
+            assertThat(home.body()).as(lang + ": a collector's payment is a collector's")
+                    .contains("data-kind=\"PAYMENT\" data-by=\"PERSON\"").doesNotContain("data-by=\"CREDITOR\"");
+        }
+        assertThat(problems).as("portal pages showing codes or missing keys").isEmpty();
+    }
+
     static void check(String lang, String path, WebSession.Page page, List<String> problems) {
         if (page.status() != 200) {
             problems.add(lang + " " + path + ": status " + page.status());
