@@ -320,7 +320,7 @@ class PlanningRunTests {
             assertThat(browser.findElement(org.openqa.selenium.By.id("path-early-digital")).getText())
                     .contains("簡訊").contains("智慧語音").contains("10:30");
             assertThat(browser.findElement(org.openqa.selenium.By.id("run")).getText()).contains(DAY.toString())
-                    .contains("SUCCEEDED").contains("人工外撥");
+                    .contains("已完成").doesNotContain("SUCCEEDED").contains("人工外撥");
             assertThat(browser.findElements(org.openqa.selenium.By.cssSelector("#results tr[data-variant]")))
                     .hasSizeGreaterThanOrEqualTo(2);
             session.screenshot("strategy-zh-TW");
