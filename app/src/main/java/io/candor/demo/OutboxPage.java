@@ -24,18 +24,25 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PreAuthorize("isAuthenticated()")
 class OutboxPage {
 
-    private final DemoSandbox sandbox;
+    /** The newest this many of each kind are shown. */
+    static final int SHOWN = 200;
 
-    OutboxPage(DemoSandbox sandbox) {
+    private final DemoSandbox sandbox;
+    private final io.candor.tenancy.Tenants tenants;
+
+    OutboxPage(DemoSandbox sandbox, io.candor.tenancy.Tenants tenants) {
         this.sandbox = sandbox;
+        this.tenants = tenants;
     }
 
     @GetMapping("/outbox")
     String outbox(Model model) {
         String slug = slug();
-        model.addAttribute("texts", sandbox.texts(slug));
-        model.addAttribute("emails", sandbox.emails(slug));
-        model.addAttribute("letters", sandbox.letters(slug).stream().map(p -> p.getFileName().toString()).toList());
+        model.addAttribute("texts", sandbox.texts(slug).stream().limit(SHOWN).toList());
+        model.addAttribute("emails", sandbox.emails(slug).stream().limit(SHOWN).toList());
+        model.addAttribute("letters", sandbox.letters(slug).stream().limit(SHOWN).map(p -> p.getFileName().toString())
+                .toList());
+        model.addAttribute("zone", tenants.find(CurrentUser.get().tenantId()).orElseThrow().timeZone());
         return "outbox";
     }
 
