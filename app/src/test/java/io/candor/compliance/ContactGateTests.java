@@ -243,6 +243,29 @@ class ContactGateTests {
     }
 
     @Test
+    void aHoldEndsAtTheEndOfItsLastBusinessDayNotAtUtcMidnight() {
+        // a tenant west of UTC: its business date is still yesterday (UTC) when UTC's day has begun
+        String admin = api.token(tenant.slug(), "admin", TestTenants.PASSWORD);
+        java.time.LocalDate businessDay = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1);
+        assertThat(api.put("/api/v1/business-date", admin, "{\"date\":\"" + businessDay + "\"}").status())
+                .isEqualTo(200);
+        TestTenants.anyHour(api, admin, tenants.contactPoint(tenant, account, "PHONE"));
+        assertThat(api.post("/api/v1/accounts/" + account + "/holds", collector, "{\"hold\":\"HARDSHIP_PAUSE\","
+                + "\"reason\":\"30 days agreed\",\"until\":\"" + businessDay + "\"}").status()).isEqualTo(201);
+        Api.Response r = api.post("/api/v1/accounts/" + account + "/contact-decisions", collector,
+                "{\"channel\":\"SMS\",\"party\":\"DEBTOR\",\"contactPoint\":\"" + PHONE + "\"}");
+        assertThat(r.json().get("rules").valueStream().map(JsonNode::asString).toList()).as(r.body())
+                .contains("HOLD-HARDSHIP_PAUSE");
+        // the next business day it has ended
+        assertThat(api.put("/api/v1/business-date", admin, "{\"date\":\"" + businessDay.plusDays(1) + "\"}")
+                .status()).isEqualTo(200);
+        Api.Response after = api.post("/api/v1/accounts/" + account + "/contact-decisions", collector,
+                "{\"channel\":\"SMS\",\"party\":\"DEBTOR\",\"contactPoint\":\"" + PHONE + "\"}");
+        assertThat(after.json().get("rules").valueStream().map(JsonNode::asString).toList()).as(after.body())
+                .doesNotContain("HOLD-HARDSHIP_PAUSE");
+    }
+
+    @Test
     void aNumberMarkedInvalidIsRefused() {
         UUID phoneId = tenants.contactPoint(tenant, account, "PHONE");
         TenantContext.run(tenant.id(), () -> JdbcClient.create(dataSource)

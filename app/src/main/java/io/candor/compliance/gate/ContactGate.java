@@ -135,8 +135,12 @@ public class ContactGate {
 
     private final org.springframework.context.ApplicationEventPublisher events;
 
+    private final io.candor.tenancy.Tenants tenants;
+
     ContactGate(JdbcClient jdbc, Holds accountHolds, ContactTargets targets, ComplianceEvaluator evaluator, Users users,
-            PolicyLayers policies, Clock clock, org.springframework.context.ApplicationEventPublisher events) {
+            PolicyLayers policies, Clock clock, org.springframework.context.ApplicationEventPublisher events,
+            io.candor.tenancy.Tenants tenants) {
+        this.tenants = tenants;
         this.events = events;
         this.policies = policies;
         this.accountHolds = accountHolds;
@@ -188,9 +192,8 @@ public class ContactGate {
                         rs.getString("contact_point"), rs.getObject("at", OffsetDateTime.class).toInstant(),
                         rs.getString("outcome")))
                 .list();
-        LocalDate today = now.atZone(ZoneOffset.UTC).toLocalDate();
         Set<Hold> holds = EnumSet.noneOf(Hold.class);
-        accountHolds.inForce(r.account(), today).forEach(h -> holds.add(h.hold()));
+        accountHolds.inForce(r.account()).forEach(h -> holds.add(h.hold())); // on the tenant's business date
         Set<Hold> waived = EnumSet.noneOf(Hold.class);
         if (r.purpose() == Purpose.ANSWER) {
             holds.stream().filter(h -> !SILENCING.contains(h)).forEach(waived::add);
@@ -198,7 +201,7 @@ public class ContactGate {
         }
         Scenario scenario = new Scenario(decisionId.toString(), target.jurisdiction(),
                 target.timeZones().stream().map(ZoneId::of).toList(), at, r.channel(), r.party(), resolvedValue(target),
-                history, holds, target.consents(), users.qualifications(actor.userId(), at.atZone(ZoneOffset.UTC).toLocalDate()));
+                history, holds, target.consents(), users.qualifications(actor.userId(), onTenantsCalendar(at)));
         ZoneId local = scenario.localZone();
         LocalDate day = at.atZone(local).toLocalDate();
         List<PolicyLayer> layers = policies.inEffect(target.creditor(), day);
@@ -304,6 +307,13 @@ public class ContactGate {
         events.publishEvent(new EvidenceEvent("CONTACT_DECISION", EvidenceEvent.Subject.account(r.account()),
                 actor.username(), now, facts, List.of()));
         return new Answer(decisionId, allow ? "ALLOW" : "DENY", rules, next, reservation, counters);
+    }
+
+    /** The day {@code at} falls on in the tenant's zone: a certificate valid until a date is valid through it there. */
+    private LocalDate onTenantsCalendar(Instant at) {
+        ZoneId zone = tenants.find(TenantContext.require()).map(io.candor.tenancy.Tenant::timeZone)
+                .orElse(ZoneOffset.UTC);
+        return at.atZone(zone).toLocalDate();
     }
 
     private static @Nullable String resolvedValue(ContactTargets.ContactTarget t) {

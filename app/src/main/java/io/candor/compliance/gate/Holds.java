@@ -36,7 +36,11 @@ public class Holds {
 
     private final org.springframework.context.ApplicationEventPublisher events;
 
-    Holds(JdbcClient jdbc, AuditTrail audit, Clock clock, org.springframework.context.ApplicationEventPublisher events) {
+    private final io.candor.tenancy.Tenants tenants;
+
+    Holds(JdbcClient jdbc, AuditTrail audit, Clock clock, org.springframework.context.ApplicationEventPublisher events,
+            io.candor.tenancy.Tenants tenants) {
+        this.tenants = tenants;
         this.events = events;
         this.jdbc = jdbc;
         this.audit = audit;
@@ -78,14 +82,15 @@ public class Holds {
     }
 
     /**
-     * The holds that stop contact on the account now: not lifted and not past their end date (the contact gate's
-     * rule; dates in UTC like the gate's).
+     * The holds that stop contact on the account now: not lifted and not past their end date. "Now" is the tenant's
+     * business date — the calendar an end date was set on (a 30-day hardship pause ends 30 business days on) — so a
+     * hold of a tenant west of UTC does not end hours early at UTC midnight.
      */
     public List<AccountHold> inForce(UUID account) {
-        return inForce(account, clock.instant().atZone(java.time.ZoneOffset.UTC).toLocalDate());
+        return inForce(account, tenants.businessDate(io.candor.platform.tenant.TenantContext.require()));
     }
 
-    /** The holds in force on {@code today} (UTC). */
+    /** The holds in force on {@code today}, a business date. */
     public List<AccountHold> inForce(UUID account, LocalDate today) {
         return jdbc.sql("""
                         SELECT * FROM account_hold WHERE account_id = :account AND lifted_at IS NULL
