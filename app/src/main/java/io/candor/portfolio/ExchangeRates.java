@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.candor.platform.tenant.TenantContext;
@@ -67,5 +68,25 @@ public class ExchangeRates {
                             direct ? r : BigDecimal.ONE.divide(r, MathContext.DECIMAL64));
                 })
                 .optional();
+    }
+
+    /** What converting the open accounts' balances into one currency on a date needs, and what it lacks. */
+    public record Conversion(Map<String, BigDecimal> rates, Map<String, Long> missing) {
+    }
+
+    /**
+     * The rate of every currency the tenant's open accounts are in, into {@code to} on {@code date} — by the one rule
+     * Candor converts with ({@link #rate}: direct or inverted, up to {@value #LOOKBACK_DAYS} days back) — and, for
+     * the currencies without one, how many accounts they hold: a missing rate is reported, never taken as 1.
+     */
+    public Conversion toCurrency(String to, LocalDate date) {
+        Map<String, BigDecimal> rates = new java.util.TreeMap<>();
+        Map<String, Long> missing = new java.util.TreeMap<>();
+        jdbc.sql("SELECT currency, count(*) FROM account WHERE status = 'OPEN' GROUP BY currency")
+                .query((rs, n) -> Map.entry(rs.getString(1).strip(), rs.getLong(2))).list()
+                .forEach(c -> rate(date, c.getKey(), to).ifPresentOrElse(r -> rates.put(c.getKey(), r.rate()),
+                        () -> missing.put(c.getKey(), c.getValue())));
+        rates.put(to, BigDecimal.ONE);
+        return new Conversion(Map.copyOf(rates), Map.copyOf(missing));
     }
 }

@@ -160,7 +160,8 @@ final class PartitionReader {
         mine.stream().filter(p -> p.kind().equals("PHONE")).forEach(p -> p.zones().forEach(z -> zones.add(ZoneId.of(z))));
         BigDecimal rate = toReporting.get(currency);
         return new PlanningInput(situation, debtor, rs.getString("creditor"), ContactTargets.jurisdiction(country, region),
-                List.copyOf(zones), mine, rate == null ? balance : balance.multiply(rate),
+                // no rate: the balance cannot be ranked against others — it counts as nothing, and the run says so
+                List.copyOf(zones), mine, rate == null ? BigDecimal.ZERO : balance.multiply(rate),
                 payments.getOrDefault(account, PlanningInput.PaymentHistory.NONE));
     }
 

@@ -283,6 +283,13 @@ public class PlanRuns {
                     .param("account", c.account()).param("step", c.step()).update());
         }
         summary.put("workItems", queues.fill(run, date, strategy.recycleAfterDays()));
+        Map<String, Long> missing = queues.conversion(date).missing();
+        if (!missing.isEmpty()) {
+            // accounts in a currency with no rate into the reporting currency rank as if they owed nothing: say so
+            summary.put("missingRates", missing);
+            log.warn("Planning run {} for {}: no exchange rate into the reporting currency for {} (accounts per "
+                    + "currency); those balances are not ranked", run, date, missing);
+        }
         Map<String, Long> accounts = new java.util.TreeMap<>();
         jdbc.sql("SELECT counts::text FROM plan_partition WHERE run_id = :run").param("run", run)
                 .query(String.class).list().forEach(text -> {

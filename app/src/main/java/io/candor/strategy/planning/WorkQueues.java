@@ -60,25 +60,26 @@ public class WorkQueues {
     private final Tenants tenants;
     private final AuditTrail audit;
 
-    WorkQueues(JdbcClient jdbc, JdbcTemplate batch, Tenants tenants, AuditTrail audit) {
+    private final io.candor.portfolio.ExchangeRates exchangeRates;
+
+    WorkQueues(JdbcClient jdbc, JdbcTemplate batch, Tenants tenants, AuditTrail audit,
+            io.candor.portfolio.ExchangeRates exchangeRates) {
+        this.exchangeRates = exchangeRates;
         this.jdbc = jdbc;
         this.batch = batch;
         this.tenants = tenants;
         this.audit = audit;
     }
 
-    /** Each currency's latest rate on or before {@code date} into the tenant's reporting currency. */
+    /** Each open account's currency's rate into the tenant's reporting currency on {@code date} (those that have one). */
     Map<String, BigDecimal> ratesToReporting(LocalDate date) {
+        return conversion(date).rates();
+    }
+
+    /** The open accounts' currencies converted into the reporting currency by portfolio's one rule. */
+    io.candor.portfolio.ExchangeRates.Conversion conversion(LocalDate date) {
         UUID tenant = TenantContext.require();
-        String reporting = tenants.find(tenant).orElseThrow().reportingCurrency().getCurrencyCode();
-        Map<String, BigDecimal> rates = new HashMap<>();
-        rates.put(reporting, BigDecimal.ONE);
-        jdbc.sql("""
-                        SELECT DISTINCT ON (base) base, rate FROM exchange_rate
-                        WHERE quote = :reporting AND rate_date <= :date ORDER BY base, rate_date DESC""")
-                .param("reporting", reporting).param("date", date)
-                .query((rs, n) -> rates.put(rs.getString(1).strip(), rs.getBigDecimal(2))).list();
-        return rates;
+        return exchangeRates.toCurrency(tenants.find(tenant).orElseThrow().reportingCurrency().getCurrencyCode(), date);
     }
 
     /** Accounts with an open complaint go to the supervisors' queue. */

@@ -335,4 +335,21 @@ class PlanningRunTests {
                     .contains("default v2").contains("Promoted variant sms-first: 成本較低");
         }
     }
+
+    @Test
+    void aBalanceWithoutARateIsReportedNotTakenAsOneAndAnInvertedRateConverts() {
+        String csv = "creditor_ref,debtor_name,phone,country,currency,principal,due_date\n"
+                + "IDR-1,Budi Santoso,081234567890,ID,IDR,1500000,2026-01-10\n";
+        api.awaitImport(api.upload("/api/v1/imports/placements", admin, "idr.csv",
+                csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)).json().get("id").asString(), admin);
+        JsonNode without = run(DAY);
+        assertThat(without.get("summary").get("missingRates").get("IDR").asLong())
+                .as("1.5 million rupiah is not 1.5 million yuan: reported, not ranked").isEqualTo(1);
+        // a rate quoted the other way round (CNY in IDR) converts, by the same rule as payments
+        api.awaitImport(api.upload("/api/v1/imports/exchange-rates", admin, "rates.csv",
+                ("rate_date,base,quote,rate\n" + DAY + ",CNY,IDR,2200\n").getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .json().get("id").asString(), admin);
+        JsonNode with = run(DAY.plusDays(1));
+        assertThat(with.get("summary").has("missingRates")).as(with.toString()).isFalse();
+    }
 }
