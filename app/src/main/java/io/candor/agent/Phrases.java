@@ -124,7 +124,6 @@ final class Phrases {
     }
 
     static String locale(String language) {
-        return language.startsWith("zh") ? (language.equalsIgnoreCase("zh-TW") || language.equalsIgnoreCase("zh-HK")
-                ? "zh-TW" : "zh-CN") : "en";
+        return io.candor.platform.web.Languages.nearest(language, io.candor.platform.web.Languages.STAFF);
     }
 }

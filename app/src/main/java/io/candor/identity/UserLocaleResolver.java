@@ -53,10 +53,10 @@ class UserLocaleResolver implements LocaleResolver {
 
     /** Maps any locale to the nearest supported one: zh-HK/zh-MO/Hant → zh-TW, other zh → zh-CN. */
     static Locale supported(Locale l) {
-        if (!"zh".equals(l.getLanguage())) {
-            return Locale.ENGLISH;
-        }
-        boolean traditional = "Hant".equals(l.getScript()) || List.of("TW", "HK", "MO").contains(l.getCountry());
-        return traditional ? Locale.TRADITIONAL_CHINESE : Locale.SIMPLIFIED_CHINESE;
+        return switch (io.candor.platform.web.Languages.nearest(l.toLanguageTag(), io.candor.platform.web.Languages.STAFF)) {
+            case "zh-CN" -> Locale.SIMPLIFIED_CHINESE;
+            case "zh-TW" -> Locale.TRADITIONAL_CHINESE;
+            default -> Locale.ENGLISH;
+        };
     }
 }

@@ -18,16 +18,9 @@ final class PortalLocale {
     private PortalLocale() {
     }
 
+    static final List<String> TAGS = LANGUAGES.stream().map(Language::tag).toList();
+
     static Locale of(String tag) {
-        Locale l = Locale.forLanguageTag(tag.replace('_', '-'));
-        String nearest = switch (l.getLanguage()) {
-            case "zh" -> "Hant".equals(l.getScript()) || List.of("TW", "HK", "MO").contains(l.getCountry())
-                    ? "zh-TW" : "zh-CN";
-            case "in" -> "id";
-            case "pt" -> "pt-BR";
-            case "id", "es", "vi", "th" -> l.getLanguage();
-            default -> "en";
-        };
-        return Locale.forLanguageTag(nearest);
+        return io.candor.platform.web.Languages.nearestLocale(tag, TAGS);
     }
 }

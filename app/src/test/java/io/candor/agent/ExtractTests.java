@@ -42,4 +42,12 @@ class ExtractTests {
         assertThat(Extract.last4("the last four are 4821")).contains("4821");
         assertThat(Extract.last4("是我")).isEmpty();
     }
+
+    @Test
+    void theAgentSpeaksTraditionalChineseToMacaoAsThePortalDoes() {
+        assertThat(Phrases.locale("zh-MO")).isEqualTo("zh-TW");
+        assertThat(Phrases.locale("zh-HK")).isEqualTo("zh-TW");
+        assertThat(Phrases.locale("zh-CN")).isEqualTo("zh-CN");
+        assertThat(Phrases.locale("id")).isEqualTo("en");
+    }
 }
