@@ -96,7 +96,7 @@ public class InstalmentReminders {
             ContactGate.Preview now = gate.preview(new ContactGate.Request(d.account(), channel, Party.DEBTOR, d.point() == null
                     ? new io.candor.portfolio.ContactPointRef.Missing() : io.candor.portfolio.ContactPointRef.of(d.point()),
                     null), REMINDERS);
-            if (!now.verdict().equals("ALLOW")) {
+            if (now.verdict() != ContactGate.Verdict.ALLOW) {
                 waiting++;
                 continue;
             }

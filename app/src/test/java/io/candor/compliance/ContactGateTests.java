@@ -111,7 +111,7 @@ class ContactGateTests {
                 start.await();
                 return TenantContext.call(tenant.id(), () -> gate.decide(new ContactGate.Request(account,
                         Channel.VOICE_AI, Party.DEBTOR, io.candor.portfolio.ContactPointRef.parse(PHONE), java.time.Instant.parse("2026-03-02T07:00:00Z")),
-                        io.candor.platform.Actor.of(tenant.user(io.candor.identity.Role.COLLECTOR).id(), "dialer")).verdict());
+                        io.candor.platform.Actor.of(tenant.user(io.candor.identity.Role.COLLECTOR).id(), "dialer")).verdict().name());
             }));
         }
         start.countDown();
@@ -236,7 +236,7 @@ class ContactGateTests {
                 tenant.id(), () -> gate.decide(new ContactGate.Request(account, Channel.SMS, Party.DEBTOR,
                         io.candor.portfolio.ContactPointRef.of(phoneId), null, purpose), agent));
         assertThat(ask.apply(ContactGate.Purpose.COLLECTION).rules()).containsExactly("HOLD-DISPUTE");
-        assertThat(ask.apply(ContactGate.Purpose.ANSWER).verdict()).isEqualTo("ALLOW");
+        assertThat(ask.apply(ContactGate.Purpose.ANSWER).verdict()).isEqualTo(ContactGate.Verdict.ALLOW);
         api.post("/api/v1/accounts/" + account + "/holds", collector,
                 "{\"hold\":\"CEASE_COMMUNICATION\",\"reason\":\"asked us to stop\"}");
         assertThat(ask.apply(ContactGate.Purpose.ANSWER).rules()).containsExactly("HOLD-CEASE_COMMUNICATION");

@@ -120,8 +120,17 @@ public class ContactGate {
         };
     }
 
+    /** What the gate said: the {@code contact_decision.decision} column's vocabulary. */
+    public enum Verdict {
+        ALLOW, DENY;
+
+        static Verdict of(boolean allow) {
+            return allow ? ALLOW : DENY;
+        }
+    }
+
     /** The gate's answer; {@code reservation} is the contact event to report the outcome on. */
-    public record Answer(UUID decision, String verdict, List<String> rules, @Nullable Instant nextAllowedAt,
+    public record Answer(UUID decision, Verdict verdict, List<String> rules, @Nullable Instant nextAllowedAt,
                          @Nullable UUID reservation, Map<String, Object> counters) {
     }
 
@@ -164,11 +173,11 @@ public class ContactGate {
     @Transactional
     public Preview preview(Request r, Actor actor) {
         Evaluation e = evaluate(r, actor, Ids.newId(), false);
-        return new Preview(e.allow() ? "ALLOW" : "DENY", e.rules(), e.next(), e.counters());
+        return new Preview(Verdict.of(e.allow()), e.rules(), e.next(), e.counters());
     }
 
     /** A decision the gate would take, not taken. */
-    public record Preview(String verdict, List<String> rules, @Nullable Instant nextAllowedAt,
+    public record Preview(Verdict verdict, List<String> rules, @Nullable Instant nextAllowedAt,
                           Map<String, Object> counters) {
     }
 
@@ -269,7 +278,7 @@ public class ContactGate {
                 .param("cp", target.point() instanceof ContactPointResolution.Resolved p ? p.value()
                         : r.contactPoint().asWritten())
                 .param("cpId", resolvedId(target))
-                .param("at", utc(at)).param("decision", allow ? "ALLOW" : "DENY")
+                .param("at", utc(at)).param("decision", Verdict.of(allow).name())
                 .param("rules", rules.toArray(String[]::new)).param("next", next == null ? null : utc(next))
                 .param("trace", ScenarioJson.write(trace)).param("by", actor.username()).param("now", utc(now)).update();
         UUID reservation = null;
@@ -288,7 +297,7 @@ public class ContactGate {
         }
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("decision", decisionId.toString());
-        facts.put("verdict", allow ? "ALLOW" : "DENY");
+        facts.put("verdict", Verdict.of(allow).name());
         facts.put("channel", r.channel().name());
         facts.put("party", r.party().name());
         facts.put("proposedAt", at.toString());
@@ -306,7 +315,7 @@ public class ContactGate {
         }
         events.publishEvent(new EvidenceEvent("CONTACT_DECISION", EvidenceEvent.Subject.account(r.account()),
                 actor.username(), now, facts, List.of()));
-        return new Answer(decisionId, allow ? "ALLOW" : "DENY", rules, next, reservation, counters);
+        return new Answer(decisionId, Verdict.of(allow), rules, next, reservation, counters);
     }
 
     /** The day {@code at} falls on in the tenant's zone: a certificate valid until a date is valid through it there. */
