@@ -141,7 +141,11 @@ class SmsChannelTests {
         assertThat(second).isNotNull();
         assertThat(second.text()).contains("1012.34 CNY");
         smsc.reply("8613800138000", "退订");
-        Thread.sleep(500);
+        // the positive signal that the stop word was handled: the opt-out is recorded on the number
+        Boolean stopped = eventually(() -> api.get("/api/v1/accounts/" + account, admin).json().get("contactPoints")
+                .valueStream().anyMatch(p -> p.get("kind").asString().equals("PHONE")
+                        && p.get("optedOut").valueStream().anyMatch(o -> o.asString().equals("SMS"))), b -> b);
+        assertThat(stopped).isTrue();
         assertThat(smsc.submitted).as("a stop word is not answered").hasSize(3);
         assertThat(api.get("/api/v1/accounts/" + account + "/messages", collector).json().valueStream()
                 .map(m -> m.get("template").asString()).toList())
