@@ -1,4 +1,13 @@
-package io.candor.compliance;
+package io.candor.compliance.web;
+
+import io.candor.compliance.Channel;
+import io.candor.compliance.ComplianceEvaluator;
+import io.candor.compliance.ContentLinter;
+import io.candor.compliance.PolicyLayer;
+import io.candor.compliance.RulePack;
+import io.candor.compliance.RulePacks;
+import io.candor.compliance.Scenario;
+import io.candor.compliance.ScenarioJson;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +24,10 @@ import org.springframework.web.bind.annotation.RestController;
 import io.candor.compliance.policy.PolicyLayers;
 import tools.jackson.databind.JsonNode;
 
-/** What-if evaluation over REST, and the rule packs for compliance officers. */
+/**
+ * What-if evaluation over REST, and the rule packs for compliance officers; the engine's beans. The web and Spring
+ * side of the compliance engine, kept apart from its pure rules (io.candor.compliance: no Spring, no SQL).
+ */
 @RestController
 @RequestMapping("/api/v1/compliance")
 class ComplianceApi {

@@ -1,0 +1,37 @@
+package io.candor;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the package comments promise is checked: the compliance engine's rules and the agent's dialogue are pure
+ * Java — no Spring, no JDBC — so the what-if CLI, the API and the gate evaluate with the same code. (A package's
+ * module metadata, such as a named interface, is not code and is not counted.)
+ */
+class PureDomainTests {
+
+    static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("io.candor");
+
+    @Test
+    void theComplianceEngineIsFreeOfSpringAndJdbc() {
+        noClasses().that().resideInAPackage("io.candor.compliance").and().doNotHaveSimpleName("package-info")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..", "javax.sql..")
+                .because("docs/compliance.md and the package say the engine is pure Java")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theAgentsDialogueIsFreeOfSpringAndJdbc() {
+        noClasses().that().haveFullyQualifiedName("io.candor.agent.Dialogue")
+                .or().haveFullyQualifiedName("io.candor.agent.Phrases")
+                .or().resideInAPackage("io.candor.agent.nlu").and().doNotHaveSimpleName("package-info")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..", "javax.sql..")
+                .because("the dialogue has no side effects: the service carries out its actions")
+                .check(CLASSES);
+    }
+}
