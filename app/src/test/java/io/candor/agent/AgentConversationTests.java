@@ -221,12 +221,7 @@ class AgentConversationTests {
         String admin = api.token(tenant.slug(), "admin", TestTenants.PASSWORD);
         String csv = "creditor_ref,debtor_name,national_id,birth_date,phone,country,language,currency,principal,due_date\n"
                 + "MX-1,María López,LOPM800101HDFRRN09,1980-01-01,5512345678,MX,en,MXN,1500.00,2026-10-01\n";
-        JsonNode job = api.awaitImport(api.upload("/api/v1/imports/placements", admin, "mx.csv",
-                csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)).json().get("id").asString(), admin);
-        assertThat(job.get("imported").asLong()).as(job.toString()).isEqualTo(1);
-        UUID account = UUID.fromString(api.get("/api/v1/accounts?limit=500", admin).json().get("items").valueStream()
-                .filter(a -> a.get("creditorRef").asString().equals("MX-1")).findFirst().orElseThrow().get("id")
-                .asString());
+        UUID account = api.place(admin, csv, "MX-1");
         TestTenants.anyHour(api, admin, tenants.contactPoint(tenant, account, "PHONE"));
         JsonNode c = start(account);
         c = say(c, "1980-01-01");

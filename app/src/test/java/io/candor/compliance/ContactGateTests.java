@@ -278,11 +278,7 @@ class ContactGateTests {
         String admin = api.token(tenant.slug(), "admin", TestTenants.PASSWORD);
         String csv = "creditor_ref,debtor_name,phone,country,currency,principal,due_date\n"
                 + "ID-1,Budi Santoso,081234567890,ID,IDR,1500000,2026-01-10\n";
-        JsonNode job = api.awaitImport(api.upload("/api/v1/imports/placements", admin, "id.csv",
-                csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)).json().get("id").asString(), admin);
-        assertThat(job.get("imported").asLong()).isEqualTo(1);
-        String id = api.get("/api/v1/accounts?limit=500", admin).json().get("items").valueStream()
-                .filter(a -> a.get("creditorRef").asString().equals("ID-1")).findFirst().orElseThrow().get("id").asString();
+        String id = api.place(admin, csv, "ID-1").toString();
         String call = "{\"channel\":\"VOICE_HUMAN\",\"party\":\"DEBTOR\",\"contactPoint\":\"+6281234567890\","
                 + "\"at\":\"2026-03-02T10:00:00+07:00\"}";
         JsonNode denied = api.post("/api/v1/accounts/" + id + "/contact-decisions", collector, call).json();

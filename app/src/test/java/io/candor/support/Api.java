@@ -83,6 +83,21 @@ public final class Api {
     }
 
     /** Polls an import until it has finished, and returns it. */
+    /**
+     * Imports a placement CSV (as {@code token}) that must import whole, and answers the id of the account placed as
+     * {@code creditorRef}.
+     */
+    public java.util.UUID place(String token, String csv, String creditorRef) {
+        JsonNode job = awaitImport(upload("/api/v1/imports/placements", token, creditorRef + ".csv",
+                csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)).json().get("id").asString(), token);
+        if (!job.get("status").asString().equals("SUCCEEDED") || job.get("rejected").asLong() != 0) {
+            throw new AssertionError("the placement did not import whole: " + job);
+        }
+        return java.util.UUID.fromString(get("/api/v1/accounts?limit=500", token).json().get("items").valueStream()
+                .filter(a -> a.get("creditorRef").asString().equals(creditorRef)).findFirst()
+                .orElseThrow(() -> new AssertionError("no account " + creditorRef)).get("id").asString());
+    }
+
     public JsonNode awaitImport(String id, String token) {
         for (int i = 0; i < 600; i++) {
             JsonNode job = get("/api/v1/imports/" + id, token).json();
