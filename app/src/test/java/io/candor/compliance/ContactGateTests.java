@@ -266,6 +266,29 @@ class ContactGateTests {
     }
 
     @Test
+    void aGuarantorsPhoneServesTheGuarantorNotTheDebtor() {
+        String admin = api.token(tenant.slug(), "admin", TestTenants.PASSWORD);
+        String id = api.place(admin, "creditor_ref,debtor_name,phone,country,currency,principal,due_date,"
+                + "guarantor_name,guarantor_national_id,guarantor_phone\n"
+                + "GU-1,某某商贸有限公司,13700137000,CN,CNY,50000,2026-10-01,林芳,110101198001011111,13900139000\n",
+                "GU-1").toString();
+        String toGuarantorsPhone = "{\"channel\":\"SMS\",\"party\":\"%s\",\"contactPoint\":\"13900139000\","
+                + "\"at\":\"2026-03-02T10:00:00+08:00\"}";
+        JsonNode forDebtor = api.post("/api/v1/accounts/" + id + "/contact-decisions", collector,
+                String.format(toGuarantorsPhone, "DEBTOR")).json();
+        assertThat(forDebtor.get("rules").valueStream().map(JsonNode::asString).toList())
+                .containsExactly(ContactGate.OTHER_PARTY);
+        JsonNode forGuarantor = api.post("/api/v1/accounts/" + id + "/contact-decisions", collector,
+                String.format(toGuarantorsPhone, "GUARANTOR")).json();
+        assertThat(forGuarantor.get("rules").valueStream().map(JsonNode::asString).toList())
+                .doesNotContain(ContactGate.OTHER_PARTY, ContactGate.UNKNOWN_POINT);
+        JsonNode debtorsOwnForGuarantor = api.post("/api/v1/accounts/" + id + "/contact-decisions", collector,
+                "{\"channel\":\"SMS\",\"party\":\"GUARANTOR\",\"contactPoint\":\"13700137000\","
+                        + "\"at\":\"2026-03-02T10:00:00+08:00\"}").json();
+        assertThat(debtorsOwnForGuarantor.get("rules").get(0).asString()).isEqualTo(ContactGate.OTHER_PARTY);
+    }
+
+    @Test
     void aNumberMarkedInvalidIsRefused() {
         UUID phoneId = tenants.contactPoint(tenant, account, "PHONE");
         TenantContext.run(tenant.id(), () -> JdbcClient.create(dataSource)
