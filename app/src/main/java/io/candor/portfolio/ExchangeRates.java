@@ -75,18 +75,32 @@ public class ExchangeRates {
     }
 
     /**
-     * The rate of every currency the tenant's open accounts are in, into {@code to} on {@code date} — by the one rule
-     * Candor converts with ({@link #rate}: direct or inverted, up to {@value #LOOKBACK_DAYS} days back) — and, for
-     * the currencies without one, how many accounts they hold: a missing rate is reported, never taken as 1.
+     * The rate into {@code to} on {@code date} of every currency quoted against it — by the one rule Candor converts
+     * with ({@link #rate}: direct or inverted, up to {@value #LOOKBACK_DAYS} days back). Reads only the rates, so a
+     * planning partition can ask for it without scanning the accounts.
+     */
+    public Map<String, BigDecimal> ratesInto(String to, LocalDate date) {
+        Map<String, BigDecimal> rates = new java.util.TreeMap<>();
+        jdbc.sql("""
+                        SELECT base FROM exchange_rate WHERE quote = :to AND rate_date BETWEEN :earliest AND :date
+                        UNION SELECT quote FROM exchange_rate WHERE base = :to AND rate_date BETWEEN :earliest AND :date""")
+                .param("to", to).param("date", date).param("earliest", date.minusDays(LOOKBACK_DAYS))
+                .query(String.class).list()
+                .forEach(c -> rate(date, c.strip(), to).ifPresent(r -> rates.put(c.strip(), r.rate())));
+        rates.put(to, BigDecimal.ONE);
+        return Map.copyOf(rates);
+    }
+
+    /**
+     * {@link #ratesInto}, and for the currencies of the tenant's open accounts without a rate, how many accounts they
+     * hold: a missing rate is reported, never taken as 1.
      */
     public Conversion toCurrency(String to, LocalDate date) {
-        Map<String, BigDecimal> rates = new java.util.TreeMap<>();
+        Map<String, BigDecimal> rates = ratesInto(to, date);
         Map<String, Long> missing = new java.util.TreeMap<>();
         jdbc.sql("SELECT currency, count(*) FROM account WHERE status = 'OPEN' GROUP BY currency")
-                .query((rs, n) -> Map.entry(rs.getString(1).strip(), rs.getLong(2))).list()
-                .forEach(c -> rate(date, c.getKey(), to).ifPresentOrElse(r -> rates.put(c.getKey(), r.rate()),
-                        () -> missing.put(c.getKey(), c.getValue())));
-        rates.put(to, BigDecimal.ONE);
-        return new Conversion(Map.copyOf(rates), Map.copyOf(missing));
+                .query((rs, n) -> Map.entry(rs.getString(1).strip(), rs.getLong(2))).list().stream()
+                .filter(c -> !rates.containsKey(c.getKey())).forEach(c -> missing.put(c.getKey(), c.getValue()));
+        return new Conversion(rates, Map.copyOf(missing));
     }
 }

@@ -71,15 +71,18 @@ public class WorkQueues {
         this.audit = audit;
     }
 
-    /** Each open account's currency's rate into the tenant's reporting currency on {@code date} (those that have one). */
+    /** The rate of each currency quoted against the tenant's reporting currency on {@code date}. */
     Map<String, BigDecimal> ratesToReporting(LocalDate date) {
-        return conversion(date).rates();
+        return exchangeRates.ratesInto(reporting(), date);
     }
 
-    /** The open accounts' currencies converted into the reporting currency by portfolio's one rule. */
+    /** The same rates, and the open accounts' currencies that lack one (once per run: it counts the accounts). */
     io.candor.portfolio.ExchangeRates.Conversion conversion(LocalDate date) {
-        UUID tenant = TenantContext.require();
-        return exchangeRates.toCurrency(tenants.find(tenant).orElseThrow().reportingCurrency().getCurrencyCode(), date);
+        return exchangeRates.toCurrency(reporting(), date);
+    }
+
+    private String reporting() {
+        return tenants.find(TenantContext.require()).orElseThrow().reportingCurrency().getCurrencyCode();
     }
 
     /** Accounts with an open complaint go to the supervisors' queue. */
