@@ -50,10 +50,20 @@ public class Tenants {
      * today in the tenant's time zone.
      */
     public LocalDate businessDate(UUID tenant) {
+        return calendar(tenant).businessDate();
+    }
+
+    /** A tenant's business date and the zone its days are counted in. */
+    public record Calendar(LocalDate businessDate, ZoneId zone) {
+    }
+
+    /** The tenant's {@link #businessDate} and time zone, read together. */
+    public Calendar calendar(UUID tenant) {
         return jdbc.sql("SELECT business_date, time_zone FROM tenant WHERE id = :id").param("id", tenant)
                 .query((rs, n) -> {
+                    ZoneId zone = ZoneId.of(rs.getString("time_zone"));
                     LocalDate set = rs.getObject("business_date", LocalDate.class);
-                    return set != null ? set : LocalDate.now(clock.withZone(ZoneId.of(rs.getString("time_zone"))));
+                    return new Calendar(set != null ? set : LocalDate.now(clock.withZone(zone)), zone);
                 })
                 .optional().orElseThrow(() -> new IllegalStateException("tenant " + tenant + " is not visible"));
     }

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -182,15 +181,15 @@ public class ContactGate {
     }
 
     private Evaluation evaluate(Request r, Actor actor, UUID decisionId, boolean lock) {
-        ContactTargets.ContactTarget target = (lock ? targets.lock(r.account(), r.contactPoint())
-                : targets.peek(r.account(), r.contactPoint()))
-                .orElseThrow(() -> new NotFoundException("account", r.account()));
         Instant now = clock.instant();
         Instant at = r.at() == null ? now : r.at();
         if (at.isBefore(EARLIEST) || at.isAfter(now.plus(HORIZON))) {
             throw new io.candor.platform.web.BadRequestException("at " + r.at() + " is out of range: ask about a contact "
                     + "between " + EARLIEST + " and a year from now (or leave at out for now).");
         }
+        ContactTargets.ContactTarget target = (lock ? targets.lock(r.account(), r.contactPoint())
+                : targets.peek(r.account(), r.contactPoint()))
+                .orElseThrow(() -> new NotFoundException("account", r.account()));
         List<Contact> history = jdbc.sql("""
                         SELECT channel, party, contact_point, at, outcome, reserved_until FROM contact_event
                         WHERE debtor_id = :debtor AND at > :since AND at <= :at
@@ -201,8 +200,10 @@ public class ContactGate {
                         rs.getString("contact_point"), rs.getObject("at", OffsetDateTime.class).toInstant(),
                         rs.getString("outcome")))
                 .list();
+        // holds run to their end date on the tenant's business date; a certificate through its date in the tenant's zone
+        io.candor.tenancy.Tenants.Calendar calendar = tenants.calendar(TenantContext.require());
         Set<Hold> holds = EnumSet.noneOf(Hold.class);
-        accountHolds.inForce(r.account()).forEach(h -> holds.add(h.hold())); // on the tenant's business date
+        accountHolds.inForce(r.account(), calendar.businessDate()).forEach(h -> holds.add(h.hold()));
         Set<Hold> waived = EnumSet.noneOf(Hold.class);
         if (r.purpose() == Purpose.ANSWER) {
             holds.stream().filter(h -> !SILENCING.contains(h)).forEach(waived::add);
@@ -210,7 +211,7 @@ public class ContactGate {
         }
         Scenario scenario = new Scenario(decisionId.toString(), target.jurisdiction(),
                 target.timeZones().stream().map(ZoneId::of).toList(), at, r.channel(), r.party(), resolvedValue(target),
-                history, holds, target.consents(), users.qualifications(actor.userId(), onTenantsCalendar(at)));
+                history, holds, target.consents(), users.qualifications(actor.userId(), at.atZone(calendar.zone()).toLocalDate()));
         ZoneId local = scenario.localZone();
         LocalDate day = at.atZone(local).toLocalDate();
         List<PolicyLayer> layers = policies.inEffect(target.creditor(), day);
@@ -316,13 +317,6 @@ public class ContactGate {
         events.publishEvent(new EvidenceEvent("CONTACT_DECISION", EvidenceEvent.Subject.account(r.account()),
                 actor.username(), now, facts, List.of()));
         return new Answer(decisionId, Verdict.of(allow), rules, next, reservation, counters);
-    }
-
-    /** The day {@code at} falls on in the tenant's zone: a certificate valid until a date is valid through it there. */
-    private LocalDate onTenantsCalendar(Instant at) {
-        ZoneId zone = tenants.find(TenantContext.require()).map(io.candor.tenancy.Tenant::timeZone)
-                .orElse(ZoneOffset.UTC);
-        return at.atZone(zone).toLocalDate();
     }
 
     private static @Nullable String resolvedValue(ContactTargets.ContactTarget t) {
