@@ -144,7 +144,7 @@ public class Conversations {
         MessageFacts.Facts f = facts.of(account, "AGENT_CONVERSATION").orElseThrow(() -> new NotFoundException(
                 "open account", account));
         UUID contact = direction == Direction.OUTBOUND ? contact(account, channel, f, by) : null;
-        Dialogue.Debtor d = debtor(f, channel);
+        Dialogue.Debtor d = debtor(f, channel, tenants.businessDate(TenantContext.require()));
         UUID id = Ids.newId();
         Instant now = clock.instant();
         jdbc.sql("""
@@ -195,9 +195,9 @@ public class Conversations {
                 .optional().orElseThrow(() -> new NotFoundException("conversation", id));
         MessageFacts.Facts f = facts.of(row.account(), "AGENT_CONVERSATION").orElseThrow(() -> new NotFoundException(
                 "open account", row.account()));
-        Dialogue.Debtor d = debtor(f, row.channel());
-        Nlu.Reading reading = Nlu.shipped().read(text);
         LocalDate today = tenants.businessDate(TenantContext.require());
+        Dialogue.Debtor d = debtor(f, row.channel(), today);
+        Nlu.Reading reading = Nlu.shipped().read(text);
         Dialogue.Step step = Dialogue.turn(new Dialogue.State(row.state(), row.failed(), row.refusals(), row.pending()),
                 d, reading, text, today);
         List<String> done = new ArrayList<>();
@@ -386,8 +386,8 @@ public class Conversations {
     }
 
     /** The debtor as the dialogue sees them, with the hold in force that stops collection, if any. */
-    private Dialogue.Debtor debtor(MessageFacts.Facts f, String channel) {
-        Hold held = holds.inForce(f.account()).stream().map(Holds.AccountHold::hold).min(java.util.Comparator
+    private Dialogue.Debtor debtor(MessageFacts.Facts f, String channel, LocalDate today) {
+        Hold held = holds.inForce(f.account(), today).stream().map(Holds.AccountHold::hold).min(java.util.Comparator
                 .naturalOrder()).orElse(null);
         return new Dialogue.Debtor(f.debtorName(), f.creditor(), f.balance(), f.birthDate(), f.idLast4(),
                 Phrases.locale(f.language()), held, channel.equals("VOICE"));
