@@ -4,7 +4,6 @@ import java.util.UUID;
 
 import io.candor.identity.CurrentUser;
 import io.candor.portal.PortalLinks;
-import io.candor.portfolio.Accounts;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -14,25 +13,23 @@ import org.springframework.web.bind.annotation.PostMapping;
 
 /**
  * The account's portal links on the account 360 (loaded into the page by htmx): each link's state, and revoking a
- * live one, which ends every portal session opened through it.
+ * live one, which ends every portal session opened through it. An unknown or another tenant's account is refused
+ * before these run (portfolio's AccountScope).
  */
 @Controller
 @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'COLLECTOR', 'AGENCY_USER')")
 class PortalLinkPages {
 
     private final PortalLinks links;
-    private final Accounts accounts;
     private final io.candor.tenancy.Tenants tenants;
 
-    PortalLinkPages(PortalLinks links, Accounts accounts, io.candor.tenancy.Tenants tenants) {
+    PortalLinkPages(PortalLinks links, io.candor.tenancy.Tenants tenants) {
         this.links = links;
-        this.accounts = accounts;
         this.tenants = tenants;
     }
 
     @GetMapping("/workbench/accounts/{id}/portal-links")
     String list(@PathVariable UUID id, Model model) {
-        accounts.requireExists(id);
         model.addAttribute("account", id);
         model.addAttribute("links", links.ofAccount(id));
         model.addAttribute("zone", tenants.find(CurrentUser.get().tenantId()).orElseThrow().timeZone());
@@ -42,7 +39,6 @@ class PortalLinkPages {
     @PostMapping("/workbench/accounts/{id}/portal-links/{link}/revoke")
     String revoke(@PathVariable UUID id, @PathVariable UUID link,
             org.springframework.web.servlet.mvc.support.RedirectAttributes flash) {
-        accounts.requireExists(id);
         links.revoke(link, CurrentUser.get().username(), "REVOKED");
         flash.addFlashAttribute("done", "link-revoked");
         return "redirect:/workbench/accounts/" + id;
