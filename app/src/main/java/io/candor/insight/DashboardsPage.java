@@ -47,6 +47,12 @@ class DashboardsPage {
         return new Kpis.Filter(blank(creditor), blank(portfolio), blank(agency), blank(team), start, end);
     }
 
+    /** The page's and the workbook's labels in the reader's language. */
+    private Exports.Labels labels() {
+        java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        return key -> messages.getMessage(key, null, key, locale);
+    }
+
     private static @Nullable String blank(@Nullable String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }
@@ -69,16 +75,12 @@ class DashboardsPage {
         model.addAttribute("recovery", kpis.recovery(f, zone, currency));
         model.addAttribute("rolls", kpis.rolls(f, zone));
         model.addAttribute("productivity", kpis.productivity(f, zone, currency));
-        java.util.Map<String, String> labels = new java.util.LinkedHashMap<>();
-        for (String k : List.of("contactRate", "rpcRate", "ptpRate", "keptRate", "aiAutomationRate")) {
-            labels.put(k, messages.getMessage("db.kpi." + k, null, org.springframework.context.i18n.LocaleContextHolder.getLocale()));
-        }
-        model.addAttribute("rateLabels", labels);
+        Exports.Labels label = labels();
+        java.util.Map<String, String> rates = new java.util.LinkedHashMap<>();
+        List.of("contactRate", "rpcRate", "ptpRate", "keptRate", "aiAutomationRate").forEach(k -> rates.put(k, label.kpi(k)));
+        model.addAttribute("rateLabels", rates);
         java.util.Map<String, String> series = new java.util.LinkedHashMap<>();
-        for (String k : List.of("contacts", "rightParty", "promises")) {
-            series.put(k, messages.getMessage("export." + k, null, org.springframework.context.i18n.LocaleContextHolder
-                    .getLocale()));
-        }
+        List.of("contacts", "rightParty", "promises").forEach(k -> series.put(k, label.of(k)));
         model.addAttribute("seriesLabels", series);
         return "insight/dashboards";
     }
@@ -100,8 +102,7 @@ class DashboardsPage {
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         response.setHeader("Content-Disposition", "attachment; filename=\"candor-" + table + "-" + f.from() + "-"
                 + f.to() + ".xlsx\"");
-        java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
-        Exports.Labels label = key -> messages.getMessage("export." + key, null, key, locale);
+        Exports.Labels label = labels();
         try (OutputStream out = response.getOutputStream()) {
             switch (table) {
                 case "rates" -> Exports.rates(out, kpis.rates(f, t.timeZone(), currency), f, currency, label);

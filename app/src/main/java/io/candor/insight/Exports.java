@@ -5,7 +5,6 @@ import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
@@ -29,8 +28,18 @@ final class Exports {
         void write(Worksheet ws) throws IOException;
     }
 
-    /** A label of the workbook in the reader's language: the {@code export.<key>} message. */
-    interface Labels extends Function<String, String> {
+    /** The workbook's labels in the reader's language: its own ({@code export.*}) and the dashboard's KPI names. */
+    interface Labels {
+        String message(String key);
+
+        default String of(String key) {
+            return message("export." + key);
+        }
+
+        /** A rate's name, as the dashboard shows it. */
+        default String kpi(String key) {
+            return message("db.kpi." + key);
+        }
     }
 
     private static void book(OutputStream out, String sheet, Kpis.Filter f, List<String> header, Rows rows)
@@ -51,31 +60,31 @@ final class Exports {
     }
 
     static void rates(OutputStream out, Kpis.Rates r, Kpis.Filter f, String currency, Labels t) throws IOException {
-        book(out, t.apply("rates"), f, List.of(t.apply("measure"), t.apply("value")), ws -> {
-            Object[][] counts = {{t.apply("attempts"), r.attempts()}, {t.apply("reached"), r.reached()},
-                    {t.apply("callAttempts"), r.callAttempts()}, {t.apply("rightParty"), r.rightParty()},
-                    {t.apply("promises"), r.promises()}, {t.apply("kept"), r.kept()}, {t.apply("broken"), r.broken()},
-                    {t.apply("aiConversations"), r.aiConversations()}, {t.apply("aiAutomated"), r.aiAutomated()},
-                    {t.apply("complaints"), r.complaints()}, {t.apply("collected") + " " + currency, r.collected()},
-                    {t.apply("cost"), r.cost()}};
+        book(out, t.of("rates"), f, List.of(t.of("measure"), t.of("value")), ws -> {
+            Object[][] counts = {{t.of("attempts"), r.attempts()}, {t.of("reached"), r.reached()},
+                    {t.of("callAttempts"), r.callAttempts()}, {t.of("rightParty"), r.rightParty()},
+                    {t.of("promises"), r.promises()}, {t.of("kept"), r.kept()}, {t.of("broken"), r.broken()},
+                    {t.of("aiConversations"), r.aiConversations()}, {t.of("aiAutomated"), r.aiAutomated()},
+                    {t.of("complaints"), r.complaints()}, {t.of("collected") + " " + currency, r.collected()},
+                    {t.of("cost"), r.cost()}};
             int row = 3;
             for (Object[] c : counts) {
                 ws.value(row, 0, safe((String) c[0]));
                 ws.value(row++, 1, (Number) c[1]);
             }
             for (Map.Entry<String, BigDecimal> e : r.rates().entrySet()) {
-                ws.value(row, 0, safe(t.apply(e.getKey())));
+                ws.value(row, 0, safe(t.kpi(e.getKey())));
                 ws.value(row++, 1, e.getValue());
             }
         });
     }
 
     static void recovery(OutputStream out, List<Kpis.Curve> curves, Kpis.Filter f, Labels t) throws IOException {
-        List<String> header = new java.util.ArrayList<>(List.of(t.apply("vintage")));
+        List<String> header = new java.util.ArrayList<>(List.of(t.of("vintage")));
         for (int m = 0; m < 12; m++) {
-            header.add(t.apply("month") + " " + m + " %");
+            header.add(t.of("month") + " " + m + " %");
         }
-        book(out, t.apply("recovery"), f, header, ws -> {
+        book(out, t.of("recovery"), f, header, ws -> {
             int row = 3;
             for (Kpis.Curve c : curves) {
                 ws.value(row, 0, safe(c.vintage()));
@@ -89,8 +98,8 @@ final class Exports {
     }
 
     static void rolls(OutputStream out, List<Kpis.Roll> rolls, Kpis.Filter f, Labels t) throws IOException {
-        book(out, t.apply("rolls"), f, List.of(t.apply("from"), t.apply("to"), t.apply("accounts"),
-                t.apply("share") + " %"), ws -> {
+        book(out, t.of("rolls"), f, List.of(t.of("from"), t.of("to"), t.of("accounts"),
+                t.of("share") + " %"), ws -> {
             int row = 3;
             for (Kpis.Roll r : rolls) {
                 ws.value(row, 0, safe(r.from()));
@@ -103,8 +112,8 @@ final class Exports {
 
     static void productivity(OutputStream out, List<Kpis.Productivity> rows, Kpis.Filter f, String currency,
             Labels t) throws IOException {
-        book(out, t.apply("productivity"), f, List.of(t.apply("collector"), t.apply("contacts"), t.apply("rightParty"),
-                t.apply("promises"), t.apply("collected") + " " + currency), ws -> {
+        book(out, t.of("productivity"), f, List.of(t.of("collector"), t.of("contacts"), t.of("rightParty"),
+                t.of("promises"), t.of("collected") + " " + currency), ws -> {
                     int row = 3;
                     for (Kpis.Productivity p : rows) {
                         ws.value(row, 0, safe(p.collector()));
