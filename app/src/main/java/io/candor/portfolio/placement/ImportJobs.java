@@ -78,11 +78,6 @@ class ImportJobs {
                 .param("now", now()).param("id", id).update();
     }
 
-    byte[] digest(UUID job) {
-        return jdbc.sql("SELECT content_sha256 FROM import_job WHERE id = :id").param("id", job).query(byte[].class)
-                .single();
-    }
-
     void failed(UUID id, String error) {
         jdbc.sql("UPDATE import_job SET status = 'FAILED', error = :error, finished_at = :now WHERE id = :id")
                 .param("error", error).param("now", now()).param("id", id).update();

@@ -132,7 +132,7 @@ public class PlacementImports implements DisposableBean {
     }
 
     private record Prepared(UUID job, Path file, ImportProfile profile, Request request, String creditor,
-                            String portfolio, @Nullable ImportJob repeat) {
+                            String portfolio, byte[] digest, @Nullable ImportJob repeat) {
     }
 
     private Prepared prepare(Request request, InputStream content) throws IOException {
@@ -156,7 +156,7 @@ public class PlacementImports implements DisposableBean {
         Optional<ImportJob> earlier = jobs.succeededWith(request.kind(), digest);
         if (earlier.isPresent()) {
             Files.deleteIfExists(file);
-            return new Prepared(earlier.get().id(), file, profile, request, "", "", earlier.get());
+            return new Prepared(earlier.get().id(), file, profile, request, "", "", digest, earlier.get());
         }
         String creditor = firstNonBlank(request.creditor(), profile.creditor(),
                 tenants.find(tenant).orElseThrow().slug()).toUpperCase(java.util.Locale.ROOT);
@@ -169,7 +169,7 @@ public class PlacementImports implements DisposableBean {
             audit.record(AuditEntry.of("IMPORT_SUBMITTED", "import_job", id).withDetail(Map.of(
                     "kind", request.kind().name(), "file", request.fileName(), "bytes", size)));
         });
-        return new Prepared(id, file, profile, request, creditor, portfolio, null);
+        return new Prepared(id, file, profile, request, creditor, portfolio, digest, null);
     }
 
     private void run(Prepared p) {
@@ -203,7 +203,7 @@ public class PlacementImports implements DisposableBean {
 
     private void importFile(UUID tenant, Prepared p) {
         // the same file uploaded twice at once: the second waits for the first, then finds it done
-        byte[] digest = jobs.digest(p.job());
+        byte[] digest = p.digest();
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
                 .param("key", "import:" + tenant + ":" + p.request().kind() + ":" + java.util.HexFormat.of()
                         .formatHex(digest))

@@ -251,14 +251,13 @@ final class RowValidator {
             problems.add(new Problem(column.header(), "must not be negative, got " + v));
             return 0;
         }
-        BigDecimal major = profile.amountsIn() == ImportProfile.AmountUnit.MINOR
-                ? amount.movePointLeft(Math.max(0, currency.getDefaultFractionDigits())) : amount;
+        int digits = Math.max(0, currency.getDefaultFractionDigits());
+        BigDecimal major = profile.amountsIn() == ImportProfile.AmountUnit.MINOR ? amount.movePointLeft(digits) : amount;
         if (major.compareTo(io.candor.portfolio.Bounds.MAX_AMOUNT) > 0) {
             problems.add(new Problem(column.header(), "'" + v + "' is larger than the largest amount Candor accepts ("
                     + io.candor.portfolio.Bounds.MAX_AMOUNT.toPlainString() + ")"));
             return 0;
         }
-        int digits = Math.max(0, currency.getDefaultFractionDigits());
         try {
             BigDecimal minor = profile.amountsIn() == ImportProfile.AmountUnit.MINOR ? amount
                     : amount.movePointRight(digits);

@@ -117,11 +117,11 @@ final class TabularFile implements AutoCloseable {
         if (decodes(head, StandardCharsets.UTF_8)) {
             return StandardCharsets.UTF_8;
         }
-        int bad = firstMalformed(head, StandardCharsets.UTF_8);
         Charset gb = Charset.forName("GB18030");
         if (decodes(head, gb)) {
             return gb;
         }
+        int bad = firstMalformed(head, StandardCharsets.UTF_8);
         if (bad >= head.length) {
             throw new UnreadableFile("The file is neither UTF-8 nor GB18030 text. Save it as CSV in UTF-8 or GB18030.");
         }
