@@ -3,6 +3,8 @@
  * {@code nlu}, usable offline by the CLI).
  */
 @NullMarked
+@OwnsTables({"agent_conversation", "agent_turn"})
 package io.candor.agent;
 
+import io.candor.platform.db.OwnsTables;
 import org.jspecify.annotations.NullMarked;

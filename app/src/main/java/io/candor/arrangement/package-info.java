@@ -6,6 +6,8 @@
  * web API are their adapters.
  */
 @NullMarked
+@OwnsTables({"arrangement_policy", "arrangement", "arrangement_instalment", "arrangement_decision"})
 package io.candor.arrangement;
 
+import io.candor.platform.db.OwnsTables;
 import org.jspecify.annotations.NullMarked;

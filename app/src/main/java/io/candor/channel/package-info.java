@@ -5,6 +5,8 @@
  * the delivery status and the evidence log.
  */
 @NullMarked
+@OwnsTables({"channel_provider", "outbound_message"})
 package io.candor.channel;
 
+import io.candor.platform.db.OwnsTables;
 import org.jspecify.annotations.NullMarked;

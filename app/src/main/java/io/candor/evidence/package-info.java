@@ -5,6 +5,8 @@
  * proofs and bundles, and audits itself.
  */
 @NullMarked
+@OwnsTables({"evidence_pending", "evidence_entry", "evidence_tile", "evidence_checkpoint", "evidence_audit"})
 package io.candor.evidence;
 
+import io.candor.platform.db.OwnsTables;
 import org.jspecify.annotations.NullMarked;

@@ -4,6 +4,8 @@
  * request's tenant for row-level security.
  */
 @NullMarked
+@OwnsTables({"app_user", "api_token", "user_qualification"})
 package io.candor.identity;
 
+import io.candor.platform.db.OwnsTables;
 import org.jspecify.annotations.NullMarked;

@@ -5,6 +5,8 @@
  * provider for tests and the demo.
  */
 @NullMarked
+@OwnsTables({"payment_checkout", "payment_webhook_event"})
 package io.candor.payment;
 
+import io.candor.platform.db.OwnsTables;
 import org.jspecify.annotations.NullMarked;

@@ -5,6 +5,8 @@
  * preferences and talk to the AI agent. Nothing in its URLs names an account.
  */
 @NullMarked
+@OwnsTables({"portal_link", "portal_verification", "dispute_document"})
 package io.candor.portal;
 
+import io.candor.platform.db.OwnsTables;
 import org.jspecify.annotations.NullMarked;

@@ -3,6 +3,8 @@
  * history, explained with reason codes; see docs/scoring.md.
  */
 @NullMarked
+@OwnsTables({"model_version", "model_approval", "account_score", "model_drift", "account_feature_snapshot"})
 package io.candor.scoring;
 
+import io.candor.platform.db.OwnsTables;
 import org.jspecify.annotations.NullMarked;

@@ -3,6 +3,8 @@
  * nothing (banned language, missing disclosures). Versions are append-only; strategy steps name templates by code.
  */
 @NullMarked
+@OwnsTables({"message_template"})
 package io.candor.template;
 
+import io.candor.platform.db.OwnsTables;
 import org.jspecify.annotations.NullMarked;

@@ -3,6 +3,8 @@
  * PostgreSQL row-level security.
  */
 @NullMarked
+@OwnsTables({"tenant"})
 package io.candor.tenancy;
 
+import io.candor.platform.db.OwnsTables;
 import org.jspecify.annotations.NullMarked;

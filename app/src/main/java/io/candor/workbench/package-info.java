@@ -4,6 +4,8 @@
  * supervisor's live view of people and queues, compliance exceptions, complaint deadlines and QA reviews.
  */
 @NullMarked
+@OwnsTables({"contact_disposition", "account_note", "qa_review"})
 package io.candor.workbench;
 
+import io.candor.platform.db.OwnsTables;
 import org.jspecify.annotations.NullMarked;
