@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.candor.platform.tenant.TenantContext;
+import io.candor.portfolio.AccountReadModel;
+import io.candor.portfolio.Payments;
 import io.candor.portfolio.Waivers;
 import io.candor.tenancy.EachTenant;
 import io.candor.tenancy.Tenants;
@@ -37,9 +39,14 @@ public class ArrangementMonitor {
     private final Tenants tenants;
     private final EachTenant each;
     private final TransactionTemplate tx;
+    private final AccountReadModel accounts;
+    private final Payments payments;
 
     ArrangementMonitor(JdbcClient jdbc, ArrangementReads reads, ArrangementPolicies policies, Arrangements arrangements,
-            Waivers waivers, Tenants tenants, EachTenant each, TransactionTemplate tx) {
+            Waivers waivers, Tenants tenants, EachTenant each, TransactionTemplate tx, AccountReadModel accounts,
+            Payments payments) {
+        this.accounts = accounts;
+        this.payments = payments;
         this.jdbc = jdbc;
         this.reads = reads;
         this.policies = policies;
@@ -86,7 +93,7 @@ public class ArrangementMonitor {
 
     /** Returns the arrangement's status after the pass (ACTIVE when nothing changed; null when none is in force). */
     private Status reconcile(UUID account, LocalDate date) {
-        jdbc.sql("SELECT id FROM account WHERE id = :id FOR UPDATE").param("id", account).query(UUID.class).optional();
+        accounts.lock(account);
         Arrangement a = reads.live(account).filter(x -> x.status() == Status.ACTIVE).orElse(null);
         if (a == null) {
             return null;
@@ -99,10 +106,7 @@ public class ArrangementMonitor {
             }
             return Status.ACTIVE;
         }
-        long paid = jdbc.sql("""
-                        SELECT coalesce(sum(applied_minor), 0) FROM payment
-                        WHERE account_id = :a AND status = 'POSTED' AND paid_on >= :since""")
-                .param("a", account).param("since", a.activatedOn()).query(Long.class).single();
+        long paid = payments.appliedSince(account, a.activatedOn());
         Monitoring.Reading r = Monitoring.read(reads.terms(a).schedule(), paid, date, policies.forAccount(account).graceDays());
         for (Monitoring.InstalmentState i : r.instalments()) {
             jdbc.sql("""

@@ -14,6 +14,9 @@ import io.candor.platform.Timestamps;
 import io.candor.platform.tenant.TenantContext;
 import io.candor.platform.web.InvalidInputException;
 import io.candor.platform.web.NotFoundException;
+import io.candor.portfolio.AccountFacts;
+import io.candor.portfolio.AccountReadModel;
+import io.candor.portfolio.Creditors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,8 +34,13 @@ public class ArrangementPolicies {
     private final JsonMapper json;
     private final AuditTrail audit;
     private final Clock clock;
+    private final AccountReadModel accounts;
+    private final Creditors creditors;
 
-    ArrangementPolicies(JdbcClient jdbc, JsonMapper json, AuditTrail audit, Clock clock) {
+    ArrangementPolicies(JdbcClient jdbc, JsonMapper json, AuditTrail audit, Clock clock, AccountReadModel accounts,
+            Creditors creditors) {
+        this.accounts = accounts;
+        this.creditors = creditors;
         this.jdbc = jdbc;
         this.json = json;
         this.audit = audit;
@@ -53,12 +61,8 @@ public class ArrangementPolicies {
 
     /** The policy in force for an account (its creditor's, for its product). */
     public Policy forAccount(UUID account) {
-        return jdbc.sql("""
-                        SELECT p.creditor_id, a.product FROM account a
-                        JOIN portfolio p ON p.tenant_id = a.tenant_id AND p.id = a.portfolio_id WHERE a.id = :id""")
-                .param("id", account)
-                .query((rs, n) -> of(rs.getObject(1, UUID.class), rs.getString(2))).optional()
-                .orElseThrow(() -> new NotFoundException("account", account));
+        AccountFacts a = accounts.require(account);
+        return of(a.creditor(), a.product());
     }
 
     /** The policy for a creditor (by code) and product ({@code *} for all). */
@@ -120,10 +124,7 @@ public class ArrangementPolicies {
     }
 
     private UUID creditor(String code) {
-        // codes are stored upper-case (placement import)
-        return jdbc.sql("SELECT id FROM creditor WHERE code = :code")
-                .param("code", code.toUpperCase(java.util.Locale.ROOT)).query(UUID.class).optional()
-                .orElseThrow(() -> new NotFoundException("creditor", code));
+        return creditors.find(code).orElseThrow(() -> new NotFoundException("creditor", code));
     }
 
     private Map<Offerer, Policy.Authority> authority(String text) {

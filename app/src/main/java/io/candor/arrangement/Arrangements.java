@@ -24,6 +24,8 @@ import io.candor.platform.tenant.TenantContext;
 import io.candor.platform.web.ConflictException;
 import io.candor.platform.web.InvalidInputException;
 import io.candor.platform.web.NotFoundException;
+import io.candor.portfolio.AccountFacts;
+import io.candor.portfolio.AccountReadModel;
 import io.candor.tenancy.Tenants;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -41,6 +43,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Arrangements {
 
     private final JdbcClient jdbc;
+    private final AccountReadModel accounts;
     private final ArrangementPolicies policies;
     private final ArrangementReads reads;
     private final Holds holds;
@@ -49,9 +52,10 @@ public class Arrangements {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Arrangements(JdbcClient jdbc, ArrangementPolicies policies, ArrangementReads reads, Holds holds, Tenants tenants,
+    Arrangements(JdbcClient jdbc, AccountReadModel accounts, ArrangementPolicies policies, ArrangementReads reads, Holds holds, Tenants tenants,
             AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
+        this.accounts = accounts;
         this.policies = policies;
         this.reads = reads;
         this.holds = holds;
@@ -289,16 +293,8 @@ public class Arrangements {
     }
 
     private Account lock(UUID account) {
-        return jdbc.sql("""
-                        SELECT a.id, a.currency, a.principal_minor + a.interest_minor + a.fees_minor + a.penalty_minor,
-                               a.status, d.kind = 'COMPANY', p.creditor_id, a.product
-                        FROM account a
-                        JOIN debtor d ON d.tenant_id = a.tenant_id AND d.id = a.debtor_id
-                        JOIN portfolio p ON p.tenant_id = a.tenant_id AND p.id = a.portfolio_id
-                        WHERE a.id = :id FOR UPDATE OF a""")
-                .param("id", account)
-                .query((rs, n) -> new Account(rs.getObject(1, UUID.class), Currency.getInstance(rs.getString(2).strip()),
-                        rs.getLong(3), rs.getString(4), rs.getBoolean(5), rs.getObject(6, UUID.class), rs.getString(7)))
-                .optional().orElseThrow(() -> new NotFoundException("account", account));
+        AccountFacts a = accounts.lock(account);
+        return new Account(a.id(), a.balance().currency(), a.balance().minor(), a.status(), a.company(), a.creditor(),
+                a.product());
     }
 }

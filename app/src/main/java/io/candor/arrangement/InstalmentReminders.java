@@ -10,10 +10,15 @@ import io.candor.compliance.Channel;
 import io.candor.compliance.Party;
 import io.candor.compliance.gate.ContactGate;
 import io.candor.platform.Actor;
+import io.candor.platform.money.Money;
 import io.candor.platform.tenant.TenantContext;
+import io.candor.platform.web.BadRequestException;
+import io.candor.portfolio.AccountReadModel;
+import io.candor.portfolio.ContactPointRef;
+import io.candor.portfolio.ContactPreferences;
+import io.candor.portfolio.MessageFacts;
 import io.candor.tenancy.EachTenant;
 import io.candor.tenancy.Tenants;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,8 +49,15 @@ public class InstalmentReminders {
     private final ContactGate gate;
     private final Tenants tenants;
     private final EachTenant each;
+    private final AccountReadModel accounts;
+    private final ContactPreferences preferences;
+    private final MessageFacts facts;
 
-    InstalmentReminders(JdbcClient jdbc, Sends sends, ContactGate gate, Tenants tenants, EachTenant each) {
+    InstalmentReminders(JdbcClient jdbc, Sends sends, ContactGate gate, Tenants tenants, EachTenant each,
+            AccountReadModel accounts, ContactPreferences preferences, MessageFacts facts) {
+        this.accounts = accounts;
+        this.preferences = preferences;
+        this.facts = facts;
         this.jdbc = jdbc;
         this.sends = sends;
         this.gate = gate;
@@ -59,29 +71,20 @@ public class InstalmentReminders {
         each.run("Instalment reminders", () -> remind(tenants.businessDate(TenantContext.require())));
     }
 
-    private record Due(UUID arrangement, UUID account, int seq, LocalDate on, long amountMinor, String currency,
-                       @Nullable String preferred, @Nullable UUID point) {
+    private record Due(UUID arrangement, UUID account, int seq, LocalDate on, long amountMinor, String currency) {
     }
 
     /** Reminds of every instalment due within the next days of {@code today} not reminded of yet. */
     public Summary remind(LocalDate today) {
         List<Due> due = jdbc.sql("""
-                        SELECT i.arrangement_id, r.account_id, i.seq, i.due_on, i.amount_minor - i.paid_minor, r.currency,
-                               p.preferred_channel,
-                               -- the point the message will go to (as the send pipeline picks it), for the gate's preview
-                               (SELECT cp.id FROM contact_point cp WHERE cp.tenant_id = a.tenant_id
-                                  AND cp.debtor_id = a.debtor_id AND cp.valid
-                                  AND cp.kind = CASE WHEN p.preferred_channel = 'EMAIL' THEN 'EMAIL' ELSE 'PHONE' END
-                                ORDER BY cp.verified DESC, cp.id LIMIT 1)
+                        SELECT i.arrangement_id, r.account_id, i.seq, i.due_on, i.amount_minor - i.paid_minor, r.currency
                         FROM arrangement_instalment i
                         JOIN arrangement r ON r.tenant_id = i.tenant_id AND r.id = i.arrangement_id
-                        JOIN account a ON a.tenant_id = r.tenant_id AND a.id = r.account_id
-                        LEFT JOIN debtor_contact_preference p ON p.tenant_id = a.tenant_id AND p.debtor_id = a.debtor_id
                         WHERE r.status = 'ACTIVE' AND i.status IN ('DUE', 'PARTIAL')
                           AND i.due_on BETWEEN :today AND :until""")
                 .param("today", today).param("until", today.plusDays(DAYS_BEFORE))
                 .query((rs, n) -> new Due(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getInt(3),
-                        rs.getObject(4, LocalDate.class), rs.getLong(5), rs.getString(6).strip(), rs.getString(7), rs.getObject(8, UUID.class)))
+                        rs.getObject(4, LocalDate.class), rs.getLong(5), rs.getString(6).strip()))
                 .list();
         int sent = 0;
         int waiting = 0;
@@ -91,10 +94,13 @@ public class InstalmentReminders {
             if (sends.byKey(key).isPresent()) {
                 continue;
             }
-            Channel channel = "EMAIL".equals(d.preferred()) ? Channel.EMAIL : Channel.SMS;
+            UUID debtor = accounts.require(d.account()).debtor();
+            Channel channel = "EMAIL".equals(preferences.preference(debtor).channel()) ? Channel.EMAIL : Channel.SMS;
             String code = "instalment-reminder-" + (channel == Channel.EMAIL ? "email" : "sms");
-            ContactGate.Preview now = gate.preview(new ContactGate.Request(d.account(), channel, Party.DEBTOR, d.point() == null
-                    ? new io.candor.portfolio.ContactPointRef.Missing() : io.candor.portfolio.ContactPointRef.of(d.point()),
+            // the point the message will go to (as the send pipeline picks it), for the gate's preview
+            ContactPointRef point = facts.pointFor(debtor, ContactGate.reaches(channel))
+                    .<ContactPointRef>map(ContactPointRef::of).orElseGet(ContactPointRef.Missing::new);
+            ContactGate.Preview now = gate.preview(new ContactGate.Request(d.account(), channel, Party.DEBTOR, point,
                     null), REMINDERS);
             if (now.verdict() != ContactGate.Verdict.ALLOW) {
                 waiting++;
@@ -102,13 +108,13 @@ public class InstalmentReminders {
             }
             try {
                 Sends.Message m = sends.send(d.account(), code, key, REMINDERS, Map.of("due_date", d.on().toString(),
-                        "amount", io.candor.platform.money.Money.ofMinor(d.amountMinor(), d.currency()).toString()));
+                        "amount", Money.ofMinor(d.amountMinor(), d.currency()).toString()));
                 if (m.status().equals("REFUSED") || m.status().equals("FAILED")) {
                     refused++;
                 } else {
                     sent++;
                 }
-            } catch (io.candor.platform.web.BadRequestException e) {
+            } catch (BadRequestException e) {
                 log.debug("No instalment reminder for {}: {}", d.account(), e.getMessage());
                 return new Summary(due.size(), sent, waiting, refused);
             }

@@ -13,6 +13,7 @@ import java.util.UUID;
 import io.candor.compliance.Channel;
 import io.candor.platform.evidence.EvidenceEvent;
 import io.candor.portfolio.ContactPreferences;
+import io.candor.portfolio.ContactTargets;
 import io.candor.tenancy.EachTenant;
 import jakarta.mail.Address;
 import jakarta.mail.Flags;
@@ -27,7 +28,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.search.FlagTerm;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -44,17 +45,17 @@ class EmailInbound {
     private static final Logger log = LoggerFactory.getLogger(EmailInbound.class);
     static final Set<String> STOP_WORDS = OptOut.stopWords("取消订阅", "取消訂閱");
 
-    private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final Providers providers;
     private final ContactPreferences preferences;
     private final EachTenant each;
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ContactTargets targets;
 
-    EmailInbound(JdbcClient jdbc, TransactionTemplate tx, Providers providers, ContactPreferences preferences,
-            EachTenant each, org.springframework.context.ApplicationEventPublisher events, Clock clock) {
-        this.jdbc = jdbc;
+    EmailInbound(TransactionTemplate tx, Providers providers, ContactPreferences preferences,
+            EachTenant each, ApplicationEventPublisher events, Clock clock, ContactTargets targets) {
+        this.targets = targets;
         this.tx = tx;
         this.providers = providers;
         this.preferences = preferences;
@@ -111,19 +112,12 @@ class EmailInbound {
         boolean stop = stop(subject) || stop(firstLine);
         String address = sender.getAddress().toLowerCase(Locale.ROOT);
         tx.executeWithoutResult(s -> {
-            List<Map<String, Object>> points = jdbc.sql("""
-                            SELECT cp.id, a.id AS account FROM contact_point cp JOIN account a ON a.debtor_id = cp.debtor_id
-                            WHERE cp.kind = 'EMAIL' AND lower(cp.value) = :address""")
-                    .param("address", address)
-                    .query((rs, n) -> Map.<String, Object>of("point", rs.getObject(1, UUID.class), "account",
-                            rs.getObject(2, UUID.class)))
-                    .list();
-            for (Map<String, Object> point : points) {
+            for (ContactTargets.Sender point : targets.byEmail(address)) {
                 if (stop) {
-                    preferences.optOut((UUID) point.get("point"), Channel.EMAIL.name(), true);
+                    preferences.optOut(point.point(), Channel.EMAIL.name(), true);
                 }
-                events.publishEvent(new EvidenceEvent("EMAIL_REPLY", EvidenceEvent.Subject.account(
-                        (UUID) point.get("account")), "debtor", clock.instant(), Map.of("stopWord", Boolean.toString(stop)),
+                events.publishEvent(new EvidenceEvent("EMAIL_REPLY", EvidenceEvent.Subject.account(point.account()),
+                        "debtor", clock.instant(), Map.of("stopWord", Boolean.toString(stop)),
                         List.of((subject + "\n\n" + body).getBytes(StandardCharsets.UTF_8))));
             }
         });

@@ -83,6 +83,11 @@ public class Sends {
     private record Refused(Message message) implements Prepared {
     }
 
+    /** The channels the current tenant can send through: Candor has the adapter and the tenant a provider. */
+    public List<Channel> sendable() {
+        return adapters.keySet().stream().filter(c -> providers.find(c).isPresent()).toList();
+    }
+
     private record Ready(Channel channel, ChannelAdapter adapter, Providers.Provider provider, MessageFacts.Facts facts,
                          MessageFacts.Point point, ContactGate.Answer answer) implements Prepared {
     }

@@ -7,11 +7,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
+import io.candor.compliance.Channel;
 import io.candor.platform.Timestamps;
 import io.candor.platform.evidence.EvidenceEvent;
 import io.candor.platform.tenant.TenantContext;
 import io.candor.portfolio.ContactPreferences;
+import io.candor.portfolio.ContactTargets;
 import org.jsmpp.bean.AlertNotification;
 import org.jsmpp.bean.DataSm;
 import org.jsmpp.bean.DeliverSm;
@@ -46,15 +50,18 @@ class SmsInbound {
     private final ContactPreferences preferences;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final java.util.concurrent.ExecutorService answers = java.util.concurrent.Executors.newSingleThreadExecutor(
+    private final ExecutorService answers = Executors.newSingleThreadExecutor(
             r -> {
                 Thread t = new Thread(r, "sms-conversations");
                 t.setDaemon(true);
                 return t;
             });
 
+    private final ContactTargets targets;
+
     SmsInbound(JdbcClient jdbc, TransactionTemplate tx, ContactPreferences preferences, ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock, ContactTargets targets) {
+        this.targets = targets;
         this.jdbc = jdbc;
         this.tx = tx;
         this.preferences = preferences;
@@ -125,25 +132,19 @@ class SmsInbound {
     private List<SmsReceived> reply(String from, String text) {
         String word = text.strip().toUpperCase(Locale.ROOT).replaceAll("[\\p{Punct}\\s。！]+", "");
         String digits = from.replaceAll("\\D", "");
-        List<Map<String, Object>> points = jdbc.sql("""
-                        SELECT cp.id, a.id AS account FROM contact_point cp JOIN account a ON a.debtor_id = cp.debtor_id
-                        WHERE cp.kind = 'PHONE' AND regexp_replace(cp.value, '\\D', '', 'g') = :digits""")
-                .param("digits", digits)
-                .query((rs, n) -> Map.<String, Object>of("point", rs.getObject(1, UUID.class), "account",
-                        rs.getObject(2, UUID.class)))
-                .list();
+        List<ContactTargets.Sender> points = targets.byPhoneDigits(digits);
         boolean stop = STOP_WORDS.contains(word);
-        for (Map<String, Object> p : points) {
+        for (ContactTargets.Sender p : points) {
             if (stop) {
-                preferences.optOut((UUID) p.get("point"), "SMS", true);
+                preferences.optOut(p.point(), Channel.SMS.name(), true);
             }
-            events.publishEvent(new EvidenceEvent("SMS_REPLY", EvidenceEvent.Subject.account((UUID) p.get("account")),
+            events.publishEvent(new EvidenceEvent("SMS_REPLY", EvidenceEvent.Subject.account(p.account()),
                     "debtor", clock.instant(), Map.of("stopWord", Boolean.toString(stop)),
                     List.of(text.getBytes(StandardCharsets.UTF_8))));
         }
         log.info("SMS reply from a debtor's number matched {} contact point(s){}", points.size(), stop ? "; opted out of SMS" : "");
         return stop || points.isEmpty() ? List.of()
-                : List.of(new SmsReceived((UUID) points.getFirst().get("account"), from, text));
+                : List.of(new SmsReceived(points.getFirst().account(), from, text));
     }
 
     /** The text of a deliver_sm: the short message or the payload TLV, UCS-2 when the data coding says so. */

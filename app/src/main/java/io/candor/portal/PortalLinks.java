@@ -25,6 +25,7 @@ import io.candor.platform.evidence.EvidenceEvent;
 import io.candor.platform.ids.Ids;
 import io.candor.platform.tenant.TenantContext;
 import io.candor.platform.web.NotFoundException;
+import io.candor.portfolio.Accounts;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -74,9 +75,11 @@ public class PortalLinks {
     private final CandorProperties properties;
     private final Clock clock;
     private final byte[] key;
+    private final Accounts accounts;
 
     PortalLinks(JdbcClient jdbc, AuditTrail audit, ApplicationEventPublisher events, CandorProperties properties,
-            Clock clock) {
+            Clock clock, Accounts accounts) {
+        this.accounts = accounts;
         this.jdbc = jdbc;
         this.audit = audit;
         this.events = events;
@@ -105,13 +108,15 @@ public class PortalLinks {
      *
      * @param base the server's address as the caller reached it, used when {@code candor.public-base-url} is unset
      */
+    /** The account a link (live or not) was made for. */
+    Optional<UUID> accountOf(UUID link) {
+        return jdbc.sql("SELECT account_id FROM portal_link WHERE id = :l").param("l", link).query(UUID.class)
+                .optional();
+    }
+
     @Transactional
     public Created create(UUID account, @Nullable String channel, String by, URI base) {
-        boolean exists = jdbc.sql("SELECT EXISTS (SELECT 1 FROM account WHERE id = :id)").param("id", account)
-                .query(Boolean.class).single();
-        if (!exists) {
-            throw new NotFoundException("account", account);
-        }
+        accounts.requireExists(account);
         // one live link per account and purpose: the new one replaces the old
         jdbc.sql("""
                         SELECT id FROM portal_link WHERE account_id = :a AND purpose = 'SELF_SERVICE'

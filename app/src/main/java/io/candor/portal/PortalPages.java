@@ -7,12 +7,13 @@ import java.util.Locale;
 import io.candor.platform.CandorProperties;
 import io.candor.platform.tenant.TenantContext;
 import io.candor.platform.web.PageLocale;
+import io.candor.portfolio.AccountFacts;
+import io.candor.portfolio.AccountReadModel;
 import io.candor.tenancy.Tenants;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,17 +31,17 @@ class PortalPages {
     private final PortalView view;
     private final PortalOffers offers;
     private final Tenants tenants;
-    private final JdbcClient jdbc;
+    private final AccountReadModel accounts;
     private final CandorProperties properties;
 
     PortalPages(PortalLinks links, Verification verification, PortalView view, PortalOffers offers, Tenants tenants,
-            JdbcClient jdbc, CandorProperties properties) {
+            AccountReadModel accounts, CandorProperties properties) {
         this.links = links;
         this.verification = verification;
         this.view = view;
         this.offers = offers;
         this.tenants = tenants;
-        this.jdbc = jdbc;
+        this.accounts = accounts;
         this.properties = properties;
         this.staffOrigin = new StaffOrigin(properties.portal().staffNetworksOrNone());
     }
@@ -155,17 +156,13 @@ class PortalPages {
         if (lang != null && !lang.isBlank()) {
             return PortalLocale.of(lang);
         }
-        return PortalLocale.of(TenantContext.call(v.tenant(), () -> jdbc.sql("""
-                        SELECT d.language FROM account a JOIN debtor d ON d.tenant_id = a.tenant_id AND d.id = a.debtor_id
-                        WHERE a.id = :a""").param("a", v.account()).query(String.class).single()));
+        return PortalLocale.of(TenantContext.call(v.tenant(), () -> accounts.require(v.account()).language()));
     }
 
     /** The language of the debtor a genuine but expired link was made for: the notice speaks it. */
     private String language(PortalLinks.Expired x) {
-        return TenantContext.call(x.tenant(), () -> jdbc.sql("""
-                        SELECT d.language FROM portal_link l JOIN account a ON a.tenant_id = l.tenant_id AND a.id = l.account_id
-                        JOIN debtor d ON d.tenant_id = a.tenant_id AND d.id = a.debtor_id WHERE l.id = :l""")
-                .param("l", x.link()).query(String.class).optional().orElse("en"));
+        return TenantContext.call(x.tenant(), () -> links.accountOf(x.link()).flatMap(accounts::find)
+                .map(AccountFacts::language).orElse("en"));
     }
 
     private static String notice(HttpServletRequest request, HttpServletResponse response, Model model,

@@ -7,10 +7,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import io.candor.portfolio.AccountReadModel;
 import io.candor.portfolio.ContactPreferences;
-import io.candor.privacy.Masking;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -37,11 +36,11 @@ class PortalPreferences {
     record Point(UUID id, String kind, String masked, List<String> optional, Set<String> optedOut) {
     }
 
-    private final JdbcClient jdbc;
+    private final AccountReadModel accounts;
     private final ContactPreferences preferences;
 
-    PortalPreferences(JdbcClient jdbc, ContactPreferences preferences) {
-        this.jdbc = jdbc;
+    PortalPreferences(AccountReadModel accounts, ContactPreferences preferences) {
+        this.accounts = accounts;
         this.preferences = preferences;
     }
 
@@ -82,25 +81,11 @@ class PortalPreferences {
     }
 
     private UUID debtor(PortalSession s) {
-        return jdbc.sql("SELECT debtor_id FROM account WHERE id = :a").param("a", s.account()).query(UUID.class).single();
+        return accounts.require(s.account()).debtor();
     }
 
     private List<Point> points(UUID debtor) {
-        return jdbc.sql("""
-                        SELECT id, kind, value, opted_out FROM contact_point WHERE debtor_id = :d AND valid
-                          AND kind IN ('PHONE', 'EMAIL', 'APP') ORDER BY kind, id""")
-                .param("d", debtor)
-                .query((rs, n) -> {
-                    String kind = rs.getString("kind");
-                    String value = rs.getString("value");
-                    String masked = switch (kind) {
-                        case "PHONE" -> Masking.phone(value);
-                        case "EMAIL" -> Masking.email(value);
-                        default -> "app";
-                    };
-                    return new Point(rs.getObject("id", UUID.class), kind, masked, OPTIONAL.get(kind),
-                            Set.of((String[]) rs.getArray("opted_out").getArray()));
-                })
-                .list();
+        return preferences.ownPoints(debtor).stream().map(p -> new Point(p.id(), p.kind().name(), p.masked(),
+                OPTIONAL.get(p.kind().name()), p.optedOut())).toList();
     }
 }

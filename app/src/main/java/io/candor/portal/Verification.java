@@ -17,7 +17,7 @@ import io.candor.platform.CandorProperties;
 import io.candor.platform.evidence.EvidenceEvent;
 import io.candor.platform.ids.Ids;
 import io.candor.platform.tenant.TenantContext;
-import io.candor.portfolio.MessageFacts;
+import io.candor.portfolio.AccountReadModel;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,8 +51,11 @@ class Verification {
     private final CandorProperties.Portal settings;
     private final Clock clock;
 
+    private final AccountReadModel accounts;
+
     Verification(JdbcClient jdbc, AuditTrail audit, ApplicationEventPublisher events, CandorProperties properties,
-            Clock clock) {
+            Clock clock, AccountReadModel accounts) {
+        this.accounts = accounts;
         this.jdbc = jdbc;
         this.audit = audit;
         this.events = events;
@@ -94,16 +97,10 @@ class Verification {
                     .withDetail(Map.of("until", locked.toString(), "client", client)));
             return new Locked(locked);
         }
-        record Known(@Nullable LocalDate birth, @Nullable String hint) {
-        }
-        Known k = jdbc.sql("""
-                        SELECT d.birth_date, d.national_id_hint FROM account a
-                        JOIN debtor d ON d.tenant_id = a.tenant_id AND d.id = a.debtor_id WHERE a.id = :a""")
-                .param("a", account)
-                .query((rs, n) -> new Known(rs.getObject(1, LocalDate.class), rs.getString(2))).single();
-        String last4 = MessageFacts.last4(k.hint());
-        boolean right = last4 != null && k.birth() != null && birthDate != null
-                && last4.equalsIgnoreCase(idLast4.strip()) && k.birth().equals(birthDate);
+        AccountReadModel.IdentityProof k = accounts.identityProof(account);
+        String last4 = k.idLast4();
+        boolean right = last4 != null && k.birthDate() != null && birthDate != null
+                && last4.equalsIgnoreCase(idLast4.strip()) && k.birthDate().equals(birthDate);
         jdbc.sql("""
                         INSERT INTO portal_verification (tenant_id, id, link_id, account_id, at, success, client,
                                                          staff_origin)

@@ -17,6 +17,7 @@ import io.candor.identity.Role;
 import io.candor.platform.money.Money;
 import io.candor.platform.tenant.TenantContext;
 import io.candor.platform.web.CursorPage;
+import io.candor.platform.web.NotFoundException;
 import io.candor.privacy.FieldCipher;
 import io.candor.privacy.Masking;
 import io.candor.privacy.PersonalField;
@@ -97,8 +98,14 @@ public class Accounts {
     public void requireExists(UUID id) {
         if (!jdbc.sql("SELECT EXISTS (SELECT 1 FROM account WHERE id = :id)").param("id", id).query(Boolean.class)
                 .single()) {
-            throw new io.candor.platform.web.NotFoundException("account", id);
+            throw new NotFoundException("account", id);
         }
+    }
+
+    /** The account with this creditor reference, or this id. */
+    public Optional<UUID> idByReference(String referenceOrId) {
+        return jdbc.sql("SELECT id FROM account WHERE creditor_ref = :r OR id::text = :r ORDER BY id LIMIT 1")
+                .param("r", referenceOrId).query(UUID.class).optional();
     }
 
     @Transactional

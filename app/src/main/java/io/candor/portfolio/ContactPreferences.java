@@ -1,11 +1,15 @@
 package io.candor.portfolio;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import io.candor.audit.AuditEntry;
 import io.candor.audit.AuditTrail;
 import io.candor.platform.web.NotFoundException;
+import io.candor.privacy.Masking;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,12 +25,36 @@ public class ContactPreferences {
     private final JdbcClient jdbc;
     private final AuditTrail audit;
 
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final ApplicationEventPublisher events;
 
-    ContactPreferences(JdbcClient jdbc, AuditTrail audit, org.springframework.context.ApplicationEventPublisher events) {
+    ContactPreferences(JdbcClient jdbc, AuditTrail audit, ApplicationEventPublisher events) {
         this.events = events;
         this.jdbc = jdbc;
         this.audit = audit;
+    }
+
+    /** A debtor's own valid phone, e-mail or app point, masked, with the channels opted out of on it. */
+    public record OwnPoint(UUID id, ContactPointKind kind, String masked, Set<String> optedOut) {
+    }
+
+    /** The debtor's valid phone, e-mail and app points, as the debtor may manage them: masked, by kind. */
+    public List<OwnPoint> ownPoints(UUID debtor) {
+        return jdbc.sql("""
+                        SELECT id, kind, value, opted_out FROM contact_point WHERE debtor_id = :d AND valid
+                          AND kind IN ('PHONE', 'EMAIL', 'APP') ORDER BY kind, id""")
+                .param("d", debtor)
+                .query((rs, n) -> {
+                    ContactPointKind kind = ContactPointKind.valueOf(rs.getString("kind"));
+                    String value = rs.getString("value");
+                    String masked = switch (kind) {
+                        case PHONE -> Masking.phone(value);
+                        case EMAIL -> Masking.email(value);
+                        case APP, ADDRESS -> "app";
+                    };
+                    return new OwnPoint(rs.getObject("id", UUID.class), kind, masked,
+                            Set.of((String[]) rs.getArray("opted_out").getArray()));
+                })
+                .list();
     }
 
     /** Hours of the day, in the debtor's own time, to be reached in: from (inclusive) to (exclusive). */

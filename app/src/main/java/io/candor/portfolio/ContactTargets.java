@@ -46,6 +46,29 @@ public class ContactTargets {
         this.jdbc = jdbc;
     }
 
+    /** A debtor's contact point, and one of the debtor's accounts: whom a message from that point may be about. */
+    public record Sender(UUID point, UUID account) {
+    }
+
+    /** Who wrote from this e-mail address (any case): its points and their debtors' accounts. */
+    public List<Sender> byEmail(String address) {
+        return jdbc.sql("""
+                        SELECT cp.id, a.id FROM contact_point cp JOIN account a ON a.debtor_id = cp.debtor_id
+                        WHERE cp.kind = 'EMAIL' AND lower(cp.value) = lower(:address) ORDER BY cp.id, a.id""")
+                .param("address", address).query((rs, n) -> new Sender(rs.getObject(1, UUID.class),
+                        rs.getObject(2, UUID.class))).list();
+    }
+
+    /** Who texted from this number (its digits): its points and their debtors' accounts. */
+    public List<Sender> byPhoneDigits(String digits) {
+        return jdbc.sql("""
+                        SELECT cp.id, a.id FROM contact_point cp JOIN account a ON a.debtor_id = cp.debtor_id
+                        WHERE cp.kind = 'PHONE' AND regexp_replace(cp.value, '\\D', '', 'g') = :digits
+                        ORDER BY cp.id, a.id""")
+                .param("digits", digits).query((rs, n) -> new Sender(rs.getObject(1, UUID.class),
+                        rs.getObject(2, UUID.class))).list();
+    }
+
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<ContactTarget> lock(UUID account, ContactPointRef point) {
         return read(account, point, true);

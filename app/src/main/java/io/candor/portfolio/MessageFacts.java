@@ -47,6 +47,15 @@ public class MessageFacts {
         return hint == null || hint.length() < 4 ? null : hint.substring(hint.length() - 4);
     }
 
+    /** The point of this kind a message to the debtor goes to: the first valid one, verified first. */
+    public Optional<UUID> pointFor(UUID debtor, ContactPointKind kind) {
+        return jdbc.sql("SELECT id FROM contact_point WHERE debtor_id = :debtor AND valid AND kind = :kind" + FIRST)
+                .param("debtor", debtor).param("kind", kind.name()).query(UUID.class).optional();
+    }
+
+    /** Which of a debtor's valid points of a kind a message goes to: verified ones first. */
+    private static final String FIRST = " ORDER BY verified DESC, id LIMIT 1";
+
     @Transactional
     public Optional<Facts> of(UUID account, String purpose) {
         Optional<Facts> facts = jdbc.sql("""

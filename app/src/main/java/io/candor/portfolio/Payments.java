@@ -200,6 +200,14 @@ public class Payments {
         return byReference(account, reference).isPresent();
     }
 
+    /** What posted payments paid on and after {@code since} were applied to the balance, in minor units. */
+    public long appliedSince(UUID account, LocalDate since) {
+        return jdbc.sql("""
+                        SELECT coalesce(sum(applied_minor), 0) FROM payment
+                        WHERE account_id = :a AND status = 'POSTED' AND paid_on >= :since""")
+                .param("a", account).param("since", since).query(Long.class).single();
+    }
+
     public List<Payment> ofAccount(UUID account) {
         return jdbc.sql(SELECT + " WHERE p.account_id = :account ORDER BY p.paid_on, p.id").param("account", account)
                 .query(Payments::payment).list();

@@ -1,20 +1,29 @@
 package io.candor.workbench;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.UUID;
 
+import io.candor.arrangement.ArrangementReads;
+import io.candor.arrangement.Arrangements;
+import io.candor.arrangement.Offerer;
+import io.candor.arrangement.Status;
 import io.candor.identity.CandorPrincipal;
 import io.candor.identity.CurrentUser;
+import io.candor.insight.SupervisorDay.Conversation;
+import io.candor.insight.SupervisorDay;
 import io.candor.platform.web.BadRequestException;
 import io.candor.platform.web.ConflictException;
 import io.candor.platform.web.NotFoundException;
+import io.candor.portfolio.Accounts;
+import io.candor.strategy.planning.StrategyVersions;
+import io.candor.strategy.planning.VariantResults;
 import io.candor.strategy.planning.WorkQueues;
 import io.candor.tenancy.Tenants;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,28 +41,30 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'COMPLIANCE_OFFICER')")
 class SupervisorPage {
 
-    private final Operations operations;
+    private final SupervisorDay supervisorDay;
+    private final QaReviews reviews;
     private final WorkQueues queues;
     private final Tenants tenants;
-    private final JdbcClient jdbc;
-    private final java.time.Clock clock;
-    private final io.candor.arrangement.ArrangementReads arrangements;
-    private final io.candor.arrangement.Arrangements decisions;
-    private final io.candor.strategy.planning.VariantResults results;
-    private final io.candor.strategy.planning.StrategyVersions strategies;
+    private final Accounts accounts;
+    private final Clock clock;
+    private final ArrangementReads arrangements;
+    private final Arrangements decisions;
+    private final VariantResults results;
+    private final StrategyVersions strategies;
 
-    SupervisorPage(io.candor.strategy.planning.VariantResults results,
-            io.candor.strategy.planning.StrategyVersions strategies, Operations operations, WorkQueues queues, Tenants tenants, JdbcClient jdbc, java.time.Clock clock,
-            io.candor.arrangement.ArrangementReads arrangements, io.candor.arrangement.Arrangements decisions) {
-        this.results = results;
-        this.strategies = strategies;
-        this.arrangements = arrangements;
-        this.decisions = decisions;
-        this.clock = clock;
-        this.operations = operations;
+    SupervisorPage(SupervisorDay supervisorDay, QaReviews reviews, WorkQueues queues, Tenants tenants, Accounts accounts,
+            Clock clock, ArrangementReads arrangements, Arrangements decisions, VariantResults results,
+            StrategyVersions strategies) {
+        this.supervisorDay = supervisorDay;
+        this.reviews = reviews;
         this.queues = queues;
         this.tenants = tenants;
-        this.jdbc = jdbc;
+        this.accounts = accounts;
+        this.clock = clock;
+        this.arrangements = arrangements;
+        this.decisions = decisions;
+        this.results = results;
+        this.strategies = strategies;
     }
 
     @GetMapping("/supervisor")
@@ -65,16 +76,16 @@ class SupervisorPage {
         LocalDate today = LocalDate.now(clock.withZone(zone));
         model.addAttribute("day", day);
         model.addAttribute("zone", zone);
-        model.addAttribute("agents", operations.agents(day, today, zone,
+        model.addAttribute("agents", supervisorDay.agents(day, today, zone,
                 tenants.find(me.tenantId()).orElseThrow().reportingCurrency().getCurrencyCode()));
         model.addAttribute("unassigned", queues.count("COLLECT", day, true));
         model.addAttribute("supervisorQueue", queues.count("SUPERVISOR", day, false));
-        model.addAttribute("blocked", operations.blocked(today, zone));
-        model.addAttribute("atRisk", operations.atRisk(today, zone));
-        model.addAttribute("complaints", operations.complaints(today, zone));
-        model.addAttribute("sample", operations.sample(today, zone));
-        model.addAttribute("qa", operations.qaScores());
-        model.addAttribute("approvals", arrangements.inStatus(io.candor.arrangement.Status.PENDING_APPROVAL, 50));
+        model.addAttribute("blocked", supervisorDay.blocked(today, zone));
+        model.addAttribute("atRisk", supervisorDay.atRisk(today, zone));
+        model.addAttribute("complaints", supervisorDay.complaints(today, zone));
+        model.addAttribute("sample", supervisorDay.sample(today, zone));
+        model.addAttribute("qa", reviews.qaScores());
+        model.addAttribute("approvals", arrangements.inStatus(Status.PENDING_APPROVAL, 50));
         if (strategies.inEffect(day).isPresent()) {
             model.addAttribute("experiment", results.of(null));
         }
@@ -86,8 +97,7 @@ class SupervisorPage {
     @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
     String assign(@RequestParam String account, @RequestParam String collector, RedirectAttributes flash) {
         CandorPrincipal me = CurrentUser.get();
-        UUID id = jdbc.sql("SELECT id FROM account WHERE creditor_ref = :r OR id::text = :r LIMIT 1")
-                .param("r", account.strip()).query(UUID.class).optional().orElse(null);
+        UUID id = accounts.idByReference(account.strip()).orElse(null);
         try {
             if (id == null) {
                 throw new NotFoundException("account", account);
@@ -107,7 +117,7 @@ class SupervisorPage {
             RedirectAttributes flash) {
         CandorPrincipal me = CurrentUser.get();
         try {
-            decisions.decide(id, decision.equals("APPROVE"), io.candor.arrangement.Offerer.of(me.roles()), me.username(),
+            decisions.decide(id, decision.equals("APPROVE"), Offerer.of(me.roles()), me.username(),
                     note);
             flash.addFlashAttribute("done", decision.equals("APPROVE") ? "approved" : "rejected");
         } catch (ConflictException e) {
@@ -117,26 +127,26 @@ class SupervisorPage {
     }
 
     @GetMapping("/supervisor/qa/{kind}/{id}")
-    String review(@PathVariable String kind, @PathVariable UUID id, Model model) {
+    String review(@PathVariable Conversation kind, @PathVariable UUID id, Model model) {
         model.addAttribute("kind", kind);
         model.addAttribute("id", id);
-        model.addAttribute("transcript", operations.transcript(kind, id));
-        model.addAttribute("criteria", Operations.Criterion.values());
+        model.addAttribute("transcript", supervisorDay.transcript(kind, id));
+        model.addAttribute("criteria", QaReviews.Criterion.values());
         return "workbench/qa";
     }
 
     @PostMapping("/supervisor/qa/{kind}/{id}")
-    String score(@PathVariable String kind, @PathVariable UUID id, @RequestParam Map<String, String> form,
+    String score(@PathVariable Conversation kind, @PathVariable UUID id, @RequestParam Map<String, String> form,
             @RequestParam(required = false) @Nullable String comment, RedirectAttributes flash) {
-        Map<Operations.Criterion, Integer> scores = new EnumMap<>(Operations.Criterion.class);
-        for (Operations.Criterion c : Operations.Criterion.values()) {
+        Map<QaReviews.Criterion, Integer> scores = new EnumMap<>(QaReviews.Criterion.class);
+        for (QaReviews.Criterion c : QaReviews.Criterion.values()) {
             String v = form.get(c.name());
             if (v != null && v.matches("[0-2]")) {
                 scores.put(c, Integer.parseInt(v));
             }
         }
         try {
-            flash.addFlashAttribute("reviewed", operations.review(kind, id, scores, comment, CurrentUser.get().username()));
+            flash.addFlashAttribute("reviewed", reviews.review(kind, id, scores, comment, CurrentUser.get().username()));
         } catch (BadRequestException | ConflictException e) {
             flash.addFlashAttribute("problem", e.getMessage());
         }

@@ -2,6 +2,8 @@ package io.candor.compliance.gate;
 
 import static io.candor.platform.Timestamps.utc;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -16,7 +18,10 @@ import io.candor.platform.evidence.EvidenceEvent;
 import io.candor.platform.ids.Ids;
 import io.candor.platform.tenant.TenantContext;
 import io.candor.platform.web.NotFoundException;
+import io.candor.portfolio.Accounts;
+import io.candor.tenancy.Tenants;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,14 +38,14 @@ public class Holds {
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
+    private final Tenants tenants;
+    private final Accounts accounts;
 
-    private final org.springframework.context.ApplicationEventPublisher events;
-
-    private final io.candor.tenancy.Tenants tenants;
-
-    Holds(JdbcClient jdbc, AuditTrail audit, Clock clock, org.springframework.context.ApplicationEventPublisher events,
-            io.candor.tenancy.Tenants tenants) {
+    Holds(JdbcClient jdbc, AuditTrail audit, Clock clock, ApplicationEventPublisher events, Tenants tenants,
+            Accounts accounts) {
         this.tenants = tenants;
+        this.accounts = accounts;
         this.events = events;
         this.jdbc = jdbc;
         this.audit = audit;
@@ -49,11 +54,7 @@ public class Holds {
 
     @Transactional
     public AccountHold set(UUID account, Hold hold, String reason, @Nullable LocalDate until, String actor) {
-        boolean exists = jdbc.sql("SELECT EXISTS (SELECT 1 FROM account WHERE id = :id)").param("id", account)
-                .query(Boolean.class).single();
-        if (!exists) {
-            throw new NotFoundException("account", account);
-        }
+        accounts.requireExists(account);
         UUID id = Ids.newId();
         jdbc.sql("""
                         INSERT INTO account_hold (tenant_id, id, account_id, hold, reason, set_by, set_at, until)
@@ -108,7 +109,7 @@ public class Holds {
                 .orElseThrow(() -> new NotFoundException("hold", id));
     }
 
-    private static AccountHold hold(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    private static AccountHold hold(ResultSet rs, int n) throws SQLException {
         return new AccountHold(rs.getObject("id", UUID.class), rs.getObject("account_id", UUID.class),
                 Hold.valueOf(rs.getString("hold")), rs.getString("reason"), rs.getString("set_by"),
                 rs.getObject("set_at", OffsetDateTime.class), rs.getObject("until", LocalDate.class),

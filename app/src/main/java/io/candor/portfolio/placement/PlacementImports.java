@@ -27,6 +27,7 @@ import io.candor.platform.CandorProperties;
 import io.candor.platform.ids.Ids;
 import io.candor.platform.tenant.TenantContext;
 import io.candor.platform.web.BadRequestException;
+import io.candor.portfolio.Creditors;
 import io.candor.portfolio.ExchangeRates;
 import io.candor.portfolio.Payments;
 import io.candor.privacy.FieldCipher;
@@ -66,13 +67,15 @@ public class PlacementImports implements DisposableBean {
     private final AuditTrail audit;
     private final Path spool;
     private final LedgerFiles ledger;
+    private final Creditors creditors;
     private final ExecutorService workers = Executors.newFixedThreadPool(2, Thread.ofPlatform().name("import-", 1).factory());
     private final Map<UUID, ImportJob.Progress> progress = new ConcurrentHashMap<>();
 
     PlacementImports(JdbcClient jdbc, DataSource dataSource, TransactionTemplate tx, ImportJobs jobs,
             ImportProfiles profiles, Tenants tenants, FieldCipher cipher, SearchHash searchHash, AuditTrail audit,
-            CandorProperties properties, Payments payments, ExchangeRates rates) {
+            CandorProperties properties, Payments payments, ExchangeRates rates, Creditors creditors) {
         this.ledger = new LedgerFiles(jdbc, payments, rates);
+        this.creditors = creditors;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.tx = tx;
@@ -226,7 +229,7 @@ public class PlacementImports implements DisposableBean {
              RejectionSpool rejections = new RejectionSpool(tenant, p.job(), RejectedText.unmapped())) {
             String source = "FILE:" + p.request().fileName();
             LedgerFiles.Counts counts = p.request().kind() == ImportJob.Kind.PAYMENT
-                    ? ledger.payments(file, creditor(tenant, p), source, rejections)
+                    ? ledger.payments(file, creditor(p), source, rejections)
                     : ledger.rates(file, source);
             rejections.copyInto(DataSourceUtils.getConnection(dataSource));
             jobs.succeeded(p.job(), counts.read(), counts.posted(), counts.repeated(), counts.rejected());
@@ -271,10 +274,10 @@ public class PlacementImports implements DisposableBean {
             long t1 = System.nanoTime();
             PlacementMerge merge = new PlacementMerge(jdbc);
             long duplicates = merge.rejectDuplicates(tenant, p.job(), rejections.lastSeq());
-            UUID creditor = creditor(tenant, p);
+            UUID creditor = creditor(p);
             PlacementMerge.Counts counts = kind == ImportJob.Kind.RECALL
                     ? merge.recall(tenant, p.job(), creditor, rejections.lastSeq() + duplicates)
-                    : merge.placement(tenant, creditor, portfolio(tenant, creditor, p, businessDate), businessDate);
+                    : merge.placement(tenant, creditor, creditors.ensurePortfolio(creditor, p.portfolio(), p.request().fileName(), businessDate), businessDate);
             log.info("Import {}: {} rows read, validated and staged in {} ms; merged in {} ms", p.job(), read,
                     (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
             long rejected = rejections.rows() + duplicates + counts.rejected();
@@ -325,40 +328,13 @@ public class PlacementImports implements DisposableBean {
         return index;
     }
 
-    private UUID creditor(UUID tenant, Prepared p) {
-        String code = p.creditor();
-        Optional<UUID> existing = jdbc.sql("SELECT id FROM creditor WHERE code = :code").param("code", code)
-                .query(UUID.class).optional();
-        if (existing.isPresent()) {
-            return existing.get();
+    private UUID creditor(Prepared p) {
+        if (p.request().kind() == ImportJob.Kind.PLACEMENT) {
+            String country = p.profile().defaultFor(CanonicalColumn.COUNTRY);
+            return creditors.ensure(p.creditor(), country == null ? "ZZ" : country);
         }
-        if (p.request().kind() != ImportJob.Kind.PLACEMENT) {
-            throw new BadRequestException("There is no creditor '" + code + "': place accounts for it first.");
-        }
-        String country = p.profile().defaultFor(CanonicalColumn.COUNTRY);
-        // two imports creating the same creditor at once: one inserts, both use it
-        jdbc.sql("""
-                        INSERT INTO creditor (tenant_id, id, code, name, country) VALUES (:t, :id, :code, :code, :country)
-                        ON CONFLICT (tenant_id, code) DO NOTHING""")
-                .param("t", tenant).param("id", Ids.newId()).param("code", code)
-                .param("country", country == null ? "ZZ" : country).update();
-        return jdbc.sql("SELECT id FROM creditor WHERE code = :code").param("code", code).query(UUID.class).single();
-    }
-
-    private UUID portfolio(UUID tenant, UUID creditor, Prepared p, LocalDate businessDate) {
-        String code = p.portfolio();
-        Optional<UUID> existing = jdbc.sql("SELECT id FROM portfolio WHERE code = :code").param("code", code)
-                .query(UUID.class).optional();
-        if (existing.isPresent()) {
-            return existing.get();
-        }
-        jdbc.sql("""
-                        INSERT INTO portfolio (tenant_id, id, creditor_id, code, name, placed_on)
-                        VALUES (:t, :id, :creditor, :code, :name, :placed)
-                        ON CONFLICT (tenant_id, code) DO NOTHING""")
-                .param("t", tenant).param("id", Ids.newId()).param("creditor", creditor).param("code", code)
-                .param("name", p.request().fileName()).param("placed", businessDate).update();
-        return jdbc.sql("SELECT id FROM portfolio WHERE code = :code").param("code", code).query(UUID.class).single();
+        return creditors.find(p.creditor()).orElseThrow(() -> new BadRequestException(
+                "There is no creditor '" + p.creditor() + "': place accounts for it first."));
     }
 
     private static String firstNonBlank(@Nullable String a, @Nullable String b, String fallback) {

@@ -1,4 +1,4 @@
-package io.candor.portfolio;
+package io.candor.insight;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneId;

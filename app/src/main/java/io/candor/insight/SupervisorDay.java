@@ -1,42 +1,30 @@
-package io.candor.workbench;
+package io.candor.insight;
 
-import static io.candor.platform.Timestamps.utc;
-
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.EnumMap;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
-import io.candor.audit.AuditEntry;
-import io.candor.audit.AuditTrail;
-import io.candor.insight.Kpis;
-import io.candor.platform.ids.Ids;
-import io.candor.platform.tenant.TenantContext;
-import io.candor.platform.web.BadRequestException;
-import io.candor.platform.web.ConflictException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The supervisor's view of the day: each collector's queue and activity, compliance exceptions (refused attempts
- * by rule, accounts one effective call from the daily cap, US validation notices overdue), complaint deadlines
- * (CN-11: resolve within 15 days), and a QA sample of human and AI conversations with its scoring.
+ * The supervisor's view of the day, read from every module's records (reporting reads, never writes): each
+ * collector's queue and activity, compliance exceptions (refused attempts by rule, accounts one effective call from
+ * the daily cap, US validation notices overdue), complaint deadlines (CN-11: resolve within 15 days), and a sample
+ * of human and AI conversations not yet reviewed.
  */
 @Service
-public class Operations {
+public class SupervisorDay {
 
     /** Days to resolve a complaint (CN-11). */
     static final int COMPLAINT_DAYS = 15;
-
-    /** What a QA review scores, each 0 (not done), 1 (partly) or 2 (done well). */
-    public enum Criterion { IDENTIFIED, VERIFIED, DISCLOSED, RESPECTFUL, ACCURATE, OUTCOME }
 
     /** One collector today. */
     public record Agent(String username, String name, long queue, long contacts, long rightParty, long promises,
@@ -55,22 +43,23 @@ public class Operations {
     public record Complaint(UUID account, String ref, String reason, OffsetDateTime since, LocalDate due, long daysLeft) {
     }
 
+    /** What a QA reviewer listens to: a collector's contact, or a conversation of the AI agent. */
+    public enum Conversation { HUMAN, AI }
+
     /** A conversation to review: a human contact (its contact event) or an AI conversation. */
-    public record Sample(String kind, UUID id, UUID account, String ref, String agent, OffsetDateTime at, String what) {
+    public record Sample(Conversation kind, UUID id, UUID account, String ref, String agent, OffsetDateTime at, String what) {
+    }
+
+    /** Whose conversation it was, on which account. */
+    public record Subject(UUID account, String agent) {
     }
 
     private final JdbcClient jdbc;
     private final Kpis kpis;
-    private final AuditTrail audit;
-    private final JsonMapper json;
-    private final Clock clock;
 
-    Operations(JdbcClient jdbc, Kpis kpis, AuditTrail audit, JsonMapper json, Clock clock) {
-        this.kpis = kpis;
+    SupervisorDay(JdbcClient jdbc, Kpis kpis) {
         this.jdbc = jdbc;
-        this.audit = audit;
-        this.json = json;
-        this.clock = clock;
+        this.kpis = kpis;
     }
 
     /**
@@ -78,7 +67,7 @@ public class Operations {
      * right-party contacts and promises counted as the dashboards count them ({@link Kpis#productivity}).
      */
     public List<Agent> agents(LocalDate day, LocalDate today, ZoneId zone, String currency) {
-        Map<String, Kpis.Productivity> activity = new java.util.HashMap<>();
+        Map<String, Kpis.Productivity> activity = new HashMap<>();
         kpis.productivity(new Kpis.Filter(null, null, null, null, today, today), zone, currency)
                 .forEach(p -> activity.put(p.collector(), p));
         return jdbc.sql("""
@@ -149,7 +138,7 @@ public class Operations {
                     OffsetDateTime since = rs.getObject(4, OffsetDateTime.class);
                     LocalDate due = since.atZoneSameInstant(zone).toLocalDate().plusDays(COMPLAINT_DAYS);
                     return new Complaint(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), since, due,
-                            java.time.temporal.ChronoUnit.DAYS.between(day, due));
+                            ChronoUnit.DAYS.between(day, due));
                 })
                 .list();
     }
@@ -170,14 +159,14 @@ public class Operations {
                         WHERE NOT EXISTS (SELECT 1 FROM qa_review q WHERE q.kind = x.kind AND q.subject_id = x.id)
                         ORDER BY md5(x.id::text) LIMIT 10""")
                 .param("since", day.minusDays(7).atStartOfDay(zone).toOffsetDateTime())
-                .query((rs, n) -> new Sample(rs.getString(1), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
+                .query((rs, n) -> new Sample(Conversation.valueOf(rs.getString(1)), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
                         rs.getString(4), rs.getString(5), rs.getObject(6, OffsetDateTime.class), rs.getString(7)))
                 .list();
     }
 
     /** The transcript of an AI conversation or the record of a human contact, for the reviewer. */
-    public List<String> transcript(String kind, UUID id) {
-        if (kind.equals("AI")) {
+    public List<String> transcript(Conversation kind, UUID id) {
+        if (kind == Conversation.AI) {
             return jdbc.sql("""
                             SELECT coalesce('debtor: ' || debtor_text || E'\\n', '') || 'agent: ' || reply FROM agent_turn
                             WHERE conversation_id = :id ORDER BY seq""")
@@ -191,51 +180,11 @@ public class Operations {
                 .param("id", id).query(String.class).list();
     }
 
-    /** Records a QA review (once per conversation). */
-    @Transactional
-    public int review(String kind, UUID id, Map<Criterion, Integer> scores, @Nullable String comment, String by) {
-        if (!List.of("HUMAN", "AI").contains(kind)) {
-            throw new BadRequestException("kind is HUMAN or AI.");
-        }
-        Map<Criterion, Integer> all = new EnumMap<>(Criterion.class);
-        for (Criterion c : Criterion.values()) {
-            Integer s = scores.get(c);
-            if (s == null || s < 0 || s > 2) {
-                throw new BadRequestException("Score " + c + " from 0 to 2.");
-            }
-            all.put(c, s);
-        }
-        record Subject(UUID account, String agent) {
-        }
-        Subject subject = (kind.equals("AI")
+    /** Whose conversation this is: an AI conversation, or a collector's recorded contact. */
+    public Optional<Subject> subject(Conversation kind, UUID id) {
+        return (kind == Conversation.AI
                 ? jdbc.sql("SELECT account_id, 'ai-agent' FROM agent_conversation WHERE id = :id")
                 : jdbc.sql("SELECT account_id, recorded_by FROM contact_disposition WHERE contact_event_id = :id"))
-                .param("id", id).query((rs, n) -> new Subject(rs.getObject(1, UUID.class), rs.getString(2))).optional()
-                .orElseThrow(() -> new io.candor.platform.web.NotFoundException("conversation", id));
-        int total = all.values().stream().mapToInt(Integer::intValue).sum();
-        int inserted = jdbc.sql("""
-                        INSERT INTO qa_review (tenant_id, id, kind, subject_id, account_id, agent, scores, total, out_of,
-                                               comment, reviewed_by, reviewed_at)
-                        VALUES (:t, :id, :kind, :subject, :a, :agent, CAST(:scores AS jsonb), :total, :of, :comment,
-                                :by, :now)
-                        ON CONFLICT (tenant_id, kind, subject_id) DO NOTHING""")
-                .param("t", TenantContext.require()).param("id", Ids.newId()).param("kind", kind).param("subject", id)
-                .param("a", subject.account()).param("agent", subject.agent()).param("scores", json.writeValueAsString(all))
-                .param("total", total).param("of", 2 * Criterion.values().length).param("comment", comment)
-                .param("by", by).param("now", utc(clock.instant())).update();
-        if (inserted == 0) {
-            throw new ConflictException("This conversation was reviewed already.");
-        }
-        audit.record(AuditEntry.of("QA_REVIEWED", "account", subject.account()).withDetail(Map.of("kind", kind,
-                "subject", id.toString(), "total", total)));
-        return total;
-    }
-
-    /** Reviews so far: average share of the points per agent. */
-    public List<Map<String, Object>> qaScores() {
-        return jdbc.sql("""
-                        SELECT agent, count(*) AS reviews, round(100.0 * sum(total) / sum(out_of), 1) AS pct
-                        FROM qa_review GROUP BY agent ORDER BY agent""")
-                .query().listOfRows();
+                .param("id", id).query((rs, n) -> new Subject(rs.getObject(1, UUID.class), rs.getString(2))).optional();
     }
 }

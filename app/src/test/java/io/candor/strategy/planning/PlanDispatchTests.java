@@ -1,4 +1,4 @@
-package io.candor.channel;
+package io.candor.strategy.planning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,11 +7,12 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
+import io.candor.channel.sandbox.SandboxSmsc;
 import io.candor.platform.tenant.TenantContext;
-import io.candor.strategy.planning.StrategyFixture;
 import io.candor.support.Api;
 import io.candor.support.CandorIntegrationTest;
 import io.candor.support.TestTenants;
+import io.candor.tenancy.Tenants;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,13 +37,13 @@ class PlanDispatchTests {
     PlanDispatch dispatch;
 
     @Autowired
-    io.candor.tenancy.Tenants directory;
+    Tenants directory;
 
-    io.candor.channel.sandbox.SandboxSmsc smsc;
+    SandboxSmsc smsc;
 
     @BeforeEach
     void start() throws Exception {
-        smsc = new io.candor.channel.sandbox.SandboxSmsc("candor", "pw");
+        smsc = new SandboxSmsc("candor", "pw");
     }
 
     @AfterEach

@@ -1,0 +1,80 @@
+package io.candor.strategy.planning;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.candor.compliance.Channel;
+import io.candor.platform.Timestamps;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The day's planned messages as they fall due, for {@link PlanDispatch}: the next due action is claimed with
+ * {@code FOR UPDATE SKIP LOCKED} and marked DISPATCHED in one transaction, so several instances never claim it twice;
+ * an action whose sender died before it became a message is due again once {@link #STALE}.
+ */
+@Service
+class DueActions {
+
+    /** How long a claimed action may wait for its message before it is claimed again. */
+    static final Duration STALE = Duration.ofMinutes(5);
+
+    /** A planned message whose time has come: {@link #key()} sends it at most once. */
+    record DueAction(LocalDate date, UUID account, int step, Channel channel, String template) {
+
+        /** The idempotency key of its sending: the same for every claim of this action. */
+        public String key() {
+            return "plan:" + date + ":" + account + ":" + step;
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    DueActions(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Claims the earliest due message action of one of these channels, if any. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    Optional<DueAction> claimNext(Collection<Channel> channels) {
+        if (channels.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<DueAction> due = jdbc.sql("""
+                        SELECT business_date, account_id, step, channel, template FROM plan_action
+                        WHERE template IS NOT NULL AND channel IN (:channels) AND planned_at <= :now
+                          AND (status = 'PLANNED'
+                               OR (status = 'DISPATCHED' AND message_id IS NULL AND dispatched_at < :stale))
+                        ORDER BY planned_at LIMIT 1 FOR UPDATE SKIP LOCKED""")
+                .param("channels", channels.stream().map(Channel::name).toList())
+                .param("now", Timestamps.utc(clock.instant()))
+                .param("stale", Timestamps.utc(clock.instant().minus(STALE)))
+                .query((rs, n) -> new DueAction(rs.getObject(1, LocalDate.class), rs.getObject(2, UUID.class),
+                        rs.getInt(3), Channel.valueOf(rs.getString(4)), rs.getString(5)))
+                .optional();
+        due.ifPresent(d -> jdbc.sql("""
+                        UPDATE plan_action SET status = 'DISPATCHED', dispatched_at = :now
+                        WHERE business_date = :date AND account_id = :account AND step = :step""")
+                .param("now", Timestamps.utc(clock.instant())).param("date", d.date())
+                .param("account", d.account()).param("step", d.step()).update());
+        return due;
+    }
+
+    /** Records the message a claimed action became (sent, refused by the gate at send time, or failed). */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    void became(DueAction action, UUID message) {
+        jdbc.sql("""
+                        UPDATE plan_action SET message_id = :message
+                        WHERE business_date = :date AND account_id = :account AND step = :step""")
+                .param("message", message).param("date", action.date()).param("account", action.account())
+                .param("step", action.step()).update();
+    }
+}
