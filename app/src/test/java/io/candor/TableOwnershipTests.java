@@ -57,10 +57,7 @@ class TableOwnershipTests {
             "demo/DemoPortal.java → account",
             "demo/DemoPortal.java → account_hold",
             "demo/DemoPortal.java → debtor",
-            "identity/ApiTokens.java → tenant",
-            "scoring/HistoryTraining.java → payment",
             "strategy/planning/AccountScoreApi.java → account_score",
-            "strategy/planning/AccountSignals.java → account",
             "strategy/planning/PartitionReader.java → account",
             "strategy/planning/PartitionReader.java → account_hold",
             "strategy/planning/PartitionReader.java → contact_event",
@@ -76,13 +73,7 @@ class TableOwnershipTests {
             "strategy/planning/WorkQueues.java → account",
             "strategy/planning/WorkQueues.java → app_user",
             "strategy/planning/WorkQueues.java → contact_decision",
-            "strategy/planning/WorkQueues.java → debtor",
-            "workbench/Account360.java → account_score",
-            "workbench/Account360.java → account_signal",
-            "workbench/Account360.java → dispute_document",
-            "workbench/Account360.java → outbound_message",
-            "workbench/Dispositions.java → contact_event",
-            "workbench/WorkbenchPages.java → contact_decision");
+            "strategy/planning/WorkQueues.java → debtor");
 
     static final Pattern CREATE_TABLE = Pattern.compile("(?i)create table (?:if not exists )?([a-z_][a-z0-9_]*)");
     static final Pattern NAMED = Pattern.compile(

@@ -14,12 +14,14 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.candor.audit.AuditEntry;
 import io.candor.audit.AuditTrail;
 import io.candor.platform.CandorProperties;
 import io.candor.platform.ids.Ids;
 import io.candor.platform.tenant.TenantContext;
+import io.candor.tenancy.Tenants;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -45,9 +47,13 @@ class ApiTokens {
     private final Clock clock;
     private final CandorProperties.Security policy;
     private static final int MAX_CACHED = 100_000;
-    private final java.util.concurrent.ConcurrentHashMap<String, Verified> verified = new java.util.concurrent.ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Verified> verified = new ConcurrentHashMap<>();
 
-    ApiTokens(JdbcClient jdbc, AuditTrail audit, TransactionTemplate tx, Clock clock, CandorProperties properties) {
+    private final Tenants tenants;
+
+    ApiTokens(JdbcClient jdbc, AuditTrail audit, TransactionTemplate tx, Clock clock, CandorProperties properties,
+            Tenants tenants) {
+        this.tenants = tenants;
         this.jdbc = jdbc;
         this.audit = audit;
         this.tx = tx;
@@ -112,16 +118,15 @@ class ApiTokens {
     private Optional<Found> lookup(UUID tenant, String hash) {
         return TenantContext.call(tenant, () -> jdbc.sql("""
                         SELECT t.id AS token_id, t.last_used_at, t.expires_at, u.id, u.username, u.display_name, u.roles,
-                               u.locale, tn.slug
+                               u.locale
                         FROM api_token t
                         JOIN app_user u ON u.tenant_id = t.tenant_id AND u.id = t.user_id
-                        JOIN tenant tn ON tn.id = t.tenant_id
                         WHERE t.token_hash = :hash AND t.revoked_at IS NULL AND t.expires_at > :now AND u.enabled""")
                 .param("hash", HEX.parseHex(hash)).param("now", utc(clock.instant()))
                 .query((rs, n) -> new Found(rs.getObject("token_id", UUID.class),
                         rs.getObject("last_used_at", OffsetDateTime.class),
                         rs.getObject("expires_at", OffsetDateTime.class).toInstant(),
-                        new CandorPrincipal(tenant, rs.getString("slug"), rs.getObject("id", UUID.class),
+                        new CandorPrincipal(tenant, tenants.find(tenant).orElseThrow().slug(), rs.getObject("id", UUID.class),
                                 rs.getString("username"), rs.getString("display_name"), Users.roles(rs),
                                 rs.getString("locale"))))
                 .optional()

@@ -9,8 +9,11 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Currency;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -206,6 +209,22 @@ public class Payments {
                         SELECT coalesce(sum(applied_minor), 0) FROM payment
                         WHERE account_id = :a AND status = 'POSTED' AND paid_on >= :since""")
                 .param("a", account).param("since", since).query(Long.class).single();
+    }
+
+    /** The days posted payments were made on these accounts from {@code from} to {@code to}, per account. */
+    public Map<UUID, List<LocalDate>> paymentDays(Collection<UUID> accounts, LocalDate from, LocalDate to) {
+        Map<UUID, List<LocalDate>> days = new HashMap<>();
+        if (accounts.isEmpty()) {
+            return days;
+        }
+        jdbc.sql("""
+                        SELECT account_id, paid_on FROM payment WHERE account_id = ANY(:ids) AND status = 'POSTED'
+                          AND paid_on BETWEEN :from AND :to ORDER BY account_id, paid_on""")
+                .param("ids", accounts.toArray(UUID[]::new)).param("from", from).param("to", to)
+                .query((rs, n) -> days.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+                        .add(rs.getObject(2, LocalDate.class)))
+                .list();
+        return days;
     }
 
     public List<Payment> ofAccount(UUID account) {

@@ -1,13 +1,17 @@
 package io.candor.scoring;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import io.candor.platform.tenant.TenantContext;
 import io.candor.platform.web.BadRequestException;
+import io.candor.portfolio.Payments;
 import io.candor.tenancy.Tenants;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -30,8 +34,10 @@ public class HistoryTraining {
     private final JdbcClient jdbc;
     private final ModelRegistry registry;
     private final Tenants tenants;
+    private final Payments payments;
 
-    HistoryTraining(JdbcClient jdbc, ModelRegistry registry, Tenants tenants) {
+    HistoryTraining(JdbcClient jdbc, ModelRegistry registry, Tenants tenants, Payments payments) {
+        this.payments = payments;
         this.jdbc = jdbc;
         this.registry = registry;
         this.tenants = tenants;
@@ -59,26 +65,30 @@ public class HistoryTraining {
 
     /** The labelled snapshots as CSV, with the platform features that have any value; null when there are none. */
     private byte @Nullable [] csv(@Nullable LocalDate from, LocalDate last, int horizon) {
+        record Snapshot(UUID account, LocalDate date, Map<String, Object> features) {
+        }
         record Row(Map<String, Object> features, boolean paid) {
         }
-        List<Row> rows = jdbc.sql("""
-                        SELECT s.features::text,
-                               EXISTS (SELECT 1 FROM payment p WHERE p.tenant_id = s.tenant_id AND p.account_id = s.account_id
-                                       AND p.status = 'POSTED' AND p.paid_on > s.business_date
-                                       AND p.paid_on <= s.business_date + :horizon) AS paid
-                        FROM account_feature_snapshot s
-                        WHERE s.business_date <= :last AND (CAST(:from AS date) IS NULL OR s.business_date >= :from)
-                        ORDER BY s.business_date DESC, s.account_id LIMIT :max""")
-                .param("horizon", horizon).param("last", last).param("from", from).param("max", MAX_ROWS)
+        List<Snapshot> snapshots = jdbc.sql("""
+                        SELECT account_id, business_date, features::text FROM account_feature_snapshot
+                        WHERE business_date <= :last AND (CAST(:from AS date) IS NULL OR business_date >= :from)
+                        ORDER BY business_date DESC, account_id LIMIT :max""")
+                .param("last", last).param("from", from).param("max", MAX_ROWS)
                 .query((rs, n) -> {
                     @SuppressWarnings("unchecked")
-                    Map<String, Object> f = ModelRegistry.JSON.readValue(rs.getString(1), Map.class);
-                    return new Row(f, rs.getBoolean(2));
+                    Map<String, Object> f = ModelRegistry.JSON.readValue(rs.getString(3), Map.class);
+                    return new Snapshot(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class), f);
                 })
                 .list();
-        if (rows.isEmpty()) {
+        if (snapshots.isEmpty()) {
             return null;
         }
+        // the outcome: a posted payment within the horizon after the snapshot's day
+        LocalDate first = snapshots.stream().map(Snapshot::date).min(LocalDate::compareTo).orElseThrow();
+        Map<UUID, List<LocalDate>> paid = payments.paymentDays(snapshots.stream().map(Snapshot::account).distinct()
+                .toList(), first.plusDays(1), last.plusDays(horizon));
+        List<Row> rows = snapshots.stream().map(x -> new Row(x.features(), paid.getOrDefault(x.account(), List.of())
+                .stream().anyMatch(d -> d.isAfter(x.date()) && !d.isAfter(x.date().plusDays(horizon))))).toList();
         List<String> columns = new ArrayList<>();
         for (String f : concat(PlatformFeatures.NUMERIC, PlatformFeatures.LABELS)) {
             if (rows.stream().anyMatch(r -> r.features().get(f) != null)) {
@@ -96,8 +106,8 @@ public class HistoryTraining {
                 record.add(r.paid() ? "paid" : "unpaid");
                 csv.printRecord(record);
             }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return s.toString().getBytes(StandardCharsets.UTF_8);
     }

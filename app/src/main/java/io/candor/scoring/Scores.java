@@ -1,9 +1,11 @@
 package io.candor.scoring;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.candor.audit.AuditEntry;
@@ -49,6 +51,26 @@ public class Scores {
         this.registry = registry;
         this.audit = audit;
         this.clock = clock;
+    }
+
+    /** The score the last planning run gave an account, with its reason codes as stored. */
+    public record LastScore(LocalDate businessDate, BigDecimal points, double probability,
+                            List<Map<String, Object>> reasons) {
+    }
+
+    /** The account's latest score, if a run has scored it. */
+    public Optional<LastScore> last(UUID account) {
+        return jdbc.sql("SELECT business_date, points, probability, reasons::text FROM account_score WHERE account_id = :a")
+                .param("a", account)
+                .query((rs, n) -> new LastScore(rs.getObject(1, LocalDate.class), rs.getBigDecimal(2), rs.getDouble(3),
+                        reasons(rs.getString(4))))
+                .optional();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> reasons(String json) {
+        Object parsed = ModelRegistry.JSON.readValue(json, Object.class);
+        return parsed instanceof List<?> l ? (List<Map<String, Object>>) l : List.of();
     }
 
     /** Keeps each account's latest score (in the caller's transaction). */

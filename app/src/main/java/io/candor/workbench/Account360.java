@@ -1,14 +1,20 @@
 package io.candor.workbench;
 
 import java.math.BigDecimal;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 import io.candor.arrangement.Arrangement;
 import io.candor.arrangement.ArrangementReads;
+import io.candor.channel.Sends;
 import io.candor.compliance.Channel;
 import io.candor.compliance.Party;
 import io.candor.compliance.gate.ContactGate;
@@ -16,13 +22,17 @@ import io.candor.compliance.gate.Holds;
 import io.candor.identity.CandorPrincipal;
 import io.candor.insight.AccountTimeline;
 import io.candor.platform.web.NotFoundException;
+import io.candor.portal.DisputeDocuments;
 import io.candor.portfolio.AccountDetail;
 import io.candor.portfolio.Accounts;
+import io.candor.portfolio.ContactPointRef;
 import io.candor.portfolio.ContactPreferences;
 import io.candor.portfolio.DebtorOverview;
+import io.candor.scoring.Scores;
+import io.candor.strategy.planning.AccountSignals;
+import io.candor.strategy.planning.AccountSignals.Signal;
 import io.candor.template.Templates;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,12 +50,16 @@ public class Account360 {
     public record Reach(AccountDetail.ContactPoint point, Channel channel, ContactGate.Preview gate) {
     }
 
+    /** The signals the screen flags. */
+    private static final Set<Signal> FLAGS = EnumSet.of(Signal.NEGATIVE_EMOTION, Signal.VULNERABLE, Signal.ESCALATED,
+            Signal.ARRANGEMENT_BROKEN);
+
     /** The last score of the account. */
     public record Score(BigDecimal points, double probability, List<Map<String, Object>> reasons) {
     }
 
     /** A document on the account: dispute evidence or a letter sent. */
-    public record Document(@Nullable UUID id, String kind, String name, String detail, java.time.OffsetDateTime at) {
+    public record Document(@Nullable UUID id, String kind, String name, String detail, OffsetDateTime at) {
     }
 
     /** The whole screen. */
@@ -65,11 +79,18 @@ public class Account360 {
     private final ContactGate gate;
     private final Templates templates;
     private final ContactPreferences preferences;
-    private final JdbcClient jdbc;
+    private final Scores scores;
+    private final AccountSignals signals;
+    private final DisputeDocuments disputes;
+    private final Sends sends;
 
     Account360(Accounts accounts, DebtorOverview debtors, AccountTimeline timeline, ArrangementReads arrangements,
             Holds holds, AccountNotes notes, ContactGate gate, Templates templates, ContactPreferences preferences,
-            JdbcClient jdbc) {
+            Scores scores, AccountSignals signals, DisputeDocuments disputes, Sends sends) {
+        this.scores = scores;
+        this.signals = signals;
+        this.disputes = disputes;
+        this.sends = sends;
         this.accounts = accounts;
         this.debtors = debtors;
         this.timeline = timeline;
@@ -79,7 +100,6 @@ public class Account360 {
         this.gate = gate;
         this.templates = templates;
         this.preferences = preferences;
-        this.jdbc = jdbc;
     }
 
     @Transactional
@@ -97,7 +117,7 @@ public class Account360 {
                 default -> List.of();
             };
             for (Channel c : channels) {
-                reach.add(new Reach(p, c, gate.preview(new ContactGate.Request(id, c, Party.DEBTOR, io.candor.portfolio.ContactPointRef.of(p.id()), null), reader)));
+                reach.add(new Reach(p, c, gate.preview(new ContactGate.Request(id, c, Party.DEBTOR, ContactPointRef.of(p.id()), null), reader)));
             }
         }
         return new View(a, debtors.of(a.debtor().id(), "WORKBENCH").orElse(null), reach, timeline.forStaff(id, zone),
@@ -106,46 +126,30 @@ public class Account360 {
     }
 
     private @Nullable Score score(UUID account) {
-        return jdbc.sql("SELECT points, probability, reasons::text FROM account_score WHERE account_id = :a")
-                .param("a", account)
-                .query((rs, n) -> new Score(rs.getBigDecimal(1), rs.getDouble(2), reasons(rs.getString(3))))
-                .optional().orElse(null);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> reasons(String json) {
-        Object parsed = tools.jackson.databind.json.JsonMapper.builder().build().readValue(json, Object.class);
-        return parsed instanceof List<?> l ? (List<Map<String, Object>>) l : List.of();
+        return scores.last(account).map(s -> new Score(s.points(), s.probability(), s.reasons())).orElse(null);
     }
 
     private List<String> flags(UUID account) {
-        return jdbc.sql("""
-                        SELECT signal FROM account_signal WHERE account_id = :a
-                          AND signal IN ('NEGATIVE_EMOTION', 'VULNERABLE', 'ESCALATED', 'ARRANGEMENT_BROKEN')
-                        ORDER BY signal""")
-                .param("a", account).query(String.class).list();
+        return signals.of(account).stream().filter(FLAGS::contains).map(Enum::name).toList();
     }
 
+    /** The dispute documents on file and the letters sent, newest first. */
     private List<Document> documents(UUID account, ZoneId zone) {
-        return jdbc.sql("""
-                        SELECT id, 'DISPUTE' AS kind, file_name, content_type || ', ' || size_bytes || ' bytes, sha256 '
-                               || left(encode(sha256, 'hex'), 16) || '…', uploaded_at FROM dispute_document
-                        WHERE account_id = :a
-                        UNION ALL
-                        SELECT NULL::uuid, 'LETTER', template_code || ' v' || coalesce(template_version, 0), status, created_at
-                        FROM outbound_message WHERE account_id = :a AND channel = 'LETTER'
-                        ORDER BY 5 DESC""")
-                .param("a", account)
-                .query((rs, n) -> new Document(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        rs.getString(4),
-                        rs.getObject(5, java.time.OffsetDateTime.class).atZoneSameInstant(zone).toOffsetDateTime()))
-                .list();
+        List<Document> all = new ArrayList<>();
+        disputes.of(account).forEach(d -> all.add(new Document(d.id(), "DISPUTE", d.fileName(), d.contentType() + ", "
+                + d.sizeBytes() + " bytes, sha256 " + d.sha256().substring(0, 16) + "…",
+                d.uploadedAt().atZoneSameInstant(zone).toOffsetDateTime())));
+        sends.ofAccount(account).stream().filter(m -> m.channel() == Channel.LETTER).forEach(m -> all.add(new Document(
+                null, "LETTER", m.template() + " v" + (m.templateVersion() == null ? 0 : m.templateVersion()),
+                m.status(), m.createdAt().atZone(zone).toOffsetDateTime())));
+        all.sort(Comparator.comparing(Document::at).reversed());
+        return all;
     }
 
     /** Approved texts in the debtor's language (else English), one per template. */
     private List<Templates.Template> scripts(String language) {
         return templates.channels().keySet().stream().sorted()
                 .map(code -> templates.forLanguage(code, language, "en").orElse(null))
-                .filter(java.util.Objects::nonNull).toList();
+                .filter(Objects::nonNull).toList();
     }
 }

@@ -3,6 +3,7 @@ package io.candor.workbench;
 import static io.candor.platform.Timestamps.utc;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -18,6 +19,7 @@ import io.candor.audit.AuditEntry;
 import io.candor.audit.AuditTrail;
 import io.candor.compliance.Hold;
 import io.candor.compliance.gate.ContactGate;
+import io.candor.compliance.gate.ContactRecords;
 import io.candor.compliance.gate.Holds;
 import io.candor.identity.CandorPrincipal;
 import io.candor.platform.evidence.EvidenceEvent;
@@ -53,8 +55,11 @@ public class Dispositions {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
+    private final ContactRecords records;
+
     Dispositions(JdbcClient jdbc, ContactGate gate, Arrangements arrangements, Holds holds, AuditTrail audit,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock, ContactRecords records) {
+        this.records = records;
         this.jdbc = jdbc;
         this.gate = gate;
         this.arrangements = arrangements;
@@ -67,8 +72,8 @@ public class Dispositions {
     /** Records the disposition of an allowed contact (once); returns the arrangement it made, if any. */
     @Transactional
     public @Nullable Arrangement record(UUID contactEvent, Request r, CandorPrincipal by, LocalDate today) {
-        UUID account = jdbc.sql("SELECT account_id FROM contact_event WHERE id = :id").param("id", contactEvent)
-                .query(UUID.class).optional().orElseThrow(() -> new NotFoundException("contact", contactEvent));
+        UUID account = records.accountOf(contactEvent).orElseThrow(() -> new NotFoundException("contact",
+                contactEvent));
         if (jdbc.sql("SELECT count(*) FROM contact_disposition WHERE contact_event_id = :id").param("id", contactEvent)
                 .query(Long.class).single() > 0) {
             throw new ConflictException("This contact's disposition is recorded already.");
@@ -115,7 +120,7 @@ public class Dispositions {
         audit.record(AuditEntry.of("CONTACT_DISPOSITION", "account", account).withDetail(new LinkedHashMap<>(facts)));
         events.publishEvent(new EvidenceEvent("CONTACT_DISPOSITION", EvidenceEvent.Subject.account(account),
                 by.username(), clock.instant(), facts, r.note() == null || r.note().isBlank() ? List.of()
-                        : List.of(r.note().getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+                        : List.of(r.note().getBytes(StandardCharsets.UTF_8))));
         return made;
     }
 }

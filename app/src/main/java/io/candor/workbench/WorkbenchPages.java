@@ -2,7 +2,9 @@ package io.candor.workbench;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
@@ -13,15 +15,17 @@ import io.candor.channel.Sends;
 import io.candor.compliance.Channel;
 import io.candor.compliance.Party;
 import io.candor.compliance.gate.ContactGate;
+import io.candor.compliance.gate.ContactRecords;
 import io.candor.identity.CandorPrincipal;
 import io.candor.identity.CurrentUser;
 import io.candor.platform.web.BadRequestException;
 import io.candor.platform.web.ConflictException;
 import io.candor.platform.web.InvalidInputException;
+import io.candor.portal.DisputeDocuments;
+import io.candor.portfolio.ContactPointRef;
 import io.candor.strategy.planning.WorkQueues;
 import io.candor.tenancy.Tenants;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -48,11 +52,11 @@ class WorkbenchPages {
     private final AccountNotes notes;
     private final Sends sends;
     private final Tenants tenants;
-    private final JdbcClient jdbc;
-    private final io.candor.portal.DisputeDocuments documents;
+    private final ContactRecords records;
+    private final DisputeDocuments documents;
 
-    WorkbenchPages(io.candor.portal.DisputeDocuments documents, WorkQueues queues, Account360 accounts, ContactGate gate, Dispositions dispositions,
-            AccountNotes notes, Sends sends, Tenants tenants, JdbcClient jdbc) {
+    WorkbenchPages(DisputeDocuments documents, WorkQueues queues, Account360 accounts, ContactGate gate,
+            Dispositions dispositions, AccountNotes notes, Sends sends, Tenants tenants, ContactRecords records) {
         this.documents = documents;
         this.queues = queues;
         this.accounts = accounts;
@@ -61,11 +65,11 @@ class WorkbenchPages {
         this.notes = notes;
         this.sends = sends;
         this.tenants = tenants;
-        this.jdbc = jdbc;
+        this.records = records;
     }
 
     /** A refused contact as the page explains it. */
-    record Refusal(String channel, String rules, java.time.@Nullable OffsetDateTime next) {
+    record Refusal(String channel, String rules, @Nullable OffsetDateTime next) {
     }
 
     /** The queue page shows the top of the queue: a collector works down it. */
@@ -99,13 +103,9 @@ class WorkbenchPages {
             model.addAttribute("call", call);
         }
         if (refused != null) {
-            model.addAttribute("refusal", jdbc.sql("""
-                            SELECT channel, array_to_string(rules, ', '), next_allowed_at FROM contact_decision
-                            WHERE id = :id AND account_id = :a""")
-                    .param("id", refused).param("a", id)
-                    .query((rs, n) -> new Refusal(rs.getString(1), rs.getString(2),
-                            rs.getObject(3, java.time.OffsetDateTime.class)))
-                    .optional().orElse(null));
+            model.addAttribute("refusal", records.refusal(refused, id).map(r -> new Refusal(r.channel().name(),
+                    String.join(", ", r.rules()), r.nextAllowedAt() == null ? null
+                            : r.nextAllowedAt().atOffset(ZoneOffset.UTC))).orElse(null));
         }
         queues.next(me.userId(), today(me), id).ifPresent(n -> model.addAttribute("next", n));
         return "workbench/account";
@@ -118,7 +118,7 @@ class WorkbenchPages {
         if (channel != Channel.VOICE_HUMAN) {
             throw new BadRequestException("Calls are placed here; messages are sent from the script panel.");
         }
-        ContactGate.Answer a = gate.decide(new ContactGate.Request(id, channel, Party.DEBTOR, io.candor.portfolio.ContactPointRef.of(point), null),
+        ContactGate.Answer a = gate.decide(new ContactGate.Request(id, channel, Party.DEBTOR, ContactPointRef.of(point), null),
                 me);
         return "redirect:/workbench/accounts/" + id + (a.reservation() != null ? "?call=" + a.reservation()
                 : "?refused=" + a.decision());

@@ -1,13 +1,14 @@
 package io.candor.strategy.planning;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import io.candor.platform.Timestamps;
 import io.candor.platform.evidence.EvidenceEvent;
 import io.candor.platform.tenant.TenantContext;
-import io.candor.platform.web.NotFoundException;
+import io.candor.portfolio.Accounts;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -29,7 +30,10 @@ public class AccountSignals {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    AccountSignals(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+    private final Accounts accounts;
+
+    AccountSignals(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, Accounts accounts) {
+        this.accounts = accounts;
         this.jdbc = jdbc;
         this.events = events;
         this.clock = clock;
@@ -38,9 +42,7 @@ public class AccountSignals {
     /** Raises a signal (again: its count grows); a broken arrangement ends the active one. */
     @Transactional
     public void raise(UUID account, Signal signal, String source) {
-        if (jdbc.sql("SELECT count(*) FROM account WHERE id = :id").param("id", account).query(Long.class).single() == 0) {
-            throw new NotFoundException("account", account);
-        }
+        accounts.requireExists(account);
         if (signal == Signal.ARRANGEMENT_BROKEN) {
             jdbc.sql("DELETE FROM account_signal WHERE account_id = :a AND signal = 'ARRANGEMENT_ACTIVE'")
                     .param("a", account).update();
@@ -54,6 +56,12 @@ public class AccountSignals {
                 .param("source", source).param("now", Timestamps.utc(clock.instant())).update();
         events.publishEvent(EvidenceEvent.of("ACCOUNT_SIGNAL", EvidenceEvent.Subject.account(account), clock.instant(),
                 Map.of("signal", signal.name(), "change", "RAISED", "source", source)));
+    }
+
+    /** The signals raised on an account now, by name. */
+    public List<Signal> of(UUID account) {
+        return jdbc.sql("SELECT signal FROM account_signal WHERE account_id = :a ORDER BY signal").param("a", account)
+                .query((rs, n) -> Signal.valueOf(rs.getString(1))).list();
     }
 
     /** Clears a signal (a plan completed, a vulnerability reviewed). */
