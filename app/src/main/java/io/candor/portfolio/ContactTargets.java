@@ -1,9 +1,15 @@
 package io.candor.portfolio;
 
+import java.sql.Array;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -44,6 +50,33 @@ public class ContactTargets {
 
     ContactTargets(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** A valid contact point of a debtor with what a planner checks: its zones, consents and channel opt-outs. */
+    public record ReachablePoint(UUID id, ContactPointKind kind, String value, List<String> timeZones,
+                                 List<String> consents, List<String> optedOut) {
+    }
+
+    /** The valid contact points of these debtors, per debtor, by id. */
+    public Map<UUID, List<ReachablePoint>> reachable(Collection<UUID> debtors) {
+        Map<UUID, List<ReachablePoint>> points = new HashMap<>();
+        if (debtors.isEmpty()) {
+            return points;
+        }
+        jdbc.sql("""
+                        SELECT debtor_id, id, kind, value, time_zones, consents, opted_out FROM contact_point
+                        WHERE valid AND debtor_id = ANY(:debtors) ORDER BY debtor_id, id""")
+                .param("debtors", debtors.toArray(UUID[]::new))
+                .query((rs, n) -> points.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+                        .add(new ReachablePoint(rs.getObject(2, UUID.class), ContactPointKind.valueOf(rs.getString(3)),
+                                rs.getString(4), strings(rs.getArray(5)), strings(rs.getArray(6)),
+                                strings(rs.getArray(7)))))
+                .list();
+        return points;
+    }
+
+    private static List<String> strings(@Nullable Array array) throws SQLException {
+        return array == null ? List.of() : List.of((String[]) array.getArray());
     }
 
     /** A debtor's contact point, and one of the debtor's accounts: whom a message from that point may be about. */

@@ -211,6 +211,26 @@ public class Payments {
                 .param("a", account).param("since", since).query(Long.class).single();
     }
 
+    /** An account's posted payments up to a day: how many in the 90 days before it, and the last one's day. */
+    public record Recent(int last90Days, LocalDate lastPaidOn) {
+    }
+
+    /** The posted payments of these accounts up to {@code date}, per account that has any. */
+    public Map<UUID, Recent> recent(Collection<UUID> accounts, LocalDate date) {
+        Map<UUID, Recent> recent = new HashMap<>();
+        if (accounts.isEmpty()) {
+            return recent;
+        }
+        jdbc.sql("""
+                        SELECT account_id, count(*) FILTER (WHERE paid_on > :since90), max(paid_on) FROM payment
+                        WHERE status = 'POSTED' AND paid_on <= :date AND account_id = ANY(:ids) GROUP BY account_id""")
+                .param("ids", accounts.toArray(UUID[]::new)).param("date", date).param("since90", date.minusDays(90))
+                .query((rs, n) -> recent.put(rs.getObject(1, UUID.class), new Recent(rs.getInt(2),
+                        rs.getObject(3, LocalDate.class))))
+                .list();
+        return recent;
+    }
+
     /** The days posted payments were made on these accounts from {@code from} to {@code to}, per account. */
     public Map<UUID, List<LocalDate>> paymentDays(Collection<UUID> accounts, LocalDate from, LocalDate to) {
         Map<UUID, List<LocalDate>> days = new HashMap<>();

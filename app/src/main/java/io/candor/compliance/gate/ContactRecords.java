@@ -2,6 +2,7 @@ package io.candor.compliance.gate;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
@@ -13,6 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.candor.compliance.Channel;
+import io.candor.compliance.Contact;
 import io.candor.platform.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -52,6 +54,28 @@ public class ContactRecords {
                             Arrays.asList((String[]) rs.getArray(2).getArray()), next == null ? null : next.toInstant());
                 })
                 .optional();
+    }
+
+    /**
+     * The contact history of these debtors since {@code since}, oldest first: every contact with an outcome, and
+     * those reserved and still in progress at {@code now} — what the rules count.
+     */
+    public Map<UUID, List<Contact>> history(Collection<UUID> debtors, Instant since, Instant now) {
+        Map<UUID, List<Contact>> history = new HashMap<>();
+        if (debtors.isEmpty()) {
+            return history;
+        }
+        jdbc.sql("""
+                        SELECT debtor_id, channel, party, contact_point, at, outcome FROM contact_event
+                        WHERE debtor_id = ANY(:debtors) AND at > :since AND (outcome IS NOT NULL OR reserved_until > :now)
+                        ORDER BY at""")
+                .param("debtors", debtors.toArray(UUID[]::new)).param("since", Timestamps.utc(since))
+                .param("now", Timestamps.utc(now))
+                .query((rs, n) -> history.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+                        .add(ContactGate.historyEntry(rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getObject(5, OffsetDateTime.class).toInstant(), rs.getString(6))))
+                .list();
+        return history;
     }
 
     /** Of these accounts, those each user (by username) asked the gate about since {@code since}. */

@@ -9,6 +9,10 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Set;
 import java.util.UUID;
 
 import io.candor.audit.AuditEntry;
@@ -97,6 +101,22 @@ public class Holds {
                         SELECT * FROM account_hold WHERE account_id = :account AND lifted_at IS NULL
                           AND (until IS NULL OR until >= :today) ORDER BY set_at""")
                 .param("account", account).param("today", today).query(Holds::hold).list();
+    }
+
+    /** The holds in force on these accounts on the business date {@code today}, per account (none: absent). */
+    public Map<UUID, Set<Hold>> inForce(Collection<UUID> accounts, LocalDate today) {
+        Map<UUID, Set<Hold>> holds = new HashMap<>();
+        if (accounts.isEmpty()) {
+            return holds;
+        }
+        jdbc.sql("""
+                        SELECT account_id, hold FROM account_hold WHERE account_id = ANY(:ids) AND lifted_at IS NULL
+                          AND (until IS NULL OR until >= :today)""")
+                .param("ids", accounts.toArray(UUID[]::new)).param("today", today)
+                .query((rs, n) -> holds.computeIfAbsent(rs.getObject(1, UUID.class), k -> EnumSet.noneOf(Hold.class))
+                        .add(Hold.valueOf(rs.getString(2))))
+                .list();
+        return holds;
     }
 
     public List<AccountHold> of(UUID account) {

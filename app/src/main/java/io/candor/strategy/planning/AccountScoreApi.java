@@ -1,5 +1,6 @@
 package io.candor.strategy.planning;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -7,14 +8,15 @@ import java.util.UUID;
 
 import io.candor.audit.AuditEntry;
 import io.candor.audit.AuditTrail;
+import io.candor.audit.Purpose;
 import io.candor.platform.tenant.TenantContext;
 import io.candor.platform.web.BadRequestException;
 import io.candor.platform.web.NotFoundException;
 import io.candor.scoring.ModelRegistry;
+import io.candor.scoring.Scores;
 import io.candor.scoring.model.Scorecard;
 import io.candor.tenancy.Tenants;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,16 +34,18 @@ class AccountScoreApi {
                             @Nullable Map<String, Object> lastRun) {
     }
 
-    private final JdbcClient jdbc;
+    private final PartitionReader reader;
+    private final Scores scores;
     private final ModelRegistry models;
     private final WorkQueues queues;
     private final Tenants tenants;
     private final AuditTrail audit;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    AccountScoreApi(JdbcClient jdbc, ModelRegistry models, WorkQueues queues, Tenants tenants, AuditTrail audit,
-            java.time.Clock clock) {
-        this.jdbc = jdbc;
+    AccountScoreApi(PartitionReader reader, Scores scores, ModelRegistry models, WorkQueues queues, Tenants tenants,
+            AuditTrail audit, Clock clock) {
+        this.reader = reader;
+        this.scores = scores;
         this.models = models;
         this.queues = queues;
         this.tenants = tenants;
@@ -57,18 +61,14 @@ class AccountScoreApi {
         ModelRegistry.InUse model = models.inUse().orElseThrow(() -> new BadRequestException("No scoring model is "
                 + "approved yet: train one (POST /api/v1/models) and have a compliance officer approve it."));
         LocalDate date = tenants.businessDate(TenantContext.require());
-        PartitionReader.Slice slice = new PartitionReader(jdbc, queues.ratesToReporting(date)).read(id, next(id), date,
-                clock.instant());
+        PartitionReader.Slice slice = reader.read(id, next(id), date, clock.instant(), queues.ratesToReporting(date));
         PlanningInput in = slice.inputs().stream().filter(i -> i.situation().account().equals(id)).findFirst()
                 .orElseThrow(() -> new NotFoundException("open account", id));
-        audit.record(AuditEntry.read("account", id, io.candor.audit.Purpose.of(purpose)));
+        audit.record(AuditEntry.read("account", id, Purpose.of(purpose)));
         Scorecard.Score s = model.scorecard().score(model.scorecard().bins(SituationFeatures.of(in)::get));
-        Map<String, Object> last = jdbc.sql("""
-                        SELECT business_date, points, probability FROM account_score WHERE account_id = :id""")
-                .param("id", id)
-                .query((rs, n) -> Map.<String, Object>of("businessDate", rs.getObject(1, LocalDate.class).toString(),
-                        "points", rs.getDouble(2), "probabilityOfBad", rs.getDouble(3)))
-                .optional().orElse(null);
+        Map<String, Object> last = scores.last(id).map(l -> Map.<String, Object>of("businessDate",
+                l.businessDate().toString(), "points", l.points().doubleValue(), "probabilityOfBad", l.probability()))
+                .orElse(null);
         return new AccountScoreView(id, model.name(), model.version(), date, Math.round(s.points() * 10) / 10.0,
                 s.probability(), 1 - s.probability(), s.reasons(), last);
     }

@@ -3,6 +3,7 @@ package io.candor.strategy.planning;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -11,17 +12,18 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 import io.candor.compliance.ComplianceEvaluator;
 import io.candor.compliance.PolicyLayer;
 import io.candor.compliance.Qualification;
 import io.candor.compliance.RulePacks;
 import io.candor.compliance.policy.PolicyLayers;
+import io.candor.portfolio.AccountReadModel;
 import io.candor.scoring.ModelRegistry;
 import io.candor.strategy.Strategy;
 import io.candor.strategy.Treatments;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,14 +40,17 @@ class Planner {
     record Range(@Nullable UUID from, @Nullable UUID to) {
     }
 
-    private final JdbcClient jdbc;
+    private final PartitionReader reader;
+    private final AccountReadModel accounts;
     private final PolicyLayers policies;
     private final ComplianceEvaluator evaluator;
     private final RulePacks packs;
     private final Map<String, Set<String>> certificates = new ConcurrentHashMap<>();
 
-    Planner(JdbcClient jdbc, PolicyLayers policies, ComplianceEvaluator evaluator, RulePacks packs) {
-        this.jdbc = jdbc;
+    Planner(PartitionReader reader, AccountReadModel accounts, PolicyLayers policies, ComplianceEvaluator evaluator,
+            RulePacks packs) {
+        this.reader = reader;
+        this.accounts = accounts;
         this.policies = policies;
         this.evaluator = evaluator;
         this.packs = packs;
@@ -53,12 +58,8 @@ class Planner {
 
     /** The open accounts cut into ranges of {@link #RANGE_SIZE}, in id order. */
     List<Range> ranges() {
-        List<UUID> bounds = jdbc.sql("""
-                        SELECT id FROM (SELECT id, row_number() OVER (ORDER BY id) AS rn FROM account
-                                        WHERE status = 'OPEN') x
-                        WHERE rn % :size = 1 AND rn > 1 ORDER BY id""")
-                .param("size", RANGE_SIZE).query(UUID.class).list();
-        List<Range> ranges = new java.util.ArrayList<>();
+        List<UUID> bounds = accounts.openRangeBounds(RANGE_SIZE);
+        List<Range> ranges = new ArrayList<>();
         for (int i = 0; i <= bounds.size(); i++) {
             ranges.add(new Range(i == 0 ? null : bounds.get(i - 1), i == bounds.size() ? null : bounds.get(i)));
         }
@@ -67,8 +68,8 @@ class Planner {
 
     /** Reads a range and plans every account in it for {@code date}; nothing is written. */
     PartitionPlan plan(Strategy strategy, LocalDate date, Range range, Map<String, BigDecimal> toReporting,
-            Instant now, ModelRegistry.@Nullable InUse model, java.util.function.Predicate<UUID> panel) {
-        PartitionReader.Slice slice = new PartitionReader(jdbc, toReporting).read(range.from(), range.to(), date, now);
+            Instant now, ModelRegistry.@Nullable InUse model, Predicate<UUID> panel) {
+        PartitionReader.Slice slice = reader.read(range.from(), range.to(), date, now, toReporting);
         Map<String, List<PolicyLayer>> layerCache = new HashMap<>();
         PartitionPlan plan = new PartitionPlan(new Treatments(strategy), evaluator,
                 (creditor, day) -> layerCache.computeIfAbsent(creditor + "/" + day, k -> policies.inEffect(creditor, day)),
