@@ -56,15 +56,7 @@ class TableOwnershipTests {
             "demo/DemoModel.java → account",
             "demo/DemoPortal.java → account",
             "demo/DemoPortal.java → account_hold",
-            "demo/DemoPortal.java → debtor",
-            "strategy/planning/VariantResults.java → account",
-            "strategy/planning/VariantResults.java → account_hold",
-            "strategy/planning/VariantResults.java → contact_event",
-            "strategy/planning/VariantResults.java → payment",
-            "strategy/planning/WorkQueues.java → account",
-            "strategy/planning/WorkQueues.java → app_user",
-            "strategy/planning/WorkQueues.java → contact_decision",
-            "strategy/planning/WorkQueues.java → debtor");
+            "demo/DemoPortal.java → debtor");
 
     static final Pattern CREATE_TABLE = Pattern.compile("(?i)create table (?:if not exists )?([a-z_][a-z0-9_]*)");
     static final Pattern NAMED = Pattern.compile(

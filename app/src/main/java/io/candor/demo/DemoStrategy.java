@@ -9,9 +9,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.candor.compliance.Channel;
+import io.candor.strategy.planning.CollectorTeams;
 import io.candor.strategy.planning.PlanRuns;
 import io.candor.strategy.planning.StrategyVersions;
-import io.candor.strategy.planning.WorkQueues;
 import io.candor.template.Templates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,13 +30,13 @@ public class DemoStrategy {
 
     private final Templates templates;
     private final StrategyVersions versions;
-    private final WorkQueues queues;
+    private final CollectorTeams teams;
     private final PlanRuns runs;
 
-    DemoStrategy(Templates templates, StrategyVersions versions, WorkQueues queues, PlanRuns runs) {
+    DemoStrategy(Templates templates, StrategyVersions versions, CollectorTeams teams, PlanRuns runs) {
         this.templates = templates;
         this.versions = versions;
-        this.queues = queues;
+        this.teams = teams;
         this.runs = runs;
     }
 
@@ -64,8 +64,8 @@ public class DemoStrategy {
         if (versions.all().isEmpty()) {
             versions.publish(resource("/strategy/default.yaml"), "demo");
         }
-        if (queues.teams().isEmpty()) {
-            queues.putTeam("collectors", new WorkQueues.Team("collectors", "All collectors 全体催收员", List.of(), List.of(),
+        if (teams.teams().isEmpty()) {
+            teams.putTeam("collectors", new CollectorTeams.Team("collectors", "All collectors 全体催收员", List.of(), List.of(),
                     List.of(), 1, List.of("collector")), "demo");
         }
     }

@@ -5,9 +5,12 @@ import static io.candor.platform.Timestamps.utc;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,6 +78,29 @@ public class Users {
                 .query(this::view).optional();
     }
 
+    /** The user with this username in the current tenant. */
+    public Optional<UserView> findByUsername(String username) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM app_user WHERE username = :u").param("u", username)
+                .query(this::view).optional();
+    }
+
+    /** These users (those that exist), by id. */
+    public Map<UUID, UserView> of(Collection<UUID> ids) {
+        Map<UUID, UserView> users = new HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.sql("SELECT " + COLUMNS + " FROM app_user WHERE id = ANY(:ids)").param("ids", ids.toArray(UUID[]::new))
+                    .query(this::view).list().forEach(u -> users.put(u.id(), u));
+        }
+        return users;
+    }
+
+    /** The enabled users who hold any of these roles, by username. */
+    public List<UserView> enabledWith(Set<Role> roles) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM app_user WHERE enabled AND roles && :roles ORDER BY username")
+                .param("roles", roles.stream().map(Role::name).sorted().toArray(String[]::new))
+                .query(this::view).list();
+    }
+
     public CursorPage<UserView> list(@Nullable String cursor, int limit) {
         List<UserView> rows = jdbc.sql("SELECT " + COLUMNS + " FROM app_user WHERE id > :after ORDER BY id LIMIT :limit")
                 .param("after", CursorPage.after(cursor)).param("limit", limit + 1)
@@ -90,15 +116,15 @@ public class Users {
     }
 
     /** The user's certificates valid on {@code date}. */
-    public java.util.Set<String> qualifications(UUID user, java.time.LocalDate date) {
-        return java.util.Set.copyOf(jdbc.sql(
+    public Set<String> qualifications(UUID user, LocalDate date) {
+        return Set.copyOf(jdbc.sql(
                         "SELECT qualification FROM user_qualification WHERE user_id = :user AND valid_until >= :date")
                 .param("user", user).param("date", date).query(String.class).list());
     }
 
     /** Records a certificate and its validity (replacing an earlier one of the same kind). */
     @Transactional
-    public void qualify(UUID user, String qualification, java.time.LocalDate validUntil) {
+    public void qualify(UUID user, String qualification, LocalDate validUntil) {
         find(user).orElseThrow(() -> new io.candor.platform.web.NotFoundException("user", user));
         jdbc.sql("""
                         INSERT INTO user_qualification (tenant_id, user_id, qualification, valid_until)

@@ -37,17 +37,17 @@ class AccountScoreApi {
     private final PartitionReader reader;
     private final Scores scores;
     private final ModelRegistry models;
-    private final WorkQueues queues;
+    private final ReportingRates rates;
     private final Tenants tenants;
     private final AuditTrail audit;
     private final Clock clock;
 
-    AccountScoreApi(PartitionReader reader, Scores scores, ModelRegistry models, WorkQueues queues, Tenants tenants,
+    AccountScoreApi(PartitionReader reader, Scores scores, ModelRegistry models, ReportingRates rates, Tenants tenants,
             AuditTrail audit, Clock clock) {
         this.reader = reader;
         this.scores = scores;
         this.models = models;
-        this.queues = queues;
+        this.rates = rates;
         this.tenants = tenants;
         this.audit = audit;
         this.clock = clock;
@@ -61,7 +61,7 @@ class AccountScoreApi {
         ModelRegistry.InUse model = models.inUse().orElseThrow(() -> new BadRequestException("No scoring model is "
                 + "approved yet: train one (POST /api/v1/models) and have a compliance officer approve it."));
         LocalDate date = tenants.businessDate(TenantContext.require());
-        PartitionReader.Slice slice = reader.read(id, next(id), date, clock.instant(), queues.ratesToReporting(date));
+        PartitionReader.Slice slice = reader.read(id, next(id), date, clock.instant(), rates.on(date));
         PlanningInput in = slice.inputs().stream().filter(i -> i.situation().account().equals(id)).findFirst()
                 .orElseThrow(() -> new NotFoundException("open account", id));
         audit.record(AuditEntry.read("account", id, Purpose.of(purpose)));

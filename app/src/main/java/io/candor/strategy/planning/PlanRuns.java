@@ -59,14 +59,15 @@ public class PlanRuns {
     private final ModelRegistry models;
     private final Scores scores;
     private final FeatureSnapshots snapshots;
-    private final WorkQueues queues;
+    private final QueueFilling filling;
+    private final ReportingRates rates;
     private final Tenants tenants;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final String instance = "planner-" + UUID.randomUUID().toString().substring(0, 8);
 
     PlanRuns(JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate tx, StrategyVersions versions, Planner planner,
-            ModelRegistry models, Scores scores, FeatureSnapshots snapshots, WorkQueues queues, Tenants tenants,
+            ModelRegistry models, Scores scores, FeatureSnapshots snapshots, QueueFilling filling, ReportingRates rates, Tenants tenants,
             ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.batch = batch;
@@ -76,7 +77,8 @@ public class PlanRuns {
         this.models = models;
         this.scores = scores;
         this.snapshots = snapshots;
-        this.queues = queues;
+        this.filling = filling;
+        this.rates = rates;
         this.tenants = tenants;
         this.events = events;
         this.clock = clock;
@@ -189,7 +191,7 @@ public class PlanRuns {
         Run r = find(run).orElseThrow();
         Instant now = clock.instant();
         PartitionPlan plan = planner.plan(versions.load(r.strategy(), r.version()), date,
-                new Planner.Range(c.from(), c.to()), queues.ratesToReporting(date), now,
+                new Planner.Range(c.from(), c.to()), rates.on(date), now,
                 r.model() == null ? null : models.load(r.model()), snapshots::sampled);
         write(run, date, r, plan, now);
         jdbc.sql("""
@@ -248,7 +250,7 @@ public class PlanRuns {
                     .list();
             events.publishEvent(new EvidenceEvent.Batch(logged));
         }
-        queues.supervise(run, date, plan.supervisor);
+        filling.supervise(run, date, plan.supervisor);
         scores.record(plan.scores);
         snapshots.record(date, plan.snapshots);
     }
@@ -282,8 +284,8 @@ public class PlanRuns {
                     .param("date", date).param("channel", e.getKey().name()).param("value", c.value())
                     .param("account", c.account()).param("step", c.step()).update());
         }
-        summary.put("workItems", queues.fill(run, date, strategy.recycleAfterDays()));
-        Map<String, Long> missing = queues.conversion(date).missing();
+        summary.put("workItems", filling.fill(run, date, strategy.recycleAfterDays()));
+        Map<String, Long> missing = rates.conversion(date).missing();
         if (!missing.isEmpty()) {
             // accounts in a currency with no rate into the reporting currency rank as if they owed nothing: say so
             summary.put("missingRates", missing);

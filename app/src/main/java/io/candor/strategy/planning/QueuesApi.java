@@ -24,10 +24,12 @@ class QueuesApi {
     }
 
     private final WorkQueues queues;
+    private final CollectorTeams teams;
     private final Tenants tenants;
 
-    QueuesApi(WorkQueues queues, Tenants tenants) {
+    QueuesApi(WorkQueues queues, CollectorTeams teams, Tenants tenants) {
         this.queues = queues;
+        this.teams = teams;
         this.tenants = tenants;
     }
 
@@ -61,13 +63,13 @@ class QueuesApi {
 
     @GetMapping("/api/v1/teams")
     @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
-    List<WorkQueues.Team> teams() {
-        return queues.teams();
+    List<CollectorTeams.Team> teams() {
+        return teams.teams();
     }
 
     @PutMapping("/api/v1/teams/{code}")
     @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
-    WorkQueues.Team putTeam(@PathVariable String code, @RequestBody WorkQueues.Team team) {
-        return queues.putTeam(code, team, CurrentUser.get().username());
+    CollectorTeams.Team putTeam(@PathVariable String code, @RequestBody CollectorTeams.Team team) {
+        return teams.putTeam(code, team, CurrentUser.get().username());
     }
 }

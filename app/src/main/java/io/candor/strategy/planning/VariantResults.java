@@ -4,11 +4,11 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.candor.compliance.Channel;
 import io.candor.platform.tenant.TenantContext;
 import io.candor.platform.web.BadRequestException;
 import io.candor.strategy.Experiment;
@@ -16,7 +16,6 @@ import io.candor.strategy.Significance;
 import io.candor.strategy.Strategy;
 import io.candor.tenancy.Tenants;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,15 +46,15 @@ public class VariantResults {
                           List<Arm> arms, List<Comparison> comparisons) {
     }
 
-    private final JdbcClient jdbc;
+    private final ArmOutcomes outcomes;
     private final StrategyVersions versions;
-    private final WorkQueues queues;
+    private final ReportingRates rates;
     private final Tenants tenants;
 
-    VariantResults(JdbcClient jdbc, StrategyVersions versions, WorkQueues queues, Tenants tenants) {
-        this.jdbc = jdbc;
+    VariantResults(ArmOutcomes outcomes, StrategyVersions versions, ReportingRates rates, Tenants tenants) {
+        this.outcomes = outcomes;
         this.versions = versions;
-        this.queues = queues;
+        this.rates = rates;
         this.tenants = tenants;
     }
 
@@ -68,7 +67,7 @@ public class VariantResults {
                         : "There is no strategy named '" + name + "'."));
         Strategy strategy = active.strategy();
         long seed = strategy.experiment().seed();
-        Map<String, BigDecimal> rates = queues.ratesToReporting(today);
+        Map<String, BigDecimal> rates = this.rates.on(today);
         String reporting = tenants.find(TenantContext.require()).orElseThrow().reportingCurrency().getCurrencyCode();
         Map<String, Sums> sums = new LinkedHashMap<>();
         for (Experiment.Variant v : strategy.experiment().variants()) {
@@ -77,25 +76,20 @@ public class VariantResults {
         if (strategy.experiment().holdoutPercent() > 0) {
             sums.put(Experiment.HOLDOUT, new Sums());
         }
-        jdbc.sql(ACCOUNTS).param("strategy", strategy.name()).param("seed", seed)
-                .query(rs -> {
-                    Sums s = sums.computeIfAbsent(rs.getString("variant"), k -> new Sums());
-                    String currency = rs.getString("currency").strip();
-                    BigDecimal rate = rates.get(currency);
-                    int digits = java.util.Currency.getInstance(currency).getDefaultFractionDigits();
-                    s.add(rs.getLong("accounts"), rs.getLong("payers"), rs.getLong("promises"), rs.getLong("kept"),
-                            rs.getLong("complaints"), rs.getDouble("share_sum"), rs.getDouble("share_squares"),
-                            rate == null ? null : rs.getBigDecimal("balance").multiply(rate).movePointLeft(digits),
-                            rate == null ? null : rs.getBigDecimal("collected").multiply(rate).movePointLeft(digits));
-                });
-        jdbc.sql(CONTACTS).param("strategy", strategy.name()).param("seed", seed)
-                .query(rs -> {
-                    Sums s = sums.computeIfAbsent(rs.getString("variant"), k -> new Sums());
-                    long n = rs.getLong("contacts");
-                    s.contacts += n;
-                    s.cost = s.cost.add(strategy.costs().getOrDefault(Channel.valueOf(rs.getString("channel")),
-                            BigDecimal.ZERO).multiply(BigDecimal.valueOf(n)));
-                });
+        for (ArmOutcomes.Accounts a : outcomes.accounts(strategy.name(), seed)) {
+            Sums s = sums.computeIfAbsent(a.variant(), k -> new Sums());
+            BigDecimal rate = rates.get(a.currency());
+            int digits = Currency.getInstance(a.currency()).getDefaultFractionDigits();
+            s.add(a.accounts(), a.payers(), a.promises(), a.kept(), a.complaints(), a.shareSum(), a.shareSquares(),
+                    rate == null ? null : a.balanceMinor().multiply(rate).movePointLeft(digits),
+                    rate == null ? null : a.collectedMinor().multiply(rate).movePointLeft(digits));
+        }
+        for (ArmOutcomes.Contacts c : outcomes.contacts(strategy.name(), seed)) {
+            Sums s = sums.computeIfAbsent(c.variant(), k -> new Sums());
+            s.contacts += c.contacts();
+            s.cost = s.cost.add(strategy.costs().getOrDefault(c.channel(), BigDecimal.ZERO)
+                    .multiply(BigDecimal.valueOf(c.contacts())));
+        }
         List<Arm> arms = new ArrayList<>();
         sums.forEach((variant, s) -> arms.add(s.arm(variant)));
         String champion = strategy.experiment().variants().getFirst().name();
@@ -165,44 +159,4 @@ public class VariantResults {
             return b == 0 ? 0 : a / b;
         }
     }
-
-    /**
-     * Per arm and currency: accounts, balance at assignment and collected (minor units), payers, the sum and the
-     * sum of squares of each account's recovered share, promises (an arrangement since assignment), kept ones
-     * (paid, never broken), complaints since assignment.
-     */
-    private static final String ACCOUNTS = """
-            WITH arm AS (
-                SELECT sa.variant, sa.account_id, sa.assigned_on, a.currency,
-                       a.principal_minor + a.interest_minor + a.fees_minor + a.penalty_minor AS outstanding,
-                       coalesce((SELECT sum(p.applied_minor) FROM payment p WHERE p.account_id = sa.account_id
-                                 AND p.status = 'POSTED' AND p.paid_on >= sa.assigned_on), 0) AS collected,
-                       EXISTS (SELECT 1 FROM account_signal s WHERE s.account_id = sa.account_id
-                               AND s.signal IN ('ARRANGEMENT_ACTIVE', 'ARRANGEMENT_BROKEN')
-                               AND s.since >= sa.assigned_on) AS promised,
-                       EXISTS (SELECT 1 FROM account_signal s WHERE s.account_id = sa.account_id
-                               AND s.signal = 'ARRANGEMENT_BROKEN' AND s.since >= sa.assigned_on) AS broken,
-                       EXISTS (SELECT 1 FROM account_hold h WHERE h.account_id = sa.account_id
-                               AND h.hold = 'COMPLAINT_OPEN' AND h.set_at >= sa.assigned_on) AS complained
-                FROM strategy_assignment sa
-                JOIN account a ON a.tenant_id = sa.tenant_id AND a.id = sa.account_id
-                WHERE sa.strategy = :strategy AND sa.seed = :seed)
-            SELECT variant, currency, count(*) AS accounts,
-                   sum(outstanding + collected) AS balance, sum(collected) AS collected,
-                   count(*) FILTER (WHERE collected > 0) AS payers,
-                   coalesce(sum(collected::float8 / nullif(outstanding + collected, 0)), 0) AS share_sum,
-                   coalesce(sum((collected::float8 / nullif(outstanding + collected, 0)) ^ 2), 0) AS share_squares,
-                   count(*) FILTER (WHERE promised) AS promises,
-                   count(*) FILTER (WHERE promised AND NOT broken AND collected > 0) AS kept,
-                   count(*) FILTER (WHERE complained) AS complaints
-            FROM arm GROUP BY variant, currency""";
-
-    /** Contacts made since assignment, per arm and channel. */
-    private static final String CONTACTS = """
-            SELECT sa.variant, e.channel, count(*) AS contacts
-            FROM strategy_assignment sa
-            JOIN contact_event e ON e.tenant_id = sa.tenant_id AND e.account_id = sa.account_id
-                                 AND e.at >= sa.assigned_on
-            WHERE sa.strategy = :strategy AND sa.seed = :seed
-            GROUP BY sa.variant, e.channel""";
 }

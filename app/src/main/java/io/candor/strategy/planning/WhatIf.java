@@ -46,18 +46,18 @@ public class WhatIf {
     private final Planner planner;
     private final ModelRegistry models;
     private final StrategyVersions versions;
-    private final WorkQueues queues;
+    private final ReportingRates rates;
     private final Tenants tenants;
     private final AuditTrail audit;
     private final TransactionTemplate snapshot;
     private final Clock clock;
 
-    WhatIf(Planner planner, ModelRegistry models, StrategyVersions versions, WorkQueues queues, Tenants tenants,
+    WhatIf(Planner planner, ModelRegistry models, StrategyVersions versions, ReportingRates rates, Tenants tenants,
             AuditTrail audit, TransactionTemplate tx, Clock clock) {
         this.planner = planner;
         this.models = models;
         this.versions = versions;
-        this.queues = queues;
+        this.rates = rates;
         this.tenants = tenants;
         this.audit = audit;
         this.snapshot = new TransactionTemplate(java.util.Objects.requireNonNull(tx.getTransactionManager()));
@@ -96,7 +96,7 @@ public class WhatIf {
         long[] accounts = {0};
         Instant now = clock.instant();
         snapshot.executeWithoutResult(s -> {
-            Map<String, BigDecimal> rates = queues.ratesToReporting(day);
+            Map<String, BigDecimal> rates = this.rates.on(day);
             ModelRegistry.InUse model = models.inUse().orElse(null);
             for (Planner.Range range : planner.ranges()) {
                 PartitionPlan plan = planner.plan(strategy, day, range, rates, now, model, account -> false);
