@@ -13,27 +13,28 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.candor.agent.nlu.Nlu;
+import io.candor.arrangement.Arrangement;
+import io.candor.arrangement.Arrangements;
+import io.candor.arrangement.Kind;
+import io.candor.arrangement.Offerer;
+import io.candor.arrangement.Proposal;
 import io.candor.compliance.Channel;
 import io.candor.compliance.ContentLinter;
 import io.candor.compliance.Hold;
 import io.candor.compliance.Outcome;
 import io.candor.compliance.Party;
 import io.candor.compliance.gate.ContactGate;
-import io.candor.arrangement.Arrangement;
-import io.candor.arrangement.Arrangements;
-import io.candor.arrangement.Kind;
-import io.candor.arrangement.Offerer;
-import io.candor.arrangement.Proposal;
 import io.candor.compliance.gate.Holds;
-import io.candor.platform.web.ConflictException;
-import io.candor.platform.web.InvalidInputException;
 import io.candor.platform.Actor;
 import io.candor.platform.Timestamps;
 import io.candor.platform.evidence.EvidenceEvent;
 import io.candor.platform.ids.Ids;
 import io.candor.platform.tenant.TenantContext;
 import io.candor.platform.web.BadRequestException;
+import io.candor.platform.web.ConflictException;
+import io.candor.platform.web.InvalidInputException;
 import io.candor.platform.web.NotFoundException;
+import io.candor.portfolio.ContactPointKind;
 import io.candor.portfolio.ContactPreferences;
 import io.candor.portfolio.MessageFacts;
 import io.candor.strategy.planning.AccountSignals;
@@ -165,7 +166,7 @@ public class Conversations {
      * outcome the conversation records once it knows who answered.
      */
     private UUID contact(UUID account, String channel, MessageFacts.Facts f, Actor by) {
-        MessageFacts.Point phone = f.point("PHONE").orElseThrow(() -> new ConflictException(
+        MessageFacts.Point phone = f.point(ContactPointKind.PHONE).orElseThrow(() -> new ConflictException(
                 "The debtor has no valid phone to " + (channel.equals("VOICE") ? "call." : "text.")));
         ContactGate.Answer answer = gate.decide(new ContactGate.Request(account, channel.equals("VOICE")
                 ? Channel.VOICE_AI : Channel.SMS, Party.DEBTOR, io.candor.portfolio.ContactPointRef.of(phone.id()), null),
@@ -238,7 +239,7 @@ public class Conversations {
                 signals.raise(account, AccountSignals.Signal.ESCALATED, source);
                 evidence(account, "PAID_CLAIM", Map.of("channel", channel));
             }
-            case Dialogue.Action.WrongParty x -> f.point("PHONE").ifPresent(p -> {
+            case Dialogue.Action.WrongParty x -> f.point(ContactPointKind.PHONE).ifPresent(p -> {
                 for (Channel c : List.of(Channel.SMS, Channel.VOICE_AI, Channel.VOICE_HUMAN)) {
                     preferences.optOut(p.id(), c.name(), true);
                 }
@@ -278,7 +279,7 @@ public class Conversations {
 
     /** A callback the gate allows: 10:00 the debtor's time on the day asked, or the gate's next allowed time. */
     private @Nullable Instant callback(UUID account, MessageFacts.Facts f, LocalDate on, Actor by) {
-        MessageFacts.Point phone = f.point("PHONE").orElse(null);
+        MessageFacts.Point phone = f.point(ContactPointKind.PHONE).orElse(null);
         if (phone == null) {
             return null;
         }

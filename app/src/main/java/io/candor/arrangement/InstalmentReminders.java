@@ -98,7 +98,7 @@ public class InstalmentReminders {
             Channel channel = "EMAIL".equals(preferences.preference(debtor).channel()) ? Channel.EMAIL : Channel.SMS;
             String code = "instalment-reminder-" + (channel == Channel.EMAIL ? "email" : "sms");
             // the point the message will go to (as the send pipeline picks it), for the gate's preview
-            ContactPointRef point = facts.pointFor(debtor, ContactGate.reaches(channel))
+            ContactPointRef point = facts.pointFor(debtor, channel.reaches())
                     .<ContactPointRef>map(ContactPointRef::of).orElseGet(ContactPointRef.Missing::new);
             ContactGate.Preview now = gate.preview(new ContactGate.Request(d.account(), channel, Party.DEBTOR, point,
                     null), REMINDERS);

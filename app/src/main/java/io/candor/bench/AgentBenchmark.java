@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,12 +15,13 @@ import java.util.UUID;
 import io.candor.agent.Conversations;
 import io.candor.platform.Actor;
 import io.candor.platform.tenant.TenantContext;
+import io.candor.portfolio.AccountFacts;
+import io.candor.portfolio.AccountReadModel;
 import io.candor.tenancy.Tenant;
 import io.candor.tenancy.Tenants;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -67,13 +69,12 @@ public final class AgentBenchmark {
             Tenant tenant = ctx.getBean(Tenants.class).create("bench-" + System.currentTimeMillis(), "Benchmark",
                     Tenant.Kind.LENDER, java.util.Currency.getInstance("CNY"), ZoneId.of("Asia/Shanghai"));
             Path file = dir.resolve("agent-" + n + ".csv");
-            PlacementFileGenerator.write(file, n, "AG-", LocalDate.of(2026, 11, 23));
-            JdbcClient jdbc = ctx.getBean(JdbcClient.class);
+            // every other debtor speaks English: the same dialogue in two languages
+            PlacementFileGenerator.write(file, n, "AG-", LocalDate.of(2026, 11, 23), i -> i % 2 == 1 ? "en" : "zh-CN");
             List<UUID> accounts = TenantContext.call(tenant.id(), () -> {
                 ImportBenchmark.place(ctx, file);
-                jdbc.sql("UPDATE debtor SET language = 'en' WHERE right(full_name, 1) IN ('1', '3', '5', '7', '9')")
-                        .update();
-                return jdbc.sql("SELECT id FROM account ORDER BY creditor_ref").query(UUID.class).list();
+                return ctx.getBean(AccountReadModel.class).openBetween(null, null).stream()
+                        .sorted(Comparator.comparing(AccountFacts::reference)).map(AccountFacts::id).toList();
             });
             Conversations agent = ctx.getBean(Conversations.class);
             Actor actor = Actor.of(new UUID(0, 2), "bench");

@@ -23,12 +23,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.candor.identity.Users;
 import io.candor.platform.tenant.TenantContext;
+import io.candor.strategy.planning.WorkQueues;
 import io.candor.tenancy.Tenants;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * {@code candor bench pages [--users 20] [--seconds 60] [--think-ms 1000]}: the demo (seeded as {@code serve --demo}
@@ -56,11 +57,11 @@ public final class PagesBenchmark {
             int port = ((WebServerApplicationContext) ctx).getWebServer().getPort();
             String base = "http://127.0.0.1:" + port;
             UUID bank = ctx.getBean(Tenants.class).idOf("demo-bank").orElseThrow();
-            List<UUID> queue = TenantContext.call(bank, () -> ctx.getBean(JdbcClient.class).sql("""
-                            SELECT w.account_id FROM work_item w JOIN app_user u ON u.tenant_id = w.tenant_id
-                              AND u.id = w.collector_id
-                            WHERE u.username = 'collector' AND w.kind = 'COLLECT'
-                            ORDER BY w.business_date DESC, w.priority LIMIT 50""").query(UUID.class).list());
+            List<UUID> queue = TenantContext.call(bank, () -> {
+                UUID collector = ctx.getBean(Users.class).findByUsername("collector").orElseThrow().id();
+                return ctx.getBean(WorkQueues.class).queue(collector, "COLLECT",
+                        ctx.getBean(Tenants.class).businessDate(bank), 50).stream().map(WorkQueues.Item::account).toList();
+            });
             if (queue.isEmpty()) {
                 throw new IllegalStateException("the demo collector has no queue");
             }

@@ -23,6 +23,7 @@ import io.candor.platform.ids.Ids;
 import io.candor.platform.tenant.TenantContext;
 import io.candor.platform.web.BadRequestException;
 import io.candor.platform.web.NotFoundException;
+import io.candor.portfolio.ContactPointRef;
 import io.candor.portfolio.MessageFacts;
 import io.candor.template.Templates;
 import org.jspecify.annotations.Nullable;
@@ -183,13 +184,13 @@ public class Sends {
                         + "."));
         MessageFacts.Facts f = facts.of(account, "CONTACT_SEND").orElseThrow(() -> new NotFoundException(
                 "open account", account));
-        MessageFacts.Point point = f.point(kind(channel)).orElse(null);
+        MessageFacts.Point point = f.point(channel.reaches()).orElse(null);
         if (point == null) {
             return new Refused(record(key, account, channel, code, null, null, null, "REFUSED",
-                    "The debtor has no valid " + kind(channel) + " contact point.", actor));
+                    "The debtor has no valid " + channel.reaches() + " contact point.", actor));
         }
         ContactGate.Answer answer = gate.decide(new ContactGate.Request(account, channel, Party.DEBTOR,
-                io.candor.portfolio.ContactPointRef.of(point.id()), null, purpose), actor);
+                ContactPointRef.of(point.id()), null, purpose), actor);
         if (answer.reservation() == null) {
             return new Refused(record(key, account, channel, code, null, answer.decision(), null, "REFUSED",
                     "The contact gate refused it: " + answer.rules(), actor));
@@ -349,7 +350,4 @@ public class Sends {
         return v;
     }
 
-    private static String kind(Channel channel) {
-        return ContactGate.reaches(channel).name();
-    }
 }

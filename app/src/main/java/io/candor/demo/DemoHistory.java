@@ -3,25 +3,32 @@ package io.candor.demo;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
+import io.candor.arrangement.Arrangements;
+import io.candor.arrangement.Offerer;
+import io.candor.arrangement.Proposal;
 import io.candor.compliance.Channel;
 import io.candor.compliance.Hold;
 import io.candor.compliance.Outcome;
 import io.candor.compliance.Party;
 import io.candor.compliance.gate.ContactGate;
-import io.candor.arrangement.Arrangements;
-import io.candor.arrangement.Offerer;
-import io.candor.arrangement.Proposal;
+import io.candor.compliance.gate.ContactRecords;
 import io.candor.compliance.gate.Holds;
 import io.candor.platform.Actor;
+import io.candor.platform.money.Money;
+import io.candor.portfolio.AccountFacts;
+import io.candor.portfolio.AccountReadModel;
+import io.candor.portfolio.ContactPointKind;
+import io.candor.portfolio.ContactTargets;
 import io.candor.strategy.planning.AccountSignals;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,15 +45,20 @@ class DemoHistory {
     private record Sample(UUID account, String bucket, @Nullable UUID phone, @Nullable String zone) {
     }
 
-    private final JdbcClient jdbc;
+    private final AccountReadModel accounts;
+    private final ContactTargets targets;
+    private final ContactRecords records;
     private final ContactGate gate;
     private final Holds holds;
     private final AccountSignals signals;
     private final Arrangements arrangements;
 
-    DemoHistory(JdbcClient jdbc, ContactGate gate, Holds holds, AccountSignals signals, Arrangements arrangements) {
+    DemoHistory(AccountReadModel accounts, ContactTargets targets, ContactRecords records, ContactGate gate, Holds holds,
+            AccountSignals signals, Arrangements arrangements) {
         this.arrangements = arrangements;
-        this.jdbc = jdbc;
+        this.accounts = accounts;
+        this.targets = targets;
+        this.records = records;
         this.gate = gate;
         this.holds = holds;
         this.signals = signals;
@@ -57,23 +69,21 @@ class DemoHistory {
      * reused weeks later gets a fresh fortnight, since the strategy looks back 31 days).
      */
     void seed(String slug, LocalDate businessDate) {
-        if (jdbc.sql("SELECT EXISTS (SELECT 1 FROM contact_decision WHERE proposed_at > :since)")
-                .param("since", businessDate.minusDays(20).atStartOfDay().atOffset(java.time.ZoneOffset.UTC))
-                .query(Boolean.class).single()) {
+        if (records.anyDecisionSince(businessDate.minusDays(20).atStartOfDay(ZoneOffset.UTC).toInstant())) {
             return;
         }
         List<Sample> late = new ArrayList<>();
         List<Sample> others = new ArrayList<>();
-        jdbc.sql("""
-                        SELECT a.id, a.bucket, cp.id, cp.time_zones[1]
-                        FROM account a
-                        LEFT JOIN LATERAL (SELECT id, time_zones FROM contact_point
-                                           WHERE tenant_id = a.tenant_id AND debtor_id = a.debtor_id AND kind = 'PHONE'
-                                             AND valid ORDER BY id LIMIT 1) cp ON true
-                        WHERE a.status = 'OPEN' ORDER BY a.id""")
-                .query((rs, n) -> new Sample(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class),
-                        rs.getString(4)))
-                .list()
+        List<AccountFacts> open = accounts.openBetween(null, null);
+        Map<UUID, List<ContactTargets.ReachablePoint>> points = targets.reachable(open.stream()
+                .map(AccountFacts::debtor).distinct().toList());
+        open.stream().map(a -> {
+                    // the debtor's first valid phone, and its first zone
+                    ContactTargets.ReachablePoint phone = points.getOrDefault(a.debtor(), List.of()).stream()
+                            .filter(p -> p.kind() == ContactPointKind.PHONE).findFirst().orElse(null);
+                    return new Sample(a.id(), a.bucket(), phone == null ? null : phone.id(),
+                            phone == null || phone.timeZones().isEmpty() ? null : phone.timeZones().getFirst());
+                })
                 .forEach(s -> (List.of("M4", "M5", "M6", "M7+").contains(s.bucket()) && s.phone() != null
                         && s.zone() != null ? late : others).add(s));
         int unanswered = 0;
@@ -105,12 +115,8 @@ class DemoHistory {
 
     /** A collector's promise to pay a fifth of the balance in a week: a real arrangement, in force at once. */
     private void promise(UUID account, LocalDate businessDate) {
-        io.candor.platform.money.Money fifth = jdbc.sql("""
-                        SELECT (principal_minor + interest_minor + fees_minor + penalty_minor) / 5, currency FROM account
-                        WHERE id = :a""")
-                .param("a", account)
-                .query((rs, n) -> io.candor.platform.money.Money.ofMinor(rs.getLong(1), rs.getString(2).strip()))
-                .single();
+        Money balance = accounts.require(account).balance();
+        Money fifth = new Money(balance.minor() / 5, balance.currency());
         if (fifth.minor() > 0) {
             arrangements.propose(account, Proposal.promise(fifth.amount(), businessDate.plusDays(7)), Offerer.COLLECTOR,
                     "collector", "demo-promise:" + account);

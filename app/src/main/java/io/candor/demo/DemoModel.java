@@ -1,5 +1,8 @@
 package io.candor.demo;
 
+import java.util.Random;
+
+import io.candor.portfolio.AccountReadModel;
 import io.candor.scoring.ModelRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,11 +20,11 @@ class DemoModel {
     static final String NAME = "demo-collection-score";
 
     private final ModelRegistry registry;
-    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    private final AccountReadModel accounts;
 
-    DemoModel(ModelRegistry registry, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+    DemoModel(ModelRegistry registry, AccountReadModel accounts) {
         this.registry = registry;
-        this.jdbc = jdbc;
+        this.accounts = accounts;
     }
 
     /** In the tenant's context; nothing when the tenant has any model. */
@@ -31,13 +34,9 @@ class DemoModel {
         }
         // balances resampled from the tenant's own book (in each account's currency, as the planner reads them
         // without exchange rates), so the model's scores on it look like its training scores
-        double[] book = jdbc.sql("""
-                        SELECT principal_minor + interest_minor + fees_minor + penalty_minor, currency FROM account
-                        WHERE status = 'OPEN'""")
-                .query((rs, n) -> io.candor.platform.money.Money.ofMinor(rs.getLong(1), rs.getString(2).strip())
-                        .amount().doubleValue())
-                .list().stream().mapToDouble(Double::doubleValue).toArray();
-        java.util.Random pick = new java.util.Random(20261129);
+        double[] book = accounts.openBetween(null, null).stream()
+                .mapToDouble(a -> a.balance().amount().doubleValue()).toArray();
+        Random pick = new Random(20261129);
         ModelRegistry.Version v = registry.train(NAME, book.length == 0 ? DemoTrainingData.csv(5000, 20261129)
                 : DemoTrainingData.csv(5000, 20261129, () -> book[pick.nextInt(book.length)]), "outcome", "unpaid",
                 "supervisor");

@@ -1,14 +1,23 @@
 package io.candor.demo;
 
 import java.net.URI;
-import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
+import io.candor.compliance.Hold;
+import io.candor.compliance.gate.Holds;
+import io.candor.platform.tenant.TenantContext;
 import io.candor.portal.PortalLinks;
+import io.candor.portfolio.AccountFacts;
+import io.candor.portfolio.AccountReadModel;
+import io.candor.tenancy.Tenants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,33 +29,40 @@ class DemoPortal {
 
     private static final Logger log = LoggerFactory.getLogger(DemoPortal.class);
 
-    private final JdbcClient jdbc;
+    private final AccountReadModel accounts;
+    private final Holds holds;
+    private final Tenants tenants;
     private final PortalLinks links;
     private final Environment environment;
 
-    DemoPortal(JdbcClient jdbc, PortalLinks links, Environment environment) {
-        this.jdbc = jdbc;
+    DemoPortal(AccountReadModel accounts, Holds holds, Tenants tenants, PortalLinks links, Environment environment) {
+        this.accounts = accounts;
+        this.holds = holds;
+        this.tenants = tenants;
         this.links = links;
         this.environment = environment;
     }
 
     /** Logs links in the tenant's context. */
     void announce(String slug) {
-        record Sample(UUID account, String language, String hint, LocalDate birth, String ref) {
-        }
         URI base = URI.create("http://localhost:" + environment.getProperty("local.server.port", "8080"));
-        jdbc.sql("""
-                        SELECT DISTINCT ON (d.language) a.id, d.language, d.national_id_hint, d.birth_date, a.creditor_ref
-                        FROM account a JOIN debtor d ON d.tenant_id = a.tenant_id AND d.id = a.debtor_id
-                        WHERE a.status = 'OPEN' AND d.kind = 'PERSON' AND d.birth_date IS NOT NULL
-                          AND length(d.national_id_hint) >= 4
-                          AND NOT EXISTS (SELECT 1 FROM account_hold h WHERE h.account_id = a.id AND h.lifted_at IS NULL)
-                        ORDER BY d.language, a.creditor_ref LIMIT 3""")
-                .query((rs, n) -> new Sample(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        rs.getObject(4, LocalDate.class), rs.getString(5)))
-                .list()
-                .forEach(s -> log.info("Demo portal ({}, account {}, {}): {} — verify with ID last four '{}' and date of "
-                        + "birth {}", slug, s.ref(), s.language(), links.create(s.account(), null, "demo", base).url(),
-                        io.candor.portfolio.MessageFacts.last4(s.hint()), s.birth()));
+        List<AccountFacts> people = accounts.openBetween(null, null).stream().filter(a -> !a.company())
+                .sorted(Comparator.comparing(AccountFacts::language).thenComparing(AccountFacts::reference)).toList();
+        Map<UUID, Set<Hold>> held = holds.inForce(people.stream().map(AccountFacts::id).toList(),
+                tenants.businessDate(TenantContext.require()));
+        Set<String> languages = new HashSet<>();
+        for (AccountFacts a : people) {
+            if (languages.size() == 3 || languages.contains(a.language()) || held.containsKey(a.id())) {
+                continue;
+            }
+            AccountReadModel.IdentityProof proof = accounts.identityProof(a.id());
+            if (proof.birthDate() == null || proof.idLast4() == null) {
+                continue;
+            }
+            languages.add(a.language());
+            log.info("Demo portal ({}, account {}, {}): {} — verify with ID last four '{}' and date of birth {}", slug,
+                    a.reference(), a.language(), links.create(a.id(), null, "demo", base).url(), proof.idLast4(),
+                    proof.birthDate());
+        }
     }
 }

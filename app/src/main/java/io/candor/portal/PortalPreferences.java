@@ -2,12 +2,14 @@ package io.candor.portal;
 
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
+import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import io.candor.compliance.Channel;
 import io.candor.portfolio.AccountReadModel;
+import io.candor.portfolio.ContactPointKind;
 import io.candor.portfolio.ContactPreferences;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
@@ -28,8 +30,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 class PortalPreferences {
 
     /** The channels a debtor may opt out of, per kind of contact point. */
-    static final Map<String, List<String>> OPTIONAL = Map.of("PHONE", List.of("SMS", "VOICE_AI"), "EMAIL",
-            List.of("EMAIL"), "APP", List.of("APP_PUSH"));
+    static final Set<Channel> OPTIONAL = EnumSet.of(Channel.SMS, Channel.VOICE_AI, Channel.EMAIL, Channel.APP_PUSH);
     static final List<String> CHANNELS = List.of("SMS", "EMAIL", "VOICE_HUMAN", "APP_PUSH", "LETTER");
 
     /** A contact point as the debtor sees it: masked, with the channels they may switch off and which are off. */
@@ -86,6 +87,11 @@ class PortalPreferences {
 
     private List<Point> points(UUID debtor) {
         return preferences.ownPoints(debtor).stream().map(p -> new Point(p.id(), p.kind().name(), p.masked(),
-                OPTIONAL.get(p.kind().name()), p.optedOut())).toList();
+                optional(p.kind()), p.optedOut())).toList();
+    }
+
+    /** The channels reaching a kind of point that the debtor may switch off. */
+    static List<String> optional(ContactPointKind kind) {
+        return Channel.reaching(kind).stream().filter(OPTIONAL::contains).map(Channel::name).toList();
     }
 }

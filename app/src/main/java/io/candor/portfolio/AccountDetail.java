@@ -28,7 +28,7 @@ public record AccountDetail(UUID id, String creditorRef, String creditor, String
     }
 
     /** A way to reach the debtor; the value masked by role. */
-    public record ContactPoint(UUID id, String kind, String value, List<String> timeZones, String source,
+    public record ContactPoint(UUID id, ContactPointKind kind, String value, List<String> timeZones, String source,
                                boolean verified, boolean valid, List<String> optedOut, List<String> consents) {
     }
 }

@@ -201,18 +201,20 @@ public class Accounts {
                         SELECT id, kind, value, time_zones, source, verified, valid, opted_out, consents
                         FROM contact_point WHERE debtor_id = :debtor ORDER BY kind, id""")
                 .param("debtor", debtor)
-                .query((rs, n) -> new AccountDetail.ContactPoint(rs.getObject("id", UUID.class), rs.getString("kind"),
-                        shown(rs.getString("kind"), rs.getString("value"), roles), strings(rs, "time_zones"),
+                .query((rs, n) -> new AccountDetail.ContactPoint(rs.getObject("id", UUID.class),
+                        ContactPointKind.valueOf(rs.getString("kind")),
+                        shown(ContactPointKind.valueOf(rs.getString("kind")), rs.getString("value"), roles),
+                        strings(rs, "time_zones"),
                         rs.getString("source"), rs.getBoolean("verified"), rs.getBoolean("valid"),
                         strings(rs, "opted_out"), strings(rs, "consents")))
                 .list();
     }
 
-    private static String shown(String kind, String value, Set<Role> roles) {
+    private static String shown(ContactPointKind kind, String value, Set<Role> roles) {
         return switch (kind) {
-            case "PHONE" -> PersonalField.PHONE.unmaskedFor(roles) ? value : Masking.phone(value);
-            case "EMAIL" -> PersonalField.EMAIL.unmaskedFor(roles) ? value : Masking.email(value);
-            default -> value;
+            case PHONE -> PersonalField.PHONE.unmaskedFor(roles) ? value : Masking.phone(value);
+            case EMAIL -> PersonalField.EMAIL.unmaskedFor(roles) ? value : Masking.email(value);
+            case ADDRESS, APP -> value;
         };
     }
 

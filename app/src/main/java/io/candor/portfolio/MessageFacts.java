@@ -1,6 +1,7 @@
 package io.candor.portfolio;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,15 +22,15 @@ import org.springframework.transaction.annotation.Transactional;
 public class MessageFacts {
 
     /** A contact point a message can go to. */
-    public record Point(UUID id, String kind, String value, java.util.List<String> timeZones) {
+    public record Point(UUID id, ContactPointKind kind, String value, List<String> timeZones) {
     }
 
     /** The facts of one open account. */
     public record Facts(UUID account, UUID debtor, String debtorName, String creditor, Money balance, String language,
-                        String country, @Nullable String region, Map<String, Point> points,
+                        String country, @Nullable String region, Map<ContactPointKind, Point> points,
                         java.time.@Nullable LocalDate birthDate, @Nullable String idLast4) {
 
-        public Optional<Point> point(String kind) {
+        public Optional<Point> point(ContactPointKind kind) {
             return Optional.ofNullable(points.get(kind));
         }
     }
@@ -79,9 +80,11 @@ public class MessageFacts {
                             SELECT id, kind, value, time_zones FROM contact_point WHERE debtor_id = :debtor AND valid
                             ORDER BY verified DESC, id""")
                     .param("debtor", f.debtor())
-                    .query((rs, n) -> f.points().putIfAbsent(rs.getString("kind"),
-                            new Point(rs.getObject("id", UUID.class), rs.getString("kind"), rs.getString("value"),
-                                    java.util.List.of((String[]) rs.getArray("time_zones").getArray()))))
+                    .query((rs, n) -> {
+                        ContactPointKind kind = ContactPointKind.valueOf(rs.getString("kind"));
+                        return f.points().putIfAbsent(kind, new Point(rs.getObject("id", UUID.class), kind,
+                                rs.getString("value"), List.of((String[]) rs.getArray("time_zones").getArray())));
+                    })
                     .list();
             audit.record(AuditEntry.read("account", account, purpose));
         });

@@ -50,6 +50,9 @@ public class Account360 {
     public record Reach(AccountDetail.ContactPoint point, Channel channel, ContactGate.Preview gate) {
     }
 
+    /** The channels a collector contacts a point on from this screen. */
+    private static final Set<Channel> COLLECTOR_CHANNELS = EnumSet.of(Channel.VOICE_HUMAN, Channel.SMS, Channel.EMAIL);
+
     /** The signals the screen flags. */
     private static final Set<Signal> FLAGS = EnumSet.of(Signal.NEGATIVE_EMOTION, Signal.VULNERABLE, Signal.ESCALATED,
             Signal.ARRANGEMENT_BROKEN);
@@ -111,12 +114,7 @@ public class Account360 {
             if (!p.valid()) {
                 continue;
             }
-            List<Channel> channels = switch (p.kind()) {
-                case "PHONE" -> List.of(Channel.VOICE_HUMAN, Channel.SMS);
-                case "EMAIL" -> List.of(Channel.EMAIL);
-                default -> List.of();
-            };
-            for (Channel c : channels) {
+            for (Channel c : Channel.reaching(p.kind()).stream().filter(COLLECTOR_CHANNELS::contains).toList()) {
                 reach.add(new Reach(p, c, gate.preview(new ContactGate.Request(id, c, Party.DEBTOR, ContactPointRef.of(p.id()), null), reader)));
             }
         }

@@ -91,16 +91,6 @@ public class ContactGate {
     public static final String INVALID_POINT = "CONTACT-POINT-INVALID";
     public static final String OTHER_PARTY = "CONTACT-POINT-PARTY";
 
-    /** The kind of contact point a channel reaches. */
-    public static ContactPointKind reaches(Channel channel) {
-        return switch (channel) {
-            case SMS, VOICE_AI, VOICE_HUMAN -> ContactPointKind.PHONE;
-            case EMAIL -> ContactPointKind.EMAIL;
-            case APP_PUSH -> ContactPointKind.APP;
-            case LETTER, FIELD_VISIT -> ContactPointKind.ADDRESS;
-        };
-    }
-
     /**
      * The refusal a contact point earns on its own, fail-closed: none named, none of the account's, the wrong kind for
      * the channel, marked invalid (a wrong number), or held by someone other than the party the contact is for.
@@ -111,7 +101,7 @@ public class ContactGate {
                 case MISSING -> MISSING_POINT;
                 case NOT_ON_ACCOUNT -> UNKNOWN_POINT;
             };
-            case ContactPointResolution.Resolved r when r.kind() != reaches(channel) -> WRONG_KIND;
+            case ContactPointResolution.Resolved r when r.kind() != channel.reaches() -> WRONG_KIND;
             case ContactPointResolution.Resolved r when !r.valid() -> INVALID_POINT;
             case ContactPointResolution.Resolved r when party == Party.DEBTOR && !r.heldByDebtor()
                     || party == Party.GUARANTOR && r.heldByDebtor() -> OTHER_PARTY;

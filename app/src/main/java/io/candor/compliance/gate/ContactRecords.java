@@ -36,6 +36,12 @@ public class ContactRecords {
         this.jdbc = jdbc;
     }
 
+    /** Whether the gate decided on any contact since {@code since}. */
+    public boolean anyDecisionSince(Instant since) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM contact_decision WHERE proposed_at > :since)")
+                .param("since", Timestamps.utc(since)).query(Boolean.class).single();
+    }
+
     /** The account a contact event (an allowed contact) was made on. */
     public Optional<UUID> accountOf(UUID contactEvent) {
         return jdbc.sql("SELECT account_id FROM contact_event WHERE id = :id").param("id", contactEvent)

@@ -21,6 +21,7 @@ import io.candor.compliance.Outcome;
 import io.candor.compliance.Party;
 import io.candor.compliance.PolicyLayer;
 import io.candor.compliance.Scenario;
+import io.candor.portfolio.ContactPointKind;
 import io.candor.scoring.FeatureSnapshots;
 import io.candor.scoring.ModelRegistry;
 import io.candor.scoring.Scores;
@@ -133,7 +134,7 @@ final class PartitionPlan {
                 rules.add("OPT-OUT");
             } else {
                 List<Contact> before = history.computeIfAbsent(in.debtor(), k -> new ArrayList<>());
-                List<ZoneId> zones = point.kind().equals("PHONE") && !point.zones().isEmpty()
+                List<ZoneId> zones = point.kind() == ContactPointKind.PHONE && !point.zones().isEmpty()
                         ? point.zones().stream().map(ZoneId::of).toList() : in.zones();
                 Scenario s = new Scenario("plan", in.jurisdiction(), zones, at, channel, Party.DEBTOR, point.value(),
                         before, Set.of(), Set.copyOf(point.consents()),
@@ -161,12 +162,7 @@ final class PartitionPlan {
     }
 
     private static PlanningInput.@Nullable Point point(PlanningInput in, Channel channel) {
-        return switch (channel) {
-            case VOICE_HUMAN, VOICE_AI, SMS -> in.first("PHONE");
-            case EMAIL -> in.first("EMAIL");
-            case APP_PUSH -> in.first("APP");
-            case LETTER, FIELD_VISIT -> in.first("ADDRESS");
-        };
+        return in.first(channel.reaches());
     }
 
     /**

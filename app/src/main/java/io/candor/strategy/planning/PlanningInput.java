@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
+import io.candor.portfolio.ContactPointKind;
 import io.candor.strategy.AccountSituation;
 import org.jspecify.annotations.Nullable;
 
@@ -22,10 +23,10 @@ record PlanningInput(AccountSituation situation, UUID debtor, String creditor, S
     }
 
     /** A contact point with its recorded consents and channel opt-outs. */
-    record Point(String kind, String value, List<String> zones, List<String> consents, List<String> optedOut) {
+    record Point(ContactPointKind kind, String value, List<String> zones, List<String> consents, List<String> optedOut) {
     }
 
-    @Nullable Point first(String kind) {
-        return points.stream().filter(p -> p.kind().equals(kind)).findFirst().orElse(null);
+    @Nullable Point first(ContactPointKind kind) {
+        return points.stream().filter(p -> p.kind() == kind).findFirst().orElse(null);
     }
 }
