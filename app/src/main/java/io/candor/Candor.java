@@ -1,6 +1,17 @@
 package io.candor;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import io.candor.bench.AgentBenchmark;
+import io.candor.bench.ComplianceBenchmark;
+import io.candor.bench.ComplianceRestBenchmark;
+import io.candor.bench.ImportBenchmark;
+import io.candor.bench.PagesBenchmark;
+import io.candor.bench.PlanningBenchmark;
 import io.candor.cli.CandorCli;
+import io.candor.evidence.EvidenceBenchmark;
 
 /**
  * The one entry point of the Candor jar. {@code serve} starts the platform; every other subcommand is a
@@ -10,16 +21,16 @@ public final class Candor {
 
     /** A benchmark that starts the application itself. */
     private interface Benchmark {
-        int run(java.util.List<String> args, Class<?> application) throws Exception;
+        int run(List<String> args, Class<?> application) throws Exception;
     }
 
-    private static final java.util.Map<String, Benchmark> BENCHMARKS = java.util.Map.of(
-            "import", io.candor.bench.ImportBenchmark::run,
-            "compliance-rest", io.candor.bench.ComplianceRestBenchmark::run,
-            "evidence", io.candor.evidence.EvidenceBenchmark::run,
-            "planning", io.candor.bench.PlanningBenchmark::run,
-            "agent", io.candor.bench.AgentBenchmark::run,
-            "pages", io.candor.bench.PagesBenchmark::run);
+    private static final Map<String, Benchmark> BENCHMARKS = Map.of(
+            "import", ImportBenchmark::run,
+            "compliance-rest", ComplianceRestBenchmark::run,
+            "evidence", EvidenceBenchmark::run,
+            "planning", PlanningBenchmark::run,
+            "agent", AgentBenchmark::run,
+            "pages", PagesBenchmark::run);
 
     private Candor() {
     }
@@ -32,7 +43,7 @@ public final class Candor {
         }
         if (args.length > 1 && args[0].equals("bench") && BENCHMARKS.containsKey(args[1])) {
             try {
-                System.exit(BENCHMARKS.get(args[1]).run(java.util.List.of(args).subList(2, args.length),
+                System.exit(BENCHMARKS.get(args[1]).run(List.of(args).subList(2, args.length),
                         CandorApplication.class));
             } catch (Exception e) {
                 System.err.println("candor bench: " + e.getMessage());
@@ -40,10 +51,10 @@ public final class Candor {
             }
         }
         if (args.length > 1 && args[0].equals("bench") && args[1].equals("compliance")) {
-            System.exit(io.candor.bench.ComplianceBenchmark.run(java.util.List.of(args).subList(2, args.length)));
+            System.exit(ComplianceBenchmark.run(List.of(args).subList(2, args.length)));
         }
         if (args.length > 0 && args[0].equals("serve")) {
-            CandorApplication.serve(java.util.Arrays.copyOfRange(args, 1, args.length));
+            CandorApplication.serve(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         System.exit(new CandorCli(System.in, System.out, System.err, System.getenv()).run(args));

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import io.candor.platform.db.OwnsTables;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModule;
 
@@ -88,9 +89,9 @@ class TableOwnershipTests {
                 }
                 """, tables);
         assertThat(found).extracting(Use::table, Use::writes)
-                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("account", false),
-                        org.assertj.core.groups.Tuple.tuple("payment", false),
-                        org.assertj.core.groups.Tuple.tuple("plan_action", true));
+                .containsExactlyInAnyOrder(Tuple.tuple("account", false),
+                        Tuple.tuple("payment", false),
+                        Tuple.tuple("plan_action", true));
     }
 
     record Use(String module, String file, String table, boolean writes) {

@@ -1,14 +1,17 @@
 package io.candor.agent;
 
+import java.util.List;
 import java.util.UUID;
 
 import io.candor.identity.CurrentUser;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Conversations with the AI agent: the channel adapters (portal chat, two-way SMS, voice) post what they hear. */
@@ -19,7 +22,7 @@ class AgentApi {
      * A conversation with an account's debtor on a channel: OUTBOUND (Candor calls or texts; the default for VOICE and
      * SMS) passes the contact gate, INBOUND (the debtor wrote or called; always so for CHAT) is answered.
      */
-    record NewConversation(UUID account, String channel, Conversations.@org.jspecify.annotations.Nullable Direction direction) {
+    record NewConversation(UUID account, String channel, Conversations.@Nullable Direction direction) {
     }
 
     /** What the debtor said. */
@@ -59,8 +62,8 @@ class AgentApi {
     /** The conversations handed to people (or in another state), newest first, with their transcripts. */
     @GetMapping("/api/v1/agent/conversations")
     @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'COLLECTOR', 'COMPLIANCE_OFFICER', 'AUDITOR')")
-    java.util.List<Conversations.View> inState(
-            @org.springframework.web.bind.annotation.RequestParam(defaultValue = "HANDED_OVER") String state) {
+    List<Conversations.View> inState(
+            @RequestParam(defaultValue = "HANDED_OVER") String state) {
         return conversations.inState(state);
     }
 

@@ -2,14 +2,19 @@ package io.candor.agent;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.candor.agent.nlu.Nlu;
@@ -35,6 +40,7 @@ import io.candor.platform.web.ConflictException;
 import io.candor.platform.web.InvalidInputException;
 import io.candor.platform.web.NotFoundException;
 import io.candor.portfolio.ContactPointKind;
+import io.candor.portfolio.ContactPointRef;
 import io.candor.portfolio.ContactPreferences;
 import io.candor.portfolio.MessageFacts;
 import io.candor.strategy.planning.AccountSignals;
@@ -110,7 +116,7 @@ public class Conversations {
         }
 
         private static Map<String, Object> refusal(ContactGate.Answer a) {
-            Map<String, Object> m = new java.util.LinkedHashMap<>();
+            Map<String, Object> m = new LinkedHashMap<>();
             m.put("decision", a.decision().toString());
             m.put("rules", a.rules());
             if (a.nextAllowedAt() != null) {
@@ -169,7 +175,7 @@ public class Conversations {
         MessageFacts.Point phone = f.point(ContactPointKind.PHONE).orElseThrow(() -> new ConflictException(
                 "The debtor has no valid phone to " + (channel.equals("VOICE") ? "call." : "text.")));
         ContactGate.Answer answer = gate.decide(new ContactGate.Request(account, channel.equals("VOICE")
-                ? Channel.VOICE_AI : Channel.SMS, Party.DEBTOR, io.candor.portfolio.ContactPointRef.of(phone.id()), null),
+                ? Channel.VOICE_AI : Channel.SMS, Party.DEBTOR, ContactPointRef.of(phone.id()), null),
                 by);
         if (answer.reservation() == null) {
             throw new Refused(answer);
@@ -284,10 +290,10 @@ public class Conversations {
             return null;
         }
         ZoneId zone = phone.timeZones().isEmpty() ? tenants.find(TenantContext.require()).map(t -> t.timeZone())
-                .orElse(java.time.ZoneOffset.UTC) : ZoneId.of(phone.timeZones().getFirst());
+                .orElse(ZoneOffset.UTC) : ZoneId.of(phone.timeZones().getFirst());
         Instant at = on.atTime(LocalTime.of(10, 0)).atZone(zone).toInstant();
         ContactGate.Answer answer = gate.decide(new ContactGate.Request(account, Channel.VOICE_AI, Party.DEBTOR,
-                io.candor.portfolio.ContactPointRef.of(phone.id()), at), by);
+                ContactPointRef.of(phone.id()), at), by);
         return answer.reservation() != null ? at : answer.nextAllowedAt();
     }
 
@@ -342,13 +348,13 @@ public class Conversations {
     }
 
     /** The account's conversation on a channel still going (spoken in the last day), if any. */
-    public java.util.Optional<UUID> open(UUID account, String channel) {
+    public Optional<UUID> open(UUID account, String channel) {
         return jdbc.sql("""
                         SELECT id FROM agent_conversation WHERE account_id = :a AND channel = :channel
                           AND state IN ('VERIFYING', 'VERIFIED') AND updated_at > :since
                         ORDER BY updated_at DESC LIMIT 1""")
                 .param("a", account).param("channel", channel)
-                .param("since", Timestamps.utc(clock.instant().minus(java.time.Duration.ofDays(1))))
+                .param("since", Timestamps.utc(clock.instant().minus(Duration.ofDays(1))))
                 .query(UUID.class).optional();
     }
 
@@ -388,7 +394,7 @@ public class Conversations {
 
     /** The debtor as the dialogue sees them, with the hold in force that stops collection, if any. */
     private Dialogue.Debtor debtor(MessageFacts.Facts f, String channel, LocalDate today) {
-        Hold held = holds.inForce(f.account(), today).stream().map(Holds.AccountHold::hold).min(java.util.Comparator
+        Hold held = holds.inForce(f.account(), today).stream().map(Holds.AccountHold::hold).min(Comparator
                 .naturalOrder()).orElse(null);
         return new Dialogue.Debtor(f.debtorName(), f.creditor(), f.balance(), f.birthDate(), f.idLast4(),
                 Phrases.locale(f.language()), held, channel.equals("VOICE"));

@@ -4,10 +4,13 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -44,7 +47,7 @@ final class Dialogue {
     }
 
     /** What the debtor may ask that is collection: under a hold the agent answers none of it with collection. */
-    private static final java.util.Set<Labels.Intent> COLLECTING = java.util.EnumSet.of(Labels.Intent.PROMISE_TO_PAY,
+    private static final Set<Labels.Intent> COLLECTING = EnumSet.of(Labels.Intent.PROMISE_TO_PAY,
             Labels.Intent.REQUEST_INSTALLMENT, Labels.Intent.REFUSE_TO_PAY, Labels.Intent.CALLBACK_LATER,
             Labels.Intent.IDENTITY_CONFIRM, Labels.Intent.OTHER);
 
@@ -117,7 +120,7 @@ final class Dialogue {
     }
 
     private static String why(Debtor d) {
-        return Phrases.say(d.locale(), "hold." + java.util.Objects.requireNonNull(d.held()).name(), Map.of());
+        return Phrases.say(d.locale(), "hold." + Objects.requireNonNull(d.held()).name(), Map.of());
     }
 
     static Step turn(State s, Debtor d, Nlu.Reading r, String text, LocalDate today) {

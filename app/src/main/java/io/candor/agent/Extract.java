@@ -1,6 +1,7 @@
 package io.candor.agent;
 
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -118,7 +119,7 @@ final class Extract {
                 return Optional.of(LocalDate.parse(en.group(3) + "-" + month(en.group(2)) + "-"
                         + String.format(Locale.ROOT, "%02d", Integer.parseInt(en.group(1)))));
             }
-        } catch (java.time.DateTimeException | NumberFormatException e) {
+        } catch (DateTimeException | NumberFormatException e) {
             return Optional.empty();
         }
         return Optional.empty();

@@ -2,6 +2,8 @@ package io.candor.agent;
 
 import java.util.Map;
 
+import io.candor.platform.web.Languages;
+
 /**
  * What the agent says, in the debtor's language. Every line is plain, respectful and factual: no threats, no
  * shaming, never pretending to be a court or the police; before the debtor is verified nothing reveals the debt.
@@ -124,6 +126,6 @@ final class Phrases {
     }
 
     static String locale(String language) {
-        return io.candor.platform.web.Languages.nearest(language, io.candor.platform.web.Languages.STAFF);
+        return Languages.nearest(language, Languages.STAFF);
     }
 }

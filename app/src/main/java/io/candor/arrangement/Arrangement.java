@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.candor.platform.money.Money;
@@ -25,7 +26,7 @@ public record Arrangement(UUID id, UUID accountId, Kind kind, Status status, Mon
     }
 
     /** The next instalment not yet paid in full, if any. */
-    public java.util.Optional<Instalment> nextDue() {
+    public Optional<Instalment> nextDue() {
         return instalments.stream().filter(i -> !i.status().equals("PAID")).findFirst();
     }
 }

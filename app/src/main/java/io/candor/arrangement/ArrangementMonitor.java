@@ -7,10 +7,12 @@ import java.util.UUID;
 
 import io.candor.platform.tenant.TenantContext;
 import io.candor.portfolio.AccountReadModel;
+import io.candor.portfolio.PaymentPosted;
 import io.candor.portfolio.Payments;
 import io.candor.portfolio.Waivers;
 import io.candor.tenancy.EachTenant;
 import io.candor.tenancy.Tenants;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -80,8 +82,8 @@ public class ArrangementMonitor {
     }
 
     /** A payment counts towards the account's arrangement at once (the portal shows the plan updated). */
-    @org.springframework.context.event.EventListener
-    void on(io.candor.portfolio.PaymentPosted e) {
+    @EventListener
+    void on(PaymentPosted e) {
         reconcile(e.account());
     }
 

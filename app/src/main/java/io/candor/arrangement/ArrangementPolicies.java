@@ -2,6 +2,7 @@ package io.candor.arrangement;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +73,7 @@ public class ArrangementPolicies {
 
     @Transactional
     public Policy put(String creditorCode, String product, Policy p, String by) {
-        List<String> problems = new java.util.ArrayList<>();
+        List<String> problems = new ArrayList<>();
         if (!product.equals("*") && !List.of("CREDIT_CARD", "CONSUMER_LOAN", "ECOMMERCE_INSTALMENT", "SME_LOAN", "BNPL")
                 .contains(product)) {
             problems.add("product is one of CREDIT_CARD, CONSUMER_LOAN, ECOMMERCE_INSTALMENT, SME_LOAN, BNPL or *");

@@ -1,9 +1,11 @@
 package io.candor.arrangement;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import io.candor.platform.money.Money;
 
@@ -72,7 +74,7 @@ public final class PolicyCheck {
     }
 
     private static String name(Offerer o) {
-        return "a " + o.name().toLowerCase(java.util.Locale.ROOT);
+        return "a " + o.name().toLowerCase(Locale.ROOT);
     }
 
     private static List<String> bounds(Terms t, Policy p, LocalDate today, String currency, boolean business) {
@@ -102,7 +104,7 @@ public final class PolicyCheck {
                 }
                 if (t.discountPct().compareTo(p.maxDiscountPct()) > 0) {
                     long least = t.balanceMinor() - p.maxDiscountPct().multiply(BigDecimal.valueOf(t.balanceMinor()))
-                            .divide(BigDecimal.valueOf(100), 0, java.math.RoundingMode.DOWN).longValueExact();
+                            .divide(BigDecimal.valueOf(100), 0, RoundingMode.DOWN).longValueExact();
                     problems.add("The creditor allows at most " + p.maxDiscountPct().stripTrailingZeros().toPlainString()
                             + " % off: the settlement must be at least " + Money.ofMinor(least, currency) + ".");
                 }

@@ -1,7 +1,9 @@
 package io.candor.arrangement;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -24,14 +26,14 @@ public record Terms(Kind kind, List<Due> schedule, long balanceMinor, long disco
     /** The discount as a percentage of the balance (0 when nothing is forgiven). */
     public BigDecimal discountPct() {
         return balanceMinor == 0 ? BigDecimal.ZERO : BigDecimal.valueOf(discountMinor * 100)
-                .divide(BigDecimal.valueOf(balanceMinor), 2, java.math.RoundingMode.HALF_UP);
+                .divide(BigDecimal.valueOf(balanceMinor), 2, RoundingMode.HALF_UP);
     }
 
     /** Whole months from {@code today} to the last date due (a buffer counts its days), rounded up. */
     public int tenorMonths(LocalDate today) {
         LocalDate last = schedule.isEmpty()
                 ? today.plusDays(bufferDays == null ? 0 : bufferDays) : schedule.getLast().on();
-        long months = java.time.temporal.ChronoUnit.MONTHS.between(today, last);
+        long months = ChronoUnit.MONTHS.between(today, last);
         return (int) (today.plusMonths(months).isBefore(last) ? months + 1 : months);
     }
 }

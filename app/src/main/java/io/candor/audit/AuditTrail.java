@@ -3,7 +3,9 @@ package io.candor.audit;
 import static io.candor.platform.Timestamps.utc;
 
 import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import io.candor.platform.Actor;
@@ -12,6 +14,7 @@ import io.candor.platform.ids.Ids;
 import io.candor.platform.tenant.TenantContext;
 import io.candor.platform.web.CursorPage;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -29,9 +32,9 @@ public class AuditTrail {
     private final Clock clock;
     private final JsonMapper json;
 
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final ApplicationEventPublisher events;
 
-    AuditTrail(JdbcClient jdbc, Clock clock, JsonMapper json, org.springframework.context.ApplicationEventPublisher events) {
+    AuditTrail(JdbcClient jdbc, Clock clock, JsonMapper json, ApplicationEventPublisher events) {
         this.events = events;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -71,7 +74,7 @@ public class AuditTrail {
         }
         EvidenceEvent.Subject subject;
         try {
-            java.util.UUID id = java.util.UUID.fromString(entry.resourceId());
+            UUID id = UUID.fromString(entry.resourceId());
             subject = switch (entry.resourceType()) {
                 case "account" -> EvidenceEvent.Subject.account(id);
                 case "debtor" -> EvidenceEvent.Subject.debtor(id);
@@ -82,8 +85,8 @@ public class AuditTrail {
         }
         if (subject != null) {
             events.publishEvent(new EvidenceEvent("STAFF_READ", subject, actor == null ? "system" : actor.username(),
-                    clock.instant(), java.util.Map.of("purpose", entry.purpose() == null ? "UNSPECIFIED" : entry.purpose()),
-                    java.util.List.of()));
+                    clock.instant(), Map.of("purpose", entry.purpose() == null ? "UNSPECIFIED" : entry.purpose()),
+                    List.of()));
         }
     }
 
@@ -102,7 +105,7 @@ public class AuditTrail {
                 .param("before", before).param("type", resourceType).param("rid", resourceId)
                 .param("limit", limit + 1)
                 .query((rs, n) -> new AuditEvent(rs.getObject("id", UUID.class),
-                        rs.getObject("at", java.time.OffsetDateTime.class).toInstant(),
+                        rs.getObject("at", OffsetDateTime.class).toInstant(),
                         rs.getObject("actor_id", UUID.class), rs.getString("actor"), rs.getString("action"),
                         rs.getString("resource_type"), rs.getString("resource_id"), rs.getString("purpose"),
                         rs.getString("detail")))

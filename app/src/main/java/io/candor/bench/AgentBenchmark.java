@@ -4,7 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Currency;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +15,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.candor.agent.Conversations;
+import io.candor.agent.nlu.Nlu;
 import io.candor.platform.Actor;
 import io.candor.platform.tenant.TenantContext;
 import io.candor.portfolio.AccountFacts;
@@ -67,7 +70,7 @@ public final class AgentBenchmark {
         try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(application).web(WebApplicationType.NONE)
                 .run(ImportBenchmark.springArguments(args, dir))) {
             Tenant tenant = ctx.getBean(Tenants.class).create("bench-" + System.currentTimeMillis(), "Benchmark",
-                    Tenant.Kind.LENDER, java.util.Currency.getInstance("CNY"), ZoneId.of("Asia/Shanghai"));
+                    Tenant.Kind.LENDER, Currency.getInstance("CNY"), ZoneId.of("Asia/Shanghai"));
             Path file = dir.resolve("agent-" + n + ".csv");
             // every other debtor speaks English: the same dialogue in two languages
             PlacementFileGenerator.write(file, n, "AG-", LocalDate.of(2026, 11, 23), i -> i % 2 == 1 ? "en" : "zh-CN");
@@ -83,12 +86,12 @@ public final class AgentBenchmark {
             int handedOver = 0;
             int turns = 0;
             Map<String, int[]> byPersona = new LinkedHashMap<>();
-            List<String> heard = new java.util.ArrayList<>();
+            List<String> heard = new ArrayList<>();
             long start = System.nanoTime();
             for (int i = 0; i < accounts.size(); i++) {
                 Persona p = PERSONAS.get(i % PERSONAS.size());
                 UUID account = accounts.get(i);
-                Conversations.View v = TenantContext.call(tenant.id(), () -> agent.start(account, "CHAT", io.candor.agent.Conversations.Direction.INBOUND, actor));
+                Conversations.View v = TenantContext.call(tenant.id(), () -> agent.start(account, "CHAT", Conversations.Direction.INBOUND, actor));
                 boolean english = v.locale().equals("en");
                 Set<String> actions = new HashSet<>();
                 for (String line : english ? p.en() : p.zh()) {
@@ -114,7 +117,7 @@ public final class AgentBenchmark {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             // the baseline, same run: reading the same turns with the NLU alone (no database, no actions, no log)
-            io.candor.agent.nlu.Nlu nlu = io.candor.agent.nlu.Nlu.shipped();
+            Nlu nlu = Nlu.shipped();
             long baselineStart = System.nanoTime();
             heard.forEach(nlu::read);
             double baseline = (System.nanoTime() - baselineStart) / 1e9;

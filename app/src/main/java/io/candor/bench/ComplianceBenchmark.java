@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -44,7 +45,7 @@ public final class ComplianceBenchmark {
         String scenarioJson = """
                 {"id":"b1","jurisdiction":"CN","timeZone":"Asia/Shanghai","at":"2026-03-02T14:00:00+08:00",\
                 "channel":"VOICE_AI","party":"DEBTOR","contactPoint":"+8613800138000","history":%s}""".formatted(
-                JsonMapper.builder().build().writeValueAsString(history.stream().map(c -> java.util.Map.of(
+                JsonMapper.builder().build().writeValueAsString(history.stream().map(c -> Map.of(
                         "at", c.at().toString(), "channel", c.channel().name(), "party", c.party().name(),
                         "contactPoint", c.contactPoint(), "outcome", c.outcome().name())).toList()));
         JsonMapper mapper = JsonMapper.builder().build();

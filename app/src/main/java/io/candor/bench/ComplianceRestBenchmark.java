@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Currency;
 import java.util.EnumSet;
@@ -18,6 +19,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 import io.candor.identity.NewUser;
 import io.candor.identity.Role;
@@ -99,7 +101,7 @@ public final class ComplianceRestBenchmark {
     }
 
     /** The nearest-rank percentile of nanosecond samples, in milliseconds (NaN without samples). */
-    static double percentileMs(java.util.Collection<Long> nanos, int percentile) {
+    static double percentileMs(Collection<Long> nanos, int percentile) {
         if (nanos.isEmpty()) {
             return Double.NaN;
         }
@@ -130,7 +132,7 @@ public final class ComplianceRestBenchmark {
                             } else {
                                 long wait = next - System.nanoTime();
                                 if (wait > 0) {
-                                    java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                                    LockSupport.parkNanos(wait);
                                 }
                                 t = next; // latency counts from the scheduled start
                                 next += interval;

@@ -1,7 +1,9 @@
 package io.candor.bench;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -10,10 +12,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
-
 import javax.sql.DataSource;
 
 import io.candor.platform.tenant.TenantContext;
@@ -46,9 +50,9 @@ public final class ImportBenchmark {
                 .run(springArguments(args, dir))) {
             Tenants tenants = ctx.getBean(Tenants.class);
             Tenant tenant = tenants.create("bench-" + System.currentTimeMillis(), "Benchmark", Tenant.Kind.LENDER,
-                    java.util.Currency.getInstance("CNY"), ZoneId.of("Asia/Shanghai"));
+                    Currency.getInstance("CNY"), ZoneId.of("Asia/Shanghai"));
             Path file = dir.resolve("placement-" + rows + ".csv");
-            PlacementFileGenerator.write(file, rows, "BR-", java.time.LocalDate.of(2026, 11, 23));
+            PlacementFileGenerator.write(file, rows, "BR-", LocalDate.of(2026, 11, 23));
             long bytes = Files.size(file);
 
             double copySeconds = TenantContext.call(tenant.id(), () -> rawCopy(ctx.getBean(DataSource.class), file));
@@ -81,8 +85,8 @@ public final class ImportBenchmark {
         try (InputStream in = Files.newInputStream(file)) {
             return ctx.getBean(PlacementImports.class).importNow(new PlacementImports.Request(
                     ImportJob.Kind.PLACEMENT, file.getFileName().toString(), null, "BENCH", null, "bench"), in);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -105,7 +109,7 @@ public final class ImportBenchmark {
 
     /** The benchmark's own settings, then any {@code --name=value} given on the command line. */
     static String[] springArguments(List<String> args, Path dir) {
-        java.util.List<String> spring = new java.util.ArrayList<>(List.of("--candor.data-dir=" + dir,
+        List<String> spring = new ArrayList<>(List.of("--candor.data-dir=" + dir,
                 "--logging.level.root=WARN", "--logging.level.io.candor=WARN"));
         args.stream().filter(a -> a.startsWith("--") && a.contains("=")).forEach(spring::add);
         return spring.toArray(String[]::new);

@@ -10,15 +10,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,6 +30,7 @@ import io.candor.identity.Users;
 import io.candor.platform.tenant.TenantContext;
 import io.candor.strategy.planning.WorkQueues;
 import io.candor.tenancy.Tenants;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -81,7 +85,7 @@ public final class PagesBenchmark {
                     users, seconds, think, Runtime.getRuntime().availableProcessors(), errors.get()));
             double login = p(baseline.get("/login"), 95);
             boolean first = true;
-            for (Map.Entry<String, ConcurrentLinkedQueue<Long>> e : new java.util.TreeMap<>(samples).entrySet()) {
+            for (Map.Entry<String, ConcurrentLinkedQueue<Long>> e : new TreeMap<>(samples).entrySet()) {
                 json.append(first ? "" : ",").append(String.format(Locale.ROOT,
                         "\"%s\":{\"requests\":%d,\"p50Ms\":%.1f,\"p95Ms\":%.1f,\"p99Ms\":%.1f,\"ratioP95ToLogin\":%.2f}",
                         e.getKey(), e.getValue().size(), p(e.getValue(), 50), p(e.getValue(), 95), p(e.getValue(), 99),
@@ -124,7 +128,7 @@ public final class PagesBenchmark {
                             }
                             i++;
                             if (think > 0) {
-                                Thread.sleep(think / 2 + java.util.concurrent.ThreadLocalRandom.current().nextInt(think + 1));
+                                Thread.sleep(think / 2 + ThreadLocalRandom.current().nextInt(think + 1));
                             }
                         }
                     } catch (Exception e) {
@@ -153,7 +157,7 @@ public final class PagesBenchmark {
         }
     }
 
-    private static double p(java.util.@org.jspecify.annotations.Nullable Collection<Long> values, int percentile) {
+    private static double p(@Nullable Collection<Long> values, int percentile) {
         return values == null ? Double.NaN : ComplianceRestBenchmark.percentileMs(values, percentile);
     }
 }

@@ -5,13 +5,14 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Currency;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import javax.sql.DataSource;
 
 import io.candor.demo.DemoStrategy;
@@ -52,7 +53,7 @@ public final class PlanningBenchmark {
                 .web(WebApplicationType.NONE)
                 .run(ImportBenchmark.springArguments(args, dir))) {
             Tenant tenant = ctx.getBean(Tenants.class).create("bench-" + System.currentTimeMillis(), "Benchmark",
-                    Tenant.Kind.LENDER, java.util.Currency.getInstance("CNY"), ZoneId.of("Asia/Shanghai"));
+                    Tenant.Kind.LENDER, Currency.getInstance("CNY"), ZoneId.of("Asia/Shanghai"));
             Path file = dir.resolve("placement-" + accounts + ".csv");
             PlacementFileGenerator.write(file, accounts, "PL-", DAY);
             long start = System.nanoTime();
@@ -134,7 +135,7 @@ public final class PlanningBenchmark {
                 c.commit();
                 return n;
             }
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException("the plain SQL pass failed: " + e.getMessage(), e);
         }
     }

@@ -1,6 +1,9 @@
 package io.candor.channel;
 
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.candor.compliance.Channel;
 
@@ -28,14 +31,14 @@ final class OptOut {
                     "คุณสามารถปิดการแจ้งเตือนนี้ได้ในการตั้งค่าการแจ้งเตือนของแอป", "แจ้งเตือนการชำระเงิน"});
 
     /** The words that mean "stop" in every language the opt-out lines are written in, on every channel. */
-    static final java.util.Set<String> STOP_WORDS = java.util.Set.of("STOP", "UNSUBSCRIBE", "退订", "退訂", "BERHENTI",
+    static final Set<String> STOP_WORDS = Set.of("STOP", "UNSUBSCRIBE", "退订", "退訂", "BERHENTI",
             "SAIR", "BAJA", "HUY", "ยกเลิก");
 
     /** {@link #STOP_WORDS} and the words of one channel. */
-    static java.util.Set<String> stopWords(String... more) {
-        java.util.Set<String> all = new java.util.HashSet<>(STOP_WORDS);
-        all.addAll(java.util.List.of(more));
-        return java.util.Set.copyOf(all);
+    static Set<String> stopWords(String... more) {
+        Set<String> all = new HashSet<>(STOP_WORDS);
+        all.addAll(List.of(more));
+        return Set.copyOf(all);
     }
 
     private OptOut() {

@@ -9,18 +9,23 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.candor.compliance.Channel;
 import org.apache.fontbox.ttf.TrueTypeCollection;
 import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -48,10 +53,10 @@ class PdfLetters implements ChannelAdapter {
     }
 
     /** Says at start, not at the first letter, when the font letters need is missing, and what to install. */
-    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    @EventListener(ApplicationReadyEvent.class)
     void checkFont() {
         if (!Files.isReadable(font)) {
-            org.slf4j.LoggerFactory.getLogger(PdfLetters.class).warn("Letters cannot be rendered: no font at {}. "
+            LoggerFactory.getLogger(PdfLetters.class).warn("Letters cannot be rendered: no font at {}. "
                     + "Install Debian's fonts-wqy-microhei (apt-get install fonts-wqy-microhei), or set "
                     + "candor.letters.font to a TrueType font covering the letters' languages.", font);
         }
@@ -73,7 +78,7 @@ class PdfLetters implements ChannelAdapter {
             Path outbox = Path.of(p.setting("outbox"));
             Files.createDirectories(outbox);
             write(outbox.resolve(m.id() + ".pdf"), pdf);
-            write(outbox.resolve(m.id() + ".json"), JSON.writeValueAsBytes(java.util.Map.of("id", m.id().toString(),
+            write(outbox.resolve(m.id() + ".json"), JSON.writeValueAsBytes(Map.of("id", m.id().toString(),
                     "to", m.to(), "locale", m.locale(), "pages", pages(pdf), "file", m.id() + ".pdf")));
             return new Delivery.Accepted(m.id() + ".pdf", List.of(pdf));
         } catch (IOException e) {
@@ -160,7 +165,7 @@ class PdfLetters implements ChannelAdapter {
     }
 
     private static int pages(byte[] pdf) throws IOException {
-        try (PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
             return doc.getNumberOfPages();
         }
     }

@@ -1,13 +1,17 @@
 package io.candor.channel;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -16,6 +20,7 @@ import io.candor.compliance.ContentLinter;
 import io.candor.compliance.Outcome;
 import io.candor.compliance.Party;
 import io.candor.compliance.gate.ContactGate;
+import io.candor.evidence.ContentStore;
 import io.candor.platform.Actor;
 import io.candor.platform.Timestamps;
 import io.candor.platform.evidence.EvidenceEvent;
@@ -24,6 +29,7 @@ import io.candor.platform.tenant.TenantContext;
 import io.candor.platform.web.BadRequestException;
 import io.candor.platform.web.NotFoundException;
 import io.candor.portfolio.ContactPointRef;
+import io.candor.portfolio.ContactTargets;
 import io.candor.portfolio.MessageFacts;
 import io.candor.template.Templates;
 import org.jspecify.annotations.Nullable;
@@ -51,7 +57,7 @@ public class Sends {
     private static final ContentLinter LINTER = ContentLinter.shipped();
 
     private final JdbcClient jdbc;
-    private final io.candor.evidence.ContentStore content;
+    private final ContentStore content;
     private final TransactionTemplate tx;
     private final ContactGate gate;
     private final Templates templates;
@@ -63,7 +69,7 @@ public class Sends {
 
     Sends(JdbcClient jdbc, TransactionTemplate tx, ContactGate gate, Templates templates, MessageFacts facts,
             Providers providers, List<ChannelAdapter> adapters, ApplicationEventPublisher events, Clock clock,
-            io.candor.evidence.ContentStore content) {
+            ContentStore content) {
         this.content = content;
         this.jdbc = jdbc;
         this.tx = tx;
@@ -199,7 +205,7 @@ public class Sends {
     }
 
     private static String jurisdiction(MessageFacts.Facts f) {
-        return io.candor.portfolio.ContactTargets.jurisdiction(f.country(), f.region());
+        return ContactTargets.jurisdiction(f.country(), f.region());
     }
 
     private static String withFooter(String body, Channel channel, String locale) {
@@ -210,7 +216,7 @@ public class Sends {
     /** Records the message as SENDING, hands it to the provider, and records what came of it. */
     private Message dispatch(String key, UUID account, Ready r, String code, @Nullable Integer version, String locale,
             String body, Actor actor) {
-        UUID reservation = java.util.Objects.requireNonNull(r.answer().reservation());
+        UUID reservation = Objects.requireNonNull(r.answer().reservation());
         Message sending = insert(key, account, r.channel(), code, version, locale, r.answer().decision(), reservation,
                 "SENDING", null, actor);
         if (!reservation.equals(contactEvent(sending.id()))) {
@@ -247,7 +253,7 @@ public class Sends {
             facts.put("template", template);
             facts.put("locale", locale);
             facts.put("status", status);
-            List<byte[]> contents = new java.util.ArrayList<>(List.of(content));
+            List<byte[]> contents = new ArrayList<>(List.of(content));
             if (delivery instanceof Delivery.Accepted a) {
                 contents.addAll(a.documents());
             }
@@ -330,7 +336,7 @@ public class Sends {
                    created_at
             FROM outbound_message""";
 
-    private static Message message(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private static Message message(ResultSet rs) throws SQLException {
         return new Message(rs.getObject("id", UUID.class), rs.getObject("account_id", UUID.class),
                 Channel.valueOf(rs.getString("channel")), rs.getString("template_code"),
                 (Integer) rs.getObject("template_version"), rs.getString("locale"), rs.getString("status"),

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.candor.compliance.Channel;
+import io.candor.platform.Hmac;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -94,7 +95,7 @@ class SignedWebhook implements ChannelAdapter {
 
     /** Hex HMAC-SHA256 of {@code timestamp + "." + body} under {@code secret}: what a receiver recomputes. */
     static String signature(String secret, String timestamp, String body) {
-        return HexFormat.of().formatHex(io.candor.platform.Hmac.sha256(secret.getBytes(StandardCharsets.UTF_8),
+        return HexFormat.of().formatHex(Hmac.sha256(secret.getBytes(StandardCharsets.UTF_8),
                 (timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
     }
 }

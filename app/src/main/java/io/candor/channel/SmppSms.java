@@ -9,7 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.candor.compliance.Channel;
 import io.candor.platform.tenant.TenantContext;
+import io.candor.tenancy.EachTenant;
 import jakarta.annotation.PreDestroy;
+import org.jsmpp.InvalidResponseException;
 import org.jsmpp.PDUException;
 import org.jsmpp.bean.BindType;
 import org.jsmpp.bean.DataCoding;
@@ -25,9 +27,9 @@ import org.jsmpp.extra.NegativeResponseException;
 import org.jsmpp.extra.ResponseTimeoutException;
 import org.jsmpp.session.BindParameter;
 import org.jsmpp.session.SMPPSession;
-import org.jsmpp.InvalidResponseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,17 +48,17 @@ class SmppSms implements ChannelAdapter {
 
     private final SmsInbound inbound;
     private final Providers providers;
-    private final io.candor.tenancy.EachTenant each;
+    private final EachTenant each;
     private final Map<String, SMPPSession> sessions = new ConcurrentHashMap<>();
 
-    SmppSms(SmsInbound inbound, Providers providers, io.candor.tenancy.EachTenant each) {
+    SmppSms(SmsInbound inbound, Providers providers, EachTenant each) {
         this.inbound = inbound;
         this.providers = providers;
         this.each = each;
     }
 
     /** Keeps every tenant's transceiver bound, so replies and receipts arrive even when nothing was sent lately. */
-    @org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "${candor.channels.smpp-bind-interval:60s}",
+    @Scheduled(fixedDelayString = "${candor.channels.smpp-bind-interval:60s}",
             initialDelayString = "${candor.channels.smpp-bind-interval:60s}")
     void keepBound() {
         each.run("Binding the SMS transceiver", () -> providers.find(Channel.SMS).ifPresent(p -> {

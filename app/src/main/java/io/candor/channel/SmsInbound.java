@@ -2,6 +2,7 @@ package io.candor.channel;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,6 +27,7 @@ import org.jsmpp.session.DataSmResult;
 import org.jsmpp.session.MessageReceiverListener;
 import org.jsmpp.session.Session;
 import org.jsmpp.util.DeliveryReceiptState;
+import org.jsmpp.util.InvalidDeliveryReceiptException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -75,7 +77,7 @@ class SmsInbound {
             @Override
             public void onAcceptDeliverSm(DeliverSm deliverSm) throws ProcessRequestException {
                 try {
-                    List<SmsReceived> conversation = new java.util.ArrayList<>();
+                    List<SmsReceived> conversation = new ArrayList<>();
                     TenantContext.run(tenant, () -> tx.executeWithoutResult(s -> {
                         if (deliverSm.isSmscDeliveryReceipt()) {
                             receipt(deliverSm);
@@ -108,7 +110,7 @@ class SmsInbound {
         DeliveryReceipt receipt;
         try {
             receipt = deliverSm.getShortMessageAsDeliveryReceipt();
-        } catch (org.jsmpp.util.InvalidDeliveryReceiptException e) {
+        } catch (InvalidDeliveryReceiptException e) {
             log.warn("An SMSC delivery receipt could not be read: {}", e.getMessage());
             return;
         }

@@ -1,5 +1,6 @@
 package io.candor.cli;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.ConnectException;
@@ -7,9 +8,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Calls the Candor REST API for one CLI command, signing in first when given a password. */
 final class ApiClient {
@@ -48,14 +56,14 @@ final class ApiClient {
     int post(String path, String json, String field) {
         return call(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)),
-                body -> tools.jackson.databind.json.JsonMapper.builder().build().readTree(body).path(field).asString());
+                body -> JsonMapper.builder().build().readTree(body).path(field).asString());
     }
 
     private int call(HttpRequest.Builder request) {
         return call(request, body -> body);
     }
 
-    private int call(HttpRequest.Builder request, java.util.function.UnaryOperator<String> show) {
+    private int call(HttpRequest.Builder request, UnaryOperator<String> show) {
         String token = token();
         try {
             out.println(show.apply(send(request.header("Authorization", "Bearer " + token))));
@@ -72,11 +80,11 @@ final class ApiClient {
      * Uploads a file as multipart/form-data to {@code path}, then follows the import job it starts until it has
      * finished, drawing a progress bar on {@code progress} when given; prints the finished job.
      */
-    int importFile(String path, java.nio.file.Path file, java.util.Map<String, String> fields,
-            java.io.@org.jspecify.annotations.Nullable PrintStream progress) {
+    int importFile(String path, Path file, Map<String, String> fields,
+            @Nullable PrintStream progress) {
         String token = token();
         try {
-            String boundary = "candor-" + java.util.UUID.randomUUID();
+            String boundary = "candor-" + UUID.randomUUID();
             StringBuilder head = new StringBuilder();
             fields.forEach((k, v) -> head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"")
                     .append(k).append("\"\r\n\r\n").append(v).append("\r\n"));
@@ -87,7 +95,7 @@ final class ApiClient {
                 body = HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofString(head.toString()),
                         HttpRequest.BodyPublishers.ofFile(file),
                         HttpRequest.BodyPublishers.ofString("\r\n--" + boundary + "--\r\n"));
-            } catch (java.io.FileNotFoundException e) {
+            } catch (FileNotFoundException e) {
                 throw new CandorCli.UsageException("cannot read " + file + ": no such file");
             }
             String submitted = send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token)

@@ -1,10 +1,29 @@
 package io.candor.cli;
 
+import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+
+import io.candor.compliance.ComplianceEvaluator;
+import io.candor.compliance.RulePacks;
+import io.candor.compliance.ScenarioJson;
+import io.candor.strategy.StrategyCheck;
+import io.candor.strategy.StrategyFile;
+import io.candor.strategy.StrategyProblem;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code bin/candor} subcommands other than {@code serve}. Each prints JSON on stdout and errors on stderr;
@@ -151,12 +170,12 @@ public final class CandorCli {
         if (!kind.equals("placements") && !kind.equals("recalls")) {
             throw new UsageException("usage: candor import placements|recalls --file F");
         }
-        java.nio.file.Path file = java.nio.file.Path.of(o.value("file")
+        Path file = Path.of(o.value("file")
                 .orElseThrow(() -> new UsageException("import " + kind + " needs --file F")));
-        if (!java.nio.file.Files.isReadable(file)) {
+        if (!Files.isReadable(file)) {
             throw new UsageException("cannot read " + file + ": no such file, or not readable");
         }
-        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        Map<String, String> fields = new LinkedHashMap<>();
         for (String name : List.of("profile", "portfolio", "creditor")) {
             o.value(name).ifPresent(v -> fields.put(name, v));
         }
@@ -169,15 +188,15 @@ public final class CandorCli {
             throw new UsageException("usage: candor compliance evaluate --scenarios FILE.jsonl");
         }
         String file = o.value("scenarios").orElseThrow(() -> new UsageException("compliance evaluate needs --scenarios FILE"));
-        try (java.io.BufferedReader in = file.equals("-")
-                ? new java.io.BufferedReader(new java.io.InputStreamReader(this.in, java.nio.charset.StandardCharsets.UTF_8))
-                : java.nio.file.Files.newBufferedReader(java.nio.file.Path.of(file))) {
-            io.candor.compliance.ScenarioJson.evaluateLines(in, out,
-                    new io.candor.compliance.ComplianceEvaluator(io.candor.compliance.RulePacks.shipped()));
+        try (BufferedReader in = file.equals("-")
+                ? new BufferedReader(new InputStreamReader(this.in, StandardCharsets.UTF_8))
+                : Files.newBufferedReader(Path.of(file))) {
+            ScenarioJson.evaluateLines(in, out,
+                    new ComplianceEvaluator(RulePacks.shipped()));
             return 0;
-        } catch (java.nio.file.NoSuchFileException e) {
+        } catch (NoSuchFileException e) {
             throw new UsageException("cannot read " + file + ": no such file");
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new UsageException("cannot read " + file + ": " + e.getMessage());
         }
     }
@@ -199,11 +218,11 @@ public final class CandorCli {
             case "run" -> client(o).post("/api/v1/strategy/runs", o.value("date")
                     .map(d -> "{\"date\":\"" + d + "\"}").orElse("{}"));
             case "what-if" -> {
-                Map<String, String> body = new java.util.LinkedHashMap<>();
+                Map<String, String> body = new LinkedHashMap<>();
                 o.optionalPositional(1).ifPresent(file -> body.put("definition", readText(file)));
                 o.value("date").ifPresent(d -> body.put("date", d));
                 yield client(o).post("/api/v1/strategy/what-if",
-                        tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(body));
+                        JsonMapper.builder().build().writeValueAsString(body));
             }
             case "results" -> client(o).get("/api/v1/strategy/results" + o.query("strategy"));
             default -> throw new UsageException("unknown strategy command '" + verb + "'");
@@ -223,24 +242,24 @@ public final class CandorCli {
 
     private static String readText(String file) {
         try {
-            return java.nio.file.Files.readString(java.nio.file.Path.of(file));
-        } catch (java.io.IOException e) {
+            return Files.readString(Path.of(file));
+        } catch (IOException e) {
             throw new UsageException("cannot read " + file + ": no such file, or not readable");
         }
     }
 
     private int validateStrategy(String file) {
         String text = readText(file);
-        io.candor.strategy.StrategyFile.Parsed parsed = io.candor.strategy.StrategyFile.parse(text);
-        List<io.candor.strategy.StrategyProblem> problems = new ArrayList<>(parsed.problems());
+        StrategyFile.Parsed parsed = StrategyFile.parse(text);
+        List<StrategyProblem> problems = new ArrayList<>(parsed.problems());
         if (parsed.strategy() != null) {
-            problems.addAll(new io.candor.strategy.StrategyCheck(io.candor.compliance.RulePacks.shipped())
+            problems.addAll(new StrategyCheck(RulePacks.shipped())
                     .problems(parsed.strategy(), null));
         }
-        boolean valid = problems.stream().noneMatch(p -> p.severity() == io.candor.strategy.StrategyProblem.Severity.ERROR);
-        out.println(tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(
+        boolean valid = problems.stream().noneMatch(p -> p.severity() == StrategyProblem.Severity.ERROR);
+        out.println(JsonMapper.builder().build().writeValueAsString(
                 Map.of("file", file, "valid", valid, "problems", problems)));
-        problems.forEach(p -> err.println(file + ":" + p.line() + ": " + p.severity().name().toLowerCase(java.util.Locale.ROOT)
+        problems.forEach(p -> err.println(file + ":" + p.line() + ": " + p.severity().name().toLowerCase(Locale.ROOT)
                 + ": " + p.path() + ": " + p.reason()));
         return valid ? 0 : 1;
     }
@@ -262,7 +281,7 @@ public final class CandorCli {
     record Options(Map<String, String> values, List<String> positional) {
 
         static Options parse(List<String> args) {
-            Map<String, String> values = new java.util.LinkedHashMap<>();
+            Map<String, String> values = new LinkedHashMap<>();
             List<String> words = new ArrayList<>();
             for (int i = 0; i < args.size(); i++) {
                 String a = args.get(i);
@@ -282,8 +301,8 @@ public final class CandorCli {
             return new Options(values, words);
         }
 
-        java.util.Optional<String> value(String name) {
-            return java.util.Optional.ofNullable(values.get(name));
+        Optional<String> value(String name) {
+            return Optional.ofNullable(values.get(name));
         }
 
         String positional(int i, String usage) {
@@ -293,15 +312,15 @@ public final class CandorCli {
             return positional.get(i);
         }
 
-        java.util.Optional<String> optionalPositional(int i) {
-            return i < positional.size() ? java.util.Optional.of(positional.get(i)) : java.util.Optional.empty();
+        Optional<String> optionalPositional(int i) {
+            return i < positional.size() ? Optional.of(positional.get(i)) : Optional.empty();
         }
 
         String query(String... names) {
             StringBuilder q = new StringBuilder();
             for (String n : names) {
                 value(n).ifPresent(v -> q.append(q.isEmpty() ? '?' : '&').append(n).append('=')
-                        .append(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8)));
+                        .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
             }
             return q.toString();
         }

@@ -2,6 +2,7 @@ package io.candor.cli;
 
 import java.io.BufferedReader;
 import java.io.Console;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
@@ -54,7 +55,7 @@ sealed interface Credentials {
                 throw new CandorCli.UsageException("no password: set CANDOR_PASSWORD or run on a terminal");
             }
             return line;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new CandorCli.UsageException("cannot read the password: " + e.getMessage());
         }
     }

@@ -6,6 +6,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -19,6 +20,7 @@ import io.candor.scoring.model.Dataset;
 import io.candor.scoring.model.Gbdt;
 import io.candor.scoring.model.Metrics;
 import io.candor.scoring.model.Scorecard;
+import io.candor.verify.Merkle;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -183,7 +185,7 @@ final class ModelCommands {
             for (var e : files.entrySet()) {
                 Files.write(tmp.resolve(e.getKey()), e.getValue());
             }
-            Files.move(tmp, dir, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new CandorCli.UsageException("cannot write the model to " + dir + ": " + e.getMessage());
         }
@@ -191,7 +193,7 @@ final class ModelCommands {
 
     private static String sha256(Path file) {
         try {
-            return HexFormat.of().formatHex(io.candor.verify.Merkle.sha256().digest(Files.readAllBytes(file)));
+            return HexFormat.of().formatHex(Merkle.sha256().digest(Files.readAllBytes(file)));
         } catch (IOException e) {
             throw new CandorCli.UsageException("cannot read " + file + ": " + e.getMessage());
         }

@@ -4,6 +4,7 @@ import java.util.Set;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Some channels need prior consent, e.g. TCPA: automated or prerecorded calls and texts to a mobile number need
@@ -23,7 +24,7 @@ public record ConsentRequired(String id, Source source, Set<Channel> channels, S
         return Verdict.never(id);
     }
 
-    private static boolean mobile(@org.jspecify.annotations.Nullable String contactPoint) {
+    private static boolean mobile(@Nullable String contactPoint) {
         if (contactPoint == null) {
             return true;
         }

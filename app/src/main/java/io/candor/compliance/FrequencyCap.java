@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -94,8 +95,8 @@ public record FrequencyCap(String id, Source source, Counted counted, Scope scop
 
     @Override
     public String describe() {
-        return "at most " + max + " " + counted.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + "s per "
-                + scope.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " per "
+        return "at most " + max + " " + counted.name().toLowerCase(Locale.ROOT).replace('_', ' ') + "s per "
+                + scope.name().toLowerCase(Locale.ROOT).replace('_', ' ') + " per "
                 + (window.calendarDay() ? "calendar day (debtor's zone)" : "rolling " + window.days() + " days")
                 + "; channels " + channels;
     }

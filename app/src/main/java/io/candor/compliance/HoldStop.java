@@ -1,5 +1,6 @@
 package io.candor.compliance;
 
+import java.util.Arrays;
 import java.util.Optional;
 
 /** Any hold stops all outbound contact until it is lifted; each hold fires as {@code HOLD-<NAME>}. */
@@ -15,6 +16,6 @@ public record HoldStop(String id, Source source) implements Rule {
 
     @Override
     public String describe() {
-        return "any hold (" + java.util.Arrays.toString(Hold.values()) + ") stops all outbound contact; fires as HOLD-<hold>";
+        return "any hold (" + Arrays.toString(Hold.values()) + ") stops all outbound contact; fires as HOLD-<hold>";
     }
 }

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -87,8 +89,8 @@ public record QuietHours(String id, Source source, Map<DayOfWeek, List<TimeWindo
     @Override
     public String describe() {
         StringBuilder b = new StringBuilder("contact only ");
-        java.util.Map<List<TimeWindow>, java.util.List<java.time.DayOfWeek>> byWindows = new java.util.LinkedHashMap<>();
-        allowed.forEach((day, w) -> byWindows.computeIfAbsent(w, k -> new java.util.ArrayList<>()).add(day));
+        Map<List<TimeWindow>, List<DayOfWeek>> byWindows = new LinkedHashMap<>();
+        allowed.forEach((day, w) -> byWindows.computeIfAbsent(w, k -> new ArrayList<>()).add(day));
         byWindows.forEach((w, days) -> b.append(days.stream().map(d -> d.name().substring(0, 3)).toList()).append(' ')
                 .append(w.stream().map(TimeWindow::describe).toList()).append("; "));
         if (!holidays.isEmpty()) {

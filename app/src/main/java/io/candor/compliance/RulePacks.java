@@ -2,6 +2,7 @@ package io.candor.compliance;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -95,7 +96,7 @@ public final class RulePacks {
             String at = where + ", rule " + id;
             try {
                 rules.add(rule(r, id, at));
-            } catch (IllegalArgumentException | java.time.DateTimeException e) {
+            } catch (IllegalArgumentException | DateTimeException e) {
                 throw new IllegalStateException(at + ": " + e.getMessage(), e);
             }
         }

@@ -2,6 +2,7 @@ package io.candor.compliance;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 
@@ -31,7 +32,7 @@ public record Scenario(String id, String jurisdiction, List<ZoneId> timeZones, I
 
     /** The debtor's first time zone (UTC when none is known): the zone of the scenario's calendar date. */
     public ZoneId localZone() {
-        return timeZones.isEmpty() ? java.time.ZoneOffset.UTC : timeZones.getFirst();
+        return timeZones.isEmpty() ? ZoneOffset.UTC : timeZones.getFirst();
     }
 
     public boolean consents(@Nullable String consent) {

@@ -24,6 +24,7 @@ import io.candor.platform.money.Money;
 import io.candor.portfolio.AccountFacts;
 import io.candor.portfolio.AccountReadModel;
 import io.candor.portfolio.ContactPointKind;
+import io.candor.portfolio.ContactPointRef;
 import io.candor.portfolio.ContactTargets;
 import io.candor.strategy.planning.AccountSignals;
 import org.jspecify.annotations.Nullable;
@@ -128,7 +129,7 @@ class DemoHistory {
         for (int k = 0; k < 6; k++) {
             LocalDate day = businessDate.minusDays(13 - 2L * k);
             ContactGate.Answer answer = gate.decide(new ContactGate.Request(s.account(), Channel.VOICE_AI, Party.DEBTOR,
-                    io.candor.portfolio.ContactPointRef.of(s.phone()), day.atTime(LocalTime.of(10, 30)).atZone(ZoneId.of(s.zone())).toInstant()), AGENT);
+                    ContactPointRef.of(s.phone()), day.atTime(LocalTime.of(10, 30)).atZone(ZoneId.of(s.zone())).toInstant()), AGENT);
             if (answer.reservation() == null) {
                 return false;
             }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber;
 import org.jspecify.annotations.Nullable;
@@ -102,7 +103,7 @@ final class DemoPeople {
                 if (PHONES.isValidNumber(PHONES.parse(e164, null))) {
                     return e164;
                 }
-            } catch (com.google.i18n.phonenumbers.NumberParseException ignored) {
+            } catch (NumberParseException ignored) {
                 // try another
             }
         }

@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import io.candor.channel.Providers;
@@ -87,14 +90,14 @@ class DemoSandbox {
         }
         try (Stream<Path> files = Files.list(folder)) {
             return files.filter(f -> f.getFileName().toString().endsWith(".pdf"))
-                    .sorted(java.util.Comparator.comparing(DemoSandbox::modified).reversed()).limit(200).toList();
+                    .sorted(Comparator.comparing(DemoSandbox::modified).reversed()).limit(200).toList();
         } catch (IOException e) {
             return List.of();
         }
     }
 
     /** A letter's PDF by its file name in the tenant's folder, if it is one. */
-    java.util.Optional<Path> letter(String slug, String name) {
+    Optional<Path> letter(String slug, String name) {
         return letters(slug).stream().filter(f -> f.getFileName().toString().equals(name)).findFirst();
     }
 
@@ -106,11 +109,11 @@ class DemoSandbox {
         smsc.reply(slug, from.replace("+", ""), text);
     }
 
-    private static java.nio.file.attribute.FileTime modified(Path p) {
+    private static FileTime modified(Path p) {
         try {
             return Files.getLastModifiedTime(p);
         } catch (IOException e) {
-            return java.nio.file.attribute.FileTime.fromMillis(0);
+            return FileTime.fromMillis(0);
         }
     }
 

@@ -1,8 +1,10 @@
 package io.candor.demo;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Random;
+import java.util.function.DoubleSupplier;
 
 import org.jspecify.annotations.Nullable;
 
@@ -33,7 +35,7 @@ public final class DemoTrainingData {
      * {@code unpaid}. The rest is shaped like a fresh placement: days past due mostly under three months, most
      * accounts not yet called, few broken promises.
      */
-    public static byte[] csv(int rows, long seed, java.util.function.@Nullable DoubleSupplier balances) {
+    public static byte[] csv(int rows, long seed, @Nullable DoubleSupplier balances) {
         // without balances: a worked book (days past due and attempts spread evenly, balances around 4,900)
         boolean fresh = balances != null;
         Random r = new Random(seed);
@@ -41,7 +43,7 @@ public final class DemoTrainingData {
         for (int i = 0; i < drawn.length; i++) {
             drawn[i] = balances.getAsDouble();
         }
-        double median = fresh ? java.util.Arrays.stream(drawn).sorted().toArray()[rows / 2] : 5000;
+        double median = fresh ? Arrays.stream(drawn).sorted().toArray()[rows / 2] : 5000;
         StringBuilder s = new StringBuilder(HEADER).append('\n');
         for (int i = 0; i < rows; i++) {
             int dpd = fresh ? 1 + (int) Math.min(400, Math.abs(r.nextGaussian()) * 70) : 1 + r.nextInt(240);

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 
 import io.candor.identity.CurrentUser;
 import io.candor.platform.web.NotFoundException;
+import io.candor.tenancy.Tenants;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -28,9 +29,9 @@ class OutboxPage {
     static final int SHOWN = 200;
 
     private final DemoSandbox sandbox;
-    private final io.candor.tenancy.Tenants tenants;
+    private final Tenants tenants;
 
-    OutboxPage(DemoSandbox sandbox, io.candor.tenancy.Tenants tenants) {
+    OutboxPage(DemoSandbox sandbox, Tenants tenants) {
         this.sandbox = sandbox;
         this.tenants = tenants;
     }

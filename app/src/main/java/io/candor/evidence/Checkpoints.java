@@ -13,11 +13,13 @@ import io.candor.audit.AuditEntry;
 import io.candor.audit.AuditTrail;
 import io.candor.platform.CandorProperties;
 import io.candor.platform.tenant.TenantContext;
+import io.candor.tenancy.EachTenant;
 import io.candor.verify.Checkpoint;
 import io.candor.verify.NoteKey;
 import io.candor.verify.SignedNote;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -43,10 +45,10 @@ public class Checkpoints {
     private final Clock clock;
     private final String originPrefix;
 
-    private final io.candor.tenancy.EachTenant background;
+    private final EachTenant background;
 
     Checkpoints(JdbcClient jdbc, TileStore tiles, NoteKey.Signer signer, AuditTrail audit, Clock clock,
-            CandorProperties properties, io.candor.tenancy.EachTenant background) {
+            CandorProperties properties, EachTenant background) {
         this.background = background;
         this.jdbc = jdbc;
         this.tiles = tiles;
@@ -104,7 +106,7 @@ public class Checkpoints {
         return jdbc.sql("SELECT size, root, note FROM evidence_checkpoint ORDER BY size").query(STORED).list();
     }
 
-    private static final org.springframework.jdbc.core.RowMapper<Stored> STORED = (rs, n) -> new Stored(rs.getLong("size"),
+    private static final RowMapper<Stored> STORED = (rs, n) -> new Stored(rs.getLong("size"),
             rs.getBytes("root"), rs.getString("note"));
 
     void alarm(String problem) {

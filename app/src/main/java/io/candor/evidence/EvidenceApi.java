@@ -1,8 +1,13 @@
 package io.candor.evidence;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -34,7 +39,7 @@ import org.springframework.web.bind.annotation.RestController;
 @PreAuthorize("hasAnyRole('ADMIN', 'AUDITOR', 'COMPLIANCE_OFFICER')")
 class EvidenceApi {
 
-    private static final MediaType TEXT = new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8);
+    private static final MediaType TEXT = new MediaType("text", "plain", StandardCharsets.UTF_8);
 
     /** A record posted by an integration: {@code subject} is an account id (or {@code debtor:<id>}). */
     record NewRecord(@NotBlank String type, @NotBlank String subject, @Nullable String content,
@@ -113,12 +118,12 @@ class EvidenceApi {
 
     @GetMapping("/accounts/{id}/evidence-bundle")
     ResponseEntity<byte[]> bundle(@PathVariable UUID id) {
-        java.util.Locale locale = LocaleContextHolder.getLocale();
-        java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
+        Locale locale = LocaleContextHolder.getLocale();
+        ByteArrayOutputStream zip = new ByteArrayOutputStream();
         try {
             bundles.write(id, locale, zip);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/zip"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"evidence-" + id + ".zip\"")

@@ -1,5 +1,7 @@
 package io.candor.evidence;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Collection;
@@ -7,6 +9,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
+import io.candor.platform.evidence.EvidenceEvent;
+import io.candor.platform.web.BadRequestException;
 import io.candor.platform.web.ConflictException;
 import io.candor.verify.TlogProof;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,7 +40,7 @@ public class EvidenceLog {
     }
 
     /** Records an event and waits until it is in the log; returns its index (for integrations and tests). */
-    public long appendNow(io.candor.platform.evidence.EvidenceEvent event) {
+    public long appendNow(EvidenceEvent event) {
         long seq = recorder.record(event);
         sequencer.sequence(true);
         return jdbc.sql("SELECT idx FROM evidence_entry WHERE seq = :seq").param("seq", seq).query(Long.class).single();
@@ -78,13 +82,13 @@ public class EvidenceLog {
     public List<byte[]> consistency(long from, long to) {
         long size = size();
         if (from < 0 || from > to || to > size) {
-            throw new io.candor.platform.web.BadRequestException("Ask for 0 ≤ from ≤ to ≤ " + size
+            throw new BadRequestException("Ask for 0 ≤ from ≤ to ≤ " + size
                     + " (the log's size); got from=" + from + ", to=" + to + ".");
         }
         return new TileHashes(tiles.source()).consistency(from, to);
     }
 
-    private static Stored stored(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private static Stored stored(ResultSet rs) throws SQLException {
         return new Stored(rs.getLong("idx"), rs.getString("type"), rs.getObject("at", OffsetDateTime.class).toInstant(),
                 HexFormat.of().formatHex(rs.getBytes("subject")), rs.getBytes("entry"));
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.TreeMap;
 import java.util.UUID;
 
+import io.candor.identity.CurrentUser;
 import io.candor.platform.evidence.EvidenceEvent;
 import io.candor.platform.tenant.TenantContext;
 import io.candor.privacy.SearchHash;
@@ -72,7 +73,7 @@ public class EvidenceRecorder {
         List<String> hashes = new ArrayList<>();
         event.contents().forEach(c -> hashes.add(content.put(c)));
         String actor = event.actor() != null ? event.actor()
-                : io.candor.identity.CurrentUser.find().map(u -> u.username()).orElse("system");
+                : CurrentUser.find().map(u -> u.username()).orElse("system");
         return new Entry(event.type(), event.at(), actor, subjectHash(tenant, event.subject()), hashes,
                 new TreeMap<>(event.facts()));
     }

@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import io.candor.platform.ids.Ids;
 import io.candor.platform.tenant.TenantContext;
+import io.candor.tenancy.EachTenant;
 import io.candor.verify.Checkpoint;
 import io.candor.verify.Entry;
 import io.candor.verify.Merkle;
@@ -47,10 +48,10 @@ public class SelfAudit {
     private final NoteKey.Signer signer;
     private final Clock clock;
 
-    private final io.candor.tenancy.EachTenant background;
+    private final EachTenant background;
 
     SelfAudit(JdbcClient jdbc, TransactionTemplate tx, Checkpoints checkpoints, TileStore tiles, ContentStore content,
-            NoteKey.Signer signer, Clock clock, io.candor.tenancy.EachTenant background) {
+            NoteKey.Signer signer, Clock clock, EachTenant background) {
         this.background = background;
         this.jdbc = jdbc;
         this.tx = tx;

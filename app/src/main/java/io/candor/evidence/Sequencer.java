@@ -1,12 +1,18 @@
 package io.candor.evidence;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
 import io.candor.platform.tenant.TenantContext;
+import io.candor.tenancy.EachTenant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -29,9 +35,9 @@ class Sequencer {
     private final Map<UUID, TileAppender> appenders = new ConcurrentHashMap<>();
     private final Map<UUID, ReentrantLock> locks = new ConcurrentHashMap<>();
 
-    private final io.candor.tenancy.EachTenant background;
+    private final EachTenant background;
 
-    Sequencer(JdbcClient jdbc, TransactionTemplate tx, TileStore tiles, io.candor.tenancy.EachTenant background) {
+    Sequencer(JdbcClient jdbc, TransactionTemplate tx, TileStore tiles, EachTenant background) {
         this.background = background;
         this.jdbc = jdbc;
         this.tx = tx;
@@ -76,8 +82,8 @@ class Sequencer {
     }
 
     /** Each tenant's log size, as the {@code candor_evidence_entries} gauge reads it. */
-    private final java.util.Map<UUID, java.util.concurrent.atomic.AtomicLong> logSize =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<UUID, AtomicLong> logSize =
+            new ConcurrentHashMap<>();
 
     /** The current tenant's log size: the next index to assign. */
     static long size(JdbcClient jdbc) {
@@ -99,9 +105,9 @@ class Sequencer {
         }
         long size = size(jdbc);
         // how long the oldest record waited for its index: the log's sequencing lag
-        jdbc.sql("SELECT min(at) FROM evidence_pending").query(java.time.OffsetDateTime.class).optional()
+        jdbc.sql("SELECT min(at) FROM evidence_pending").query(OffsetDateTime.class).optional()
                 .ifPresent(oldest -> io.micrometer.core.instrument.Metrics.timer("candor.evidence.sequencing.lag")
-                        .record(java.time.Duration.between(oldest.toInstant(), java.time.Instant.now())));
+                        .record(Duration.between(oldest.toInstant(), Instant.now())));
         TileAppender appender = appenders.get(tenant);
         if (appender == null || appender.size() != size) {
             tiles.forget();
@@ -120,7 +126,7 @@ class Sequencer {
                 .param("limit", BATCH).param("size", size)
                 .query((rs, n) -> new Object[] {rs.getLong("idx"), rs.getBytes("leaf")})
                 .list().stream()
-                .sorted(java.util.Comparator.comparingLong(r -> (Long) r[0]))
+                .sorted(Comparator.comparingLong(r -> (Long) r[0]))
                 .map(r -> (byte[]) r[1])
                 .toList();
         if (!leaves.isEmpty()) {
@@ -128,8 +134,8 @@ class Sequencer {
         }
         appenders.put(tenant, appender);
         logSize.computeIfAbsent(tenant, t -> io.micrometer.core.instrument.Metrics.gauge("candor.evidence.entries",
-                java.util.List.of(io.micrometer.core.instrument.Tag.of("tenant", t.toString())),
-                new java.util.concurrent.atomic.AtomicLong())).set(appender.size());
+                List.of(io.micrometer.core.instrument.Tag.of("tenant", t.toString())),
+                new AtomicLong())).set(appender.size());
         return appender.size();
     }
 }

@@ -1,6 +1,7 @@
 package io.candor.evidence;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,7 @@ final class TileAppender {
                             + t.length / 32 + " hashes, the tree needs " + width);
                 }
                 for (int i = 0; i < width; i++) {
-                    partial.add(java.util.Arrays.copyOfRange(t, i * 32, (i + 1) * 32));
+                    partial.add(Arrays.copyOfRange(t, i * 32, (i + 1) * 32));
                 }
             }
             edge.add(partial);

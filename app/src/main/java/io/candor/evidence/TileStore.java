@@ -1,5 +1,6 @@
 package io.candor.evidence;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,7 @@ class TileStore {
     }
 
     private final JdbcClient jdbc;
-    private final Map<Key, byte[]> full = java.util.Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+    private final Map<Key, byte[]> full = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Key, byte[]> eldest) {
             return size() > CACHED;

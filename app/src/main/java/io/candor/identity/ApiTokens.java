@@ -2,6 +2,7 @@ package io.candor.identity;
 
 import static io.candor.platform.Timestamps.utc;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -182,7 +183,7 @@ class ApiTokens {
     }
 
     private static byte[] uuidBytes(UUID id) {
-        return java.nio.ByteBuffer.allocate(16).putLong(id.getMostSignificantBits())
+        return ByteBuffer.allocate(16).putLong(id.getMostSignificantBits())
                 .putLong(id.getLeastSignificantBits()).array();
     }
 

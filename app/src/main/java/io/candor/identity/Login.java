@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import io.candor.audit.AuditEntry;
@@ -15,6 +16,7 @@ import io.candor.platform.Actor;
 import io.candor.platform.CandorProperties;
 import io.candor.platform.tenant.TenantContext;
 import io.candor.tenancy.Tenants;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -143,7 +145,7 @@ class Login {
     }
 
     private record StoredUser(UUID id, String username, String displayName, String passwordHash,
-                              java.util.Set<Role> roles, String locale, boolean enabled, int failedLogins,
-                              @org.jspecify.annotations.Nullable Instant lockedUntil) {
+                              Set<Role> roles, String locale, boolean enabled, int failedLogins,
+                              @Nullable Instant lockedUntil) {
     }
 }

@@ -1,5 +1,8 @@
 package io.candor.identity;
 
+import io.candor.platform.CandorProperties;
+import io.candor.platform.web.ProblemWriter;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -8,12 +11,11 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
-import io.candor.platform.CandorProperties;
-import io.candor.platform.web.ProblemWriter;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 /**
  * Two filter chains: {@code /api/**} is stateless with bearer tokens and answers 401/403 as problem details;
@@ -33,16 +35,16 @@ class SecurityConfiguration {
      * control characters other than a tab are refused here, and what a header must be is said by what reads it.
      */
     @Bean
-    org.springframework.security.web.firewall.StrictHttpFirewall httpFirewall() {
-        org.springframework.security.web.firewall.StrictHttpFirewall f =
-                new org.springframework.security.web.firewall.StrictHttpFirewall();
+    StrictHttpFirewall httpFirewall() {
+        StrictHttpFirewall f =
+                new StrictHttpFirewall();
         f.setAllowedHeaderValues(v -> v.chars().allMatch(c -> c == '\t' || c >= 0x20 && c != 0x7F));
         return f;
     }
 
     /** A request the firewall refuses is a client's mistake: 400 with problem details, not a 500. */
     @Bean
-    org.springframework.security.web.firewall.RequestRejectedHandler requestRejectedHandler() {
+    RequestRejectedHandler requestRejectedHandler() {
         return (request, response, e) -> ProblemWriter.write(request, response, 400, "Bad request",
                 "The request was refused: a header or the address holds characters that are not allowed (control "
                         + "characters, encoded slashes or dots). Send plain text.");

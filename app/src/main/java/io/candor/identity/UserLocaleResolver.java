@@ -3,6 +3,8 @@ package io.candor.identity;
 import java.util.List;
 import java.util.Locale;
 
+import io.candor.platform.web.Languages;
+import io.candor.platform.web.PageLocale;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -27,7 +29,7 @@ class UserLocaleResolver implements LocaleResolver {
 
     @Override
     public Locale resolveLocale(HttpServletRequest request) {
-        if (request.getAttribute(io.candor.platform.web.PageLocale.ATTRIBUTE) instanceof Locale fixed) {
+        if (request.getAttribute(PageLocale.ATTRIBUTE) instanceof Locale fixed) {
             return fixed;
         }
         return CurrentUser.find().map(u -> supported(u.preferredLocale())).orElseGet(() -> anonymous.resolveLocale(request));
@@ -53,7 +55,7 @@ class UserLocaleResolver implements LocaleResolver {
 
     /** Maps any locale to the nearest supported one: zh-HK/zh-MO/Hant → zh-TW, other zh → zh-CN. */
     static Locale supported(Locale l) {
-        return switch (io.candor.platform.web.Languages.nearest(l.toLanguageTag(), io.candor.platform.web.Languages.STAFF)) {
+        return switch (Languages.nearest(l.toLanguageTag(), Languages.STAFF)) {
             case "zh-CN" -> Locale.SIMPLIFIED_CHINESE;
             case "zh-TW" -> Locale.TRADITIONAL_CHINESE;
             default -> Locale.ENGLISH;

@@ -24,6 +24,7 @@ import io.candor.platform.ids.Ids;
 import io.candor.platform.tenant.TenantContext;
 import io.candor.platform.web.ConflictException;
 import io.candor.platform.web.CursorPage;
+import io.candor.platform.web.NotFoundException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -125,7 +126,7 @@ public class Users {
     /** Records a certificate and its validity (replacing an earlier one of the same kind). */
     @Transactional
     public void qualify(UUID user, String qualification, LocalDate validUntil) {
-        find(user).orElseThrow(() -> new io.candor.platform.web.NotFoundException("user", user));
+        find(user).orElseThrow(() -> new NotFoundException("user", user));
         jdbc.sql("""
                         INSERT INTO user_qualification (tenant_id, user_id, qualification, valid_until)
                         VALUES (:tenant, :user, :q, :until)

@@ -1,11 +1,14 @@
 package io.candor.identity;
 
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.UUID;
 
 import io.candor.platform.web.CursorPage;
 import io.candor.platform.web.NotFoundException;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -40,9 +43,9 @@ class UsersApi {
         return users.find(id).orElseThrow(() -> new NotFoundException("user", id));
     }
 
-    record NewQualification(@jakarta.validation.constraints.Pattern(regexp = "[A-Z0-9_]{2,40}",
+    record NewQualification(@Pattern(regexp = "[A-Z0-9_]{2,40}",
             message = "use upper-case letters, digits and _, e.g. SP3 or IIBF_DRA") String qualification,
-                            @jakarta.validation.constraints.NotNull java.time.LocalDate validUntil) {
+                            @NotNull LocalDate validUntil) {
     }
 
     /** Records a collector's certificate (e.g. Indonesia's SP3) until a date. */

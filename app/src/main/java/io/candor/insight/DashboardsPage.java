@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import io.candor.identity.CandorPrincipal;
 import io.candor.identity.CurrentUser;
@@ -13,6 +16,8 @@ import io.candor.tenancy.Tenant;
 import io.candor.tenancy.Tenants;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,9 +33,9 @@ class DashboardsPage {
 
     private final Kpis kpis;
     private final Tenants tenants;
-    private final org.springframework.context.MessageSource messages;
+    private final MessageSource messages;
 
-    DashboardsPage(Kpis kpis, Tenants tenants, org.springframework.context.MessageSource messages) {
+    DashboardsPage(Kpis kpis, Tenants tenants, MessageSource messages) {
         this.messages = messages;
         this.kpis = kpis;
         this.tenants = tenants;
@@ -49,7 +54,7 @@ class DashboardsPage {
 
     /** The page's and the workbook's labels in the reader's language. */
     private Exports.Labels labels() {
-        java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        Locale locale = LocaleContextHolder.getLocale();
         return key -> messages.getMessage(key, null, key, locale);
     }
 
@@ -76,10 +81,10 @@ class DashboardsPage {
         model.addAttribute("rolls", kpis.rolls(f, zone));
         model.addAttribute("productivity", kpis.productivity(f, zone, currency));
         Exports.Labels label = labels();
-        java.util.Map<String, String> rates = new java.util.LinkedHashMap<>();
+        Map<String, String> rates = new LinkedHashMap<>();
         List.of("contactRate", "rpcRate", "ptpRate", "keptRate", "aiAutomationRate").forEach(k -> rates.put(k, label.kpi(k)));
         model.addAttribute("rateLabels", rates);
-        java.util.Map<String, String> series = new java.util.LinkedHashMap<>();
+        Map<String, String> series = new LinkedHashMap<>();
         List.of("contacts", "rightParty", "promises").forEach(k -> series.put(k, label.of(k)));
         model.addAttribute("seriesLabels", series);
         return "insight/dashboards";

@@ -3,6 +3,7 @@ package io.candor.insight;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -80,7 +81,7 @@ final class Exports {
     }
 
     static void recovery(OutputStream out, List<Kpis.Curve> curves, Kpis.Filter f, Labels t) throws IOException {
-        List<String> header = new java.util.ArrayList<>(List.of(t.of("vintage")));
+        List<String> header = new ArrayList<>(List.of(t.of("vintage")));
         for (int m = 0; m < 12; m++) {
             header.add(t.of("month") + " " + m + " %");
         }

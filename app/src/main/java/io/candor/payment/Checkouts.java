@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import io.candor.audit.AuditEntry;
 import io.candor.audit.AuditTrail;
@@ -51,7 +52,7 @@ public class Checkouts {
     Checkouts(JdbcClient jdbc, List<PaymentGateway> gateways, Payments payments, Tenants tenants, AuditTrail audit,
             Clock clock) {
         this.jdbc = jdbc;
-        this.gateways = gateways.stream().collect(java.util.stream.Collectors.toMap(PaymentGateway::provider, g -> g));
+        this.gateways = gateways.stream().collect(Collectors.toMap(PaymentGateway::provider, g -> g));
         this.payments = payments;
         this.tenants = tenants;
         this.audit = audit;

@@ -1,6 +1,7 @@
 package io.candor.payment;
 
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.Map;
 
 import io.candor.platform.tenant.TenantContext;
@@ -36,7 +37,7 @@ class PaymentWebhooks {
         if (gateway == null) {
             return ResponseEntity.status(404).body(Map.of("error", "no payment provider '" + provider + "'"));
         }
-        Map<String, String> headers = new java.util.HashMap<>();
+        Map<String, String> headers = new HashMap<>();
         for (String name : Collections.list(request.getHeaderNames())) {
             headers.put(name, request.getHeader(name));
         }

@@ -1,5 +1,6 @@
 package io.candor.payment;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -7,12 +8,16 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Currency;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.candor.platform.Hmac;
 import io.candor.platform.money.Money;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -76,7 +81,7 @@ public class SandboxGateway implements PaymentGateway {
 
     Notification notification(Session s, boolean paid) {
         Checkout c = s.checkout();
-        Map<String, Object> event = new java.util.LinkedHashMap<>();
+        Map<String, Object> event = new LinkedHashMap<>();
         event.put("id", "evt_" + UUID.randomUUID().toString().replace("-", ""));
         event.put("type", paid ? "checkout.paid" : "checkout.failed");
         event.put("tenant", c.tenant().toString());
@@ -99,7 +104,7 @@ public class SandboxGateway implements PaymentGateway {
         long t;
         byte[] given;
         try {
-            Map<String, String> parts = new java.util.HashMap<>();
+            Map<String, String> parts = new HashMap<>();
             for (String p : header.split(",")) {
                 String[] kv = p.strip().split("=", 2);
                 parts.put(kv[0], kv.length > 1 ? kv[1] : "");
@@ -119,8 +124,8 @@ public class SandboxGateway implements PaymentGateway {
         try {
             return new Event(e.get("id").asString(), UUID.fromString(e.get("tenant").asString()),
                     UUID.fromString(e.get("checkout").asString()), e.get("type").asString().equals("checkout.paid"),
-                    Money.of(new java.math.BigDecimal(e.get("amount").asString()),
-                            java.util.Currency.getInstance(e.get("currency").asString())),
+                    Money.of(new BigDecimal(e.get("amount").asString()),
+                            Currency.getInstance(e.get("currency").asString())),
                     Instant.ofEpochSecond(e.get("created").asLong()));
         } catch (RuntimeException x) {
             throw new Refused("the event is not a sandbox checkout event");
@@ -128,6 +133,6 @@ public class SandboxGateway implements PaymentGateway {
     }
 
     private byte[] mac(long timestamp, byte[] body) {
-        return io.candor.platform.Hmac.sha256(secret, (timestamp + ".").getBytes(StandardCharsets.UTF_8), body);
+        return Hmac.sha256(secret, (timestamp + ".").getBytes(StandardCharsets.UTF_8), body);
     }
 }

@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,7 +34,7 @@ class SandboxPages {
     @GetMapping("/sandbox-gateway/checkouts/{session}")
     String page(@PathVariable String session, Model model) {
         SandboxGateway.Session s = sandbox.session(session).orElseThrow(() -> new ResponseStatusException(
-                org.springframework.http.HttpStatus.NOT_FOUND, "no such payment session"));
+                HttpStatus.NOT_FOUND, "no such payment session"));
         model.addAttribute("pay", s);
         return "sandbox/checkout";
     }
@@ -42,7 +43,7 @@ class SandboxPages {
     String complete(@PathVariable String session, @RequestParam String outcome, Model model)
             throws InterruptedException {
         SandboxGateway.Session s = sandbox.session(session).orElseThrow(() -> new ResponseStatusException(
-                org.springframework.http.HttpStatus.NOT_FOUND, "no such payment session"));
+                HttpStatus.NOT_FOUND, "no such payment session"));
         SandboxGateway.Notification n = sandbox.notification(s, outcome.equals("pay"));
         try {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(s.checkout().webhookUrl())

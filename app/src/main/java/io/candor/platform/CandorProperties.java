@@ -2,6 +2,7 @@ package io.candor.platform;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -74,8 +75,8 @@ public record CandorProperties(
             @DefaultValue("candor-evidence") String keyName,
             @DefaultValue("candor/") String originPrefix,
             @Nullable Path contentDir,
-            @DefaultValue("2s") java.time.Duration checkpointInterval,
-            @DefaultValue("10m") java.time.Duration auditInterval) {
+            @DefaultValue("2s") Duration checkpointInterval,
+            @DefaultValue("10m") Duration auditInterval) {
     }
 
     /**
@@ -91,10 +92,10 @@ public record CandorProperties(
             @DefaultValue("5") int maxAttempts,
             @DefaultValue("30m") Duration lockout,
             @DefaultValue("15m") Duration sessionTimeout,
-            java.util.@Nullable List<String> staffNetworks) {
+            @Nullable List<String> staffNetworks) {
 
-        public java.util.List<String> staffNetworksOrNone() {
-            return staffNetworks == null ? java.util.List.of() : staffNetworks;
+        public List<String> staffNetworksOrNone() {
+            return staffNetworks == null ? List.of() : staffNetworks;
         }
     }
 

@@ -2,19 +2,30 @@ package io.candor.portal;
 
 import static io.candor.platform.Timestamps.utc;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
+import io.candor.audit.AuditEntry;
+import io.candor.audit.AuditTrail;
 import io.candor.compliance.Hold;
 import io.candor.compliance.gate.Holds;
+import io.candor.evidence.ContentStore;
 import io.candor.platform.evidence.EvidenceEvent;
 import io.candor.platform.ids.Ids;
 import io.candor.platform.tenant.TenantContext;
+import io.candor.verify.Merkle;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,19 +47,19 @@ public class DisputeDocuments {
 
     /** A document filed on an account, as staff list it. */
     public record Document(UUID id, String fileName, String contentType, long sizeBytes, String sha256,
-                           java.time.OffsetDateTime uploadedAt) {
+                           OffsetDateTime uploadedAt) {
     }
 
     /** A document's bytes, for download. */
     public record File(Document document, byte[] bytes) {
 
         /** The file as an attachment of its checked type, never rendered inline. */
-        public org.springframework.http.ResponseEntity<byte[]> attachment() {
-            return org.springframework.http.ResponseEntity.ok()
-                    .contentType(org.springframework.http.MediaType.parseMediaType(document.contentType()))
-                    .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
-                            org.springframework.http.ContentDisposition.attachment()
-                                    .filename(document.fileName(), java.nio.charset.StandardCharsets.UTF_8).build()
+        public ResponseEntity<byte[]> attachment() {
+            return ResponseEntity.ok()
+                    .contentType(MediaType.parseMediaType(document.contentType()))
+                    .header(HttpHeaders.CONTENT_DISPOSITION,
+                            ContentDisposition.attachment()
+                                    .filename(document.fileName(), StandardCharsets.UTF_8).build()
                                     .toString())
                     .body(bytes);
         }
@@ -58,11 +69,11 @@ public class DisputeDocuments {
     private final Holds holds;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final io.candor.evidence.ContentStore content;
-    private final io.candor.audit.AuditTrail audit;
+    private final ContentStore content;
+    private final AuditTrail audit;
 
     DisputeDocuments(JdbcClient jdbc, Holds holds, ApplicationEventPublisher events, Clock clock,
-            io.candor.evidence.ContentStore content, io.candor.audit.AuditTrail audit) {
+            ContentStore content, AuditTrail audit) {
         this.content = content;
         this.audit = audit;
         this.jdbc = jdbc;
@@ -81,7 +92,7 @@ public class DisputeDocuments {
 
     /** The type the file's first bytes show: PDF, JPEG or PNG. */
     static @Nullable String type(byte[] b) {
-        if (starts(b, "%PDF-".getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
+        if (starts(b, "%PDF-".getBytes(StandardCharsets.US_ASCII))) {
             return "application/pdf";
         }
         if (starts(b, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF})) {
@@ -101,7 +112,7 @@ public class DisputeDocuments {
     public UUID dispute(UUID account, String reason, List<Upload> uploads, String by) {
         UUID hold = holds.set(account, Hold.DISPUTE, "Disputed in the debtor portal: " + reason, null, by).id();
         for (Upload u : uploads) {
-            byte[] sha = io.candor.verify.Merkle.sha256().digest(u.bytes());
+            byte[] sha = Merkle.sha256().digest(u.bytes());
             String type = type(u.bytes());
             String name = u.name().replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_");
             name = name.length() > 200 ? name.substring(0, 200) : name;
@@ -127,7 +138,7 @@ public class DisputeDocuments {
                         FROM dispute_document WHERE account_id = :a ORDER BY uploaded_at, id""")
                 .param("a", account)
                 .query((rs, n) -> new Document(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        rs.getLong(4), rs.getString(5), rs.getObject(6, java.time.OffsetDateTime.class)))
+                        rs.getLong(4), rs.getString(5), rs.getObject(6, OffsetDateTime.class)))
                 .list();
     }
 
@@ -136,13 +147,13 @@ public class DisputeDocuments {
      * read is audited as a read of the debtor's data. Empty when the document is not on the account or its content
      * was erased under retention rules.
      */
-    public java.util.Optional<File> read(UUID account, UUID document, String purpose) {
-        java.util.Optional<Document> d = of(account).stream().filter(x -> x.id().equals(document)).findFirst();
+    public Optional<File> read(UUID account, UUID document, String purpose) {
+        Optional<Document> d = of(account).stream().filter(x -> x.id().equals(document)).findFirst();
         if (d.isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        java.util.Optional<byte[]> bytes = content.verified(d.get().sha256());
-        bytes.ifPresent(b -> audit.record(io.candor.audit.AuditEntry.read("account", account, purpose)
+        Optional<byte[]> bytes = content.verified(d.get().sha256());
+        bytes.ifPresent(b -> audit.record(AuditEntry.read("account", account, purpose)
                 .withDetail(Map.of("document", document.toString()))));
         return bytes.map(b -> new File(d.get(), b));
     }

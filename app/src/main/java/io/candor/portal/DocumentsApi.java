@@ -3,6 +3,7 @@ package io.candor.portal;
 import java.util.List;
 import java.util.UUID;
 
+import io.candor.audit.Purpose;
 import io.candor.platform.web.NotFoundException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -30,7 +31,7 @@ class DocumentsApi {
     @GetMapping("/api/v1/accounts/{id}/documents/{document}")
     ResponseEntity<byte[]> download(@PathVariable UUID id, @PathVariable UUID document,
             @RequestHeader(name = "X-Purpose", defaultValue = "DISPUTE_REVIEW") String purpose) {
-        return documents.read(id, document, io.candor.audit.Purpose.of(purpose)).orElseThrow(() -> new NotFoundException("document", document))
+        return documents.read(id, document, Purpose.of(purpose)).orElseThrow(() -> new NotFoundException("document", document))
                 .attachment();
     }
 }

@@ -7,11 +7,15 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -20,6 +24,7 @@ import java.util.UUID;
 import io.candor.audit.AuditEntry;
 import io.candor.audit.AuditTrail;
 import io.candor.platform.CandorProperties;
+import io.candor.platform.Hmac;
 import io.candor.platform.SecretFile;
 import io.candor.platform.evidence.EvidenceEvent;
 import io.candor.platform.ids.Ids;
@@ -124,7 +129,7 @@ public class PortalLinks {
                 .param("a", account).param("now", utc(clock.instant())).query(UUID.class).list()
                 .forEach(old -> revoke(old, by, "REPLACED"));
         UUID id = Ids.newId();
-        Instant expires = clock.instant().plus(properties.portal().linkTtl()).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Instant expires = clock.instant().plus(properties.portal().linkTtl()).truncatedTo(ChronoUnit.SECONDS);
         jdbc.sql("""
                         INSERT INTO portal_link (tenant_id, id, account_id, purpose, channel, created_by, created_at,
                                                  expires_at)
@@ -134,7 +139,7 @@ public class PortalLinks {
         audit.record(AuditEntry.of("PORTAL_LINK_CREATED", "account", account).withDetail(Map.of("link", id.toString(),
                 "expiresAt", expires.toString())));
         events.publishEvent(new EvidenceEvent("PORTAL_LINK_CREATED", EvidenceEvent.Subject.account(account), by,
-                clock.instant(), Map.of("link", id.toString(), "expiresAt", expires.toString()), java.util.List.of()));
+                clock.instant(), Map.of("link", id.toString(), "expiresAt", expires.toString()), List.of()));
         String root = properties.publicBaseUrl() == null || properties.publicBaseUrl().isBlank()
                 ? base.toString() : properties.publicBaseUrl();
         return new Created(id, root.replaceAll("/+$", "") + "/p/" + token(TenantContext.require(), id, expires), expires);
@@ -157,13 +162,13 @@ public class PortalLinks {
             audit.record(AuditEntry.of("PORTAL_LINK_REVOKED", "account", account).withDetail(Map.of("link",
                     link.toString(), "why", why)));
             events.publishEvent(new EvidenceEvent("PORTAL_LINK_REVOKED", EvidenceEvent.Subject.account(account), by,
-                    clock.instant(), Map.of("link", link.toString(), "why", why), java.util.List.of()));
+                    clock.instant(), Map.of("link", link.toString(), "why", why), List.of()));
         }
         return find(link).orElse(found);
     }
 
     /** The account's links, newest first, each LIVE, EXPIRED or REVOKED. */
-    public java.util.List<Link> ofAccount(UUID account) {
+    public List<Link> ofAccount(UUID account) {
         return jdbc.sql("SELECT * FROM portal_link WHERE account_id = :a ORDER BY created_at DESC, id DESC")
                 .param("a", account).query((rs, n) -> link(rs)).list();
     }
@@ -173,7 +178,7 @@ public class PortalLinks {
                 .optional();
     }
 
-    private Link link(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private Link link(ResultSet rs) throws SQLException {
         Instant expires = rs.getObject("expires_at", OffsetDateTime.class).toInstant();
         OffsetDateTime revoked = rs.getObject("revoked_at", OffsetDateTime.class);
         String status = revoked != null ? "REVOKED" : clock.instant().isBefore(expires) ? "LIVE" : "EXPIRED";
@@ -241,6 +246,6 @@ public class PortalLinks {
     }
 
     private byte[] tag(byte[] body) {
-        return Arrays.copyOf(io.candor.platform.Hmac.sha256(key, body), TAG);
+        return Arrays.copyOf(Hmac.sha256(key, body), TAG);
     }
 }

@@ -1,7 +1,9 @@
 package io.candor.portal;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -12,6 +14,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -39,10 +42,10 @@ class PortalLinksApi {
     record LinkRequest(@Nullable String channel) {
     }
 
-    record Link(UUID id, String url, java.time.Instant expiresAt, Sends.@Nullable Message message) {
+    record Link(UUID id, String url, Instant expiresAt, Sends.@Nullable Message message) {
     }
 
-    @org.springframework.web.bind.annotation.GetMapping("/api/v1/accounts/{id}/portal-links")
+    @GetMapping("/api/v1/accounts/{id}/portal-links")
     @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'COLLECTOR', 'AGENCY_USER', 'COMPLIANCE_OFFICER', 'AUDITOR')")
     List<PortalLinks.Link> list(@PathVariable UUID id) {
         return links.ofAccount(id); // an unknown or another tenant's account is refused first (portfolio's AccountScope)
@@ -65,7 +68,7 @@ class PortalLinksApi {
         }
         URI base = URI.create(ServletUriComponentsBuilder.fromContextPath(request).build().toUriString());
         PortalLinks.Created link = links.create(id, channel, CurrentUser.get().username(), base);
-        Sends.Message sent = channel == null ? null : sends.send(id, "portal-link-" + channel.toLowerCase(java.util.Locale.ROOT),
+        Sends.Message sent = channel == null ? null : sends.send(id, "portal-link-" + channel.toLowerCase(Locale.ROOT),
                 "portal-link:" + link.id(), CurrentUser.get(), Map.of("portal_link", link.url()));
         return new Link(link.id(), link.url(), link.expiresAt(), sent);
     }

@@ -3,6 +3,8 @@ package io.candor.portal;
 import java.util.List;
 import java.util.Locale;
 
+import io.candor.platform.web.Languages;
+
 /** The portal's languages, each named in itself, and the nearest of them to a debtor's language or a browser's. */
 final class PortalLocale {
 
@@ -21,6 +23,6 @@ final class PortalLocale {
     static final List<String> TAGS = LANGUAGES.stream().map(Language::tag).toList();
 
     static Locale of(String tag) {
-        return io.candor.platform.web.Languages.nearestLocale(tag, TAGS);
+        return Languages.nearestLocale(tag, TAGS);
     }
 }

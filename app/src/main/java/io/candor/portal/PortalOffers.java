@@ -13,6 +13,7 @@ import io.candor.arrangement.Kind;
 import io.candor.arrangement.Offerer;
 import io.candor.arrangement.Policy;
 import io.candor.arrangement.PolicyCheck;
+import io.candor.arrangement.Proposal;
 import io.candor.arrangement.Schedules;
 import io.candor.arrangement.Terms;
 import io.candor.platform.money.Money;
@@ -78,10 +79,10 @@ class PortalOffers {
     }
 
     /** The proposal behind an offer's code, as the debtor chose it today. */
-    static io.candor.arrangement.Proposal proposal(Offer o) {
+    static Proposal proposal(Offer o) {
         return switch (o.kind()) {
-            case SETTLEMENT -> io.candor.arrangement.Proposal.settlement(o.total().amount(), o.firstDue());
-            default -> io.candor.arrangement.Proposal.plan(o.instalments(), o.firstDue());
+            case SETTLEMENT -> Proposal.settlement(o.total().amount(), o.firstDue());
+            default -> Proposal.plan(o.instalments(), o.firstDue());
         };
     }
 }

@@ -2,6 +2,7 @@ package io.candor.portal;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 
 import io.candor.platform.CandorProperties;
@@ -127,7 +128,7 @@ class PortalPages {
         model.addAttribute("done", done);
         LocalDate today = tenants.businessDate(s.tenant());
         model.addAttribute("offers", o.status().equals("OPEN") && (o.arrangement() == null || !o.arrangement().status().live())
-                ? offers.of(s.account(), o.total(), today) : java.util.List.of());
+                ? offers.of(s.account(), o.total(), today) : List.of());
         model.addAttribute("today", today);
         return "portal/home";
     }

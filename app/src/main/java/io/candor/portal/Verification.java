@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -108,7 +109,7 @@ class Verification {
                 .param("t", TenantContext.require()).param("id", Ids.newId()).param("link", link).param("a", account)
                 .param("now", utc(clock.instant())).param("ok", right).param("client", client)
                 .param("staff", staffOrigin).update();
-        Map<String, String> detail = new java.util.LinkedHashMap<>();
+        Map<String, String> detail = new LinkedHashMap<>();
         detail.put("link", link.toString());
         detail.put("client", client);
         if (staffOrigin != null) {
@@ -120,7 +121,7 @@ class Verification {
         if (right) {
             detail.remove("client");
             events.publishEvent(new EvidenceEvent("PORTAL_VERIFIED", EvidenceEvent.Subject.account(account),
-                    debtor(link).username(), clock.instant(), Map.copyOf(detail), java.util.List.of()));
+                    debtor(link).username(), clock.instant(), Map.copyOf(detail), List.of()));
             return new Verified();
         }
         List<OffsetDateTime> failures = recentFailures(account);

@@ -3,6 +3,7 @@ package io.candor.portfolio;
 import java.util.List;
 import java.util.UUID;
 
+import io.candor.audit.Purpose;
 import io.candor.identity.CurrentUser;
 import io.candor.platform.web.CursorPage;
 import io.candor.platform.web.NotFoundException;
@@ -39,7 +40,7 @@ class AccountsApi {
     @GetMapping("/debtors/{id}")
     DebtorOverview.Overview debtor(@PathVariable UUID id,
             @RequestHeader(name = "X-Purpose", defaultValue = "ACCOUNT_VIEW") String purpose) {
-        return debtors.of(id, io.candor.audit.Purpose.of(purpose)).orElseThrow(() -> new NotFoundException("debtor", id));
+        return debtors.of(id, Purpose.of(purpose)).orElseThrow(() -> new NotFoundException("debtor", id));
     }
 
     @GetMapping("/accounts")
@@ -49,7 +50,7 @@ class AccountsApi {
             @RequestParam(required = false) @Nullable String cursor,
             @RequestParam(required = false) @Nullable Integer limit,
             @Parameter(description = "why the data is read") @RequestHeader(name = "X-Purpose", defaultValue = "ACCOUNT_VIEW") String purpose) {
-        return accounts.list(new Accounts.Filter(portfolio, bucket, status), cursor, CursorPage.limit(limit), io.candor.audit.Purpose.of(purpose));
+        return accounts.list(new Accounts.Filter(portfolio, bucket, status), cursor, CursorPage.limit(limit), Purpose.of(purpose));
     }
 
     /** Search by identity number, sent in the body so that it never appears in URLs or access logs. */
@@ -59,13 +60,13 @@ class AccountsApi {
     @PostMapping("/accounts/search")
     List<AccountSummary> search(@Valid @RequestBody Search search,
             @RequestHeader(name = "X-Purpose", defaultValue = "ACCOUNT_SEARCH") String purpose) {
-        return accounts.findByNationalId(search.nationalId(), io.candor.audit.Purpose.of(purpose));
+        return accounts.findByNationalId(search.nationalId(), Purpose.of(purpose));
     }
 
     @GetMapping("/accounts/{id}")
     AccountDetail show(@PathVariable UUID id,
             @RequestHeader(name = "X-Purpose", defaultValue = "ACCOUNT_VIEW") String purpose) {
-        return accounts.find(id, CurrentUser.get().roles(), io.candor.audit.Purpose.of(purpose))
+        return accounts.find(id, CurrentUser.get().roles(), Purpose.of(purpose))
                 .orElseThrow(() -> new NotFoundException("account", id));
     }
 }

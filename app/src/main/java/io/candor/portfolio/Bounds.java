@@ -1,6 +1,7 @@
 package io.candor.portfolio;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 
 /**
  * The bounds Candor holds money and dates to, wherever they come in (a placement file, a payment, the business date);
@@ -17,7 +18,7 @@ public final class Bounds {
     /** The largest days past due a file may state (30 years). */
     public static final int MAX_DPD = 10_958;
     /** The earliest date of birth accepted. */
-    public static final java.time.LocalDate EARLIEST_BIRTH = java.time.LocalDate.of(1900, 1, 1);
+    public static final LocalDate EARLIEST_BIRTH = LocalDate.of(1900, 1, 1);
     /** How far from today's calendar date the business date may be moved (simulation included). */
     public static final int BUSINESS_DATE_DAYS = 3_660;
 

@@ -1,5 +1,8 @@
 package io.candor.portfolio;
 
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -7,8 +10,11 @@ import java.util.UUID;
 
 import io.candor.audit.AuditEntry;
 import io.candor.audit.AuditTrail;
+import io.candor.platform.evidence.EvidenceEvent;
+import io.candor.platform.tenant.TenantContext;
 import io.candor.platform.web.NotFoundException;
 import io.candor.privacy.Masking;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -58,7 +64,7 @@ public class ContactPreferences {
     }
 
     /** Hours of the day, in the debtor's own time, to be reached in: from (inclusive) to (exclusive). */
-    public record Hours(java.time.LocalTime from, java.time.LocalTime to) {
+    public record Hours(LocalTime from, LocalTime to) {
 
         public Hours {
             if (!from.isBefore(to)) {
@@ -66,22 +72,22 @@ public class ContactPreferences {
             }
         }
 
-        public boolean contains(java.time.LocalTime t) {
+        public boolean contains(LocalTime t) {
             return !t.isBefore(from) && t.isBefore(to);
         }
     }
 
     /** A debtor's preferred channel and hours, either may be unset. */
-    public record Preference(@org.jspecify.annotations.Nullable String channel, @org.jspecify.annotations.Nullable Hours hours) {
+    public record Preference(@Nullable String channel, @Nullable Hours hours) {
     }
 
     public Preference preference(UUID debtor) {
         return jdbc.sql("SELECT preferred_channel, hours_from, hours_to FROM debtor_contact_preference WHERE debtor_id = :d")
                 .param("d", debtor)
                 .query((rs, n) -> {
-                    java.time.LocalTime from = rs.getObject(2, java.time.LocalTime.class);
+                    LocalTime from = rs.getObject(2, LocalTime.class);
                     return new Preference(rs.getString(1), from == null ? null
-                            : new Hours(from, rs.getObject(3, java.time.LocalTime.class)));
+                            : new Hours(from, rs.getObject(3, LocalTime.class)));
                 })
                 .optional().orElse(new Preference(null, null));
     }
@@ -96,16 +102,16 @@ public class ContactPreferences {
                         ON CONFLICT (tenant_id, debtor_id) DO UPDATE SET preferred_channel = excluded.preferred_channel,
                             hours_from = excluded.hours_from, hours_to = excluded.hours_to,
                             updated_by = excluded.updated_by, updated_at = excluded.updated_at""")
-                .param("t", io.candor.platform.tenant.TenantContext.require()).param("d", debtor)
+                .param("t", TenantContext.require()).param("d", debtor)
                 .param("channel", p.channel()).param("from", p.hours() == null ? null : p.hours().from())
                 .param("to", p.hours() == null ? null : p.hours().to()).param("by", by).update();
-        Map<String, String> facts = new java.util.LinkedHashMap<>();
+        Map<String, String> facts = new LinkedHashMap<>();
         facts.put("channel", p.channel() == null ? "-" : p.channel());
         facts.put("hours", p.hours() == null ? "-" : p.hours().from() + "-" + p.hours().to());
-        audit.record(AuditEntry.of("CONTACT_PREFERENCE_SET", "debtor", debtor).withDetail(new java.util.LinkedHashMap<>(facts)));
-        events.publishEvent(new io.candor.platform.evidence.EvidenceEvent("CONTACT_PREFERENCE_SET",
-                io.candor.platform.evidence.EvidenceEvent.Subject.debtor(debtor), by, java.time.Instant.now(), facts,
-                java.util.List.of()));
+        audit.record(AuditEntry.of("CONTACT_PREFERENCE_SET", "debtor", debtor).withDetail(new LinkedHashMap<>(facts)));
+        events.publishEvent(new EvidenceEvent("CONTACT_PREFERENCE_SET",
+                EvidenceEvent.Subject.debtor(debtor), by, Instant.now(), facts,
+                List.of()));
     }
 
     @Transactional
@@ -127,8 +133,8 @@ public class ContactPreferences {
                 .query(UUID.class).optional().orElseThrow(() -> new NotFoundException("contact point", contactPoint));
         audit.record(AuditEntry.of(action, "debtor", debtor).withDetail(Map.of("contactPoint", contactPoint.toString(),
                 "value", value)));
-        events.publishEvent(io.candor.platform.evidence.EvidenceEvent.of(action,
-                io.candor.platform.evidence.EvidenceEvent.Subject.debtor(debtor), java.time.Instant.now(),
+        events.publishEvent(EvidenceEvent.of(action,
+                EvidenceEvent.Subject.debtor(debtor), Instant.now(),
                 Map.of("contactPoint", contactPoint.toString(), "value", value)));
     }
 }

@@ -2,6 +2,7 @@ package io.candor.portfolio;
 
 import java.sql.Array;
 import java.sql.SQLException;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -160,8 +161,8 @@ public class ContactTargets {
                         SELECT hours_from, hours_to FROM debtor_contact_preference
                         WHERE debtor_id = :debtor AND hours_from IS NOT NULL""")
                 .param("debtor", r.debtor())
-                .query((rs, n) -> new ContactPreferences.Hours(rs.getObject(1, java.time.LocalTime.class),
-                        rs.getObject(2, java.time.LocalTime.class)))
+                .query((rs, n) -> new ContactPreferences.Hours(rs.getObject(1, LocalTime.class),
+                        rs.getObject(2, LocalTime.class)))
                 .optional().orElse(null);
         return Optional.of(new ContactTarget(account, r.debtor(), r.creditor(), jurisdiction, resolution,
                 List.copyOf(zones), Set.copyOf(consents), Set.copyOf(optedOut), hours));

@@ -12,6 +12,7 @@ import java.util.UUID;
 import io.candor.audit.AuditEntry;
 import io.candor.audit.AuditTrail;
 import io.candor.platform.tenant.TenantContext;
+import io.candor.platform.web.BadRequestException;
 import io.candor.platform.web.ConflictException;
 import io.candor.tenancy.Tenants;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -55,7 +56,7 @@ public class EndOfDayClose {
         LocalDate today = LocalDate.now(clock);
         if (date.isBefore(today.minusDays(Bounds.BUSINESS_DATE_DAYS)) || date.isAfter(today.plusDays(
                 Bounds.BUSINESS_DATE_DAYS))) {
-            throw new io.candor.platform.web.BadRequestException("The business date " + date + " is out of range: "
+            throw new BadRequestException("The business date " + date + " is out of range: "
                     + "choose a date within " + Bounds.BUSINESS_DATE_DAYS + " days of today (" + today + ").");
         }
         jdbc.sql("SELECT max(business_date) FROM eod_close WHERE status = 'DONE'").query(LocalDate.class).optional()

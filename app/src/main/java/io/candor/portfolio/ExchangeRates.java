@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import io.candor.platform.tenant.TenantContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -80,7 +81,7 @@ public class ExchangeRates {
      * planning partition can ask for it without scanning the accounts.
      */
     public Map<String, BigDecimal> ratesInto(String to, LocalDate date) {
-        Map<String, BigDecimal> rates = new java.util.TreeMap<>();
+        Map<String, BigDecimal> rates = new TreeMap<>();
         jdbc.sql("""
                         SELECT base FROM exchange_rate WHERE quote = :to AND rate_date BETWEEN :earliest AND :date
                         UNION SELECT quote FROM exchange_rate WHERE base = :to AND rate_date BETWEEN :earliest AND :date""")
@@ -97,7 +98,7 @@ public class ExchangeRates {
      */
     public Conversion toCurrency(String to, LocalDate date) {
         Map<String, BigDecimal> rates = ratesInto(to, date);
-        Map<String, Long> missing = new java.util.TreeMap<>();
+        Map<String, Long> missing = new TreeMap<>();
         jdbc.sql("SELECT currency, count(*) FROM account WHERE status = 'OPEN' GROUP BY currency")
                 .query((rs, n) -> Map.entry(rs.getString(1).strip(), rs.getLong(2))).list().stream()
                 .filter(c -> !rates.containsKey(c.getKey())).forEach(c -> missing.put(c.getKey(), c.getValue()));

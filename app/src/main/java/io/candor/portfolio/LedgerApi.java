@@ -3,6 +3,7 @@ package io.candor.portfolio;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -140,9 +141,9 @@ class LedgerApi {
     @PutMapping("/bucket-schemes/{product}")
     @PreAuthorize("hasRole('ADMIN')")
     List<Integer> bucketScheme(@PathVariable String product, @RequestBody List<Integer> bounds) {
-        if (java.util.Arrays.stream(Placement.Product.values()).noneMatch(p -> p.name().equals(product))) {
+        if (Arrays.stream(Placement.Product.values()).noneMatch(p -> p.name().equals(product))) {
             throw new BadRequestException("Unknown product '" + product + "': use one of "
-                    + java.util.Arrays.toString(Placement.Product.values()));
+                    + Arrays.toString(Placement.Product.values()));
         }
         boolean increasing = bounds.size() == 6 && bounds.getFirst() > 0;
         for (int i = 1; increasing && i < bounds.size(); i++) {

@@ -1,5 +1,6 @@
 package io.candor.portfolio;
 
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,7 @@ public class MessageFacts {
     /** The facts of one open account. */
     public record Facts(UUID account, UUID debtor, String debtorName, String creditor, Money balance, String language,
                         String country, @Nullable String region, Map<ContactPointKind, Point> points,
-                        java.time.@Nullable LocalDate birthDate, @Nullable String idLast4) {
+                        @Nullable LocalDate birthDate, @Nullable String idLast4) {
 
         public Optional<Point> point(ContactPointKind kind) {
             return Optional.ofNullable(points.get(kind));
@@ -73,7 +74,7 @@ public class MessageFacts {
                         rs.getString("full_name"), rs.getString("creditor"),
                         Money.ofMinor(rs.getLong("balance"), rs.getString("currency").strip()), rs.getString("language"),
                         rs.getString("country").strip(), rs.getString("region"), new LinkedHashMap<>(),
-                        rs.getObject("birth_date", java.time.LocalDate.class), last4(rs.getString("national_id_hint"))))
+                        rs.getObject("birth_date", LocalDate.class), last4(rs.getString("national_id_hint"))))
                 .optional();
         facts.ifPresent(f -> {
             jdbc.sql("""

@@ -4,17 +4,21 @@ import static io.candor.platform.Timestamps.utc;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Currency;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -28,7 +32,9 @@ import io.candor.platform.tenant.TenantContext;
 import io.candor.platform.web.BadRequestException;
 import io.candor.platform.web.ConflictException;
 import io.candor.platform.web.NotFoundException;
+import io.candor.tenancy.Tenants;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -64,12 +70,12 @@ public class Payments {
     private final AuditTrail audit;
     private final Clock clock;
 
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final ApplicationEventPublisher events;
 
-    private final io.candor.tenancy.Tenants tenants;
+    private final Tenants tenants;
 
     Payments(JdbcClient jdbc, ExchangeRates rates, AuditTrail audit, Clock clock,
-            org.springframework.context.ApplicationEventPublisher events, io.candor.tenancy.Tenants tenants) {
+            ApplicationEventPublisher events, Tenants tenants) {
         this.tenants = tenants;
         this.events = events;
         this.jdbc = jdbc;
@@ -91,9 +97,9 @@ public class Payments {
             throw new BadRequestException("amount " + r.amount().toPlainString() + " is larger than the largest amount "
                     + "Candor accepts (" + Bounds.MAX_AMOUNT.toPlainString() + ").");
         }
-        java.time.LocalDate today = tenants.businessDate(io.candor.platform.tenant.TenantContext.require());
-        java.time.LocalDate latest = java.util.Collections.max(java.util.List.of(today,
-                java.time.LocalDate.now(clock))).plusDays(1);
+        LocalDate today = tenants.businessDate(TenantContext.require());
+        LocalDate latest = Collections.max(List.of(today,
+                LocalDate.now(clock))).plusDays(1);
         if (r.paidOn().isAfter(latest) || r.paidOn().isBefore(today.minusYears(Bounds.PAST_YEARS))) {
             throw new BadRequestException("paidOn " + r.paidOn() + " is out of range: a payment is dated on or before "
                     + latest + " (a payment cannot be made in the future) and within " + Bounds.PAST_YEARS
@@ -194,7 +200,7 @@ public class Payments {
                 "payment", paymentId.toString(), "reason", reason)));
         events.publishEvent(new EvidenceEvent("PAYMENT_REVERSED", EvidenceEvent.Subject.account(p.accountId()), null,
                 clock.instant(), Map.of("payment", paymentId.toString()),
-                List.of(reason.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+                List.of(reason.getBytes(StandardCharsets.UTF_8))));
         return find(paymentId).orElseThrow();
     }
 
@@ -296,7 +302,7 @@ public class Payments {
                     b.put(Component.PENALTY, rs.getLong("penalty_minor"));
                     b.put(Component.INTEREST, rs.getLong("interest_minor"));
                     b.put(Component.PRINCIPAL, rs.getLong("principal_minor"));
-                    List<Component> w = java.util.Arrays.stream((String[]) rs.getArray("waterfall").getArray())
+                    List<Component> w = Arrays.stream((String[]) rs.getArray("waterfall").getArray())
                             .map(Component::valueOf).toList();
                     return new LockedAccount(Currency.getInstance(rs.getString("currency")), rs.getString("status"), b, w);
                 })
@@ -305,7 +311,7 @@ public class Payments {
 
     private static Currency currency(String code) {
         try {
-            return Currency.getInstance(code.strip().toUpperCase(java.util.Locale.ROOT));
+            return Currency.getInstance(code.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new BadRequestException("'" + code + "' is not an ISO 4217 currency code (e.g. CNY, USD, IDR)");
         }

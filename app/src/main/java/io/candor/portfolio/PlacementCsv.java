@@ -1,8 +1,10 @@
 package io.candor.portfolio;
 
+import java.io.BufferedWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +32,7 @@ public final class PlacementCsv {
 
     public static void write(Iterable<Placement.Row> rows, OutputStream out) {
         try {
-            Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+            Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
             line(w, HEADER);
             for (Placement.Row r : rows) {
                 line(w, cells(r));

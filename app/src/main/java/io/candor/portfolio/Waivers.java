@@ -12,6 +12,7 @@ import io.candor.audit.AuditEntry;
 import io.candor.audit.AuditTrail;
 import io.candor.platform.evidence.EvidenceEvent;
 import io.candor.platform.ids.Ids;
+import io.candor.platform.money.Money;
 import io.candor.platform.tenant.TenantContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -65,7 +66,7 @@ public class Waivers {
                 .param("id", account).update();
         long total = left.fees() + left.penalty() + left.interest() + left.principal();
         Map<String, String> facts = new LinkedHashMap<>(why);
-        facts.put("waived", io.candor.platform.money.Money.ofMinor(total, left.currency()).toString());
+        facts.put("waived", Money.ofMinor(total, left.currency()).toString());
         facts.put("reference", reference);
         audit.record(AuditEntry.of("BALANCE_WAIVED", "account", account).withDetail(new LinkedHashMap<>(facts)));
         events.publishEvent(new EvidenceEvent("BALANCE_WAIVED", EvidenceEvent.Subject.account(account), "monitoring",

@@ -1,5 +1,7 @@
 package io.candor.privacy;
 
+import java.time.LocalDate;
+
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber;
@@ -44,7 +46,7 @@ public final class Masking {
     }
 
     /** A date of birth as staff see it: the year only ({@code 1990-**-**}). */
-    public static String birthDate(java.time.LocalDate date) {
+    public static String birthDate(LocalDate date) {
         return date.getYear() + "-**-**";
     }
 

@@ -2,10 +2,13 @@ package io.candor.privacy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
-
+import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.SecretKey;
+
+import io.candor.platform.Hmac;
 
 /**
  * Keyed hashes (HMAC-SHA-256) of identifiers, for exact-match search over encrypted fields. Each tenant has
@@ -15,7 +18,7 @@ public final class SearchHash {
 
     private final SecretKey indexKey;
     /** Per tenant and field kind: the derived key's ready MAC, one per thread (bulk imports hash every row). */
-    private final java.util.Map<String, ThreadLocal<Mac>> macs = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, ThreadLocal<Mac>> macs = new ConcurrentHashMap<>();
 
     public SearchHash(SecretKey indexKey) {
         this.indexKey = indexKey;
@@ -25,7 +28,7 @@ public final class SearchHash {
     public byte[] of(UUID tenant, String kind, String value) {
         String scope = "candor-search/" + tenant + "/" + kind;
         Mac mac = macs.computeIfAbsent(scope, k -> ThreadLocal.withInitial(
-                () -> io.candor.platform.Hmac.sha256(hmac(indexKey.getEncoded(), k)))).get();
+                () -> Hmac.sha256(hmac(indexKey.getEncoded(), k)))).get();
         return mac.doFinal(normalise(value).getBytes(StandardCharsets.UTF_8));
     }
 
@@ -35,6 +38,6 @@ public final class SearchHash {
     }
 
     private static byte[] hmac(byte[] key, String message) {
-        return io.candor.platform.Hmac.sha256(key, message.getBytes(StandardCharsets.UTF_8));
+        return Hmac.sha256(key, message.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,9 +1,12 @@
 package io.candor.scoring;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -11,7 +14,9 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,15 +30,19 @@ import io.candor.platform.tenant.TenantContext;
 import io.candor.platform.web.BadRequestException;
 import io.candor.platform.web.ConflictException;
 import io.candor.platform.web.NotFoundException;
+import io.candor.scoring.model.Binning;
 import io.candor.scoring.model.CrossValidation;
 import io.candor.scoring.model.DataException;
 import io.candor.scoring.model.Dataset;
 import io.candor.scoring.model.Metrics;
 import io.candor.scoring.model.Scorecard;
+import io.candor.verify.Merkle;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -61,12 +70,12 @@ public class ModelRegistry {
     static final int TRAINING_SAMPLE = 10_000;
 
     private final JdbcClient jdbc;
-    private final org.springframework.transaction.support.TransactionTemplate tx;
+    private final TransactionTemplate tx;
     private final AuditTrail audit;
     private final Clock clock;
     private final Map<UUID, Scorecard> parsed = new ConcurrentHashMap<>();
 
-    ModelRegistry(JdbcClient jdbc, org.springframework.transaction.support.TransactionTemplate tx, AuditTrail audit,
+    ModelRegistry(JdbcClient jdbc, TransactionTemplate tx, AuditTrail audit,
             Clock clock) {
         this.jdbc = jdbc;
         this.tx = tx;
@@ -87,7 +96,7 @@ public class ModelRegistry {
         Map<String, Object> metrics = new LinkedHashMap<>();
         Scorecard card;
         double[] training;
-        try (Reader in = new InputStreamReader(new java.io.ByteArrayInputStream(csv), StandardCharsets.UTF_8)) {
+        try (Reader in = new InputStreamReader(new ByteArrayInputStream(csv), StandardCharsets.UTF_8)) {
             data = Dataset.fromCsv(in, target, badValue);
             metrics.put("crossValidated", CrossValidation.evaluate(data, 5, CrossValidation.SEED));
             card = Scorecard.train(data, Scorecard.Scaling.DEFAULT);
@@ -98,8 +107,8 @@ public class ModelRegistry {
         } catch (IOException e) {
             throw new BadRequestException("The file could not be read: " + e.getMessage());
         }
-        List<String> features = card.features().stream().map(io.candor.scoring.model.Binning::feature).toList();
-        return java.util.Objects.requireNonNull(tx.execute(s -> store(name, csv, target, badValue, by, data, metrics,
+        List<String> features = card.features().stream().map(Binning::feature).toList();
+        return Objects.requireNonNull(tx.execute(s -> store(name, csv, target, badValue, by, data, metrics,
                 card, training, features)));
     }
 
@@ -108,7 +117,7 @@ public class ModelRegistry {
         int version = jdbc.sql("SELECT coalesce(max(version), 0) + 1 FROM model_version WHERE name = :name")
                 .param("name", name).query(Integer.class).single();
         UUID id = Ids.newId();
-        byte[] sha = io.candor.verify.Merkle.sha256().digest(csv);
+        byte[] sha = Merkle.sha256().digest(csv);
         Instant now = clock.instant();
         try {
             jdbc.sql("""
@@ -124,7 +133,7 @@ public class ModelRegistry {
                     .param("definition", JSON.writeValueAsString(card)).param("sha", sha).param("rows", data.rows())
                     .param("bads", data.bads()).param("metrics", JSON.writeValueAsString(metrics))
                     .param("scores", sample(training)).param("by", by).param("now", Timestamps.utc(now)).update();
-        } catch (org.springframework.dao.DuplicateKeyException e) {
+        } catch (DuplicateKeyException e) {
             throw new ConflictException("Model '" + name + "' got a new version at the same moment: try again.");
         }
         audit.record(AuditEntry.of("MODEL_TRAINED", "model", id).withDetail(Map.of("name", name, "version", version,
@@ -163,9 +172,9 @@ public class ModelRegistry {
                             VALUES (:tenant, :id, :decision, :note, :by, :now)""")
                     .param("tenant", TenantContext.require()).param("id", v.id()).param("decision", decision)
                     .param("note", note.strip()).param("by", by).param("now", Timestamps.utc(clock.instant())).update();
-        } catch (org.springframework.dao.DuplicateKeyException e) {
+        } catch (DuplicateKeyException e) {
             throw new ConflictException("Model " + v.name() + " v" + v.version() + " is already "
-                    + decision.toLowerCase(java.util.Locale.ROOT) + ".");
+                    + decision.toLowerCase(Locale.ROOT) + ".");
         }
         audit.record(AuditEntry.of("MODEL_" + decision, "model", v.id()).withDetail(Map.of("name", v.name(),
                 "version", v.version(), "note", note.strip())));
@@ -226,7 +235,7 @@ public class ModelRegistry {
             LEFT JOIN model_approval a ON a.tenant_id = m.tenant_id AND a.model_id = m.id AND a.decision = 'APPROVED'
             LEFT JOIN model_approval r ON r.tenant_id = m.tenant_id AND r.model_id = m.id AND r.decision = 'RETIRED'""";
 
-    private static Version version(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private static Version version(ResultSet rs) throws SQLException {
         OffsetDateTime approved = rs.getObject("approved_at", OffsetDateTime.class);
         boolean retired = rs.getObject("retired_at") != null;
         @SuppressWarnings("unchecked")

@@ -3,7 +3,9 @@ package io.candor.scoring;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -98,10 +100,10 @@ public class Scores {
                         SELECT (SELECT count(*) FROM unnest(CAST(:cuts AS float8[])) c WHERE c < s.probability) AS bucket,
                                count(*) FROM account_score s WHERE s.model_id = :m AND s.business_date = :d
                         GROUP BY 1""")
-                .param("cuts", java.util.Arrays.stream(cuts).boxed().toArray(Double[]::new))
+                .param("cuts", Arrays.stream(cuts).boxed().toArray(Double[]::new))
                 .param("m", model).param("d", date)
                 .query((rs, n) -> counts[rs.getInt(1)] += rs.getLong(2)).list();
-        int scored = (int) java.util.Arrays.stream(counts).sum();
+        int scored = (int) Arrays.stream(counts).sum();
         double psi = scored == 0 ? 0 : Metrics.psi(training, counts);
         boolean alert = psi > DRIFT_ALERT;
         jdbc.sql("""
@@ -113,7 +115,7 @@ public class Scores {
                 .param("psi", (float) psi).param("alert", alert).param("now", Timestamps.utc(clock.instant())).update();
         if (alert) {
             log.warn("Model {} has drifted on {}: PSI {} over {} accounts (alert above {})", model, date,
-                    String.format(java.util.Locale.ROOT, "%.3f", psi), scored, DRIFT_ALERT);
+                    String.format(Locale.ROOT, "%.3f", psi), scored, DRIFT_ALERT);
             audit.record(AuditEntry.of("MODEL_DRIFT_ALERT", "model", model).withDetail(Map.of("businessDate",
                     date.toString(), "psi", psi, "accounts", scored)));
         }

@@ -1,6 +1,7 @@
 package io.candor.strategy;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,7 @@ public record Criteria(Map<Dimension, Constraint> constraints) {
     public static final Criteria ALL = new Criteria(Map.of());
 
     public Criteria {
-        constraints = constraints.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new EnumMap<>(constraints));
+        constraints = constraints.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(constraints));
     }
 
     public Constraint on(Dimension d) {

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.candor.verify.Merkle;
+
 /**
  * Champion/challenger: accounts are split between variants by share, with an optional holdout that gets no
  * treatment (the control). The split is a keyed hash of the seed and the account id: the same seed always puts an
@@ -48,7 +50,7 @@ public record Experiment(long seed, int holdoutPercent, List<Variant> variants) 
     int slot(UUID account) {
         ByteBuffer in = ByteBuffer.allocate(24).putLong(seed).putLong(account.getMostSignificantBits())
                 .putLong(account.getLeastSignificantBits());
-        byte[] digest = io.candor.verify.Merkle.sha256().digest(in.array());
+        byte[] digest = Merkle.sha256().digest(in.array());
         long n = ByteBuffer.wrap(digest).getLong() >>> 1;
         return (int) (n % 10_000);
     }

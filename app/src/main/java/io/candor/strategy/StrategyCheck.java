@@ -19,6 +19,7 @@ import io.candor.compliance.Qualification;
 import io.candor.compliance.Rule;
 import io.candor.compliance.RulePacks;
 import io.candor.compliance.Scenario;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks a parsed strategy before it may be activated: references resolve (paths, segments of variants,
@@ -43,7 +44,7 @@ public final class StrategyCheck {
      * Every problem of {@code s}. {@code templates} maps the tenant's template codes to their channel; null skips the
      * template check (validating a file offline, with no tenant).
      */
-    public List<StrategyProblem> problems(Strategy s, @org.jspecify.annotations.Nullable Map<String, Channel> templates) {
+    public List<StrategyProblem> problems(Strategy s, @Nullable Map<String, Channel> templates) {
         List<StrategyProblem> problems = new ArrayList<>();
         references(s, problems);
         if (templates != null) {

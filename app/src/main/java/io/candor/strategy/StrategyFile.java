@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -13,9 +14,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 import io.candor.compliance.Channel;
+import io.candor.platform.Codes;
 import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -79,8 +82,8 @@ public final class StrategyFile {
         }
         Map<String, Node> fields = fields(top, "", TOP);
         String name = text(fields, "strategy", "", true);
-        if (name != null && !io.candor.platform.Codes.valid(name)) {
-            error("strategy", fields.get("strategy"), "A strategy name is " + io.candor.platform.Codes.RULE + ".");
+        if (name != null && !Codes.valid(name)) {
+            error("strategy", fields.get("strategy"), "A strategy name is " + Codes.RULE + ".");
         }
         LocalDate from = date(fields.get("effectiveFrom"), "effectiveFrom");
         String reason = text(fields, "reason", "", true);
@@ -387,14 +390,14 @@ public final class StrategyFile {
     private Map<String, Node> fields(Node node, String at, Set<String> allowed) {
         Map<String, Node> fields = new LinkedHashMap<>();
         if (!(node instanceof MappingNode m)) {
-            error(at, node, "Expected a mapping with keys " + new java.util.TreeSet<>(allowed) + ".");
+            error(at, node, "Expected a mapping with keys " + new TreeSet<>(allowed) + ".");
             return fields;
         }
         for (NodeTuple t : m.getValue()) {
             String key = scalar(t.getKeyNode());
             if (!allowed.contains(key)) {
                 error(prefix(at) + key, t.getKeyNode(), "Unknown key '" + key + "'; expected one of "
-                        + new java.util.TreeSet<>(allowed) + ".");
+                        + new TreeSet<>(allowed) + ".");
             } else {
                 fields.put(key, t.getValueNode());
             }
@@ -476,7 +479,7 @@ public final class StrategyFile {
         try {
             return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            error(at, n, "'" + value + "' is not one of " + java.util.Arrays.toString(type.getEnumConstants()) + ".");
+            error(at, n, "'" + value + "' is not one of " + Arrays.toString(type.getEnumConstants()) + ".");
             return fallback;
         }
     }

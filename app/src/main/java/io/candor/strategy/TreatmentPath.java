@@ -2,6 +2,8 @@ package io.candor.strategy;
 
 import java.util.List;
 
+import io.candor.compliance.Channel;
+
 /** A ladder of steps in one tier. */
 public record TreatmentPath(String id, Tier tier, List<Step> steps) {
 
@@ -10,7 +12,7 @@ public record TreatmentPath(String id, Tier tier, List<Step> steps) {
     }
 
     public boolean human() {
-        return steps.stream().anyMatch(s -> s.channel() == io.candor.compliance.Channel.VOICE_HUMAN
-                || s.channel() == io.candor.compliance.Channel.FIELD_VISIT);
+        return steps.stream().anyMatch(s -> s.channel() == Channel.VOICE_HUMAN
+                || s.channel() == Channel.FIELD_VISIT);
     }
 }

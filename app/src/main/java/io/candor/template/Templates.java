@@ -1,16 +1,24 @@
 package io.candor.template;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.candor.audit.AuditEntry;
 import io.candor.audit.AuditTrail;
 import io.candor.compliance.Channel;
 import io.candor.compliance.ContentLinter;
+import io.candor.platform.Codes;
+import io.candor.platform.Timestamps;
 import io.candor.platform.tenant.TenantContext;
 import io.candor.platform.web.BadRequestException;
 import io.candor.platform.web.ConflictException;
@@ -48,8 +56,8 @@ public class Templates {
     /** Lints and stores a new version; any finding refuses it with every finding listed. */
     @Transactional
     public Template approve(String code, Draft d, String by) {
-        if (!io.candor.platform.Codes.valid(code)) {
-            throw new BadRequestException("A template code is " + io.candor.platform.Codes.RULE + ", e.g. sms-reminder.");
+        if (!Codes.valid(code)) {
+            throw new BadRequestException("A template code is " + Codes.RULE + ", e.g. sms-reminder.");
         }
         if (d.body().isBlank()) {
             throw new BadRequestException("The template's body is empty.");
@@ -81,7 +89,7 @@ public class Templates {
                     .param("tenant", TenantContext.require()).param("code", code).param("version", version)
                     .param("channel", d.channel().name()).param("locale", d.locale()).param("jurisdiction", jurisdiction)
                     .param("purpose", d.purpose()).param("body", d.body()).param("by", by)
-                    .param("at", io.candor.platform.Timestamps.utc(now)).update();
+                    .param("at", Timestamps.utc(now)).update();
         } catch (DuplicateKeyException e) {
             throw new ConflictException("Template '" + code + "' was changed at the same moment: reload and try again.");
         }
@@ -104,7 +112,7 @@ public class Templates {
      * The text to send: the latest version of {@code code} in the debtor's language, else in the same language
      * of another region (zh-TW for zh-HK), else in {@code fallback}, else none.
      */
-    public java.util.Optional<Template> forLanguage(String code, String language, String fallback) {
+    public Optional<Template> forLanguage(String code, String language, String fallback) {
         List<Template> texts = jdbc.sql("""
                         SELECT DISTINCT ON (locale) code, version, channel, locale, jurisdiction, purpose, body,
                                approved_by, approved_at
@@ -118,29 +126,29 @@ public class Templates {
 
     /** Fills {@code {{name}}} placeholders; one without a value is an error (never sent half filled). */
     public static String render(String body, Map<String, String> values) {
-        java.util.regex.Matcher m = PLACEHOLDER.matcher(body);
+        Matcher m = PLACEHOLDER.matcher(body);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String value = values.get(m.group(1));
             if (value == null) {
                 throw new IllegalArgumentException("The template needs {{" + m.group(1) + "}}, which has no value.");
             }
-            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(value));
+            m.appendReplacement(out, Matcher.quoteReplacement(value));
         }
         m.appendTail(out);
         return out.toString();
     }
 
-    private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\{\\{([a-z_]+)}}");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([a-z_]+)}}");
 
-    private static Template template(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private static Template template(ResultSet rs) throws SQLException {
         return new Template(rs.getString("code"), rs.getInt("version"), Channel.valueOf(rs.getString("channel")),
                 rs.getString("locale"), rs.getString("jurisdiction"), rs.getString("purpose"), rs.getString("body"),
-                rs.getString("approved_by"), rs.getObject("approved_at", java.time.OffsetDateTime.class).toInstant());
+                rs.getString("approved_by"), rs.getObject("approved_at", OffsetDateTime.class).toInstant());
     }
 
     /** The channel of one template code (every language of a code has the same channel). */
-    public java.util.Optional<Channel> channel(String code) {
+    public Optional<Channel> channel(String code) {
         return jdbc.sql("SELECT channel FROM message_template WHERE code = :code LIMIT 1").param("code", code)
                 .query(String.class).optional().map(Channel::valueOf);
     }

@@ -2,6 +2,7 @@ package io.candor.workbench;
 
 import static io.candor.platform.Timestamps.utc;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -48,7 +49,7 @@ public class AccountNotes {
                 .param("by", by).param("now", utc(clock.instant())).update();
         events.publishEvent(new EvidenceEvent("ACCOUNT_NOTE", EvidenceEvent.Subject.account(account), by,
                 clock.instant(), Map.of("note", id.toString()),
-                List.of(text.strip().getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+                List.of(text.strip().getBytes(StandardCharsets.UTF_8))));
         return of(account).getFirst();
     }
 

@@ -4,12 +4,14 @@ import java.util.UUID;
 
 import io.candor.identity.CurrentUser;
 import io.candor.portal.PortalLinks;
+import io.candor.tenancy.Tenants;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The account's portal links on the account 360 (loaded into the page by htmx): each link's state, and revoking a
@@ -21,9 +23,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 class PortalLinkPages {
 
     private final PortalLinks links;
-    private final io.candor.tenancy.Tenants tenants;
+    private final Tenants tenants;
 
-    PortalLinkPages(PortalLinks links, io.candor.tenancy.Tenants tenants) {
+    PortalLinkPages(PortalLinks links, Tenants tenants) {
         this.links = links;
         this.tenants = tenants;
     }
@@ -38,7 +40,7 @@ class PortalLinkPages {
 
     @PostMapping("/workbench/accounts/{id}/portal-links/{link}/revoke")
     String revoke(@PathVariable UUID id, @PathVariable UUID link,
-            org.springframework.web.servlet.mvc.support.RedirectAttributes flash) {
+            RedirectAttributes flash) {
         links.revoke(link, CurrentUser.get().username(), "REVOKED");
         flash.addFlashAttribute("done", "link-revoked");
         return "redirect:/workbench/accounts/" + id;

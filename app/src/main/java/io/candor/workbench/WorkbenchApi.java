@@ -9,6 +9,7 @@ import io.candor.compliance.Party;
 import io.candor.compliance.gate.ContactGate;
 import io.candor.identity.CandorPrincipal;
 import io.candor.identity.CurrentUser;
+import io.candor.portfolio.ContactPointRef;
 import io.candor.tenancy.Tenants;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -46,7 +47,7 @@ class WorkbenchApi {
     @PreAuthorize(WORKERS + " or hasRole('COMPLIANCE_OFFICER')")
     ContactGate.Preview preview(@PathVariable UUID id, @RequestBody PreviewRequest r) {
         return gate.preview(new ContactGate.Request(id, r.channel(), r.party() == null ? Party.DEBTOR : r.party(),
-                io.candor.portfolio.ContactPointRef.parse(r.contactPoint()), null), CurrentUser.get());
+                ContactPointRef.parse(r.contactPoint()), null), CurrentUser.get());
     }
 
     /** What an allowed contact came to; a promise or plan becomes an arrangement → 201 with it (or without). */

@@ -21,11 +21,13 @@ import io.candor.identity.CurrentUser;
 import io.candor.platform.web.BadRequestException;
 import io.candor.platform.web.ConflictException;
 import io.candor.platform.web.InvalidInputException;
+import io.candor.platform.web.NotFoundException;
 import io.candor.portal.DisputeDocuments;
 import io.candor.portfolio.ContactPointRef;
 import io.candor.strategy.planning.WorkQueues;
 import io.candor.tenancy.Tenants;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -162,9 +164,9 @@ class WorkbenchPages {
 
     /** A document the debtor filed with a dispute, downloaded (audited) for review. */
     @GetMapping("/workbench/accounts/{id}/documents/{document}")
-    org.springframework.http.ResponseEntity<byte[]> document(@PathVariable UUID id, @PathVariable UUID document) {
+    ResponseEntity<byte[]> document(@PathVariable UUID id, @PathVariable UUID document) {
         return documents.read(id, document, "DISPUTE_REVIEW")
-                .orElseThrow(() -> new io.candor.platform.web.NotFoundException("document", document)).attachment();
+                .orElseThrow(() -> new NotFoundException("document", document)).attachment();
     }
 
     @PostMapping("/workbench/accounts/{id}/notes")

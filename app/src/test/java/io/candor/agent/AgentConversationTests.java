@@ -2,9 +2,17 @@ package io.candor.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
+import io.candor.agent.speech.Speech;
+import io.candor.compliance.Hold;
 import io.candor.platform.tenant.TenantContext;
 import io.candor.support.Api;
 import io.candor.support.CandorIntegrationTest;
@@ -15,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The agent end to end in Chinese and English: nothing about the debt before the right party is verified, then a
@@ -34,7 +43,7 @@ class AgentConversationTests {
     JdbcClient jdbc;
 
     @Autowired
-    io.candor.agent.speech.Speech speech;
+    Speech speech;
 
     Api api;
     TestTenants.TestTenant tenant;
@@ -56,7 +65,7 @@ class AgentConversationTests {
 
     JsonNode say(JsonNode conversation, String text) {
         Api.Response r = api.post("/api/v1/agent/conversations/" + conversation.get("id").asString() + "/turns",
-                collector, "{\"text\": " + tools.jackson.databind.json.JsonMapper.builder().build()
+                collector, "{\"text\": " + JsonMapper.builder().build()
                         .writeValueAsString(text) + "}");
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         return r.json();
@@ -165,7 +174,7 @@ class AgentConversationTests {
         UUID account = tenant.accounts().getFirst();
         String admin = api.token(tenant.slug(), "admin", TestTenants.PASSWORD);
         TestTenants.anyHour(api, admin, tenants.contactPoint(tenant, account, "PHONE"));
-        for (io.candor.compliance.Hold hold : io.candor.compliance.Hold.values()) {
+        for (Hold hold : Hold.values()) {
             Api.Response set = api.post("/api/v1/accounts/" + account + "/holds", admin,
                     "{\"hold\":\"" + hold + "\",\"reason\":\"test\"}");
             assertThat(set.status()).isEqualTo(201);
@@ -228,9 +237,9 @@ class AgentConversationTests {
         assertThat(c.get("state").asString()).isEqualTo("VERIFIED");
         c = say(c, "Can you call back tomorrow morning");
         assertThat(actions(c)).containsExactly("Callback");
-        java.time.ZonedDateTime at = java.time.Instant.parse(c.get("callbackAt").asString())
-                .atZone(java.time.ZoneId.of("America/Mexico_City"));
-        assertThat(at.toLocalTime()).as("10:00 in Mexico City, not in Shanghai").isEqualTo(java.time.LocalTime.of(10, 0));
+        ZonedDateTime at = Instant.parse(c.get("callbackAt").asString())
+                .atZone(ZoneId.of("America/Mexico_City"));
+        assertThat(at.toLocalTime()).as("10:00 in Mexico City, not in Shanghai").isEqualTo(LocalTime.of(10, 0));
     }
 
     @Test
@@ -248,7 +257,7 @@ class AgentConversationTests {
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         assertThat(r.json().get("heard").asString()).isEqualTo("yes speaking");
         assertThat(reply(r.json().get("conversation"))).contains("date of birth");
-        byte[] answer = java.util.Base64.getDecoder().decode(r.json().get("replyWav").asString());
-        assertThat(new String(answer, 0, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("RIFF");
+        byte[] answer = Base64.getDecoder().decode(r.json().get("replyWav").asString());
+        assertThat(new String(answer, 0, 4, StandardCharsets.US_ASCII)).isEqualTo("RIFF");
     }
 }

@@ -2,6 +2,7 @@ package io.candor.arrangement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -210,9 +211,9 @@ class ArrangementTests {
         assertThat(r.get("status").asString()).as(r.toString()).isEqualTo("ACTIVE");
         assertThat(r.get("instalments")).hasSize(6);
         assertThat(r.get("instalments").get(0).get("amount").get("amount").asString()).isEqualTo("171.69");
-        java.math.BigDecimal total = new java.math.BigDecimal(r.get("total").get("amount").asString());
+        BigDecimal total = new BigDecimal(r.get("total").get("amount").asString());
         // 1012.34 repaid over six months at 0.5 % a month: about 17.8 of interest, the rounding in the last payment
-        assertThat(total).isBetween(new java.math.BigDecimal("1030.00"), new java.math.BigDecimal("1030.30"));
+        assertThat(total).isBetween(new BigDecimal("1030.00"), new BigDecimal("1030.30"));
         assertThat(propose(collector, tenant.accounts().get(2), """
                 {"kind":"RESTRUCTURE","count":6,"ratePct":"6","dueOn":"2026-12-01"}""").body())
                 .contains("Restructuring is for business debtors");

@@ -2,16 +2,32 @@ package io.candor.channel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import io.candor.arrangement.InstalmentReminders;
 import io.candor.platform.tenant.TenantContext;
+import io.candor.portfolio.ContactPreferences;
 import io.candor.support.Api;
 import io.candor.support.CandorIntegrationTest;
 import io.candor.support.TestTenants;
+import io.candor.tenancy.Tenants;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,7 +62,7 @@ class EmailChannelTests {
 
     @BeforeEach
     void setUp() {
-        smtp = new GreenMail(com.icegreen.greenmail.util.ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP));
+        smtp = new GreenMail(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP));
         smtp.start();
         smtp.setUser("collections@bank.example", "collections", "mailbox-pw");
         api = new Api(port);
@@ -118,9 +134,9 @@ class EmailChannelTests {
     /** The decoded text of a received mail. */
     static String text(MimeMessage mail) throws Exception {
         String body = GreenMailUtil.getBody(mail);
-        return new String(jakarta.mail.internet.MimeUtility.decode(new java.io.ByteArrayInputStream(
-                body.getBytes(java.nio.charset.StandardCharsets.US_ASCII)), mail.getEncoding() == null ? "7bit"
-                : mail.getEncoding()).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        return new String(MimeUtility.decode(new ByteArrayInputStream(
+                body.getBytes(StandardCharsets.US_ASCII)), mail.getEncoding() == null ? "7bit"
+                : mail.getEncoding()).readAllBytes(), StandardCharsets.UTF_8);
     }
 
     @Test
@@ -140,50 +156,50 @@ class EmailChannelTests {
         assertThat(smtp.waitForIncomingEmail(5000, 1)).isTrue();
         assertThat(text(smtp.getReceivedMessages()[0])).contains(url);
         // the debtor opens it, verifies, and reads the very e-mail again in the history
-        java.net.http.HttpClient debtor = java.net.http.HttpClient.newBuilder()
-                .cookieHandler(new java.net.CookieManager())
-                .followRedirects(java.net.http.HttpClient.Redirect.NORMAL).build();
-        java.net.http.HttpResponse<String> page = debtor.send(
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+        HttpClient debtor = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        HttpResponse<String> page = debtor.send(
+                HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).isEqualTo(200);
-        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
                 .matcher(page.body());
         assertThat(csrf.find()).isTrue();
-        java.net.http.HttpResponse<String> verified = debtor.send(java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create(url + "/verify"))
+        HttpResponse<String> verified = debtor.send(HttpRequest.newBuilder(
+                        URI.create(url + "/verify"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("idLast4=100X&birthDate=1990-03-07&_csrf="
-                        + java.net.URLEncoder.encode(csrf.group(1), java.nio.charset.StandardCharsets.UTF_8)))
-                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString("idLast4=100X&birthDate=1990-03-07&_csrf="
+                        + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)))
+                .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(verified.uri().getPath()).isEqualTo("/portal");
-        String home = debtor.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(api.base() + "/portal"))
-                .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-        java.util.regex.Matcher read = java.util.regex.Pattern.compile("href=\"(/portal/messages/[0-9a-f-]+)\"")
+        String home = debtor.send(HttpRequest.newBuilder(URI.create(api.base() + "/portal"))
+                .build(), HttpResponse.BodyHandlers.ofString()).body();
+        Matcher read = Pattern.compile("href=\"(/portal/messages/[0-9a-f-]+)\"")
                 .matcher(home);
         assertThat(read.find()).as("the e-mail is in the history with a link to read it").isTrue();
-        String message = debtor.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(api.base()
-                + read.group(1))).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        String message = debtor.send(HttpRequest.newBuilder(URI.create(api.base()
+                + read.group(1))).build(), HttpResponse.BodyHandlers.ofString()).body();
         assertThat(message).contains(url.replace("&", "&amp;")).contains("测试债务人0您好");
         // another account's message id reads as unknown
-        String other = debtor.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(api.base()
-                + "/portal/messages/" + UUID.randomUUID())).build(), java.net.http.HttpResponse.BodyHandlers.ofString())
+        String other = debtor.send(HttpRequest.newBuilder(URI.create(api.base()
+                + "/portal/messages/" + UUID.randomUUID())).build(), HttpResponse.BodyHandlers.ofString())
                 .uri().toString();
         assertThat(other).endsWith("done=unknown-message");
     }
 
     @Autowired
-    io.candor.arrangement.InstalmentReminders reminders;
+    InstalmentReminders reminders;
 
     @Autowired
-    io.candor.portfolio.ContactPreferences preferences;
+    ContactPreferences preferences;
 
     @Autowired
-    io.candor.tenancy.Tenants tenantStore;
+    Tenants tenantStore;
 
     @Test
     void anInstalmentReminderGoesOutOnceBeforeItIsDueByTheChannelTheDebtorPrefers() throws Exception {
-        java.time.LocalDate today = java.time.LocalDate.of(2026, 11, 2);
+        LocalDate today = LocalDate.of(2026, 11, 2);
         TenantContext.run(tenant.id(), () -> tenantStore.setBusinessDate(tenant.id(), today));
         Api.Response t = api.put("/api/v1/templates/instalment-reminder-email", admin, """
                 {"channel": "EMAIL", "locale": "zh-CN", "jurisdiction": "CN", "body":
@@ -195,14 +211,14 @@ class EmailChannelTests {
         UUID debtor = TenantContext.call(tenant.id(), () -> jdbc.sql("SELECT debtor_id FROM account WHERE id = :a")
                 .param("a", account).query(UUID.class).single());
         TenantContext.run(tenant.id(), () -> preferences.prefer(debtor,
-                new io.candor.portfolio.ContactPreferences.Preference("EMAIL", null), "test"));
+                new ContactPreferences.Preference("EMAIL", null), "test"));
         Api.Response plan = api.post("/api/v1/accounts/" + account + "/arrangements", collector,
                 "{\"kind\":\"PLAN\",\"count\":3,\"dueOn\":\"" + today.plusDays(5) + "\"}");
         assertThat(plan.status()).as(plan.body()).isEqualTo(201);
 
         assertThat(TenantContext.call(tenant.id(), () -> reminders.remind(today)).due())
                 .as("five days ahead is not yet time").isZero();
-        io.candor.arrangement.InstalmentReminders.Summary first = TenantContext.call(tenant.id(),
+        InstalmentReminders.Summary first = TenantContext.call(tenant.id(),
                 () -> reminders.remind(today.plusDays(2)));
         assertThat(first.sent()).isEqualTo(1);
         assertThat(smtp.waitForIncomingEmail(5000, 1)).isTrue();

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
+import io.candor.channel.sandbox.SandboxSmsc;
 import io.candor.platform.tenant.TenantContext;
 import io.candor.support.Api;
 import io.candor.support.CandorIntegrationTest;
@@ -35,7 +38,7 @@ class SmsChannelTests {
     @Autowired
     JdbcClient jdbc;
 
-    io.candor.channel.sandbox.SandboxSmsc smsc;
+    SandboxSmsc smsc;
     Api api;
     TestTenants.TestTenant tenant;
     String admin;
@@ -43,7 +46,7 @@ class SmsChannelTests {
 
     @BeforeEach
     void setUp() throws Exception {
-        smsc = new io.candor.channel.sandbox.SandboxSmsc("candor", "smpp-pw");
+        smsc = new SandboxSmsc("candor", "smpp-pw");
         api = new Api(port);
         tenant = tenants.create("sms");
         admin = api.token(tenant.slug(), "admin", TestTenants.PASSWORD);
@@ -64,7 +67,7 @@ class SmsChannelTests {
         smsc.close();
     }
 
-    static <T> T eventually(Supplier<T> value, java.util.function.Predicate<T> done) throws InterruptedException {
+    static <T> T eventually(Supplier<T> value, Predicate<T> done) throws InterruptedException {
         Instant until = Instant.now().plus(Duration.ofSeconds(10));
         T v = value.get();
         while (!done.test(v) && Instant.now().isBefore(until)) {
@@ -130,14 +133,14 @@ class SmsChannelTests {
         assertThat(api.post("/api/v1/accounts/" + account + "/messages", collector, "{\"template\": \"sms-reminder\"}",
                 "Idempotency-Key", "s-4").json().get("status").asString()).isEqualTo("SENT");
         smsc.reply("8613800138000", "是我");
-        io.candor.channel.sandbox.SandboxSmsc.Submitted first = eventually(() -> smsc.submitted.size() < 2 ? null : smsc.submitted.get(1),
-                java.util.Objects::nonNull);
+        SandboxSmsc.Submitted first = eventually(() -> smsc.submitted.size() < 2 ? null : smsc.submitted.get(1),
+                Objects::nonNull);
         assertThat(first).as("the agent answers the text").isNotNull();
         assertThat(first.to()).isEqualTo("8613800138000");
         assertThat(first.text()).contains("AI").contains("出生日期").doesNotContain("1012").endsWith("回复TD退订");
         smsc.reply("8613800138000", "我的出生日期是1990年3月7日");
-        io.candor.channel.sandbox.SandboxSmsc.Submitted second = eventually(() -> smsc.submitted.size() < 3 ? null : smsc.submitted.get(2),
-                java.util.Objects::nonNull);
+        SandboxSmsc.Submitted second = eventually(() -> smsc.submitted.size() < 3 ? null : smsc.submitted.get(2),
+                Objects::nonNull);
         assertThat(second).isNotNull();
         assertThat(second.text()).contains("1012.34 CNY");
         smsc.reply("8613800138000", "退订");

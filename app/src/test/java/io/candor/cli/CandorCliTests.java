@@ -5,13 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
 import io.candor.support.CandorIntegrationTest;
 import io.candor.support.TestTenants;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -60,9 +67,9 @@ class CandorCliTests {
         assertThat(code).as(err.toString()).isZero();
         String url = out.toString().strip();
         assertThat(url).startsWith(server() + "/p/").doesNotContain(tenant.accounts().getFirst().toString());
-        java.net.http.HttpResponse<String> page = java.net.http.HttpClient.newHttpClient().send(
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> page = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("请确认您的身份").doesNotContain("测试债务人");
         assertThat(run(Map.of("CANDOR_PASSWORD", TestTenants.PASSWORD), "portal", "link", "--server", server(),
@@ -94,10 +101,10 @@ class CandorCliTests {
     }
 
     @Test
-    void importsAPlacementFileAndPrintsTheFinishedJob(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+    void importsAPlacementFileAndPrintsTheFinishedJob(@TempDir Path dir)
             throws Exception {
-        java.nio.file.Path file = dir.resolve("placement.csv");
-        java.nio.file.Files.writeString(file, "creditor_ref,debtor_name,country,currency,principal,due_date\n"
+        Path file = dir.resolve("placement.csv");
+        Files.writeString(file, "creditor_ref,debtor_name,country,currency,principal,due_date\n"
                 + "CLI-1,王伟,CN,CNY,100.00,2026-10-01\nCLI-2,,CN,CNY,5,2026-10-01\n");
         int code = run(Map.of("CANDOR_PASSWORD", TestTenants.PASSWORD), "import", "placements", "--file", file.toString(),
                 "--server", server(), "--tenant", tenant.slug(), "--user", "supervisor");
@@ -116,9 +123,9 @@ class CandorCliTests {
     }
 
     @Test
-    void findsTheServerWhereServeLastStartedItAndSaysHowToPointAtAnother(@org.junit.jupiter.api.io.TempDir
-            java.nio.file.Path home) throws Exception {
-        java.nio.file.Files.writeString(home.resolve("last-server"), server() + "\n");
+    void findsTheServerWhereServeLastStartedItAndSaysHowToPointAtAnother(@TempDir
+            Path home) throws Exception {
+        Files.writeString(home.resolve("last-server"), server() + "\n");
         assertThat(run(Map.of("CANDOR_PASSWORD", TestTenants.PASSWORD, "CANDOR_HOME", home.toString()), "me",
                 "--tenant", tenant.slug(), "--user", "admin")).as(err.toString()).isZero();
         assertThat(out.toString()).contains("\"username\":\"admin\"");

@@ -8,9 +8,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -36,7 +38,7 @@ class ModelCommandsTests {
             int dpd = random.nextInt(180);
             String product = random.nextBoolean() ? "card" : "loan";
             double risk = dpd / 180.0 * 0.7 + (product.equals("loan") ? 0.15 : 0);
-            csv.append(String.format(java.util.Locale.ROOT, "2026-%02d", 1 + i % 12)).append(',')
+            csv.append(String.format(Locale.ROOT, "2026-%02d", 1 + i % 12)).append(',')
                     .append(i % 17 == 0 ? "" : dpd).append(',').append(product).append(',').append(random.nextInt(10))
                     .append(',').append(random.nextDouble() < risk ? "unpaid" : "paid").append('\n');
         }
@@ -55,7 +57,7 @@ class ModelCommandsTests {
             assertThat(result.get(model).get("auc").asDouble()).as(model).isBetween(0.65, 1.0);
             assertThat(result.get(model).get("ks").asDouble()).as(model).isPositive();
             assertThat(result.get(model).get("gini").asDouble()).as(model)
-                    .isCloseTo(2 * result.get(model).get("auc").asDouble() - 1, org.assertj.core.api.Assertions.within(1e-9));
+                    .isCloseTo(2 * result.get(model).get("auc").asDouble() - 1, Assertions.within(1e-9));
         }
         assertThat(run("model", "evaluate", "--data", file.toString(), "--target", "status", "--bad", "unpaid"))
                 .isEqualTo(2);

@@ -3,6 +3,9 @@ package io.candor.compliance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -10,11 +13,14 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
+import java.util.function.Function;
 import javax.sql.DataSource;
 
 import io.candor.compliance.gate.ContactGate;
+import io.candor.identity.Role;
+import io.candor.platform.Actor;
 import io.candor.platform.tenant.TenantContext;
+import io.candor.portfolio.ContactPointRef;
 import io.candor.support.Api;
 import io.candor.support.CandorIntegrationTest;
 import io.candor.support.TestTenants;
@@ -24,6 +30,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The contact gate on the real database: counters from recorded contacts, holds, reservations, races. */
 @CandorIntegrationTest
@@ -110,8 +117,8 @@ class ContactGateTests {
             answers.add(pool.submit(() -> {
                 start.await();
                 return TenantContext.call(tenant.id(), () -> gate.decide(new ContactGate.Request(account,
-                        Channel.VOICE_AI, Party.DEBTOR, io.candor.portfolio.ContactPointRef.parse(PHONE), java.time.Instant.parse("2026-03-02T07:00:00Z")),
-                        io.candor.platform.Actor.of(tenant.user(io.candor.identity.Role.COLLECTOR).id(), "dialer")).verdict().name());
+                        Channel.VOICE_AI, Party.DEBTOR, ContactPointRef.parse(PHONE), Instant.parse("2026-03-02T07:00:00Z")),
+                        Actor.of(tenant.user(Role.COLLECTOR).id(), "dialer")).verdict().name());
             }));
         }
         start.countDown();
@@ -168,7 +175,7 @@ class ContactGateTests {
 
     JsonNode decideTo(String contactPoint, String channel) {
         String body = "{\"channel\":\"" + channel + "\",\"party\":\"DEBTOR\","
-                + (contactPoint == null ? "" : "\"contactPoint\":" + tools.jackson.databind.json.JsonMapper.builder().build()
+                + (contactPoint == null ? "" : "\"contactPoint\":" + JsonMapper.builder().build()
                         .writeValueAsString(contactPoint) + ",")
                 + "\"at\":\"2026-03-02T10:00:00+08:00\"}";
         Api.Response r = api.post("/api/v1/accounts/" + account + "/contact-decisions", collector, body);
@@ -230,11 +237,11 @@ class ContactGateTests {
         UUID phoneId = tenants.contactPoint(tenant, account, "PHONE");
         TestTenants.anyHour(api, admin, phoneId);
         api.post("/api/v1/accounts/" + account + "/holds", collector, "{\"hold\":\"DISPUTE\",\"reason\":\"disputed\"}");
-        io.candor.platform.Actor agent = io.candor.platform.Actor.of(tenant.user(io.candor.identity.Role.COLLECTOR).id(),
+        Actor agent = Actor.of(tenant.user(Role.COLLECTOR).id(),
                 "ai-agent");
-        java.util.function.Function<ContactGate.Purpose, ContactGate.Answer> ask = purpose -> TenantContext.call(
+        Function<ContactGate.Purpose, ContactGate.Answer> ask = purpose -> TenantContext.call(
                 tenant.id(), () -> gate.decide(new ContactGate.Request(account, Channel.SMS, Party.DEBTOR,
-                        io.candor.portfolio.ContactPointRef.of(phoneId), null, purpose), agent));
+                        ContactPointRef.of(phoneId), null, purpose), agent));
         assertThat(ask.apply(ContactGate.Purpose.COLLECTION).rules()).containsExactly("HOLD-DISPUTE");
         assertThat(ask.apply(ContactGate.Purpose.ANSWER).verdict()).isEqualTo(ContactGate.Verdict.ALLOW);
         api.post("/api/v1/accounts/" + account + "/holds", collector,
@@ -246,7 +253,7 @@ class ContactGateTests {
     void aHoldEndsAtTheEndOfItsLastBusinessDayNotAtUtcMidnight() {
         // a tenant west of UTC: its business date is still yesterday (UTC) when UTC's day has begun
         String admin = api.token(tenant.slug(), "admin", TestTenants.PASSWORD);
-        java.time.LocalDate businessDay = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1);
+        LocalDate businessDay = LocalDate.now(ZoneOffset.UTC).minusDays(1);
         assertThat(api.put("/api/v1/business-date", admin, "{\"date\":\"" + businessDay + "\"}").status())
                 .isEqualTo(200);
         TestTenants.anyHour(api, admin, tenants.contactPoint(tenant, account, "PHONE"));
@@ -306,7 +313,7 @@ class ContactGateTests {
                 + "\"at\":\"2026-03-02T10:00:00+07:00\"}";
         JsonNode denied = api.post("/api/v1/accounts/" + id + "/contact-decisions", collector, call).json();
         assertThat(denied.get("rules").get(0).asString()).isEqualTo("ID-COLLECTOR-CERTIFICATE");
-        UUID collectorId = tenant.user(io.candor.identity.Role.COLLECTOR).id();
+        UUID collectorId = tenant.user(Role.COLLECTOR).id();
         assertThat(api.post("/api/v1/users/" + collectorId + "/qualifications", admin,
                 "{\"qualification\":\"SP3\",\"validUntil\":\"2099-01-01\"}").status()).isEqualTo(204);
         assertThat(api.post("/api/v1/accounts/" + id + "/contact-decisions", collector, call).json().get("verdict")

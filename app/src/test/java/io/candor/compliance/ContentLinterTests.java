@@ -3,10 +3,11 @@ package io.candor.compliance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class ContentLinterTests {
 
@@ -104,7 +105,7 @@ class ContentLinterTests {
     @Test
     void aFilledLetterKeepsItsRequiredFactsWhereThePlaceholdersWere() {
         String filled = "张三：您在某银行的欠款为1012.34 CNY。如对欠款有异议，可通过投诉渠道提出。";
-        java.util.Map<String, String> values = java.util.Map.of("debtor_name", "张三", "balance", "1012.34 CNY");
+        Map<String, String> values = Map.of("debtor_name", "张三", "balance", "1012.34 CNY");
         assertThat(LINTER.lint(new ContentLinter.Template("CN", Channel.LETTER, "zh-CN", filled, null), values))
                 .extracting(ContentLinter.Finding::rule).doesNotContain("CN-LETTER-DEBTOR", "CN-LETTER-BALANCE");
         assertThat(LINTER.lint(new ContentLinter.Template("CN", Channel.LETTER, "zh-CN", filled.replace("1012.34 CNY", ""),

@@ -3,8 +3,8 @@ package io.candor.compliance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Locale;
 import java.util.UUID;
-
 import javax.sql.DataSource;
 
 import io.candor.platform.tenant.TenantContext;
@@ -105,7 +105,7 @@ class PolicyLayerTests {
 
     @Test
     void aCreditorLayerAppliesOnlyToThatCreditorsAccounts() {
-        String own = "CRED-" + tenant.slug().toUpperCase(java.util.Locale.ROOT);
+        String own = "CRED-" + tenant.slug().toUpperCase(Locale.ROOT);
         String cap = """
                 {"effectiveFrom":"2026-01-01","reason":"client contract: one call a day",
                  "rules":[{"id":"CLIENT-ONE-CALL","type":"FREQUENCY","source":"Contract 2026-07 s.4",
@@ -114,7 +114,7 @@ class PolicyLayerTests {
         assertThat(publish("creditors/OTHER-BANK", cap).status()).isEqualTo(201);
         assertThat(verdict("2026-03-02T10:00:00+08:00", "VOICE_HUMAN")).startsWith("ALLOW");
         assertThat(verdict("2026-03-02T11:00:00+08:00", "VOICE_HUMAN")).as("another creditor's layer").startsWith("ALLOW");
-        assertThat(publish("creditors/" + own.toLowerCase(java.util.Locale.ROOT), cap.replace("CLIENT-ONE-CALL", "OWN-ONE-CALL"))
+        assertThat(publish("creditors/" + own.toLowerCase(Locale.ROOT), cap.replace("CLIENT-ONE-CALL", "OWN-ONE-CALL"))
                 .status()).isEqualTo(201);
         assertThat(verdict("2026-03-03T10:00:00+08:00", "VOICE_HUMAN")).startsWith("ALLOW");
         assertThat(verdict("2026-03-03T11:00:00+08:00", "VOICE_HUMAN")).startsWith("DENY [\"OWN-ONE-CALL\"]");

@@ -2,15 +2,21 @@ package io.candor.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
+import io.candor.platform.ids.Ids;
+import io.candor.platform.tenant.TenantContext;
 import io.candor.support.Api;
 import io.candor.support.CandorIntegrationTest;
 import io.candor.support.WebSession;
+import io.candor.tenancy.Tenants;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** The demo's texts, e-mails and letters go out over real SMPP, SMTP and a pick-up folder, and read in the outbox. */
@@ -24,10 +30,10 @@ class DemoOutboxTests {
     DemoSeeder seeder;
 
     @Autowired
-    io.candor.tenancy.Tenants tenants;
+    Tenants tenants;
 
     @Autowired
-    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    JdbcClient jdbc;
 
     @Test
     void aTextAnEmailAndALetterReachTheSandboxPeersAndTheDebtorsStopStopsTexts() throws Exception {
@@ -40,10 +46,10 @@ class DemoOutboxTests {
         String phone = null;
         for (JsonNode a : api.get("/api/v1/accounts?bucket=M1&limit=200", admin).json().get("items")) {
             JsonNode detail = api.get("/api/v1/accounts/" + a.get("id").asString(), admin).json();
-            java.util.Set<String> kinds = new java.util.HashSet<>();
+            Set<String> kinds = new HashSet<>();
             detail.get("contactPoints").forEach(p -> kinds.add(p.get("kind").asString()));
             if (!detail.get("debtor").get("country").asString().equals("CN")
-                    || !kinds.containsAll(java.util.Set.of("PHONE", "ADDRESS"))) {
+                    || !kinds.containsAll(Set.of("PHONE", "ADDRESS"))) {
                 continue;
             }
             if (!kinds.contains("EMAIL")) {
@@ -51,10 +57,10 @@ class DemoOutboxTests {
                 UUID bank = tenants.idOf("demo-bank").orElseThrow();
                 UUID debtor = UUID.fromString(detail.get("debtor").get("id").asString());
                 String address = "debtor-" + a.get("id").asString().substring(0, 8) + "@example.com";
-                io.candor.platform.tenant.TenantContext.run(bank, () -> jdbc.sql("""
+                TenantContext.run(bank, () -> jdbc.sql("""
                                 INSERT INTO contact_point (tenant_id, id, debtor_id, kind, value, source)
                                 VALUES (:t, :id, :d, 'EMAIL', :v, 'test')""")
-                        .param("t", bank).param("id", io.candor.platform.ids.Ids.newId())
+                        .param("t", bank).param("id", Ids.newId())
                         .param("d", debtor).param("v", address).update());
                 detail = api.get("/api/v1/accounts/" + a.get("id").asString(), admin).json();
             }

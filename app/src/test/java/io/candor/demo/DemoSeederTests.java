@@ -2,9 +2,17 @@ package io.candor.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
 import io.candor.identity.Role;
+import io.candor.platform.tenant.TenantContext;
+import io.candor.strategy.planning.PlanRuns;
 import io.candor.support.Api;
 import io.candor.support.CandorIntegrationTest;
+import io.candor.tenancy.Tenants;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -20,10 +28,10 @@ class DemoSeederTests {
     DemoSeeder seeder;
 
     @Autowired
-    io.candor.tenancy.Tenants tenants;
+    Tenants tenants;
 
     @Autowired
-    io.candor.strategy.planning.PlanRuns runs;
+    PlanRuns runs;
 
     @Test
     void seedsTwoTenantsWithEveryRoleAndAMultiCountryPortfolioOnce() {
@@ -38,7 +46,7 @@ class DemoSeederTests {
         String admin = api.token("demo-bank", "admin", DemoSeeder.PASSWORD);
         int accounts = 0;
         String cursor = "";
-        java.util.Set<String> currencies = new java.util.HashSet<>();
+        Set<String> currencies = new HashSet<>();
         do {
             JsonNode page = api.get("/api/v1/accounts?limit=500" + cursor, admin).json();
             accounts += page.get("items").size();
@@ -54,21 +62,21 @@ class DemoSeederTests {
 
         // the first plan shows every tier and hand-off on the demo history
         for (String tenant : new String[] {"demo-bank", "demo-agency"}) {
-            java.util.UUID id = tenants.idOf(tenant).orElseThrow();
-            io.candor.strategy.planning.PlanRuns.Run run = io.candor.platform.tenant.TenantContext.call(id,
+            UUID id = tenants.idOf(tenant).orElseThrow();
+            PlanRuns.Run run = TenantContext.call(id,
                     () -> runs.latest().orElseThrow());
             assertThat(run.status()).isEqualTo("SUCCEEDED");
             @SuppressWarnings("unchecked")
-            java.util.Map<String, Object> tiers = (java.util.Map<String, Object>) run.summary().get("tiers");
+            Map<String, Object> tiers = (Map<String, Object>) run.summary().get("tiers");
             @SuppressWarnings("unchecked")
-            java.util.Map<String, Object> treatments = (java.util.Map<String, Object>) run.summary().get("treatments");
+            Map<String, Object> treatments = (Map<String, Object>) run.summary().get("treatments");
             assertThat(tiers).as(tenant).containsKeys("1", "2", "3");
             assertThat(treatments).as(tenant).containsKeys("OnPath", "ToSupervisor", "Stopped", "Paused", "Holdout");
             @SuppressWarnings("unchecked")
-            java.util.Map<String, Object> paths = (java.util.Map<String, Object>) run.summary().get("paths");
+            Map<String, Object> paths = (Map<String, Object>) run.summary().get("paths");
             assertThat(paths).as(tenant).containsKeys("legal", "human-care", "early-digital", "early-sms-first");
             @SuppressWarnings("unchecked")
-            java.util.Map<String, Object> model = (java.util.Map<String, Object>) run.summary().get("model");
+            Map<String, Object> model = (Map<String, Object>) run.summary().get("model");
             assertThat(model).as(tenant + ": every account scored by the approved demo model")
                     .containsEntry("name", DemoModel.NAME).containsEntry("scored", run.summary().get("accounts"));
         }

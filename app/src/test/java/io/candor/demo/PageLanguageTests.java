@@ -2,18 +2,38 @@ package io.candor.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import io.candor.arrangement.Kind;
+import io.candor.arrangement.Offerer;
+import io.candor.arrangement.Status;
+import io.candor.compliance.Channel;
+import io.candor.compliance.Hold;
+import io.candor.compliance.Outcome;
+import io.candor.compliance.Party;
+import io.candor.identity.Role;
+import io.candor.portfolio.Placement;
+import io.candor.portfolio.placement.ImportJob;
+import io.candor.strategy.planning.AccountSignals;
 import io.candor.support.Api;
 import io.candor.support.CandorIntegrationTest;
+import io.candor.support.TestTenants;
 import io.candor.support.WebSession;
+import io.candor.workbench.Disposition;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -37,12 +57,12 @@ class PageLanguageTests {
 
     static Set<String> codes() {
         Set<String> all = new LinkedHashSet<>();
-        Stream.of(io.candor.compliance.Hold.class, io.candor.compliance.Channel.class,
-                        io.candor.compliance.Outcome.class, io.candor.compliance.Party.class,
-                        io.candor.arrangement.Kind.class, io.candor.arrangement.Status.class,
-                        io.candor.arrangement.Offerer.class, io.candor.workbench.Disposition.class,
-                        io.candor.portfolio.Placement.Product.class, io.candor.strategy.planning.AccountSignals.Signal.class,
-                        io.candor.identity.Role.class, io.candor.portfolio.placement.ImportJob.Status.class)
+        Stream.of(Hold.class, Channel.class,
+                        Outcome.class, Party.class,
+                        Kind.class, Status.class,
+                        Offerer.class, Disposition.class,
+                        Placement.Product.class, AccountSignals.Signal.class,
+                        Role.class, ImportJob.Status.class)
                 .flatMap(e -> Arrays.stream(e.getEnumConstants())).map(c -> ((Enum<?>) c).name())
                 .filter(n -> n.length() >= 4).forEach(all::add);
         // statuses and kinds the pages show that live as text in the database
@@ -83,7 +103,7 @@ class PageLanguageTests {
             }
             check(lang, "/users", adminPages.get("/users"), problems);
             // the Excel exports speak the reader's language too
-            try (var wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(
+            try (var wb = new ReadableWorkbook(new ByteArrayInputStream(
                     supervisor.bytes("/dashboards/export?table=productivity")))) {
                 String header = wb.getFirstSheet().read().stream().filter(r -> r.getRowNum() == 3).findFirst()
                         .orElseThrow().getCell(0).getText();
@@ -92,29 +112,29 @@ class PageLanguageTests {
                     case "zh-TW" -> "催收員";
                     default -> "collector";
                 });
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }
         assertThat(problems).as("pages showing codes or missing keys").isEmpty();
     }
 
     @Autowired
-    io.candor.support.TestTenants tenants;
+    TestTenants tenants;
 
     @Test
     void theDebtorPortalSpeaksEachLanguageWithoutRawCodes() {
-        io.candor.support.TestTenants.TestTenant tenant = tenants.create("portal-lang");
+        TestTenants.TestTenant tenant = tenants.create("portal-lang");
         Api api = new Api(port);
-        String collector = api.token(tenant.slug(), "collector", io.candor.support.TestTenants.PASSWORD);
+        String collector = api.token(tenant.slug(), "collector", TestTenants.PASSWORD);
         String account = tenant.accounts().getFirst().toString();
         // a history with a hold, an arrangement and a payment by a collector
         api.post("/api/v1/accounts/" + account + "/arrangements", collector,
-                "{\"kind\":\"PROMISE\",\"amount\":\"100.00\",\"dueOn\":\"" + java.time.LocalDate.now().plusDays(5)
-                        + "\"}", "Idempotency-Key", java.util.UUID.randomUUID().toString());
-        String admin = api.token(tenant.slug(), "admin", io.candor.support.TestTenants.PASSWORD);
+                "{\"kind\":\"PROMISE\",\"amount\":\"100.00\",\"dueOn\":\"" + LocalDate.now().plusDays(5)
+                        + "\"}", "Idempotency-Key", UUID.randomUUID().toString());
+        String admin = api.token(tenant.slug(), "admin", TestTenants.PASSWORD);
         api.post("/api/v1/accounts/" + account + "/payments", admin, "{\"amount\":\"10.00\",\"currency\":\"CNY\","
-                + "\"paidOn\":\"" + java.time.LocalDate.now() + "\",\"reference\":\"lang-1\"}", "Idempotency-Key", "lang-1");
+                + "\"paidOn\":\"" + LocalDate.now() + "\",\"reference\":\"lang-1\"}", "Idempotency-Key", "lang-1");
         api.post("/api/v1/accounts/" + account + "/holds", collector, "{\"hold\":\"DISPUTE\",\"reason\":\"test\"}");
         String url = api.post("/api/v1/accounts/" + account + "/portal-links", collector, "{}").json().get("url")
                 .asString();
@@ -124,7 +144,7 @@ class PageLanguageTests {
             WebSession.Page page = debtor.get(url + "?lang=" + lang);
             check(lang, "/p/…", page, problems);
             WebSession.Page home = debtor.post(url + "/verify?lang=" + lang, page.csrf(),
-                    java.util.Map.of("idLast4", "100X", "birthDate", "1990-03-07", "lang", lang));
+                    Map.of("idLast4", "100X", "birthDate", "1990-03-07", "lang", lang));
             check(lang, "/portal", home, problems);
             assertThat(home.uri().getPath()).isEqualTo("/portal");
             assertThat(home.body()).as(lang + ": a collector's payment is a collector's")

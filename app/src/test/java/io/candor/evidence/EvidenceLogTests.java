@@ -7,21 +7,25 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
-
 import javax.sql.DataSource;
 
+import io.candor.platform.evidence.EvidenceEvent;
 import io.candor.platform.tenant.TenantContext;
 import io.candor.support.Api;
 import io.candor.support.CandorIntegrationTest;
 import io.candor.support.TestTenants;
+import io.candor.tenancy.EachTenant;
 import io.candor.verify.Checkpoint;
 import io.candor.verify.Entry;
 import io.candor.verify.Main;
@@ -35,6 +39,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The evidence log end to end on the real database: records from the API and from the contact gate, signed
@@ -48,7 +53,7 @@ class EvidenceLogTests {
     int port;
 
     @Autowired
-    io.candor.tenancy.EachTenant each;
+    EachTenant each;
 
     @Autowired
     TestTenants tenants;
@@ -268,8 +273,8 @@ class EvidenceLogTests {
         long size = TenantContext.call(tenant.id(), () -> {
             for (int i = 0; i < 300; i++) { // across a tile boundary
                 int n = i;
-                tx.executeWithoutResult(s -> recorder.record(io.candor.platform.evidence.EvidenceEvent.of("NOTE",
-                        io.candor.platform.evidence.EvidenceEvent.Subject.account(account), java.time.Instant.now(),
+                tx.executeWithoutResult(s -> recorder.record(EvidenceEvent.of("NOTE",
+                        EvidenceEvent.Subject.account(account), Instant.now(),
                         Map.of("n", Integer.toString(n)))));
             }
             long after = restarted.sequence(true);
@@ -284,7 +289,7 @@ class EvidenceLogTests {
     DataSource appDataSource;
 
     @Autowired
-    org.springframework.transaction.support.TransactionTemplate tx;
+    TransactionTemplate tx;
 
     @Autowired
     EvidenceRecorder recorder;
@@ -306,9 +311,9 @@ class EvidenceLogTests {
     }
 
     static Map<String, byte[]> unzip(Path zip) throws Exception {
-        Map<String, byte[]> out = new java.util.LinkedHashMap<>();
+        Map<String, byte[]> out = new LinkedHashMap<>();
         try (ZipFile z = new ZipFile(zip.toFile())) {
-            for (ZipEntry e : java.util.Collections.list(z.entries())) {
+            for (ZipEntry e : Collections.list(z.entries())) {
                 out.put(e.getName(), z.getInputStream(e).readAllBytes());
             }
         }
@@ -316,7 +321,7 @@ class EvidenceLogTests {
     }
 
     static Path tampered(Path original, Map<String, byte[]> files, String name, byte[] replacement) throws Exception {
-        Map<String, byte[]> copy = new java.util.LinkedHashMap<>(files);
+        Map<String, byte[]> copy = new LinkedHashMap<>(files);
         if (replacement == null) {
             copy.remove(name);
         } else {

@@ -2,6 +2,8 @@ package io.candor.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+
 import io.candor.identity.Role;
 import io.candor.support.Api;
 import io.candor.support.CandorIntegrationTest;
@@ -133,7 +135,7 @@ class ApiConventionsTests {
         String admin = api.token(tenant.slug(), "admin", TestTenants.PASSWORD);
         api.awaitImport(api.upload("/api/v1/imports/placements", admin, "m.csv",
                 ("creditor_ref,debtor_name,phone,country,currency,principal,due_date\n"
-                        + "M-1,王伟,13800138000,CN,CNY,100.00,2026-10-01\n").getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                        + "M-1,王伟,13800138000,CN,CNY,100.00,2026-10-01\n").getBytes(StandardCharsets.UTF_8))
                 .json().get("id").asString(), admin);
         String metrics = api.get("/actuator/prometheus", null).body();
         assertThat(metrics).contains("candor_gate_decisions_total{").contains("rule=\"CONTACT-POINT-UNKNOWN\"")

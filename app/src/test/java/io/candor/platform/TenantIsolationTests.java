@@ -3,8 +3,8 @@ package io.candor.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.UUID;
-
 import javax.sql.DataSource;
 
 import io.candor.identity.Role;
@@ -107,7 +107,7 @@ class TenantIsolationTests {
     @Test
     void everyTenantTableHasForcedRowLevelSecurityAndKeysLedByTheTenant() {
         JdbcClient sql = JdbcClient.create(dataSource);
-        java.util.List<String> tables = sql.sql("""
+        List<String> tables = sql.sql("""
                         SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
                         JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = 'tenant_id'
                         WHERE n.nspname = 'public' AND c.relkind = 'r' AND c.relname <> 'tenant'

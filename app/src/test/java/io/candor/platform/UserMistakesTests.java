@@ -2,11 +2,15 @@ package io.candor.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -125,11 +129,11 @@ class UserMistakesTests {
         Api.Response ancient = api.put("/api/v1/business-date", admin, "{\"date\":\"0001-01-01\"}");
         assertThat(ancient.status()).isEqualTo(400);
         assertThat(ancient.json().get("detail").asString()).contains("out of range");
-        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
         assertThat(api.put("/api/v1/business-date", admin, "{\"date\":\"" + today + "\"}").status()).isEqualTo(200);
         assertThat(api.post("/api/v1/eod-close", admin, "{}").status()).isEqualTo(200);
         Api.Response before = api.put("/api/v1/business-date", admin, "{\"date\":\""
-                + java.time.LocalDate.parse(today).minusDays(3) + "\"}");
+                + LocalDate.parse(today).minusDays(3) + "\"}");
         assertThat(before.status()).as(before.body()).isEqualTo(409);
         assertThat(before.json().get("detail").asString()).contains("already closed");
 
@@ -150,8 +154,8 @@ class UserMistakesTests {
     }
 
     /** A request written byte for byte (UTF-8) on a socket, and the whole answer. */
-    String raw(String request) throws java.io.IOException {
-        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+    String raw(String request) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
             return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -117,7 +119,7 @@ class PortalBrowserTests {
     }
 
     void waitForUrl(String part) {
-        new WebDriverWait(driver, java.time.Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains(part));
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains(part));
     }
 
     @Test
@@ -163,15 +165,15 @@ class PortalBrowserTests {
                 .isEqualTo("PAID");
         assertThat(text("arrangement-paid")).startsWith("337.44 CNY");
         browser.screenshot("portal-4-paid-zh-CN");
-        driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        driver.manage().window().setSize(new Dimension(390, 844));
         browser.screenshot("portal-4-paid-zh-CN-phone");
-        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+        driver.manage().window().setSize(new Dimension(1280, 900));
 
         driver.findElement(By.id("go-chat")).click();
         assertThat(driver.findElement(By.cssSelector("#transcript .reply")).getText()).contains("身份已核实");
         driver.findElement(By.id("say")).sendKeys("我想问一下还款的事");
         driver.findElement(By.id("send")).click();
-        new WebDriverWait(driver, java.time.Duration.ofSeconds(10))
+        new WebDriverWait(driver, Duration.ofSeconds(10))
                 .until(d -> d.findElements(By.cssSelector("#transcript .reply")).size() == 2);
         browser.screenshot("portal-5-chat-zh-CN");
 

@@ -3,9 +3,10 @@ package io.candor.privacy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
-
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -15,7 +16,7 @@ class FieldCipherTests {
 
     static SecretKey key(int seed) {
         byte[] k = new byte[32];
-        java.util.Arrays.fill(k, (byte) seed);
+        Arrays.fill(k, (byte) seed);
         return new SecretKeySpec(k, "AES");
     }
 
@@ -24,7 +25,7 @@ class FieldCipherTests {
     @Test
     void sealsAndOpensAValue() {
         byte[] sealed = cipher.seal("110101199003071234", "t1/debtor.national_id");
-        assertThat(new String(sealed, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("1101011990");
+        assertThat(new String(sealed, StandardCharsets.ISO_8859_1)).doesNotContain("1101011990");
         assertThat(cipher.open(sealed, "t1/debtor.national_id")).isEqualTo("110101199003071234");
     }
 

@@ -2,6 +2,7 @@ package io.candor.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import java.util.Set;
 
 import io.candor.identity.Role;
@@ -26,7 +27,7 @@ class MaskingTests {
                 .isEqualTo("110***************");
         assertThat(Masking.nationalIdHint("110101199003071234")).isEqualTo("110***********1234");
         assertThat(Masking.nationalId(Masking.nationalIdHint("110101199003071234"))).isEqualTo("110***************");
-        assertThat(Masking.birthDate(java.time.LocalDate.of(1990, 3, 7))).isEqualTo("1990-**-**");
+        assertThat(Masking.birthDate(LocalDate.of(1990, 3, 7))).isEqualTo("1990-**-**");
         assertThat(Masking.bankAccount("1234")).isEqualTo("**** 1234");
         assertThat(Masking.email("zhang.wei@example.com")).isEqualTo("z***@example.com");
         assertThat(Masking.nationalId("A1234")).isEqualTo("A12**");

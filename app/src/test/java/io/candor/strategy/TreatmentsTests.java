@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import io.candor.compliance.Channel;
 import org.jspecify.annotations.Nullable;
@@ -120,7 +121,7 @@ class TreatmentsTests {
         assertThat(counts.get("sms-first") / (double) n).isCloseTo(0.15, within(0.01));
         assertThat(counts.get(Experiment.HOLDOUT) / (double) n).isCloseTo(0.05, within(0.01));
         Experiment reseeded = new Experiment(7, 5, strategy.experiment().variants());
-        long moved = java.util.stream.IntStream.range(0, 1000).mapToObj(i -> new UUID(9, i))
+        long moved = IntStream.range(0, 1000).mapToObj(i -> new UUID(9, i))
                 .filter(id -> !reseeded.assign(id).equals(strategy.experiment().assign(id))).count();
         assertThat(moved).isPositive();
     }

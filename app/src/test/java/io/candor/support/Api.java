@@ -1,11 +1,18 @@
 package io.candor.support;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -14,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class Api {
 
     /** A response: status, headers and the body, parsed as JSON when it is JSON. */
-    public record Response(int status, Map<String, java.util.List<String>> headers, String body) {
+    public record Response(int status, Map<String, List<String>> headers, String body) {
 
         public JsonNode json() {
             return JSON.readTree(body);
@@ -67,9 +74,9 @@ public final class Api {
 
     /** A multipart/form-data upload of one file, with optional text fields (name, value, name, value …). */
     public Response upload(String path, String token, String fileName, byte[] content, String... fields) {
-        String boundary = "candor-" + java.util.UUID.randomUUID();
-        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-        java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
+        String boundary = "candor-" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        Charset utf8 = StandardCharsets.UTF_8;
         for (int i = 0; i < fields.length; i += 2) {
             body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fields[i] + "\"\r\n\r\n"
                     + fields[i + 1] + "\r\n").getBytes(utf8));
@@ -87,13 +94,13 @@ public final class Api {
      * Imports a placement CSV (as {@code token}) that must import whole, and answers the id of the account placed as
      * {@code creditorRef}.
      */
-    public java.util.UUID place(String token, String csv, String creditorRef) {
+    public UUID place(String token, String csv, String creditorRef) {
         JsonNode job = awaitImport(upload("/api/v1/imports/placements", token, creditorRef + ".csv",
-                csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)).json().get("id").asString(), token);
+                csv.getBytes(StandardCharsets.UTF_8)).json().get("id").asString(), token);
         if (!job.get("status").asString().equals("SUCCEEDED") || job.get("rejected").asLong() != 0) {
             throw new AssertionError("the placement did not import whole: " + job);
         }
-        return java.util.UUID.fromString(get("/api/v1/accounts?limit=500", token).json().get("items").valueStream()
+        return UUID.fromString(get("/api/v1/accounts?limit=500", token).json().get("items").valueStream()
                 .filter(a -> a.get("creditorRef").asString().equals(creditorRef)).findFirst()
                 .orElseThrow(() -> new AssertionError("no account " + creditorRef)).get("id").asString());
     }
@@ -140,11 +147,11 @@ public final class Api {
             HttpResponse<byte[]> r = http.send(request(path, token).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
             if (r.statusCode() != 200) {
                 throw new IllegalStateException("GET " + path + " answered " + r.statusCode() + ": "
-                        + new String(r.body(), java.nio.charset.StandardCharsets.UTF_8));
+                        + new String(r.body(), StandardCharsets.UTF_8));
             }
             return r.body();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -155,8 +162,8 @@ public final class Api {
         try {
             HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(r.statusCode(), r.headers().map(), r.body());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -6,12 +6,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** A real headless Chromium (Debian's chromium and chromium-driver), with screenshots kept as test artifacts. */
 public final class Browser implements AutoCloseable {
@@ -44,18 +48,18 @@ public final class Browser implements AutoCloseable {
         if (!driver.getCurrentUrl().contains("/login")) {
             driver.get("http://127.0.0.1:" + port + "/login");
         }
-        driver.findElement(org.openqa.selenium.By.id("tenant")).sendKeys(tenant);
-        driver.findElement(org.openqa.selenium.By.id("username")).sendKeys(user);
-        driver.findElement(org.openqa.selenium.By.id("password")).sendKeys(password);
-        driver.findElement(org.openqa.selenium.By.id("sign-in")).click();
+        driver.findElement(By.id("tenant")).sendKeys(tenant);
+        driver.findElement(By.id("username")).sendKeys(user);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.id("sign-in")).click();
     }
 
     /** Clicks what submits a form or follows a link and waits for the next page to replace this one. */
-    public void clickAndWait(org.openqa.selenium.By by) {
-        org.openqa.selenium.WebElement e = driver.findElement(by);
+    public void clickAndWait(By by) {
+        WebElement e = driver.findElement(by);
         e.click();
-        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(e));
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(ExpectedConditions.stalenessOf(e));
     }
 
     public void screenshot(String name) {

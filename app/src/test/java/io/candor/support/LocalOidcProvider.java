@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import java.util.HashMap;
@@ -81,7 +82,7 @@ public final class LocalOidcProvider implements AutoCloseable {
         String code = UUID.randomUUID().toString();
         codes.put(code, new String[] {q.get("nonce"), nextUser});
         x.getResponseHeaders().add("Location", q.get("redirect_uri") + "?code=" + code + "&state="
-                + java.net.URLEncoder.encode(q.get("state"), StandardCharsets.UTF_8));
+                + URLEncoder.encode(q.get("state"), StandardCharsets.UTF_8));
         x.sendResponseHeaders(302, -1);
         x.close();
     }

@@ -1,10 +1,14 @@
 package io.candor.support;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -73,7 +77,7 @@ public class TestTenants {
                 ZoneId.of("Asia/Shanghai"));
         Map<Role, UserView> byRole = TenantContext.call(tenant.id(), () -> tx.execute(s -> {
             tenants.register(tenant);
-            Map<Role, UserView> created = new java.util.EnumMap<>(Role.class);
+            Map<Role, UserView> created = new EnumMap<>(Role.class);
             for (Role role : Role.values()) {
                 String name = role.name().toLowerCase(Locale.ROOT);
                 created.put(role, users.create(new NewUser(name, name + " of " + slug, null, PASSWORD,
@@ -85,12 +89,12 @@ public class TestTenants {
             try {
                 ImportJob job = imports.importNow(new PlacementImports.Request(ImportJob.Kind.PLACEMENT,
                         "fixture.csv", null, "CRED-" + slug, "P-" + slug, "test"),
-                        new java.io.ByteArrayInputStream(PlacementCsv.of(rows(slug))));
+                        new ByteArrayInputStream(PlacementCsv.of(rows(slug))));
                 if (job.status() != ImportJob.Status.SUCCEEDED || job.imported() != 3) {
                     throw new IllegalStateException("fixture import failed: " + job);
                 }
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
             List<UUID> accounts = jdbc.sql("SELECT id FROM account ORDER BY creditor_ref").query(UUID.class).list();
             return new TestTenant(tenant, byRole, accounts);
@@ -111,7 +115,7 @@ public class TestTenants {
 
     /** The id of the first contact point of a kind (PHONE, EMAIL …) of an account's debtor. */
     public UUID contactPoint(TestTenant t, UUID account, String kind) {
-        return io.candor.platform.tenant.TenantContext.call(t.id(), () -> jdbc.sql("""
+        return TenantContext.call(t.id(), () -> jdbc.sql("""
                         SELECT cp.id FROM contact_point cp JOIN account a ON a.debtor_id = cp.debtor_id
                         WHERE a.id = :a AND cp.kind = :kind ORDER BY cp.id LIMIT 1""")
                 .param("a", account).param("kind", kind).query(UUID.class).single());

@@ -25,7 +25,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -33,6 +35,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -56,7 +59,7 @@ class WorkbenchBrowserTests {
     Tenants tenantStore;
 
     @Autowired
-    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    JdbcClient jdbc;
 
     Api api;
     TestTenants.TestTenant tenant;
@@ -135,7 +138,7 @@ class WorkbenchBrowserTests {
         assertThat(driver.findElement(By.id("call-panel")).isDisplayed()).isTrue();
         new Select(driver.findElement(By.id("code"))).selectByValue("PROMISE");
         driver.findElement(By.id("amount")).sendKeys("300.00");
-        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+        ((JavascriptExecutor) driver).executeScript(
                 "document.getElementById('on').value = arguments[0]", DAY.plusDays(7).toString());
         browser.screenshot("workbench-3-disposition");
         clickAndWait("save-disposition");
@@ -160,7 +163,7 @@ class WorkbenchBrowserTests {
         driver.findElement(By.tagName("body")).sendKeys("/");
         driver.switchTo().activeElement().sendKeys("Debtor asked for a text reminder before the 8th." + Keys.ENTER);
         new WebDriverWait(driver, Duration.ofSeconds(10))
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class) // the page reloads under us
+                .ignoring(StaleElementReferenceException.class) // the page reloads under us
                 .until(d -> d.findElement(By.id("notes")).getText().contains("text reminder"));
         driver.findElement(By.tagName("body")).sendKeys("q");
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/workbench"));

@@ -5,10 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 import io.candor.scoring.model.CrossValidation;
 import io.candor.scoring.model.Dataset;
@@ -138,7 +140,7 @@ public final class PeerBenchmark {
         List<List<String>> nominal = new ArrayList<>();
         for (Dataset.Column c : schema.columns()) {
             if (c instanceof Dataset.Column.Categorical k) {
-                List<String> values = java.util.Arrays.stream(k.values()).filter(java.util.Objects::nonNull)
+                List<String> values = Arrays.stream(k.values()).filter(Objects::nonNull)
                         .distinct().sorted().toList();
                 attributes.add(new Attribute(c.name(), values));
                 nominal.add(values);

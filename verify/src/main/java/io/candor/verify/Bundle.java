@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -178,7 +179,7 @@ public final class Bundle {
     }
 
     /** Runs a check whose failure is reported against {@code file}. */
-    private static <T> T opened(String file, java.util.function.Supplier<T> check) {
+    private static <T> T opened(String file, Supplier<T> check) {
         try {
             return check.get();
         } catch (VerificationException e) {

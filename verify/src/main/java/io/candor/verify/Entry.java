@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -93,7 +94,7 @@ public record Entry(String type, Instant time, String actor, String subject, Lis
                 }
             }
             Entry e = new Entry(type, time, actor, subject, contents, facts);
-            if (!java.util.Arrays.equals(e.encode(), bytes)) {
+            if (!Arrays.equals(e.encode(), bytes)) {
                 throw new VerificationException("the entry is not in canonical form");
             }
             return e;

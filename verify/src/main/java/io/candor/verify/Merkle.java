@@ -2,6 +2,7 @@ package io.candor.verify;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -81,7 +82,7 @@ public final class Merkle {
         if (proof.isEmpty()) {
             throw new VerificationException("the consistency proof is empty");
         }
-        List<byte[]> path = new java.util.ArrayList<>(proof);
+        List<byte[]> path = new ArrayList<>(proof);
         if (Long.bitCount(size1) == 1) {
             path.add(0, root1);
         }

@@ -8,6 +8,7 @@ import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.security.SecureRandom;
 import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
@@ -151,7 +152,7 @@ public final class NoteKey {
         // generating a key pair with a fixed "random" source that returns the seed.
         KeyPairGenerator g = KeyPairGenerator.getInstance("Ed25519");
         byte[] seed = tail(priv.getEncoded());
-        g.initialize(255, new java.security.SecureRandom() {
+        g.initialize(255, new SecureRandom() {
             @Override
             public void nextBytes(byte[] bytes) {
                 System.arraycopy(seed, 0, bytes, 0, bytes.length);

@@ -1,6 +1,7 @@
 package io.candor.verify;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 
@@ -64,7 +65,7 @@ public record TlogProof(long index, List<byte[]> hashes, String checkpoint, byte
     public Checkpoint verify(byte[] entry, NoteKey.Verifier key) {
         Checkpoint c = Checkpoint.open(checkpoint, key);
         byte[] root = Merkle.rootFromInclusion(index, c.size(), Merkle.leafHash(entry), hashes);
-        if (!java.util.Arrays.equals(root, c.root())) {
+        if (!Arrays.equals(root, c.root())) {
             throw new VerificationException("the entry at index " + index + " is not in the checkpointed tree of size "
                     + c.size() + ": the entry or the proof was changed");
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** The verifier runs where an auditor's laptop has only Java 17. */
@@ -37,13 +39,13 @@ class OlderJavaTests {
     @Test
     void aJava17RuntimeRunsItAndAnswersWithItsUsage() throws Exception {
         Optional<Path> java17 = java17();
-        org.junit.jupiter.api.Assumptions.assumeTrue(java17.isPresent(), "no Java 17 runtime on this machine");
+        Assumptions.assumeTrue(java17.isPresent(), "no Java 17 runtime on this machine");
         Process p = new ProcessBuilder(java17.get().toString(), "-cp", CLASSES.toString(), "io.candor.verify.Main")
                 .redirectErrorStream(true).start();
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         String out;
         try (InputStream in = p.getInputStream()) {
-            out = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            out = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         assertThat(out).contains("usage: java -jar candor-verify.jar").doesNotContain("UnsupportedClassVersionError");
         assertThat(p.exitValue()).isEqualTo(2);

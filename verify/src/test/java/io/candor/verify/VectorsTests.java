@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -128,6 +129,6 @@ class VectorsTests {
     }
 
     static List<byte[]> leaves(int n) {
-        return java.util.Arrays.stream(LEAVES).limit(n).map(VectorsTests::h).toList();
+        return Arrays.stream(LEAVES).limit(n).map(VectorsTests::h).toList();
     }
 }

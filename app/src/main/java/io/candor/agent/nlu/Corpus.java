@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 
 /**
@@ -99,7 +100,7 @@ public final class Corpus {
                     || s.intent() == Labels.Intent.CALLBACK_LATER || s.intent() == Labels.Intent.PROMISE_TO_PAY) {
                 out.add(s.with(join(pick(DISTRESSED[lang], r), s.text(), lang), Labels.Emotion.DISTRESSED));
             }
-            out.add(s.with(lang == 2 ? s.text().toLowerCase(java.util.Locale.ROOT).replaceAll("[.,!?']", "")
+            out.add(s.with(lang == 2 ? s.text().toLowerCase(Locale.ROOT).replaceAll("[.,!?']", "")
                     : s.text().replaceAll("[，。！？,.!?]", " ")));
         }
         return out;

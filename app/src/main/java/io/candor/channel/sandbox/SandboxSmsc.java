@@ -3,21 +3,28 @@ package io.candor.channel.sandbox;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.jsmpp.PDUStringException;
 import org.jsmpp.bean.BroadcastSm;
 import org.jsmpp.bean.CancelBroadcastSm;
 import org.jsmpp.bean.CancelSm;
+import org.jsmpp.bean.DataCodings;
 import org.jsmpp.bean.DataSm;
 import org.jsmpp.bean.DeliveryReceipt;
 import org.jsmpp.bean.ESMClass;
-import org.jsmpp.bean.GeneralDataCoding;
 import org.jsmpp.bean.GSMSpecificFeature;
+import org.jsmpp.bean.GeneralDataCoding;
 import org.jsmpp.bean.MessageMode;
 import org.jsmpp.bean.MessageType;
 import org.jsmpp.bean.NumberingPlanIndicator;
@@ -43,6 +50,7 @@ import org.jsmpp.session.SubmitMultiResult;
 import org.jsmpp.session.SubmitSmResult;
 import org.jsmpp.util.DeliveryReceiptState;
 import org.jsmpp.util.MessageId;
+import org.slf4j.LoggerFactory;
 
 /**
  * A small SMSC on loopback, speaking SMPP 3.4 through jSMPP's server side: it checks each bind against its accounts,
@@ -54,30 +62,30 @@ public final class SandboxSmsc implements AutoCloseable {
 
     /** A message as the SMSC received it, and the account ({@code systemId}) it came on. */
     public record Submitted(String id, String systemId, String to, String from, String text, byte dataCoding,
-                            java.time.Instant at) {
+                            Instant at) {
     }
 
     /** Every message received, oldest first (the demo keeps the last {@link #KEPT}). */
     public final List<Submitted> submitted = new CopyOnWriteArrayList<>();
     public final int port;
     static final int KEPT = 2_000;
-    private final java.util.Map<String, String> accounts;
+    private final Map<String, String> accounts;
     private final boolean autoReceipts;
     private final SMPPServerSessionListener listener;
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final AtomicInteger ids = new AtomicInteger(1000);
-    private final java.util.Map<String, SMPPServerSession> sessions = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, SMPPServerSession> sessions = new ConcurrentHashMap<>();
     private volatile SMPPServerSession session;
     private volatile boolean closed;
 
     /** An SMSC with one account, answering receipts by hand ({@link #receipt}): the tests' peer. */
     public SandboxSmsc(String systemId, String password) throws IOException {
-        this(java.util.Map.of(systemId, password), false);
+        this(Map.of(systemId, password), false);
     }
 
     /** An SMSC with these accounts (system id → password). */
-    public SandboxSmsc(java.util.Map<String, String> accounts, boolean autoReceipts) throws IOException {
-        this.accounts = java.util.Map.copyOf(accounts);
+    public SandboxSmsc(Map<String, String> accounts, boolean autoReceipts) throws IOException {
+        this.accounts = Map.copyOf(accounts);
         this.autoReceipts = autoReceipts;
         try (ServerSocket probe = new ServerSocket(0)) {
             port = probe.getLocalPort();
@@ -93,7 +101,7 @@ public final class SandboxSmsc implements AutoCloseable {
                     if (closed || Thread.currentThread().isInterrupted()) {
                         return;
                     }
-                    org.slf4j.LoggerFactory.getLogger(SandboxSmsc.class).warn("Sandbox SMSC: {}", e.toString());
+                    LoggerFactory.getLogger(SandboxSmsc.class).warn("Sandbox SMSC: {}", e.toString());
                 }
             }
         });
@@ -116,9 +124,9 @@ public final class SandboxSmsc implements AutoCloseable {
 
     /** The messages received on one account, newest first. */
     public List<Submitted> of(String systemId) {
-        List<Submitted> mine = new java.util.ArrayList<>(submitted.stream().filter(m -> m.systemId().equals(systemId))
+        List<Submitted> mine = new ArrayList<>(submitted.stream().filter(m -> m.systemId().equals(systemId))
                 .toList());
-        java.util.Collections.reverse(mine);
+        Collections.reverse(mine);
         return mine;
     }
 
@@ -151,7 +159,7 @@ public final class SandboxSmsc implements AutoCloseable {
     private static void reply(SMPPServerSession session, String from, String text) throws Exception {
         session.deliverShortMessage("", TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, from,
                 TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, "CANDOR", new ESMClass(), (byte) 0, (byte) 0,
-                new RegisteredDelivery(0), org.jsmpp.bean.DataCodings.newInstance(UCS2),
+                new RegisteredDelivery(0), DataCodings.newInstance(UCS2),
                 text.getBytes(StandardCharsets.UTF_16BE));
     }
 
@@ -178,9 +186,9 @@ public final class SandboxSmsc implements AutoCloseable {
                     : new String(bytes, StandardCharsets.ISO_8859_1);
             String id = Integer.toString(ids.incrementAndGet());
             String systemId = sessions.entrySet().stream().filter(e -> e.getValue() == source).map(
-                    java.util.Map.Entry::getKey).findFirst().orElse("?");
+                    Map.Entry::getKey).findFirst().orElse("?");
             Submitted m = new Submitted(id, systemId, sm.getDestAddress(), sm.getSourceAddr(), text, sm.getDataCoding(),
-                    java.time.Instant.now());
+                    Instant.now());
             submitted.add(m);
             while (submitted.size() > KEPT) {
                 submitted.removeFirst();
@@ -194,7 +202,7 @@ public final class SandboxSmsc implements AutoCloseable {
             }
             try {
                 return new SubmitSmResult(new MessageId(id), new OptionalParameter[0]);
-            } catch (org.jsmpp.PDUStringException e) {
+            } catch (PDUStringException e) {
                 throw new ProcessRequestException(e.getMessage(), 8);
             }
         }

@@ -13,10 +13,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import jakarta.mail.Multipart;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
@@ -74,7 +77,7 @@ public final class SandboxSmtp implements AutoCloseable {
             List<String> to = new ArrayList<>();
             String line;
             while ((line = in.readLine()) != null) {
-                String verb = line.length() >= 4 ? line.substring(0, 4).toUpperCase(java.util.Locale.ROOT) : line;
+                String verb = line.length() >= 4 ? line.substring(0, 4).toUpperCase(Locale.ROOT) : line;
                 switch (verb) {
                     case "EHLO" -> say(out, "250-candor-sandbox\r\n250-8BITMIME\r\n250 SMTPUTF8");
                     case "HELO" -> say(out, "250 candor-sandbox");
@@ -125,11 +128,11 @@ public final class SandboxSmtp implements AutoCloseable {
         String subject = "";
         String text = data;
         try {
-            MimeMessage m = new MimeMessage(Session.getInstance(new java.util.Properties()),
+            MimeMessage m = new MimeMessage(Session.getInstance(new Properties()),
                     new ByteArrayInputStream(data.getBytes(StandardCharsets.UTF_8)));
             subject = m.getSubject() == null ? "" : m.getSubject();
             Object content = m.getContent();
-            text = content instanceof String s ? s : content instanceof jakarta.mail.Multipart mp && mp.getCount() > 0
+            text = content instanceof String s ? s : content instanceof Multipart mp && mp.getCount() > 0
                     ? String.valueOf(mp.getBodyPart(0).getContent()) : data;
         } catch (Exception e) {
             log.debug("Sandbox SMTP kept a message it could not parse: {}", e.getMessage());

@@ -8,12 +8,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import io.candor.compliance.Channel;
 import io.candor.compliance.ComplianceEvaluator;
@@ -31,13 +34,17 @@ import io.candor.platform.Actor;
 import io.candor.platform.evidence.EvidenceEvent;
 import io.candor.platform.ids.Ids;
 import io.candor.platform.tenant.TenantContext;
+import io.candor.platform.web.BadRequestException;
 import io.candor.platform.web.ConflictException;
 import io.candor.platform.web.NotFoundException;
 import io.candor.portfolio.ContactPointKind;
 import io.candor.portfolio.ContactPointRef;
 import io.candor.portfolio.ContactPointResolution;
+import io.candor.portfolio.ContactPreferences;
 import io.candor.portfolio.ContactTargets;
+import io.candor.tenancy.Tenants;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -131,13 +138,13 @@ public class ContactGate {
     private final PolicyLayers policies;
     private final Clock clock;
 
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final ApplicationEventPublisher events;
 
-    private final io.candor.tenancy.Tenants tenants;
+    private final Tenants tenants;
 
     ContactGate(JdbcClient jdbc, Holds accountHolds, ContactTargets targets, ComplianceEvaluator evaluator, Users users,
-            PolicyLayers policies, Clock clock, org.springframework.context.ApplicationEventPublisher events,
-            io.candor.tenancy.Tenants tenants) {
+            PolicyLayers policies, Clock clock, ApplicationEventPublisher events,
+            Tenants tenants) {
         this.tenants = tenants;
         this.events = events;
         this.policies = policies;
@@ -174,7 +181,7 @@ public class ContactGate {
         Instant now = clock.instant();
         Instant at = r.at() == null ? now : r.at();
         if (at.isBefore(EARLIEST) || at.isAfter(now.plus(HORIZON))) {
-            throw new io.candor.platform.web.BadRequestException("at " + r.at() + " is out of range: ask about a contact "
+            throw new BadRequestException("at " + r.at() + " is out of range: ask about a contact "
                     + "between " + EARLIEST + " and a year from now (or leave at out for now).");
         }
         ContactTargets.ContactTarget target = (lock ? targets.lock(r.account(), r.contactPoint())
@@ -191,7 +198,7 @@ public class ContactGate {
                         rs.getString("outcome")))
                 .list();
         // holds run to their end date on the tenant's business date; a certificate through its date in the tenant's zone
-        io.candor.tenancy.Tenants.Calendar calendar = tenants.calendar(TenantContext.require());
+        Tenants.Calendar calendar = tenants.calendar(TenantContext.require());
         Set<Hold> holds = EnumSet.noneOf(Hold.class);
         accountHolds.inForce(r.account(), calendar.businessDate()).forEach(h -> holds.add(h.hold()));
         Set<Hold> waived = EnumSet.noneOf(Hold.class);
@@ -211,8 +218,8 @@ public class ContactGate {
         // an opt-out of this channel on this contact point refuses it, whatever the packs say
         Decision optedOut = !target.optedOut().contains(r.channel().name()) ? evaluated : switch (evaluated) {
             case Decision.Allow a -> new Decision.Deny(List.of("OPT-OUT"), null);
-            case Decision.Deny d -> new Decision.Deny(java.util.stream.Stream.concat(d.rules().stream(),
-                    java.util.stream.Stream.of("OPT-OUT")).toList(), null);
+            case Decision.Deny d -> new Decision.Deny(Stream.concat(d.rules().stream(),
+                    Stream.of("OPT-OUT")).toList(), null);
         };
         Decision decision = withinPreferredHours(optedOut, target.hours(), r.channel(), at, local);
         Map<String, Object> counters = new LinkedHashMap<>();
@@ -354,18 +361,18 @@ public class ContactGate {
      * The debtor asked to be reached only in certain hours (their own time): a call, text or visit outside them is
      * refused until the hours next begin. Letters and e-mails wait in an inbox, so they are not held to it.
      */
-    static Decision withinPreferredHours(Decision d, io.candor.portfolio.ContactPreferences.@Nullable Hours hours,
+    static Decision withinPreferredHours(Decision d, ContactPreferences.@Nullable Hours hours,
             Channel channel, Instant at, ZoneId local) {
         if (hours == null || List.of(Channel.LETTER, Channel.EMAIL).contains(channel)) {
             return d;
         }
-        java.time.ZonedDateTime t = at.atZone(local);
+        ZonedDateTime t = at.atZone(local);
         if (hours.contains(t.toLocalTime())) {
             return d;
         }
-        java.time.ZonedDateTime next = t.toLocalTime().isBefore(hours.from()) ? t.with(hours.from())
+        ZonedDateTime next = t.toLocalTime().isBefore(hours.from()) ? t.with(hours.from())
                 : t.plusDays(1).with(hours.from());
-        List<String> rules = new java.util.ArrayList<>(d instanceof Decision.Deny deny ? deny.rules() : List.of());
+        List<String> rules = new ArrayList<>(d instanceof Decision.Deny deny ? deny.rules() : List.of());
         rules.add("DEBTOR-PREFERRED-HOURS");
         // a refusal with no next time (an opt-out, a hold) stays open-ended
         Instant nextAllowed = !(d instanceof Decision.Deny deny) ? next.toInstant()

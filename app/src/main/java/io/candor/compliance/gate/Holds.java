@@ -2,16 +2,17 @@ package io.candor.compliance.gate;
 
 import static io.candor.platform.Timestamps.utc;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.List;
-import java.util.Map;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -71,7 +72,7 @@ public class Holds {
         events.publishEvent(new EvidenceEvent("HOLD_SET", EvidenceEvent.Subject.account(account), actor, clock.instant(),
                 until == null ? Map.of("hold", hold.name(), "holdId", id.toString())
                         : Map.of("hold", hold.name(), "holdId", id.toString(), "until", until.toString()),
-                List.of(reason.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+                List.of(reason.getBytes(StandardCharsets.UTF_8))));
         return find(id);
     }
 
@@ -92,7 +93,7 @@ public class Holds {
      * hold of a tenant west of UTC does not end hours early at UTC midnight.
      */
     public List<AccountHold> inForce(UUID account) {
-        return inForce(account, tenants.businessDate(io.candor.platform.tenant.TenantContext.require()));
+        return inForce(account, tenants.businessDate(TenantContext.require()));
     }
 
     /** The holds in force on {@code today}, a business date. */

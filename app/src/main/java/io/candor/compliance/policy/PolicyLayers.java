@@ -1,6 +1,7 @@
 package io.candor.compliance.policy;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -8,6 +9,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -18,6 +20,7 @@ import io.candor.compliance.RulePacks;
 import io.candor.platform.tenant.TenantContext;
 import io.candor.platform.web.BadRequestException;
 import io.candor.platform.web.ConflictException;
+import io.candor.verify.Merkle;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,7 +50,7 @@ public class PolicyLayers {
     private final RulePacks packs;
     private final AuditTrail audit;
     /** How long {@link #inEffectRecently} trusts what it read. */
-    static final java.time.Duration RECENT = java.time.Duration.ofSeconds(5);
+    static final Duration RECENT = Duration.ofSeconds(5);
 
     private record Recent(UUID tenant, String creditor, LocalDate date) {
     }
@@ -140,7 +143,7 @@ public class PolicyLayers {
             throw new BadRequestException(e.getMessage());
         }
         String canonical = JSON.writeValueAsString(definition);
-        byte[] sha = io.candor.verify.Merkle.sha256().digest(canonical.getBytes(StandardCharsets.UTF_8));
+        byte[] sha = Merkle.sha256().digest(canonical.getBytes(StandardCharsets.UTF_8));
         Instant now = Instant.now();
         try {
             jdbc.sql("""
@@ -173,7 +176,7 @@ public class PolicyLayers {
 
     /** A stored version; ids reserved since it was published do not make it unreadable. */
     private static PolicyLayer parse(Key k, JsonNode definition) {
-        return PolicyLayer.parse(k.scope(), k.creditor(), k.version(), definition, java.util.Set.of());
+        return PolicyLayer.parse(k.scope(), k.creditor(), k.version(), definition, Set.of());
     }
 
     private static String normalise(String creditor) {

@@ -1,5 +1,10 @@
 package io.candor.compliance.web;
 
+import java.time.DateTimeException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
 import io.candor.compliance.Channel;
 import io.candor.compliance.ComplianceEvaluator;
 import io.candor.compliance.ContentLinter;
@@ -8,11 +13,12 @@ import io.candor.compliance.RulePack;
 import io.candor.compliance.RulePacks;
 import io.candor.compliance.Scenario;
 import io.candor.compliance.ScenarioJson;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
+import io.candor.compliance.policy.PolicyLayers;
+import io.candor.platform.web.BadRequestException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,7 +27,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import io.candor.compliance.policy.PolicyLayers;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -52,7 +57,7 @@ class ComplianceApi {
     List<Map<String, Object>> evaluate(@RequestBody JsonNode scenarios,
             @RequestParam(defaultValue = "true") boolean layers) {
         if (!scenarios.isArray()) {
-            throw new io.candor.platform.web.BadRequestException("Send a JSON array of scenarios.");
+            throw new BadRequestException("Send a JSON array of scenarios.");
         }
         List<Map<String, Object>> out = new ArrayList<>();
         int i = 0;
@@ -63,7 +68,7 @@ class ComplianceApi {
                         n.path("creditor").isString() ? n.get("creditor").asString() : null,
                         s.at().atZone(s.localZone()).toLocalDate());
                 out.add(ScenarioJson.result(s, evaluator.evaluate(s, applied)));
-            } catch (IllegalArgumentException | java.time.DateTimeException e) {
+            } catch (IllegalArgumentException | DateTimeException e) {
                 out.add(Map.of("index", i, "error", e.getMessage()));
             }
             i++;
@@ -73,9 +78,9 @@ class ComplianceApi {
 
     /** Checks a template; {@code approvable} only when nothing was found. */
     @PostMapping("/lint")
-    Map<String, Object> lint(@RequestBody @jakarta.validation.Valid LintRequest r) {
+    Map<String, Object> lint(@RequestBody @Valid LintRequest r) {
         if (r.purpose() != null && !ContentLinter.PURPOSES.contains(r.purpose())) {
-            throw new io.candor.platform.web.BadRequestException("purpose '" + r.purpose() + "' is not one of "
+            throw new BadRequestException("purpose '" + r.purpose() + "' is not one of "
                     + ContentLinter.PURPOSES + "; leave it out for an ordinary message.");
         }
         List<ContentLinter.Finding> findings = linter.lint(new ContentLinter.Template(r.jurisdiction(), r.channel(),
@@ -83,11 +88,11 @@ class ComplianceApi {
         return Map.of("approvable", findings.isEmpty(), "findings", findings);
     }
 
-    record LintRequest(@jakarta.validation.constraints.NotBlank String jurisdiction,
-                       @jakarta.validation.constraints.NotNull Channel channel,
-                       @jakarta.validation.constraints.NotBlank String locale,
-                       @jakarta.validation.constraints.NotNull String text,
-                       @org.jspecify.annotations.Nullable String purpose) {
+    record LintRequest(@NotBlank String jurisdiction,
+                       @NotNull Channel channel,
+                       @NotBlank String locale,
+                       @NotNull String text,
+                       @Nullable String purpose) {
     }
 
     @GetMapping("/packs")

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 
 import io.candor.platform.CandorStartupException;
 import io.candor.platform.SecretFile;
@@ -189,7 +190,7 @@ public final class EmbeddedDatabase {
             if (orphan.isPresent()) {
                 log.warn("Stopping an embedded PostgreSQL (pid {}) left running by an earlier Candor process", pid);
                 orphan.get().destroy();
-                orphan.get().onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+                orphan.get().onExit().get(60, TimeUnit.SECONDS);
             }
         } catch (Exception e) {
             log.warn("Could not check {} for a left-over server: {}", pidFile, e.getMessage());

@@ -1,6 +1,7 @@
 package io.candor.platform.money;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Currency;
 
 /**
@@ -14,7 +15,7 @@ public record Money(long minor, Currency currency) {
     }
 
     public static Money of(BigDecimal amount, Currency currency) {
-        return new Money(amount.setScale(scale(currency), java.math.RoundingMode.UNNECESSARY).unscaledValue()
+        return new Money(amount.setScale(scale(currency), RoundingMode.UNNECESSARY).unscaledValue()
                 .longValueExact(), currency);
     }
 

@@ -1,11 +1,20 @@
 package io.candor.platform.web;
 
+import java.time.DateTimeException;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import org.apache.tomcat.util.http.fileupload.impl.SizeException;
 import org.jspecify.annotations.Nullable;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -13,11 +22,14 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
@@ -29,7 +41,7 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
  * Every API error as RFC 9457 problem details whose {@code detail} tells the caller what to fix.
  * Unexpected failures answer 500 with a reference to the log line, never with internals.
  */
-@RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
+@RestControllerAdvice(annotations = RestController.class)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
@@ -62,14 +74,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
      * A constraint the database keeps, hit by what the caller sent: a reference to something that is not there (or is
      * another tenant's), a duplicate, a value out of range — a 4xx naming it, never a 500.
      */
-    @ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
-    ProblemDetail constraint(org.springframework.dao.DataIntegrityViolationException e) {
-        org.postgresql.util.PSQLException pg = null;
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ProblemDetail constraint(DataIntegrityViolationException e) {
+        PSQLException pg = null;
         for (Throwable c = e; c != null && pg == null; c = c.getCause()) {
-            pg = c instanceof org.postgresql.util.PSQLException p ? p : null;
+            pg = c instanceof PSQLException p ? p : null;
         }
         String state = pg == null ? "" : String.valueOf(pg.getSQLState());
-        org.postgresql.util.ServerErrorMessage m = pg == null ? null : pg.getServerErrorMessage();
+        ServerErrorMessage m = pg == null ? null : pg.getServerErrorMessage();
         String detail = m == null || m.getDetail() == null ? "" : m.getDetail();
         return switch (state) {
             case "23503" -> problem(HttpStatus.NOT_FOUND, "Not found", "What this refers to does not exist here"
@@ -85,7 +97,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     private static String referenced(String detail) {
-        java.util.regex.Matcher t = java.util.regex.Pattern.compile("in table \"(\\w+)\"").matcher(detail);
+        Matcher t = Pattern.compile("in table \"(\\w+)\"").matcher(detail);
         return t.find() ? " (no such " + t.group(1).replace('_', ' ') + ")" : "";
     }
 
@@ -104,12 +116,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
         for (Throwable c = e; c != null; c = c.getCause()) {
-            if (c instanceof org.apache.tomcat.util.http.fileupload.impl.SizeException size) {
+            if (c instanceof SizeException size) {
                 // the upload was parsed early (a filter read a parameter): the same refusal as in the controller
                 return tooLarge(size.getPermittedSize());
             }
         }
-        String ref = java.util.UUID.randomUUID().toString();
+        String ref = UUID.randomUUID().toString();
         log.error("Unexpected error {}", ref, e);
         ProblemDetail p = problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
                 "Something went wrong on our side; nothing you sent was at fault. Quote reference " + ref + ".");
@@ -139,13 +151,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @Override
     protected @Nullable ResponseEntity<Object> handleMaxUploadSizeExceededException(
-            org.springframework.web.multipart.MaxUploadSizeExceededException ex, HttpHeaders headers,
+            MaxUploadSizeExceededException ex, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
         return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge(ex.getMaxUploadSize()));
     }
 
     private static ProblemDetail tooLarge(long permitted) {
-        String limit = permitted > 0 ? org.springframework.util.unit.DataSize.ofBytes(permitted).toMegabytes() + " MB"
+        String limit = permitted > 0 ? DataSize.ofBytes(permitted).toMegabytes() + " MB"
                 : "the limit";
         return problem(HttpStatus.CONTENT_TOO_LARGE, "File too large", "The file is larger than " + limit
                 + ", the most an upload may be here: split it into smaller files, or ask your administrator to raise "
@@ -157,7 +169,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         // a value Jackson could not turn into a date, a time or a number: name the field and say what it must be
         for (Throwable c = ex; c != null; c = c.getCause()) {
             if (c instanceof DatabindException d && !d.getPath().isEmpty()
-                    && ex.getMostSpecificCause() instanceof java.time.DateTimeException dt) {
+                    && ex.getMostSpecificCause() instanceof DateTimeException dt) {
                 return "Field '" + path(d) + "' is not a valid date or time: " + dt.getMessage()
                         + ". Write dates as yyyy-MM-dd (a day of the calendar) and instants as 2026-03-02T10:00:00Z.";
             }
@@ -176,7 +188,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (cause instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
             Class<?> type = m.getTargetType();
             String target = type == null ? "value"
-                    : java.util.Collection.class.isAssignableFrom(type) || type.isArray() ? "list (a JSON array)"
+                    : Collection.class.isAssignableFrom(type) || type.isArray() ? "list (a JSON array)"
                     : type.getSimpleName();
             return "Field '" + path(m) + "' must be a " + target + ".";
         }

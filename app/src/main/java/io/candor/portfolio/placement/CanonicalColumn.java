@@ -1,6 +1,7 @@
 package io.candor.portfolio.placement;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 
 /** The canonical placement columns (docs/placement-format.md). */
@@ -37,7 +38,7 @@ public enum CanonicalColumn {
 
     /** The header name in a canonical file: {@code creditor_ref}, {@code debtor_name} … */
     public String header() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 
     public boolean requiredIn(ImportJob.Kind kind) {
@@ -45,7 +46,7 @@ public enum CanonicalColumn {
     }
 
     public static Optional<CanonicalColumn> byHeader(String header) {
-        String h = header.strip().toLowerCase(java.util.Locale.ROOT);
+        String h = header.strip().toLowerCase(Locale.ROOT);
         return Arrays.stream(values()).filter(c -> c.header().equals(h)).findFirst();
     }
 }

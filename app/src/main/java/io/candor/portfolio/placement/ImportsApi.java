@@ -3,6 +3,8 @@ package io.candor.portfolio.placement;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -98,7 +100,7 @@ class ImportsApi {
             throw new BadRequestException("cursor '" + cursor + "' is not valid: pass the nextCursor of the previous page");
         }
         List<ImportJobs.Rejection> rows = imports.rejections(id, after, limit + 1,
-                io.candor.identity.CurrentUser.get().roles());
+                CurrentUser.get().roles());
         boolean more = rows.size() > limit;
         List<ImportJobs.Rejection> page = more ? rows.subList(0, limit) : rows;
         return new RejectionPage(List.copyOf(page), more ? Long.toString(page.getLast().seq()) : null);
@@ -122,12 +124,12 @@ class ImportsApi {
         for (String canonical : profile.columns().values()) {
             if (CanonicalColumn.byHeader(canonical).isEmpty()) {
                 throw new BadRequestException("'" + canonical + "' is not a canonical column; use one of "
-                        + java.util.Arrays.stream(CanonicalColumn.values()).map(CanonicalColumn::header).toList());
+                        + Arrays.stream(CanonicalColumn.values()).map(CanonicalColumn::header).toList());
             }
         }
         for (String pattern : profile.dateFormats()) {
             try {
-                java.time.format.DateTimeFormatter.ofPattern(pattern);
+                DateTimeFormatter.ofPattern(pattern);
             } catch (IllegalArgumentException e) {
                 throw new BadRequestException("Date format '" + pattern + "' is not valid: " + e.getMessage());
             }

@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -117,7 +118,7 @@ final class LedgerFiles {
     }
 
     private static Map<String, Integer> columns(TabularFile file, List<String> required) {
-        Map<String, Integer> index = new java.util.HashMap<>();
+        Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < file.header().size(); i++) {
             index.putIfAbsent(file.header().get(i).strip().toLowerCase(Locale.ROOT), i);
         }

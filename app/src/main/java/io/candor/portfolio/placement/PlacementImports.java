@@ -10,19 +10,23 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-
 import javax.sql.DataSource;
 
 import io.candor.audit.AuditEntry;
 import io.candor.audit.AuditTrail;
+import io.candor.identity.Role;
 import io.candor.platform.CandorProperties;
 import io.candor.platform.ids.Ids;
 import io.candor.platform.tenant.TenantContext;
@@ -31,6 +35,7 @@ import io.candor.portfolio.Creditors;
 import io.candor.portfolio.ExchangeRates;
 import io.candor.portfolio.Payments;
 import io.candor.privacy.FieldCipher;
+import io.candor.privacy.PersonalField;
 import io.candor.privacy.SearchHash;
 import io.candor.tenancy.Tenants;
 import org.jspecify.annotations.Nullable;
@@ -127,8 +132,8 @@ public class PlacementImports implements DisposableBean {
      * personal data unmasked ({@link io.candor.privacy.PersonalField#NATIONAL_ID}); reading them is audited.
      */
     public List<ImportJobs.Rejection> rejections(UUID job, long afterSeq, int limit,
-            java.util.Set<io.candor.identity.Role> roles) {
-        boolean raw = io.candor.privacy.PersonalField.NATIONAL_ID.unmaskedFor(roles);
+            Set<Role> roles) {
+        boolean raw = PersonalField.NATIONAL_ID.unmaskedFor(roles);
         audit.record(new AuditEntry("DEBTOR_DATA_READ", "import_rejections", job.toString(), "IMPORT_REVIEW",
                 Map.of("unmasked", raw)));
         return jobs.rejections(job, afterSeq, limit, raw);
@@ -162,7 +167,7 @@ public class PlacementImports implements DisposableBean {
             return new Prepared(earlier.get().id(), file, profile, request, "", "", digest, earlier.get());
         }
         String creditor = firstNonBlank(request.creditor(), profile.creditor(),
-                tenants.find(tenant).orElseThrow().slug()).toUpperCase(java.util.Locale.ROOT);
+                tenants.find(tenant).orElseThrow().slug()).toUpperCase(Locale.ROOT);
         String portfolio = firstNonBlank(request.portfolio(), null,
                 // the id's random end: a time-ordered id starts alike for files imported within a minute
                 creditor + "-" + tenants.businessDate(tenant) + "-" + id.toString().substring(28));
@@ -208,7 +213,7 @@ public class PlacementImports implements DisposableBean {
         // the same file uploaded twice at once: the second waits for the first, then finds it done
         byte[] digest = p.digest();
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
-                .param("key", "import:" + tenant + ":" + p.request().kind() + ":" + java.util.HexFormat.of()
+                .param("key", "import:" + tenant + ":" + p.request().kind() + ":" + HexFormat.of()
                         .formatHex(digest))
                 .query((rs, n) -> 0).single();
         Optional<ImportJob> done = jobs.succeededWith(p.request().kind(), digest)
@@ -317,7 +322,7 @@ public class PlacementImports implements DisposableBean {
                 }
             });
         }
-        List<String> missing = java.util.Arrays.stream(CanonicalColumn.values())
+        List<String> missing = Arrays.stream(CanonicalColumn.values())
                 .filter(c -> c.requiredIn(kind) && !index.containsKey(c) && profile.defaultFor(c) == null)
                 .map(CanonicalColumn::header).toList();
         if (!missing.isEmpty()) {

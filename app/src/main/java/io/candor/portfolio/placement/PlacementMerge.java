@@ -3,6 +3,8 @@ package io.candor.portfolio.placement;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -15,7 +17,7 @@ final class PlacementMerge {
     record Counts(long imported, long updated, long rejected) {
     }
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PlacementMerge.class);
+    private static final Logger log = LoggerFactory.getLogger(PlacementMerge.class);
 
     private final JdbcClient jdbc;
     private long mark = System.nanoTime();

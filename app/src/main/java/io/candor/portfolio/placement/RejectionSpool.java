@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.UUID;
 
 import org.postgresql.PGConnection;
@@ -37,7 +38,7 @@ final class RejectionSpool implements AutoCloseable {
         this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
     }
 
-    void reject(TabularFile.Row row, java.util.List<RowValidator.Problem> problems) throws IOException {
+    void reject(TabularFile.Row row, List<RowValidator.Problem> problems) throws IOException {
         rows++;
         String raw = escape(RejectedText.bounded(row.raw()));
         String masked = escape(text.masked(row));

@@ -1,12 +1,14 @@
 package io.candor.portfolio.placement;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Currency;
 import java.util.EnumMap;
 import java.util.List;
@@ -15,14 +17,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber;
 import io.candor.platform.ids.Ids;
-import io.candor.portfolio.Placement;
+import io.candor.portfolio.Bounds;
 import io.candor.portfolio.PersonalDataContext;
 import io.candor.portfolio.PhoneZones;
+import io.candor.portfolio.Placement;
 import io.candor.privacy.FieldCipher;
 import io.candor.privacy.Masking;
 import io.candor.privacy.SearchHash;
@@ -48,8 +52,8 @@ final class RowValidator {
     }
 
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
-    private static final Set<String> PRODUCTS = java.util.Arrays.stream(Placement.Product.values()).map(Enum::name)
-            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    private static final Set<String> PRODUCTS = Arrays.stream(Placement.Product.values()).map(Enum::name)
+            .collect(Collectors.toUnmodifiableSet());
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
     private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
@@ -119,9 +123,9 @@ final class RowValidator {
                     + "placed"));
         }
         LocalDate due = date(row, CanonicalColumn.DUE_DATE, problems,
-                businessDate.minusYears(io.candor.portfolio.Bounds.PAST_YEARS),
-                businessDate.plusYears(io.candor.portfolio.Bounds.FUTURE_YEARS));
-        LocalDate birth = date(row, CanonicalColumn.BIRTH_DATE, problems, io.candor.portfolio.Bounds.EARLIEST_BIRTH,
+                businessDate.minusYears(Bounds.PAST_YEARS),
+                businessDate.plusYears(Bounds.FUTURE_YEARS));
+        LocalDate birth = date(row, CanonicalColumn.BIRTH_DATE, problems, Bounds.EARLIEST_BIRTH,
                 businessDate);
         int dpd = dpd(row, due, problems);
         String nationalId = optional(row, CanonicalColumn.NATIONAL_ID);
@@ -225,8 +229,8 @@ final class RowValidator {
     }
 
     /** A plain amount: digits, and a '.' before the decimals; no exponent, no grouping, no currency sign. */
-    private static final java.util.regex.Pattern PLAIN_AMOUNT = java.util.regex.Pattern.compile("-?\\d+(\\.\\d+)?");
-    private static final java.util.regex.Pattern GROUPED = java.util.regex.Pattern.compile(
+    private static final Pattern PLAIN_AMOUNT = Pattern.compile("-?\\d+(\\.\\d+)?");
+    private static final Pattern GROUPED = Pattern.compile(
             "-?\\d{1,3}([,\\u00A0 ']\\d{3})+(\\.\\d+)?");
 
     private long amount(TabularFile.Row row, CanonicalColumn column, Currency currency, List<Problem> problems) {
@@ -253,15 +257,15 @@ final class RowValidator {
         }
         int digits = Math.max(0, currency.getDefaultFractionDigits());
         BigDecimal major = profile.amountsIn() == ImportProfile.AmountUnit.MINOR ? amount.movePointLeft(digits) : amount;
-        if (major.compareTo(io.candor.portfolio.Bounds.MAX_AMOUNT) > 0) {
+        if (major.compareTo(Bounds.MAX_AMOUNT) > 0) {
             problems.add(new Problem(column.header(), "'" + v + "' is larger than the largest amount Candor accepts ("
-                    + io.candor.portfolio.Bounds.MAX_AMOUNT.toPlainString() + ")"));
+                    + Bounds.MAX_AMOUNT.toPlainString() + ")"));
             return 0;
         }
         try {
             BigDecimal minor = profile.amountsIn() == ImportProfile.AmountUnit.MINOR ? amount
                     : amount.movePointRight(digits);
-            return minor.setScale(0, java.math.RoundingMode.UNNECESSARY).longValueExact();
+            return minor.setScale(0, RoundingMode.UNNECESSARY).longValueExact();
         } catch (ArithmeticException e) {
             problems.add(new Problem(column.header(), "'" + v + "' has more decimals than " + currency.getCurrencyCode()
                     + " allows (" + digits + ")" + (profile.amountsIn() == ImportProfile.AmountUnit.MINOR
@@ -332,8 +336,8 @@ final class RowValidator {
             if (dpd < 0) {
                 problems.add(new Problem("dpd", "must not be negative, got " + v));
             }
-            if (dpd > io.candor.portfolio.Bounds.MAX_DPD) {
-                problems.add(new Problem("dpd", v + " is more than " + io.candor.portfolio.Bounds.MAX_DPD
+            if (dpd > Bounds.MAX_DPD) {
+                problems.add(new Problem("dpd", v + " is more than " + Bounds.MAX_DPD
                         + " days (30 years) past due"));
                 return 0;
             }

@@ -1,10 +1,12 @@
 package io.candor.portfolio.placement;
 
 import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -19,6 +21,8 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -52,10 +56,10 @@ final class TabularFile implements AutoCloseable {
     private final Iterator<Row> rows;
     private final AutoCloseable resource;
     private final String format;
-    private final java.util.function.LongSupplier bytesRead;
+    private final LongSupplier bytesRead;
 
     private TabularFile(List<String> header, Iterator<Row> rows, AutoCloseable resource, String format,
-            java.util.function.LongSupplier bytesRead) {
+            LongSupplier bytesRead) {
         this.header = header;
         this.rows = rows;
         this.resource = resource;
@@ -162,8 +166,8 @@ final class TabularFile implements AutoCloseable {
     }
 
     private static TabularFile csv(Path file, Charset charset, char separator) throws IOException {
-        java.util.concurrent.atomic.AtomicLong counted = new java.util.concurrent.atomic.AtomicLong();
-        InputStream in = new BufferedInputStream(new java.io.FilterInputStream(Files.newInputStream(file)) {
+        AtomicLong counted = new AtomicLong();
+        InputStream in = new BufferedInputStream(new FilterInputStream(Files.newInputStream(file)) {
             @Override
             public int read(byte[] b, int off, int len) throws IOException {
                 int n = super.read(b, off, len);
@@ -191,7 +195,7 @@ final class TabularFile implements AutoCloseable {
             public boolean hasNext() {
                 try {
                     return records.hasNext();
-                } catch (java.io.UncheckedIOException e) {
+                } catch (UncheckedIOException e) {
                     throw unreadable(e.getCause(), parser.getCurrentLineNumber(), charset);
                 }
             }
@@ -202,7 +206,7 @@ final class TabularFile implements AutoCloseable {
                     CSVRecord r = records.next();
                     List<String> cells = r.toList();
                     return new Row(parser.getCurrentLineNumber(), cells, csvLine(cells, separator));
-                } catch (java.io.UncheckedIOException e) {
+                } catch (UncheckedIOException e) {
                     throw unreadable(e.getCause(), parser.getCurrentLineNumber(), charset);
                 }
             }

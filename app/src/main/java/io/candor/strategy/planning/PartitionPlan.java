@@ -5,13 +5,16 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.BiFunction;
+import java.util.function.Predicate;
 
 import io.candor.compliance.Channel;
 import io.candor.compliance.ComplianceEvaluator;
@@ -71,12 +74,12 @@ final class PartitionPlan {
     private final BiFunction<String, LocalDate, List<PolicyLayer>> layers;
     private final Map<String, Set<String>> certificates;
     private final ModelRegistry.@Nullable InUse model;
-    private final java.util.function.Predicate<UUID> panel;
-    private final Map<UUID, Double> repayment = new java.util.HashMap<>();
+    private final Predicate<UUID> panel;
+    private final Map<UUID, Double> repayment = new HashMap<>();
 
     PartitionPlan(Treatments treatments, ComplianceEvaluator evaluator,
             BiFunction<String, LocalDate, List<PolicyLayer>> layers, Map<String, Set<String>> certificates,
-            ModelRegistry.@Nullable InUse model, java.util.function.Predicate<UUID> panel) {
+            ModelRegistry.@Nullable InUse model, Predicate<UUID> panel) {
         this.model = model;
         this.panel = panel;
         this.treatments = treatments;
@@ -126,7 +129,7 @@ final class PartitionPlan {
             Channel channel = due.step().channel();
             PlanningInput.Point point = point(in, channel);
             List<String> rules = new ArrayList<>();
-            ZoneId zone = in.zones().isEmpty() ? java.time.ZoneOffset.UTC : in.zones().getFirst();
+            ZoneId zone = in.zones().isEmpty() ? ZoneOffset.UTC : in.zones().getFirst();
             Instant at = date.atTime(due.step().at()).atZone(zone).toInstant();
             if (point == null) {
                 rules.add("NO-CONTACT-POINT");

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import io.candor.platform.Timestamps;
@@ -27,6 +28,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -91,7 +93,7 @@ public class PlanRuns {
         UUID run;
         try {
             run = tx.execute(s -> start(day, by));
-        } catch (org.springframework.dao.DuplicateKeyException e) {
+        } catch (DuplicateKeyException e) {
             run = tx.execute(s -> start(day, by)); // another instance created it a moment ago: join it
         }
         io.micrometer.core.instrument.Timer.Sample timing = io.micrometer.core.instrument.Timer.start();
@@ -292,7 +294,7 @@ public class PlanRuns {
             log.warn("Planning run {} for {}: no exchange rate into the reporting currency for {} (accounts per "
                     + "currency); those balances are not ranked", run, date, missing);
         }
-        Map<String, Long> accounts = new java.util.TreeMap<>();
+        Map<String, Long> accounts = new TreeMap<>();
         jdbc.sql("SELECT counts::text FROM plan_partition WHERE run_id = :run").param("run", run)
                 .query(String.class).list().forEach(text -> {
                     @SuppressWarnings("unchecked")
@@ -305,12 +307,12 @@ public class PlanRuns {
         summary.put("tiers", Planner.group(accounts, "tier."));
         summary.put("paths", Planner.group(accounts, "path."));
         summary.put("variants", Planner.group(accounts, "variant."));
-        Map<String, Map<String, Long>> channels = new java.util.TreeMap<>();
+        Map<String, Map<String, Long>> channels = new TreeMap<>();
         jdbc.sql("""
                         SELECT channel, status, count(*) FROM plan_action WHERE business_date = :date
                         GROUP BY channel, status""")
                 .param("date", date)
-                .query((rs, n) -> channels.computeIfAbsent(rs.getString(1), k -> new java.util.TreeMap<>())
+                .query((rs, n) -> channels.computeIfAbsent(rs.getString(1), k -> new TreeMap<>())
                         .put(rs.getString(2), rs.getLong(3)))
                 .list();
         summary.put("channels", channels);

@@ -5,7 +5,9 @@ import java.util.UUID;
 
 import io.candor.identity.CandorPrincipal;
 import io.candor.identity.CurrentUser;
+import io.candor.platform.web.CursorPage;
 import io.candor.tenancy.Tenants;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Work queues for collectors and supervisors, re-assignment, and collector teams. */
@@ -38,11 +41,11 @@ class QueuesApi {
      * when given).
      */
     @GetMapping("/api/v1/queues/mine")
-    List<WorkQueues.Item> mine(@org.springframework.web.bind.annotation.RequestParam(required = false)
-            @org.jspecify.annotations.Nullable Integer limit) {
+    List<WorkQueues.Item> mine(@RequestParam(required = false)
+            @Nullable Integer limit) {
         CandorPrincipal me = CurrentUser.get();
         List<WorkQueues.Item> all = queues.queue(me.userId(), "COLLECT", tenants.businessDate(me.tenantId()));
-        int n = limit == null ? all.size() : io.candor.platform.web.CursorPage.limit(limit);
+        int n = limit == null ? all.size() : CursorPage.limit(limit);
         return all.size() <= n ? all : List.copyOf(all.subList(0, n));
     }
 

@@ -1,7 +1,10 @@
 package io.candor.strategy.planning;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -66,7 +69,7 @@ class StrategyPage {
             model.addAttribute("strategy", s);
             model.addAttribute("segments", segments(s));
             model.addAttribute("paths", s.paths().values().stream()
-                    .sorted(java.util.Comparator.comparing(TreatmentPath::tier).thenComparing(TreatmentPath::id)).toList());
+                    .sorted(Comparator.comparing(TreatmentPath::tier).thenComparing(TreatmentPath::id)).toList());
             model.addAttribute("results", results.of(null));
         });
         runs.latest().ifPresent(run -> model.addAttribute("run", run));
@@ -94,7 +97,7 @@ class StrategyPage {
         for (Segment segment : s.segments()) {
             List<String> conditions = segment.when().constraints().entrySet().stream()
                     .map(e -> describe(e.getKey(), e.getValue())).toList();
-            Map<String, String> variants = new java.util.LinkedHashMap<>();
+            Map<String, String> variants = new LinkedHashMap<>();
             for (Experiment.Variant v : s.experiment().variants()) {
                 String path = v.paths().get(segment.id());
                 if (path != null) {
@@ -122,7 +125,7 @@ class StrategyPage {
 
     private static String number(Dimension d, long n) {
         return d.kind() == Dimension.Kind.AMOUNT
-                ? java.math.BigDecimal.valueOf(n, Dimension.AMOUNT_SCALE).stripTrailingZeros().toPlainString()
+                ? BigDecimal.valueOf(n, Dimension.AMOUNT_SCALE).stripTrailingZeros().toPlainString()
                 : Long.toString(n);
     }
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,11 +21,13 @@ import io.candor.platform.Timestamps;
 import io.candor.platform.tenant.TenantContext;
 import io.candor.platform.web.ConflictException;
 import io.candor.platform.web.InvalidInputException;
+import io.candor.platform.web.NotFoundException;
 import io.candor.strategy.Strategy;
 import io.candor.strategy.StrategyCheck;
 import io.candor.strategy.StrategyFile;
 import io.candor.strategy.StrategyProblem;
 import io.candor.template.Templates;
+import io.candor.verify.Merkle;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -87,7 +90,7 @@ public class StrategyVersions {
         Strategy s = StrategyFile.parse(text).strategy();
         int version = jdbc.sql("SELECT coalesce(max(version), 0) + 1 FROM strategy_version WHERE name = :name")
                 .param("name", s.name()).query(Integer.class).single();
-        byte[] sha = io.candor.verify.Merkle.sha256().digest(text.getBytes(StandardCharsets.UTF_8));
+        byte[] sha = Merkle.sha256().digest(text.getBytes(StandardCharsets.UTF_8));
         Instant now = clock.instant();
         try {
             jdbc.sql("""
@@ -121,7 +124,7 @@ public class StrategyVersions {
                     int version = rs.getInt("version");
                     String definition = rs.getString("definition");
                     Strategy s = parsed.computeIfAbsent(tenant + "/" + name + "/" + version,
-                            k -> java.util.Objects.requireNonNull(StrategyFile.parse(definition).strategy()));
+                            k -> Objects.requireNonNull(StrategyFile.parse(definition).strategy()));
                     return new Active(name, version, s);
                 })
                 .optional();
@@ -138,13 +141,13 @@ public class StrategyVersions {
     public String definition(String name, int version) {
         return jdbc.sql("SELECT definition FROM strategy_version WHERE name = :name AND version = :v")
                 .param("name", name).param("v", version).query(String.class).optional()
-                .orElseThrow(() -> new io.candor.platform.web.NotFoundException("strategy version", name + " v" + version));
+                .orElseThrow(() -> new NotFoundException("strategy version", name + " v" + version));
     }
 
     /** One stored version, parsed (a planning run keeps the version it started with). */
     public Strategy load(String name, int version) {
         UUID tenant = TenantContext.require();
-        return parsed.computeIfAbsent(tenant + "/" + name + "/" + version, k -> java.util.Objects.requireNonNull(
+        return parsed.computeIfAbsent(tenant + "/" + name + "/" + version, k -> Objects.requireNonNull(
                 StrategyFile.parse(definition(name, version)).strategy()));
     }
 

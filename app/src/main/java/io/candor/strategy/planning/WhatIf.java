@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 import io.candor.audit.AuditEntry;
@@ -60,7 +61,7 @@ public class WhatIf {
         this.rates = rates;
         this.tenants = tenants;
         this.audit = audit;
-        this.snapshot = new TransactionTemplate(java.util.Objects.requireNonNull(tx.getTransactionManager()));
+        this.snapshot = new TransactionTemplate(Objects.requireNonNull(tx.getTransactionManager()));
         this.snapshot.setReadOnly(true);
         this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         this.clock = clock;
@@ -89,7 +90,7 @@ public class WhatIf {
                         + (errors.size() > 1 ? "s" : "") + "; fix them to see a forecast. First: " + errors.getFirst()
                         + ".", problems);
             }
-            strategy = java.util.Objects.requireNonNull(StrategyFile.parse(definition).strategy());
+            strategy = Objects.requireNonNull(StrategyFile.parse(definition).strategy());
             warnings = problems;
         }
         Map<String, Long> counts = new TreeMap<>();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Properties;
@@ -50,7 +51,7 @@ class LanguagesTests {
         Properties p = new Properties();
         try (InputStream in = LanguagesTests.class.getResourceAsStream(resource)) {
             assertThat(in).as(resource).isNotNull();
-            p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
         }
         return p.stringPropertyNames();
     }

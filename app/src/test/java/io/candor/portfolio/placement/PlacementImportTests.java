@@ -5,8 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 import io.candor.support.Api;
@@ -270,7 +275,7 @@ class PlacementImportTests {
         assertThat(rejection.get("raw").asString()).contains("[cut: the row is ");
         // the upload limit (16 MB in the tests) refuses a larger file before anything is stored
         byte[] big = new byte[17 * 1024 * 1024];
-        java.util.Arrays.fill(big, (byte) 'a');
+        Arrays.fill(big, (byte) 'a');
         Api.Response refused = api.upload("/api/v1/imports/placements", admin, "big.csv", big);
         assertThat(refused.status()).as(refused.body()).isEqualTo(413);
         assertThat(refused.json().get("detail").asString()).contains("16 MB").contains("candor.imports.max-file-size");
@@ -308,7 +313,7 @@ class PlacementImportTests {
                 .getBytes(StandardCharsets.UTF_8);
         byte[] bad = "C2,CREDIT_CARD,李\u0000娜,,13800138001,CN,CNY,1000.00,0,2026-10-01,30\n".getBytes(StandardCharsets.UTF_8);
         bad[18] = (byte) 0xFF;
-        byte[] file = java.util.Arrays.copyOf(head, head.length + bad.length);
+        byte[] file = Arrays.copyOf(head, head.length + bad.length);
         System.arraycopy(bad, 0, file, head.length, bad.length);
         Api.Response r = api.upload("/api/v1/imports/placements", admin, "bad-byte.csv", file);
         JsonNode job = api.awaitImport(r.json().get("id").asString(), admin);
@@ -319,13 +324,13 @@ class PlacementImportTests {
     @Test
     void theSameNewFileUploadedTwiceAtOnceIsImportedOnceAndDifferentFilesGetTheirOwnPortfolio() throws Exception {
         String csv = HEADER + "D1,CREDIT_CARD,王伟,,13800138000,CN,CNY,1000.00,0,2026-10-01,30\n";
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
-        java.util.List<java.util.concurrent.Future<Api.Response>> sent = new java.util.ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Future<Api.Response>> sent = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
             sent.add(pool.submit(() -> api.upload("/api/v1/imports/placements", admin, "twice.csv",
                     csv.getBytes(StandardCharsets.UTF_8), "creditor", "TWICE")));
         }
-        java.util.List<JsonNode> jobs = new java.util.ArrayList<>();
+        List<JsonNode> jobs = new ArrayList<>();
         for (var f : sent) {
             jobs.add(api.awaitImport(f.get().json().get("id").asString(), admin));
         }

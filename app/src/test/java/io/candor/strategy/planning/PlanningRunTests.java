@@ -4,16 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import io.candor.platform.tenant.TenantContext;
 import io.candor.support.Api;
+import io.candor.support.Browser;
 import io.candor.support.CandorIntegrationTest;
 import io.candor.support.TestTenants;
+import io.candor.tenancy.Tenants;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,7 +55,7 @@ class PlanningRunTests {
     TransactionTemplate tx;
 
     @Autowired
-    io.candor.tenancy.Tenants tenantDirectory;
+    Tenants tenantDirectory;
 
     Api api;
     TestTenants.TestTenant tenant;
@@ -197,7 +206,7 @@ class PlanningRunTests {
         // a draft that calls every account by hand, with room for one call a day
         String draft = strategy().replace("path: early-digital", "path: human-standard")
                 .replace("early: early-sms-first", "early: human-standard").replace("VOICE_HUMAN: 5000", "VOICE_HUMAN: 1");
-        String body = JsonMapper.builder().build().writeValueAsString(java.util.Map.of("definition", draft,
+        String body = JsonMapper.builder().build().writeValueAsString(Map.of("definition", draft,
                 "date", DAY.plusDays(1).toString()));
         JsonNode drafted = api.post("/api/v1/strategy/what-if", supervisor, body).json();
         assertThat(drafted.get("version").isNull()).isTrue();
@@ -230,7 +239,7 @@ class PlanningRunTests {
     void resultsPerVariantAndPromotionOfTheWinner() {
         LocalDate day = LocalDate.of(2026, 6, 1); // assignments made before the events below
         run(day);
-        java.util.Map<UUID, String> variantOf = new java.util.HashMap<>();
+        Map<UUID, String> variantOf = new HashMap<>();
         TenantContext.run(tenant.id(), () -> jdbc.sql("SELECT account_id, variant FROM strategy_assignment")
                 .query((rs, n) -> variantOf.put(rs.getObject(1, UUID.class), rs.getString(2))).list());
         assertThat(variantOf).hasSize(3);
@@ -265,7 +274,7 @@ class PlanningRunTests {
             assertThat(arm.get("payers").asLong()).as(v).isEqualTo(hasPayer ? 1 : 0);
             assertThat(arm.get("collected").decimalValue()).as(v).isEqualByComparingTo(hasPayer ? "500.00" : "0");
             assertThat(arm.get("balanceAtAssignment").decimalValue()).as(v)
-                    .isEqualByComparingTo(new java.math.BigDecimal("1012.34").multiply(java.math.BigDecimal.valueOf(n)));
+                    .isEqualByComparingTo(new BigDecimal("1012.34").multiply(BigDecimal.valueOf(n)));
             assertThat(arm.get("promises").asLong()).isEqualTo(hasPayer ? 1 : 0);
             assertThat(arm.get("kept").asLong()).isEqualTo(hasPayer ? 1 : 0);
             assertThat(arm.get("contacts").asLong()).isEqualTo(variantOf.get(contacted).equals(v) ? 1 : 0);
@@ -305,33 +314,33 @@ class PlanningRunTests {
     void aSupervisorReadsTheStrategyFlowAndPromotesAVariantInTheBrowser() {
         run(DAY);
         assertThat(api.send("PATCH", "/api/v1/me", supervisor, "{\"locale\":\"zh-TW\"}").status()).isEqualTo(200);
-        try (io.candor.support.Browser session = new io.candor.support.Browser()) {
-            org.openqa.selenium.WebDriver browser = session.driver();
+        try (Browser session = new Browser()) {
+            WebDriver browser = session.driver();
             session.signIn(port, tenant.slug(), "supervisor", TestTenants.PASSWORD);
-            browser.findElement(org.openqa.selenium.By.linkText("催收策略")).click();
-            String flow = browser.findElement(org.openqa.selenium.By.id("flow")).getText();
+            browser.findElement(By.linkText("催收策略")).click();
+            String flow = browser.findElement(By.id("flow")).getText();
             assertThat(flow).contains("有未結申訴 → 主管佇列").as("no holdout in this strategy").doesNotContain("對照組");
-            assertThat(browser.findElement(org.openqa.selenium.By.id("scoring")).getText()).contains("尚無已核准的評分模型");
-            assertThat(browser.findElement(org.openqa.selenium.By.cssSelector("[data-segment='legal-unreachable']"))
+            assertThat(browser.findElement(By.id("scoring")).getText()).contains("尚無已核准的評分模型");
+            assertThat(browser.findElement(By.cssSelector("[data-segment='legal-unreachable']"))
                     .getText()).contains("bucket ∈ {M4, M5, M6, M7+}").contains("attemptsWithoutContact ≥ 6")
                     .contains("legal").contains("第三層 · 法律追索");
-            assertThat(browser.findElement(org.openqa.selenium.By.cssSelector("[data-segment='early']")).getText())
+            assertThat(browser.findElement(By.cssSelector("[data-segment='early']")).getText())
                     .contains("方案 sms-first 使用 early-sms-first");
-            assertThat(browser.findElement(org.openqa.selenium.By.id("path-early-digital")).getText())
+            assertThat(browser.findElement(By.id("path-early-digital")).getText())
                     .contains("簡訊").contains("智慧語音").contains("10:30");
-            assertThat(browser.findElement(org.openqa.selenium.By.id("run")).getText()).contains(DAY.toString())
+            assertThat(browser.findElement(By.id("run")).getText()).contains(DAY.toString())
                     .contains("已完成").doesNotContain("SUCCEEDED").contains("人工外撥");
-            assertThat(browser.findElements(org.openqa.selenium.By.cssSelector("#results tr[data-variant]")))
+            assertThat(browser.findElements(By.cssSelector("#results tr[data-variant]")))
                     .hasSizeGreaterThanOrEqualTo(2);
             session.screenshot("strategy-zh-TW");
 
-            new org.openqa.selenium.support.ui.Select(browser.findElement(org.openqa.selenium.By.id("promote-variant")))
+            new Select(browser.findElement(By.id("promote-variant")))
                     .selectByValue("sms-first");
-            browser.findElement(org.openqa.selenium.By.id("promote-reason")).sendKeys("成本較低");
-            browser.findElement(org.openqa.selenium.By.id("promote-submit")).click();
-            assertThat(browser.findElement(org.openqa.selenium.By.id("promoted")).getText())
+            browser.findElement(By.id("promote-reason")).sendKeys("成本較低");
+            browser.findElement(By.id("promote-submit")).click();
+            assertThat(browser.findElement(By.id("promoted")).getText())
                     .isEqualTo("已發布第 2 版，自 " + DAY.plusDays(1) + " 起生效。");
-            assertThat(browser.findElement(org.openqa.selenium.By.id("versions")).getText())
+            assertThat(browser.findElement(By.id("versions")).getText())
                     .contains("default v2").contains("Promoted variant sms-first: 成本較低");
         }
     }
@@ -341,13 +350,13 @@ class PlanningRunTests {
         String csv = "creditor_ref,debtor_name,phone,country,currency,principal,due_date\n"
                 + "IDR-1,Budi Santoso,081234567890,ID,IDR,1500000,2026-01-10\n";
         api.awaitImport(api.upload("/api/v1/imports/placements", admin, "idr.csv",
-                csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)).json().get("id").asString(), admin);
+                csv.getBytes(StandardCharsets.UTF_8)).json().get("id").asString(), admin);
         JsonNode without = run(DAY);
         assertThat(without.get("summary").get("missingRates").get("IDR").asLong())
                 .as("1.5 million rupiah is not 1.5 million yuan: reported, not ranked").isEqualTo(1);
         // a rate quoted the other way round (CNY in IDR) converts, by the same rule as payments
         api.awaitImport(api.upload("/api/v1/imports/exchange-rates", admin, "rates.csv",
-                ("rate_date,base,quote,rate\n" + DAY + ",CNY,IDR,2200\n").getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                ("rate_date,base,quote,rate\n" + DAY + ",CNY,IDR,2200\n").getBytes(StandardCharsets.UTF_8))
                 .json().get("id").asString(), admin);
         JsonNode with = run(DAY.plusDays(1));
         assertThat(with.get("summary").has("missingRates")).as(with.toString()).isFalse();

@@ -5,14 +5,17 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.UUID;
 
 import io.candor.demo.DemoTrainingData;
 import io.candor.platform.tenant.TenantContext;
+import io.candor.scoring.PlatformFeatures;
 import io.candor.support.Api;
 import io.candor.support.CandorIntegrationTest;
 import io.candor.support.TestTenants;
+import io.candor.tenancy.Tenants;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,7 +43,7 @@ class ScoringInPlanningTests {
     JdbcClient jdbc;
 
     @Autowired
-    io.candor.tenancy.Tenants tenantDirectory;
+    Tenants tenantDirectory;
 
     Api api;
     TestTenants.TestTenant tenant;
@@ -141,8 +144,8 @@ class ScoringInPlanningTests {
 
     @Test
     void aModelOnColumnsThePlatformDoesNotHaveCannotBeApproved() {
-        byte[] csv = new String(DemoTrainingData.csv(1000, 5), java.nio.charset.StandardCharsets.UTF_8)
-                .replaceFirst("^dpd,", "days_late,").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] csv = new String(DemoTrainingData.csv(1000, 5), StandardCharsets.UTF_8)
+                .replaceFirst("^dpd,", "days_late,").getBytes(StandardCharsets.UTF_8);
         Api.Response trained = train(csv, "outcome", "unpaid");
         assertThat(trained.status()).as(trained.body()).isEqualTo(201);
         Api.Response approval = api.post("/api/v1/models/" + trained.json().get("id").asString() + "/approval", officer,
@@ -181,7 +184,7 @@ class ScoringInPlanningTests {
         // the payer's snapshots before its last payment are "paid" (labelled by what followed each day)
         assertThat(model.get("bads").asInt()).isBetween(60, 80);
         assertThat(model.get("features").valueStream().map(JsonNode::asString))
-                .allSatisfy(f -> assertThat(io.candor.scoring.PlatformFeatures.known(f)).as(f).isTrue());
+                .allSatisfy(f -> assertThat(PlatformFeatures.known(f)).as(f).isTrue());
         Api.Response approved = api.post("/api/v1/models/" + model.get("id").asString() + "/approval", officer,
                 "{\"note\": \"trained on our own history\"}");
         assertThat(approved.status()).as(approved.body()).isEqualTo(200);

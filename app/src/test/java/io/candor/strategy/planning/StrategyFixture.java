@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import io.candor.support.Api;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /** A test tenant ready to plan: the shipped templates, the default strategy without holdout, a Mandarin team. */
 public final class StrategyFixture {
@@ -30,7 +31,7 @@ public final class StrategyFixture {
     public static void install(Api api, String admin, String supervisor) throws IOException {
         for (JsonNode t : JsonMapper.builder().build().readTree(resource("/strategy/default-templates.json"))) {
             String code = t.get("code").asString();
-            ((tools.jackson.databind.node.ObjectNode) t).remove("code");
+            ((ObjectNode) t).remove("code");
             Api.Response r = api.put("/api/v1/templates/" + code, admin, t.toString());
             assertThat(r.status()).as(r.body()).isEqualTo(200);
         }

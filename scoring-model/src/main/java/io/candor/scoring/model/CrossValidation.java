@@ -1,6 +1,7 @@
 package io.candor.scoring.model;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,8 +48,8 @@ public final class CrossValidation {
         int[] order = data.orderBy(timeColumn);
         Dataset features = data.without(timeColumn);
         int cut = (int) Math.round(order.length * (1 - testShare));
-        int[] test = java.util.Arrays.copyOfRange(order, cut, order.length);
-        java.util.Arrays.sort(test);
+        int[] test = Arrays.copyOfRange(order, cut, order.length);
+        Arrays.sort(test);
         List<int[]> folds = List.of(test);
         Map<String, Result> out = new LinkedHashMap<>();
         out.put("scorecard", run(features, folds, (train, held) -> Scorecard.train(train, Scorecard.Scaling.DEFAULT)

@@ -2,11 +2,14 @@ package io.candor.scoring.model;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -76,12 +79,12 @@ public record Dataset(List<Column> columns, boolean[] bad) {
         Column c = columns.stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow(() -> new DataException(
                 "There is no column '" + name + "' to order by; the columns are "
                         + columns.stream().map(Column::name).toList() + "."));
-        java.util.Comparator<Integer> order = switch (c) {
-            case Column.Numeric n -> java.util.Comparator.comparingDouble(i -> Double.isNaN(n.values()[i])
+        Comparator<Integer> order = switch (c) {
+            case Column.Numeric n -> Comparator.comparingDouble(i -> Double.isNaN(n.values()[i])
                     ? Double.NEGATIVE_INFINITY : n.values()[i]);
-            case Column.Categorical k -> java.util.Comparator.comparing(i -> k.values()[i] == null ? "" : k.values()[i]);
+            case Column.Categorical k -> Comparator.comparing(i -> k.values()[i] == null ? "" : k.values()[i]);
         };
-        return java.util.stream.IntStream.range(0, rows()).boxed().sorted(order).mapToInt(Integer::intValue).toArray();
+        return IntStream.range(0, rows()).boxed().sorted(order).mapToInt(Integer::intValue).toArray();
     }
 
     /** The rows {@code index} of this table, in that order. */
@@ -125,7 +128,7 @@ public record Dataset(List<Column> columns, boolean[] bad) {
                 .get().parse(in)) {
             header = parser.getHeaderNames();
             records = parser.getRecords();
-        } catch (java.io.UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+        } catch (UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
             throw new DataException("The file is not valid CSV with a header row: " + e.getMessage());
         }
         if (!header.contains(target)) {

@@ -1,9 +1,11 @@
 package io.candor.scoring.model;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.DMatrix;
@@ -41,7 +43,7 @@ public final class Gbdt implements AutoCloseable {
             for (Dataset.Column c : data.columns()) {
                 columns.add(c.name());
                 if (c instanceof Dataset.Column.Categorical k) {
-                    List<String> seen = java.util.Arrays.stream(k.values()).filter(java.util.Objects::nonNull)
+                    List<String> seen = Arrays.stream(k.values()).filter(Objects::nonNull)
                             .distinct().sorted().toList();
                     categories.put(c.name(), seen);
                     width += seen.size();

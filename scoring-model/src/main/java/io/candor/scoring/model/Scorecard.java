@@ -3,6 +3,9 @@ package io.candor.scoring.model;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * A collection scorecard (C卡): binned features with weights of evidence, chosen by information value, a
@@ -98,7 +101,7 @@ public record Scorecard(List<Binning> features, double[] beta, Scaling scaling, 
      * Each feature's bin for one row given by name: numbers for numeric features (null or NaN: missing), text for
      * categorical ones (null: missing).
      */
-    public int[] bins(java.util.function.Function<String, @org.jspecify.annotations.Nullable Object> row) {
+    public int[] bins(Function<String, @Nullable Object> row) {
         int[] out = new int[features.size()];
         for (int k = 0; k < out.length; k++) {
             Binning b = features.get(k);

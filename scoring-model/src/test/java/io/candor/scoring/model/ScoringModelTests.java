@@ -9,8 +9,12 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.IntFunction;
 
 import org.junit.jupiter.api.Test;
 
@@ -40,7 +44,7 @@ class ScoringModelTests {
         assertThat(withGaps.columns().get(1).missing()).isEqualTo(20);
     }
 
-    static String table(int rows, java.util.function.IntFunction<String> row) {
+    static String table(int rows, IntFunction<String> row) {
         StringBuilder s = new StringBuilder("a,b,y\n");
         for (int i = 0; i < rows; i++) {
             s.append(row.apply(i)).append('\n');
@@ -162,11 +166,11 @@ class ScoringModelTests {
         }
         List<int[]> folds = Folds.stratified(bad, 5, 1);
         assertThat(folds).containsExactlyElementsOf(Folds.stratified(bad, 5, 1));
-        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        Set<Integer> seen = new HashSet<>();
         for (int[] f : folds) {
-            long bads = java.util.Arrays.stream(f).filter(i -> bad[i]).count();
+            long bads = Arrays.stream(f).filter(i -> bad[i]).count();
             assertThat(bads).isBetween(5L, 6L);
-            java.util.Arrays.stream(f).forEach(i -> assertThat(seen.add(i)).isTrue());
+            Arrays.stream(f).forEach(i -> assertThat(seen.add(i)).isTrue());
         }
         assertThat(seen).hasSize(103);
     }
