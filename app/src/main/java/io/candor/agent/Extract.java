@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,7 +40,7 @@ final class Extract {
                 case "百" -> 100;
                 default -> 10_000;
             };
-            return Optional.of(BigDecimal.valueOf((long) ZH_DIGITS.get(zh.group(1)) * unit));
+            return Optional.of(BigDecimal.valueOf((long) Objects.requireNonNull(ZH_DIGITS.get(zh.group(1))) * unit));
         }
         Matcher m = AMOUNT.matcher(text.replace(",", ""));
         while (m.find()) {

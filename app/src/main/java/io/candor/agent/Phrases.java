@@ -1,6 +1,7 @@
 package io.candor.agent;
 
 import java.util.Map;
+import java.util.Objects;
 
 import io.candor.platform.web.Languages;
 
@@ -118,7 +119,14 @@ final class Phrases {
     }
 
     static String say(String locale, String key, Map<String, String> values) {
-        String text = TEXT.getOrDefault(locale, TEXT.get("en")).get(key);
+        // a phrase the language lacks is said in English; a key nobody has is a programming error
+        String text = TEXT.getOrDefault(locale, Map.of()).get(key);
+        if (text == null) {
+            text = Objects.requireNonNull(TEXT.get("en")).get(key);
+        }
+        if (text == null) {
+            throw new IllegalArgumentException("No phrase '" + key + "'");
+        }
         for (var e : values.entrySet()) {
             text = text.replace("{" + e.getKey() + "}", e.getValue());
         }

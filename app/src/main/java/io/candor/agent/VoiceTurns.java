@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import io.candor.agent.speech.Speech;
 import io.candor.platform.Actor;
+import io.candor.platform.Failures;
 import io.candor.platform.web.BadRequestException;
 import org.springframework.stereotype.Service;
 
@@ -30,7 +31,7 @@ public class VoiceTurns {
         try {
             heard = speech.recognize(wav, locale);
         } catch (Speech.Unavailable e) {
-            throw new BadRequestException(e.getMessage());
+            throw new BadRequestException(Failures.messageOf(e));
         }
         if (heard.isBlank()) {
             throw new BadRequestException("Nothing was recognised in the recording; send 16-bit PCM WAV of the "

@@ -3,6 +3,7 @@ package io.candor.arrangement;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import io.candor.platform.tenant.TenantContext;
@@ -73,9 +74,9 @@ public class ArrangementMonitor {
         int broken = 0;
         int ended = 0;
         for (UUID account : accounts) {
-            Status s = tx.execute(x -> reconcile(account, date));
+            Status s = Objects.requireNonNull(tx.execute(x -> reconcile(account, date)));
             kept += s == Status.KEPT ? 1 : 0;
-            broken += s != null && s.broken() ? 1 : 0;
+            broken += s.broken() ? 1 : 0;
             ended += s == Status.ENDED ? 1 : 0;
         }
         return new Summary(date, accounts.size(), kept, broken, ended);
@@ -93,12 +94,12 @@ public class ArrangementMonitor {
         reconcile(account, tenants.businessDate(TenantContext.require()));
     }
 
-    /** Returns the arrangement's status after the pass (ACTIVE when nothing changed; null when none is in force). */
+    /** Returns the arrangement's status after the pass (ACTIVE when nothing changed, or when none is in force). */
     private Status reconcile(UUID account, LocalDate date) {
         accounts.lock(account);
         Arrangement a = reads.live(account).filter(x -> x.status() == Status.ACTIVE).orElse(null);
         if (a == null) {
-            return null;
+            return Status.ACTIVE; // ended or changed meanwhile: nothing to count
         }
         if (a.kind() == Kind.HARDSHIP) {
             if (a.reviewOn() != null && !date.isBefore(a.reviewOn())) {
@@ -108,7 +109,7 @@ public class ArrangementMonitor {
             }
             return Status.ACTIVE;
         }
-        long paid = payments.appliedSince(account, a.activatedOn());
+        long paid = payments.appliedSince(account, Objects.requireNonNull(a.activatedOn(), "an active arrangement has its day"));
         Monitoring.Reading r = Monitoring.read(reads.terms(a).schedule(), paid, date, policies.forAccount(account).graceDays());
         for (Monitoring.InstalmentState i : r.instalments()) {
             jdbc.sql("""

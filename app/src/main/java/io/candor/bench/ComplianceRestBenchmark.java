@@ -14,6 +14,7 @@ import java.util.Currency;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -56,7 +57,7 @@ public final class ComplianceRestBenchmark {
         try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(application).run(
                 "--candor.data-dir=" + Files.createTempDirectory("candor-bench-rest"), "--server.port=0",
                 "--logging.level.root=WARN", "--logging.level.io.candor=WARN")) {
-            int port = ((WebServerApplicationContext) ctx).getWebServer().getPort();
+            int port = Objects.requireNonNull(((WebServerApplicationContext) ctx).getWebServer()).getPort();
             Tenant tenant = ctx.getBean(Tenants.class).create("bench-" + System.currentTimeMillis(), "Benchmark",
                     Tenant.Kind.LENDER, Currency.getInstance("CNY"), ZoneId.of("Asia/Shanghai"));
             TenantContext.run(tenant.id(), () -> ctx.getBean(Users.class).create(new NewUser("officer", "Officer", null,

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -58,7 +59,7 @@ public final class PagesBenchmark {
         try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(application).run(
                 "--candor.data-dir=" + Files.createTempDirectory("candor-bench-pages"), "--server.port=0",
                 "--candor.demo.enabled=true", "--logging.level.root=WARN", "--logging.level.io.candor=WARN")) {
-            int port = ((WebServerApplicationContext) ctx).getWebServer().getPort();
+            int port = Objects.requireNonNull(((WebServerApplicationContext) ctx).getWebServer()).getPort();
             String base = "http://127.0.0.1:" + port;
             UUID bank = ctx.getBean(Tenants.class).idOf("demo-bank").orElseThrow();
             List<UUID> queue = TenantContext.call(bank, () -> {
@@ -115,7 +116,8 @@ public final class PagesBenchmark {
                         signIn(http, base, role);
                         int i = user;
                         while (System.nanoTime() < end) {
-                            String page = baseline ? "/login" : pages.get(role).get(i % pages.get(role).size());
+                            List<String> mine = pages.getOrDefault(role, List.of("/login"));
+                            String page = baseline ? "/login" : mine.get(i % mine.size());
                             String path = page.replace("{id}", queue.get(i % queue.size()).toString());
                             long t = System.nanoTime();
                             int status = http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),

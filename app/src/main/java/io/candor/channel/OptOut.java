@@ -3,6 +3,7 @@ package io.candor.channel;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import io.candor.compliance.Channel;
@@ -59,10 +60,11 @@ final class OptOut {
     }
 
     private static String[] lines(String locale) {
+        String[] english = Objects.requireNonNull(LINES.get("en"));
         if (locale.equalsIgnoreCase("zh-HK")) {
-            return LINES.get("zh-TW");
+            return LINES.getOrDefault("zh-TW", english);
         }
         String[] exact = LINES.get(locale);
-        return exact != null ? exact : LINES.getOrDefault(locale.split("-")[0], LINES.get("en"));
+        return exact != null ? exact : LINES.getOrDefault(locale.split("-")[0], english);
     }
 }

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.candor.compliance.Channel;
@@ -122,7 +123,7 @@ class PdfLetters implements ChannelAdapter {
                     y = PDRectangle.A4.getHeight() - MARGIN;
                     out.newLineAtOffset(MARGIN, y);
                 }
-                out.showText(lines.get(i));
+                Objects.requireNonNull(out).showText(lines.get(i));
                 out.newLineAtOffset(0, -LEADING);
             }
             if (out != null) {

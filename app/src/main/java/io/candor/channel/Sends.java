@@ -22,6 +22,7 @@ import io.candor.compliance.Party;
 import io.candor.compliance.gate.ContactGate;
 import io.candor.evidence.ContentStore;
 import io.candor.platform.Actor;
+import io.candor.platform.Failures;
 import io.candor.platform.Timestamps;
 import io.candor.platform.evidence.EvidenceEvent;
 import io.candor.platform.ids.Ids;
@@ -133,7 +134,7 @@ public class Sends {
         try {
             body = Templates.render(text.body(), values);
         } catch (IllegalArgumentException e) {
-            return fail(key, account, channel, code, text, r.answer(), e.getMessage(), actor);
+            return fail(key, account, channel, code, text, r.answer(), Failures.messageOf(e), actor);
         }
         body = withFooter(body, channel, text.locale());
         // linted for where the debtor is: a template approved for one jurisdiction may lack another's disclosures
@@ -229,7 +230,7 @@ public class Sends {
         try {
             delivery = r.adapter().send(message, r.provider());
         } catch (RuntimeException e) {
-            delivery = new Delivery.Failed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            delivery = new Delivery.Failed(Failures.messageOf(e));
         }
         return finish(sending, reservation, delivery, body, code + "@" + (version == null ? "-" : version), locale);
     }

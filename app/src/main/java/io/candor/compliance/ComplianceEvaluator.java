@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Evaluates a proposed contact against every applicable rule; the strictest wins, and the decision names every
  * rule that fired. Fails closed: an unknown jurisdiction, a missing time zone or an internal error is a DENY.
@@ -50,7 +52,7 @@ public final class ComplianceEvaluator {
     }
 
     /** The earliest time every rule allows: re-evaluate at the latest retry time until all agree. */
-    private static Instant next(List<Rule> rules, Scenario s, Round first) {
+    private static @Nullable Instant next(List<Rule> rules, Scenario s, Round first) {
         Round r = first;
         for (int i = 0; i < MAX_ROUNDS; i++) {
             if (r.never() || r.retryAt() == null) {
@@ -65,7 +67,7 @@ public final class ComplianceEvaluator {
         return null;
     }
 
-    private record Round(Set<String> fired, boolean never, Instant retryAt) {
+    private record Round(Set<String> fired, boolean never, @Nullable Instant retryAt) {
     }
 
     private static Round round(List<Rule> rules, Scenario s) {

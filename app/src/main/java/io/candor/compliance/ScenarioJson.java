@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -119,7 +120,7 @@ public final class ScenarioJson {
                 result = error(line, "not valid JSON: " + e.getOriginalMessage());
             } catch (IllegalArgumentException | DateTimeException e) {
                 errors++;
-                result = error(line, e.getMessage());
+                result = error(line, Objects.requireNonNullElse(e.getMessage(), e.toString()));
             }
             out.println(JSON.writeValueAsString(result));
         }

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import io.candor.arrangement.Arrangements;
@@ -129,7 +130,8 @@ class DemoHistory {
         for (int k = 0; k < 6; k++) {
             LocalDate day = businessDate.minusDays(13 - 2L * k);
             ContactGate.Answer answer = gate.decide(new ContactGate.Request(s.account(), Channel.VOICE_AI, Party.DEBTOR,
-                    ContactPointRef.of(s.phone()), day.atTime(LocalTime.of(10, 30)).atZone(ZoneId.of(s.zone())).toInstant()), AGENT);
+                    ContactPointRef.of(Objects.requireNonNull(s.phone())), day.atTime(LocalTime.of(10, 30))
+                    .atZone(ZoneId.of(Objects.requireNonNull(s.zone()))).toInstant()), AGENT);
             if (answer.reservation() == null) {
                 return false;
             }

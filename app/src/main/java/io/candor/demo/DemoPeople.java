@@ -3,6 +3,7 @@ package io.candor.demo;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 
 import com.google.i18n.phonenumbers.NumberParseException;
@@ -68,25 +69,25 @@ final class DemoPeople {
             case "CN" -> {
                 String code = pick(List.copyOf(CN_REGIONS.keySet()), r);
                 String name = pick(CN_SURNAMES, r) + pick(CN_GIVEN, r);
-                yield new Person(company ? CN_REGIONS.get(code).substring(0, 2) + name + pick(CN_COMPANY, r) : name,
+                yield new Person(company ? known(CN_REGIONS, code).substring(0, 2) + name + pick(CN_COMPANY, r) : name,
                         chineseId(code, birth, r), birth, phone, null,
-                        CN_REGIONS.get(code) + (1 + r.nextInt(300)) + "号", "CN-" + code.substring(0, 2),
+                        known(CN_REGIONS, code) + (1 + r.nextInt(300)) + "号", "CN-" + code.substring(0, 2),
                         "62" + digits(17, r));
             }
             case "HK", "TW" -> {
                 String name = pick(CN_SURNAMES, r) + pick(TW_GIVEN, r);
                 String id = country.equals("HK") ? (char) ('A' + r.nextInt(26)) + digits(6, r) + r.nextInt(10)
                         : (char) ('A' + r.nextInt(26)) + (r.nextBoolean() ? "1" : "2") + digits(8, r);
-                yield new Person(name, id, birth, phone, null, CITIES.get(country) + (1 + r.nextInt(200)) + "號",
-                        REGIONS.get(country), digits(12, r));
+                yield new Person(name, id, birth, phone, null, known(CITIES, country) + (1 + r.nextInt(200)) + "號",
+                        known(REGIONS, country), digits(12, r));
             }
             default -> {
-                String given = pick(GIVEN.get(country), r);
-                String family = pick(FAMILY.get(country), r);
+                String given = pick(known(GIVEN, country), r);
+                String family = pick(known(FAMILY, country), r);
                 String email = (given + "." + family).toLowerCase().replaceAll("[^a-z.]", "") + r.nextInt(1000)
                         + "@example.com";
                 yield new Person(given + " " + family, digits(country.equals("ID") ? 16 : 11, r), birth, phone, email,
-                        (1 + r.nextInt(900)) + " Demo Street, " + CITIES.get(country), REGIONS.get(country),
+                        (1 + r.nextInt(900)) + " Demo Street, " + known(CITIES, country), known(REGIONS, country),
                         digits(10, r));
             }
         };
@@ -131,5 +132,10 @@ final class DemoPeople {
 
     private static <T> T pick(List<T> items, Random r) {
         return items.get(r.nextInt(items.size()));
+    }
+
+    /** A value of one of the demo's own tables, for a key the demo itself chose. */
+    private static <V> V known(Map<String, V> table, String key) {
+        return Objects.requireNonNull(table.get(key), key);
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.attribute.FileTime;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -54,11 +55,12 @@ class DemoSandbox {
                 log.info("Demo sandbox: SMSC (SMPP) on 127.0.0.1:{}, mail sink (SMTP) on 127.0.0.1:{}, letters in {} — "
                         + "read what they receive on the Outbox page", smsc.port, smtp.port(), letters);
             }
+            SandboxSmtp mail = Objects.requireNonNull(smtp);
             Path folder = Files.createDirectories(letters.resolve(slug));
             String phone = CONTACT_PHONE.getOrDefault(slug, "400-800-0000");
             providers.put(Channel.SMS, Map.of("host", "127.0.0.1", "port", Integer.toString(smsc.port), "systemId", slug,
                     "sourceAddr", "CANDOR", "contactPhone", phone), PASSWORD, "demo");
-            providers.put(Channel.EMAIL, Map.of("host", "127.0.0.1", "port", Integer.toString(smtp.port()), "from",
+            providers.put(Channel.EMAIL, Map.of("host", "127.0.0.1", "port", Integer.toString(mail.port()), "from",
                     sender(slug), "contactPhone", phone), null, "demo");
             providers.put(Channel.LETTER, Map.of("outbox", folder.toString(), "contactPhone", phone), null, "demo");
         } catch (IOException e) {

@@ -3,6 +3,7 @@ package io.candor.demo;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Random;
 import java.util.function.DoubleSupplier;
 
@@ -41,7 +42,7 @@ public final class DemoTrainingData {
         Random r = new Random(seed);
         double[] drawn = new double[fresh ? rows : 0];
         for (int i = 0; i < drawn.length; i++) {
-            drawn[i] = balances.getAsDouble();
+            drawn[i] = Objects.requireNonNull(balances).getAsDouble();
         }
         double median = fresh ? Arrays.stream(drawn).sorted().toArray()[rows / 2] : 5000;
         StringBuilder s = new StringBuilder(HEADER).append('\n');

@@ -13,12 +13,12 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import io.candor.identity.CurrentUser;
+import io.candor.platform.Failures;
 import io.candor.platform.evidence.EvidenceEvent;
 import io.candor.platform.web.BadRequestException;
 import io.candor.platform.web.NotFoundException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
@@ -112,7 +112,7 @@ class EvidenceApi {
                     r.facts() == null ? Map.of() : r.facts(), content == null ? List.of() : List.of(content)));
             return ResponseEntity.status(201).body(Map.of("index", index));
         } catch (IllegalArgumentException e) {
-            throw new BadRequestException(e.getMessage());
+            throw new BadRequestException(Failures.messageOf(e));
         }
     }
 

@@ -3,11 +3,11 @@ package io.candor.evidence;
 import static io.candor.platform.Timestamps.utc;
 
 import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.UUID;
 
 import io.candor.platform.ids.Ids;
 import io.candor.platform.tenant.TenantContext;
@@ -105,7 +105,8 @@ public class SelfAudit {
                             SELECT idx, type, at, subject, entry FROM evidence_entry
                             WHERE idx >= :from ORDER BY idx LIMIT :limit""")
                     .param("from", expected).param("limit", PAGE)
-                    .query((rs, n) -> new EvidenceLog.Stored(rs.getLong("idx"), rs.getString("type"), null,
+                    .query((rs, n) -> new EvidenceLog.Stored(rs.getLong("idx"), rs.getString("type"),
+                            rs.getObject("at", OffsetDateTime.class).toInstant(),
                             HexFormat.of().formatHex(rs.getBytes("subject")), rs.getBytes("entry"))).list();
             for (EvidenceLog.Stored e : page) {
                 if (e.index() != expected) {

@@ -1,6 +1,7 @@
 package io.candor.identity;
 
 import java.io.IOException;
+import java.util.Objects;
 
 import io.candor.platform.CandorProperties;
 import jakarta.servlet.http.HttpServletRequest;
@@ -33,7 +34,7 @@ final class OidcLoginSuccess implements AuthenticationSuccessHandler {
     @Override
     public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
             Authentication authentication) throws IOException {
-        OidcUser oidc = (OidcUser) authentication.getPrincipal();
+        OidcUser oidc = (OidcUser) Objects.requireNonNull(authentication.getPrincipal());
         String provider = authentication instanceof OAuth2AuthenticationToken t ? t.getAuthorizedClientRegistrationId() : "oidc";
         String username = oidc.getPreferredUsername() != null ? oidc.getPreferredUsername() : oidc.getEmail();
         Login.Outcome outcome = username == null ? new Login.Outcome.Failure()

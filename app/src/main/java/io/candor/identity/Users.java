@@ -126,7 +126,9 @@ public class Users {
     /** Records a certificate and its validity (replacing an earlier one of the same kind). */
     @Transactional
     public void qualify(UUID user, String qualification, LocalDate validUntil) {
-        find(user).orElseThrow(() -> new NotFoundException("user", user));
+        if (find(user).isEmpty()) {
+            throw new NotFoundException("user", user);
+        }
         jdbc.sql("""
                         INSERT INTO user_qualification (tenant_id, user_id, qualification, valid_until)
                         VALUES (:tenant, :user, :q, :until)

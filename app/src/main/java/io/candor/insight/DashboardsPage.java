@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 import io.candor.identity.CandorPrincipal;
 import io.candor.identity.CurrentUser;
@@ -55,7 +56,7 @@ class DashboardsPage {
     /** The page's and the workbook's labels in the reader's language. */
     private Exports.Labels labels() {
         Locale locale = LocaleContextHolder.getLocale();
-        return key -> messages.getMessage(key, null, key, locale);
+        return key -> Objects.requireNonNullElse(messages.getMessage(key, null, key, locale), key);
     }
 
     private static @Nullable String blank(@Nullable String s) {

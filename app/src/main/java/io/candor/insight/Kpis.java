@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 import io.candor.compliance.Channel;
@@ -138,9 +139,9 @@ public class Kpis {
         for (Map<String, Object> row : sql("""
                 SELECT e.channel, count(*) AS n FROM contact_event e JOIN acc ON acc.id = e.account_id
                 WHERE e.at >= :from AND e.at < :to GROUP BY e.channel""", f, zone, currency).query().listOfRows()) {
-            BigDecimal each = Strategy.DEFAULT_COSTS.getOrDefault(Channel.valueOf((String) row.get("channel")),
+            BigDecimal each = Strategy.DEFAULT_COSTS.getOrDefault(Channel.valueOf((String) Objects.requireNonNull(row.get("channel"))),
                     BigDecimal.ZERO);
-            total = total.add(each.multiply(BigDecimal.valueOf(((Number) row.get("n")).longValue())));
+            total = total.add(each.multiply(BigDecimal.valueOf(n(row, "n"))));
         }
         return total;
     }
@@ -233,7 +234,8 @@ public class Kpis {
     }
 
     private static long n(Map<String, Object> row, String key) {
-        return ((Number) row.get(key)).longValue();
+        Object v = row.get(key);
+        return v == null ? 0 : ((Number) v).longValue();
     }
 
     private static BigDecimal pct(long part, long whole) {

@@ -2,6 +2,7 @@ package io.candor.platform;
 
 import io.candor.platform.evidence.EvidenceEvent;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -38,7 +39,7 @@ class BusinessMetrics {
         return v == null ? "none" : v;
     }
 
-    private static String first(String rules) {
+    private static String first(@Nullable String rules) {
         return rules == null || rules.isBlank() ? "none" : rules.split(",")[0];
     }
 }

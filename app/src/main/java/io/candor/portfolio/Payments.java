@@ -131,7 +131,7 @@ public class Payments {
         Map<Component, Long> taken = new EnumMap<>(Component.class);
         long remaining = applied;
         for (Component c : a.waterfall()) {
-            long take = Math.min(remaining, a.balance().get(c));
+            long take = Math.min(remaining, a.balance().getOrDefault(c, 0L));
             taken.put(c, take);
             remaining -= take;
         }

@@ -24,6 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.candor.audit.AuditEntry;
 import io.candor.audit.AuditTrail;
 import io.candor.platform.Codes;
+import io.candor.platform.Failures;
 import io.candor.platform.Timestamps;
 import io.candor.platform.ids.Ids;
 import io.candor.platform.tenant.TenantContext;
@@ -103,9 +104,9 @@ public class ModelRegistry {
             training = card.probabilities(data);
             metrics.put("inSample", Metrics.report(training, data.bad()));
         } catch (DataException e) {
-            throw new BadRequestException(e.getMessage());
+            throw new BadRequestException(Failures.messageOf(e));
         } catch (IOException e) {
-            throw new BadRequestException("The file could not be read: " + e.getMessage());
+            throw new BadRequestException("The file could not be read: " + Failures.messageOf(e));
         }
         List<String> features = card.features().stream().map(Binning::feature).toList();
         return Objects.requireNonNull(tx.execute(s -> store(name, csv, target, badValue, by, data, metrics,

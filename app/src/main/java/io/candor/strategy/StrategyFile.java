@@ -168,8 +168,8 @@ public final class StrategyFile {
         Map<String, Node> f = fields(node, at, Set.of("day", "channel", "template", "at", "retries", "retryEvery"));
         int day = number(f.get("day"), at + ".day", 0, 3650, 0);
         String channelText = text(f, "channel", at + ".", true);
-        Channel channel = channelText == null ? null : choice(channelText, Channel.class, at + ".channel",
-                f.get("channel"), null);
+        Channel channel = channelText == null ? null : choiceOrNull(channelText, Channel.class, at + ".channel",
+                f.get("channel"));
         String template = text(f, "template", at + ".", false);
         LocalTime time = LocalTime.of(10, 0);
         String t = text(f, "at", at + ".", false);
@@ -348,7 +348,7 @@ public final class StrategyFile {
         }
         for (NodeTuple t : m.getValue()) {
             String key = scalar(t.getKeyNode());
-            Channel c = choice(key, Channel.class, "capacity." + key, t.getKeyNode(), null);
+            Channel c = choiceOrNull(key, Channel.class, "capacity." + key, t.getKeyNode());
             int n = number(t.getValueNode(), "capacity." + key, 0, 100_000_000, 0);
             if (c != null) {
                 capacity.put(c, n);
@@ -369,7 +369,7 @@ public final class StrategyFile {
         }
         for (NodeTuple t : m.getValue()) {
             String key = scalar(t.getKeyNode());
-            Channel c = choice(key, Channel.class, "costs." + key, t.getKeyNode(), null);
+            Channel c = choiceOrNull(key, Channel.class, "costs." + key, t.getKeyNode());
             try {
                 BigDecimal cost = new BigDecimal(scalar(t.getValueNode()));
                 if (cost.signum() < 0 || cost.compareTo(BigDecimal.valueOf(1_000_000)) > 0) {
@@ -476,11 +476,17 @@ public final class StrategyFile {
     }
 
     private <E extends Enum<E>> E choice(String value, Class<E> type, String at, @Nullable Node n, E fallback) {
+        E chosen = choiceOrNull(value, type, at, n);
+        return chosen == null ? fallback : chosen;
+    }
+
+    /** The constant the value names, or null (and an error at {@code at}) when it names none. */
+    private <E extends Enum<E>> @Nullable E choiceOrNull(String value, Class<E> type, String at, @Nullable Node n) {
         try {
             return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             error(at, n, "'" + value + "' is not one of " + Arrays.toString(type.getEnumConstants()) + ".");
-            return fallback;
+            return null;
         }
     }
 

@@ -5,6 +5,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Decides each account's treatment for a business date. Order matters and is the same everywhere: a complaint goes
  * to a supervisor; any other hold stops; the holdout gets nothing; a running promise or plan pauses; a broken one
@@ -41,19 +43,32 @@ public final class Treatments {
         }
         if (s.arrangement() == AccountSituation.Arrangement.BROKEN && strategy.onBroken() == Strategy.OnBroken.ESCALATE
                 && strategy.escalateTo() != null) {
-            return onPath(BROKEN_ARRANGEMENT, variant, strategy.paths().get(strategy.escalateTo()), s, date);
+            return onPath(BROKEN_ARRANGEMENT, variant, path(strategy.escalateTo()), s, date);
         }
         return strategy.segmentFor(s)
                 .<Treatment>map(seg -> onPath(seg.id(), variant,
-                        strategy.paths().get(strategy.experiment().pathFor(variant, seg)), s, date))
+                        path(strategy.experiment().pathFor(variant, seg)), s, date))
                 .orElseGet(() -> new Treatment.Unsegmented(variant));
+    }
+
+    /** A path the strategy names (its check makes sure each named path exists). */
+    private TreatmentPath path(@Nullable String id) {
+        TreatmentPath p = id == null ? null : strategy.paths().get(id);
+        if (p == null) {
+            throw new IllegalStateException("The strategy names a path it does not have: " + id);
+        }
+        return p;
     }
 
     private static Treatment.OnPath onPath(String segment, String variant, TreatmentPath path, AccountSituation s,
             LocalDate date) {
-        boolean same = s.path() != null && s.path().path().equals(path.id()) && !s.path().enteredOn().isAfter(date);
-        LocalDate entered = same ? s.path().enteredOn() : date;
-        boolean reached = same && s.path().reachedSinceEntry();
+        AccountSituation.PathState current = s.path();
+        LocalDate entered = date;
+        boolean reached = false;
+        if (current != null && current.path().equals(path.id()) && !current.enteredOn().isAfter(date)) {
+            entered = current.enteredOn(); // still on the same path: its days count from when it entered
+            reached = current.reachedSinceEntry();
+        }
         int offset = (int) ChronoUnit.DAYS.between(entered, date);
         List<Treatment.DueStep> due = new ArrayList<>();
         for (int i = 0; i < path.steps().size(); i++) {

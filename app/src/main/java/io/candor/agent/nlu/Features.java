@@ -44,7 +44,7 @@ final class Features {
         float[] value = new float[index.length];
         double norm = 0;
         for (int i = 0; i < index.length; i++) {
-            value[i] = counts.get(index[i]);
+            value[i] = counts.getOrDefault(index[i], 0f);
             norm += value[i] * value[i];
         }
         float scale = (float) (1 / Math.sqrt(Math.max(norm, 1e-12)));

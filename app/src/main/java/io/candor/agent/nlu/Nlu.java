@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Reads a debtor's turn: its intent and emotion with their probabilities. {@link #shipped()} is trained once per
  * process from the whole shipped corpus (a second or two); {@link #evaluate()} trains on four fifths of the seeds
@@ -24,7 +26,7 @@ public final class Nlu {
                            Map<String, Double> emotionByLabel) {
     }
 
-    private static volatile Nlu shipped;
+    private static volatile @Nullable Nlu shipped;
 
     private final SoftmaxClassifier intents;
     private final SoftmaxClassifier emotions;

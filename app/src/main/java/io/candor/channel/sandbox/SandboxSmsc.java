@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -50,6 +51,7 @@ import org.jsmpp.session.SubmitMultiResult;
 import org.jsmpp.session.SubmitSmResult;
 import org.jsmpp.util.DeliveryReceiptState;
 import org.jsmpp.util.MessageId;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -75,7 +77,7 @@ public final class SandboxSmsc implements AutoCloseable {
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final AtomicInteger ids = new AtomicInteger(1000);
     private final Map<String, SMPPServerSession> sessions = new ConcurrentHashMap<>();
-    private volatile SMPPServerSession session;
+    private volatile @Nullable SMPPServerSession session;
     private volatile boolean closed;
 
     /** An SMSC with one account, answering receipts by hand ({@link #receipt}): the tests' peer. */
@@ -132,7 +134,8 @@ public final class SandboxSmsc implements AutoCloseable {
 
     /** Sends the delivery receipt of a submitted message. */
     public void receipt(Submitted m, DeliveryReceiptState state) throws Exception {
-        SMPPServerSession session = sessions.getOrDefault(m.systemId(), this.session);
+        SMPPServerSession session = Objects.requireNonNull(sessions.getOrDefault(m.systemId(), this.session),
+                "no ESME is bound");
         DeliveryReceipt r = new DeliveryReceipt(m.id(), 1, state == DeliveryReceiptState.DELIVRD ? 1 : 0, new Date(),
                 new Date(), state, "000", m.text().length() > 20 ? m.text().substring(0, 20) : m.text());
         session.deliverShortMessage("", TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, m.to(),
@@ -144,7 +147,7 @@ public final class SandboxSmsc implements AutoCloseable {
 
     /** A debtor's reply from {@code from}, on the account bound last. */
     public void reply(String from, String text) throws Exception {
-        reply(session, from, text);
+        reply(Objects.requireNonNull(session, "no ESME is bound"), from, text);
     }
 
     /** A debtor's reply from {@code from} to the ESME bound as {@code systemId}. */

@@ -14,6 +14,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -37,7 +38,6 @@ import io.candor.platform.tenant.TenantContext;
 import io.candor.platform.web.BadRequestException;
 import io.candor.platform.web.ConflictException;
 import io.candor.platform.web.NotFoundException;
-import io.candor.portfolio.ContactPointKind;
 import io.candor.portfolio.ContactPointRef;
 import io.candor.portfolio.ContactPointResolution;
 import io.candor.portfolio.ContactPreferences;
@@ -248,7 +248,7 @@ public class ContactGate {
         boolean allow = decision instanceof Decision.Allow;
         Instant next = decision instanceof Decision.Deny d ? d.nextAllowedAt() : null;
         @SuppressWarnings("unchecked")
-        List<String> rules = (List<String>) result.get("rules");
+        List<String> rules = (List<String>) Objects.requireNonNull(result.get("rules"));
         return new Evaluation(target, at, now, allow, next, rules, counters, trace);
     }
 

@@ -16,6 +16,7 @@ import java.util.UUID;
 import io.candor.compliance.Channel;
 import io.candor.compliance.Contact;
 import io.candor.platform.Timestamps;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -27,7 +28,7 @@ import org.springframework.stereotype.Service;
 public class ContactRecords {
 
     /** A refused contact: on which channel, by which rules, and when it would be allowed again, if ever. */
-    public record Refusal(Channel channel, List<String> rules, Instant nextAllowedAt) {
+    public record Refusal(Channel channel, List<String> rules, @Nullable Instant nextAllowedAt) {
     }
 
     private final JdbcClient jdbc;

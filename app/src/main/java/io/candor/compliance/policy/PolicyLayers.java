@@ -17,6 +17,7 @@ import io.candor.audit.AuditEntry;
 import io.candor.audit.AuditTrail;
 import io.candor.compliance.PolicyLayer;
 import io.candor.compliance.RulePacks;
+import io.candor.platform.Failures;
 import io.candor.platform.tenant.TenantContext;
 import io.candor.platform.web.BadRequestException;
 import io.candor.platform.web.ConflictException;
@@ -140,7 +141,7 @@ public class PolicyLayers {
         try {
             layer = PolicyLayer.parse(scope, code, version, definition.deepCopy(), packs.ruleIds());
         } catch (IllegalArgumentException e) {
-            throw new BadRequestException(e.getMessage());
+            throw new BadRequestException(Failures.messageOf(e));
         }
         String canonical = JSON.writeValueAsString(definition);
         byte[] sha = Merkle.sha256().digest(canonical.getBytes(StandardCharsets.UTF_8));

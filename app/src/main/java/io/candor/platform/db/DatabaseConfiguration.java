@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Map;
-
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariConfig;
@@ -76,7 +75,7 @@ class DatabaseConfiguration {
                         db.appUser(), e.appPassword(), e);
             }
             String url = db.url();
-            if (!url.startsWith("jdbc:postgresql:")) {
+            if (url == null || !url.startsWith("jdbc:postgresql:")) {
                 throw new CandorStartupException("CANDOR_DB_URL must be a PostgreSQL JDBC URL, got '" + url + "'.",
                         "Set CANDOR_DB_URL like jdbc:postgresql://db.example.com:5432/candor, or unset it to use the embedded database.");
             }

@@ -1,5 +1,6 @@
 package io.candor.platform.web;
 
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,7 +32,7 @@ public class Vocabulary {
             return "";
         }
         String c = code.toString();
-        return messages.getMessage("code." + c, null, c, LocaleContextHolder.getLocale());
+        return Objects.requireNonNullElse(messages.getMessage("code." + c, null, c, LocaleContextHolder.getLocale()), c);
     }
 
     /** The text with each code in it named. */

@@ -117,7 +117,7 @@ class ImportJobs {
                 rs.getLong("size_bytes"), rs.getString("profile"), rs.getString("creditor_code"),
                 rs.getString("portfolio_code"), ImportJob.Status.valueOf(rs.getString("status")),
                 rs.getLong("rows_read"), rs.getLong("imported"), rs.getLong("updated"), rs.getLong("rejected"),
-                rs.getString("error"), instant(rs, "created_at"), instant(rs, "started_at"), instant(rs, "finished_at"),
+                rs.getString("error"), rs.getObject("created_at", OffsetDateTime.class).toInstant(), instant(rs, "started_at"), instant(rs, "finished_at"),
                 null);
     }
 

@@ -89,7 +89,9 @@ class ImportsApi {
     @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'COMPLIANCE_OFFICER')")
     RejectionPage rejections(@PathVariable UUID id, @RequestParam(required = false) @Nullable String cursor,
             @RequestParam(defaultValue = "100") int limit) {
-        imports.find(id).orElseThrow(() -> new NotFoundException("import", id));
+        if (imports.find(id).isEmpty()) {
+            throw new NotFoundException("import", id);
+        }
         if (limit < 1 || limit > 1000) {
             throw new BadRequestException("limit must be between 1 and 1000, got " + limit);
         }
@@ -129,7 +131,7 @@ class ImportsApi {
         }
         for (String pattern : profile.dateFormats()) {
             try {
-                DateTimeFormatter.ofPattern(pattern);
+                requireValidPattern(pattern);
             } catch (IllegalArgumentException e) {
                 throw new BadRequestException("Date format '" + pattern + "' is not valid: " + e.getMessage());
             }
@@ -152,5 +154,11 @@ class ImportsApi {
         return ResponseEntity.status(repeat ? HttpStatus.OK : HttpStatus.ACCEPTED)
                 .location(URI.create("/api/v1/imports/" + job.id()))
                 .body(new Submitted(job.id(), job.status(), repeat));
+    }
+
+    /** Parses a date pattern only to find out whether it is valid; the formatter is made again where it is used. */
+    @SuppressWarnings("ReturnValueIgnored")
+    private static void requireValidPattern(String pattern) {
+        DateTimeFormatter.ofPattern(pattern);
     }
 }

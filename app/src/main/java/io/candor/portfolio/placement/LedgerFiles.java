@@ -9,9 +9,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.candor.platform.Failures;
 import io.candor.platform.web.BadRequestException;
 import io.candor.platform.web.ConflictException;
 import io.candor.platform.web.NotFoundException;
@@ -69,11 +71,13 @@ final class LedgerFiles {
                 if (payments.exists(account.get(), reference)) {
                     repeated++;
                 } else {
-                    payments.post(new Payments.Request(account.get(), amount, currency, paidOn, reference, source));
+                    // a row without problems has its amount and day (each missing one is a problem)
+                    payments.post(new Payments.Request(account.get(), Objects.requireNonNull(amount), currency,
+                            Objects.requireNonNull(paidOn), reference, source));
                     posted++;
                 }
             } catch (BadRequestException | ConflictException | NotFoundException e) {
-                rejections.reject(row, List.of(new RowValidator.Problem(null, e.getMessage())));
+                rejections.reject(row, List.of(new RowValidator.Problem(null, Failures.messageOf(e))));
             }
         }
         return new Counts(read, posted, repeated, rejections.rows());
@@ -103,7 +107,7 @@ final class LedgerFiles {
                 p.add(new RowValidator.Problem("rate", "must be greater than zero"));
             }
             if (p.isEmpty()) {
-                valid.add(new ExchangeRates.Rate(date, base, quote, rate));
+                valid.add(new ExchangeRates.Rate(Objects.requireNonNull(date), base, quote, Objects.requireNonNull(rate)));
             } else {
                 p.forEach(x -> problems.add("line " + row.line() + " " + x.column() + ": " + x.reason()));
             }

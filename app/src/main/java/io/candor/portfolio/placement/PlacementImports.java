@@ -28,6 +28,7 @@ import io.candor.audit.AuditEntry;
 import io.candor.audit.AuditTrail;
 import io.candor.identity.Role;
 import io.candor.platform.CandorProperties;
+import io.candor.platform.Failures;
 import io.candor.platform.ids.Ids;
 import io.candor.platform.tenant.TenantContext;
 import io.candor.platform.web.BadRequestException;
@@ -192,7 +193,7 @@ public class PlacementImports implements DisposableBean {
                     (System.nanoTime() - started) / 1_000_000);
         } catch (RuntimeException e) {
             String message = e instanceof TabularFile.UnreadableFile || e instanceof BadRequestException
-                    ? e.getMessage() : "The import failed and changed nothing: " + rootMessage(e);
+                    ? Failures.messageOf(e) : "The import failed and changed nothing: " + rootMessage(e);
             if (!(e instanceof TabularFile.UnreadableFile)) {
                 log.warn("Import {} failed", p.job(), e);
             }
@@ -351,10 +352,10 @@ public class PlacementImports implements DisposableBean {
 
     private static String rootMessage(Throwable e) {
         Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
+        for (Throwable c = t.getCause(); c != null && c != t; c = t.getCause()) {
+            t = c;
         }
-        return t.getMessage();
+        return Failures.messageOf(t);
     }
 
     private static MessageDigest sha256() {

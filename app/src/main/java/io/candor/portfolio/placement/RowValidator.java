@@ -14,6 +14,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -150,7 +151,7 @@ final class RowValidator {
                 nationalId == null ? null : Masking.nationalIdHint(nationalId), birth, phone[0], phone[1], email,
                 optional(row, CanonicalColumn.ADDRESS), optional(row, CanonicalColumn.REGION), country,
                 text(row, CanonicalColumn.LANGUAGE, problems, defaultLanguage(country)), currency.getCurrencyCode(),
-                principal, interest, fees, penalty, due, dpd,
+                principal, interest, fees, penalty, Objects.requireNonNull(due, "a valid row has its due date"), dpd,
                 bank == null ? null : cipher.seal(bank, PersonalDataContext.bankAccount(tenant)),
                 bank == null ? null : bank.substring(Math.max(0, bank.length() - 4)), Ids.newId(), Ids.newId(),
                 guarantorName == null ? null : new StagedRow.Guarantor(guarantorName,

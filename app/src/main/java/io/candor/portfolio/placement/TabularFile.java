@@ -21,6 +21,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
@@ -196,7 +197,8 @@ final class TabularFile implements AutoCloseable {
                 try {
                     return records.hasNext();
                 } catch (UncheckedIOException e) {
-                    throw unreadable(e.getCause(), parser.getCurrentLineNumber(), charset);
+                    throw unreadable(Objects.requireNonNullElse(e.getCause(), new IOException(e)), parser.getCurrentLineNumber(),
+                            charset);
                 }
             }
 
@@ -207,7 +209,8 @@ final class TabularFile implements AutoCloseable {
                     List<String> cells = r.toList();
                     return new Row(parser.getCurrentLineNumber(), cells, csvLine(cells, separator));
                 } catch (UncheckedIOException e) {
-                    throw unreadable(e.getCause(), parser.getCurrentLineNumber(), charset);
+                    throw unreadable(Objects.requireNonNullElse(e.getCause(), new IOException(e)), parser.getCurrentLineNumber(),
+                            charset);
                 }
             }
         };

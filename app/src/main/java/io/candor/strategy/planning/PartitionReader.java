@@ -155,7 +155,7 @@ class PartitionReader {
                 a.country(), currency, null, arrangement, a.dpd(), balance, attempts, withoutContact, daysSince,
                 signals.getOrDefault("ARRANGEMENT_BROKEN", 0), signals.containsKey("NEGATIVE_EMOTION"),
                 signals.containsKey("VULNERABLE"), signals.containsKey("ESCALATED"), holdNames,
-                path == null ? null : new AccountSituation.PathState(path, entered, reachedSinceEntry));
+                path == null || entered == null ? null : new AccountSituation.PathState(path, entered, reachedSinceEntry));
         List<PlanningInput.Point> mine = reachable.stream().map(p -> new PlanningInput.Point(p.kind(), p.value(),
                 p.timeZones(), p.consents(), p.optedOut())).toList();
         Set<ZoneId> zones = new LinkedHashSet<>();

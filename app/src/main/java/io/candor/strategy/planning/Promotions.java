@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.candor.audit.AuditEntry;
 import io.candor.audit.AuditTrail;
+import io.candor.platform.Failures;
 import io.candor.platform.tenant.TenantContext;
 import io.candor.platform.web.BadRequestException;
 import io.candor.platform.web.NotFoundException;
@@ -49,7 +50,7 @@ public class Promotions {
             next = VariantPromotion.apply(versions.definition(name, latest.version()), variant, from,
                     "Promoted variant " + variant + ": " + reason.strip());
         } catch (IllegalArgumentException e) {
-            throw new BadRequestException(e.getMessage());
+            throw new BadRequestException(Failures.messageOf(e));
         }
         VariantResults.Results evidence = results.of(name);
         StrategyVersions.Version published = versions.publish(next, by);

@@ -87,10 +87,14 @@ class QueueFilling {
                 .list();
         Map<UUID, AccountFacts> facts = new HashMap<>();
         accounts.of(order).forEach(a -> facts.put(a.id(), a));
-        List<Candidate> candidates = order.stream().filter(facts::containsKey).map(id -> {
+        List<Candidate> candidates = new ArrayList<>();
+        for (UUID id : order) {
             AccountFacts a = facts.get(id);
-            return new Candidate(id, a.language(), a.bucket(), a.product(), due.get(id));
-        }).toList();
+            BigDecimal value = due.get(id);
+            if (a != null && value != null) {
+                candidates.add(new Candidate(id, a.language(), a.bucket(), a.product(), value));
+            }
+        }
         // current owners, and whether they kept the account within the recycling period
         LocalDate since = date.minusDays(recycleAfterDays);
         Map<UUID, Member> owners = new HashMap<>();
@@ -125,7 +129,7 @@ class QueueFilling {
         for (Placement p : placements) {
             Member chosen = p.collector();
             UUID account = p.candidate().account();
-            if (p.reassigned()) {
+            if (chosen != null && p.reassigned()) {
                 assignments.add(new Object[] {tenant, account, chosen.id(), chosen.team(), date,
                         p.reason() == QueueAssignment.Reason.NEW ? "planner" : "planner: recycled"});
             }

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeSet;
 
 import io.candor.identity.CurrentUser;
@@ -105,7 +106,7 @@ class StrategyPage {
                 }
             }
             out.add(new SegmentView(++order, segment.id(), conditions, segment.path(),
-                    s.paths().get(segment.path()).tier().number(), variants));
+                    Objects.requireNonNull(s.paths().get(segment.path()), segment.path()).tier().number(), variants));
         }
         return out;
     }

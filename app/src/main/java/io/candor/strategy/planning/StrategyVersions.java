@@ -87,7 +87,7 @@ public class StrategyVersions {
             throw new InvalidInputException("The strategy has " + errors.size() + " error" + (errors.size() > 1 ? "s" : "")
                     + "; nothing was activated. First: " + errors.getFirst() + ".", problems);
         }
-        Strategy s = StrategyFile.parse(text).strategy();
+        Strategy s = Objects.requireNonNull(StrategyFile.parse(text).strategy(), "a strategy without errors");
         int version = jdbc.sql("SELECT coalesce(max(version), 0) + 1 FROM strategy_version WHERE name = :name")
                 .param("name", s.name()).query(Integer.class).single();
         byte[] sha = Merkle.sha256().digest(text.getBytes(StandardCharsets.UTF_8));

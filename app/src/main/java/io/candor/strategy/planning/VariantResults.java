@@ -93,7 +93,7 @@ public class VariantResults {
         List<Arm> arms = new ArrayList<>();
         sums.forEach((variant, s) -> arms.add(s.arm(variant)));
         String champion = strategy.experiment().variants().getFirst().name();
-        Sums first = sums.get(champion);
+        Sums first = sums.computeIfAbsent(champion, k -> new Sums());
         List<Comparison> comparisons = new ArrayList<>();
         sums.forEach((variant, s) -> {
             if (!variant.equals(champion)) {
