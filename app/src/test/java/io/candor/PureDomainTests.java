@@ -8,9 +8,10 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /**
- * What the package comments promise is checked: the compliance engine's rules and the agent's dialogue are pure
- * Java — no Spring, no JDBC — so the what-if CLI, the API and the gate evaluate with the same code. (A package's
- * module metadata, such as a named interface, is not code and is not counted.)
+ * What the package comments promise is checked: the compliance engine's rules, the agent's dialogue, the strategy
+ * engine's model and the arrangement rules are pure Java — no Spring, no JDBC — so the what-if CLI, the API, the gate
+ * and the planner evaluate with the same code. (A package's module metadata, such as a named interface or the
+ * tables it owns, is not code and is not counted.)
  */
 class PureDomainTests {
 
@@ -32,6 +33,26 @@ class PureDomainTests {
                 .or().resideInAPackage("io.candor.agent.nlu").and().doNotHaveSimpleName("package-info")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..", "javax.sql..")
                 .because("the dialogue has no side effects: the service carries out its actions")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theStrategyEngineIsFreeOfSpringAndJdbc() {
+        noClasses().that().resideInAPackage("io.candor.strategy").and().doNotHaveSimpleName("package-info")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..", "javax.sql..")
+                .because("strategies are parsed and checked in pure Java; the planning run is in strategy.planning")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theArrangementRulesAreFreeOfSpringAndJdbc() {
+        noClasses().that().haveFullyQualifiedName("io.candor.arrangement.PolicyCheck")
+                .or().haveFullyQualifiedName("io.candor.arrangement.Schedules")
+                .or().haveFullyQualifiedName("io.candor.arrangement.Monitoring")
+                .or().haveFullyQualifiedName("io.candor.arrangement.Terms")
+                .or().haveFullyQualifiedName("io.candor.arrangement.Policy")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..", "javax.sql..")
+                .because("the arrangement package says its rules are pure Java and the services their adapters")
                 .check(CLASSES);
     }
 }

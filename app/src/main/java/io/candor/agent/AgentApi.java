@@ -22,7 +22,7 @@ class AgentApi {
      * A conversation with an account's debtor on a channel: OUTBOUND (Candor calls or texts; the default for VOICE and
      * SMS) passes the contact gate, INBOUND (the debtor wrote or called; always so for CHAT) is answered.
      */
-    record NewConversation(UUID account, String channel, Conversations.@Nullable Direction direction) {
+    record NewConversation(UUID account, @Nullable String channel, Conversations.@Nullable Direction direction) {
     }
 
     /** What the debtor said. */
@@ -47,9 +47,9 @@ class AgentApi {
     @PostMapping("/api/v1/agent/conversations")
     @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'COLLECTOR')")
     ResponseEntity<Conversations.View> start(@RequestBody NewConversation c) {
-        String channel = c.channel() == null ? "CHAT" : c.channel();
+        ConversationChannel channel = c.channel() == null ? ConversationChannel.CHAT : ConversationChannel.of(c.channel());
         Conversations.Direction direction = c.direction() != null ? c.direction()
-                : channel.equals("CHAT") ? Conversations.Direction.INBOUND : Conversations.Direction.OUTBOUND;
+                : channel == ConversationChannel.CHAT ? Conversations.Direction.INBOUND : Conversations.Direction.OUTBOUND;
         return ResponseEntity.status(201).body(conversations.start(c.account(), channel, direction, CurrentUser.get()));
     }
 
@@ -64,7 +64,7 @@ class AgentApi {
     @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'COLLECTOR', 'COMPLIANCE_OFFICER', 'AUDITOR')")
     List<Conversations.View> inState(
             @RequestParam(defaultValue = "HANDED_OVER") String state) {
-        return conversations.inState(state);
+        return conversations.inState(ConversationState.of(state));
     }
 
     @GetMapping("/api/v1/agent/conversations/{id}")

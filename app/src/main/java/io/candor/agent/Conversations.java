@@ -65,7 +65,7 @@ public class Conversations {
     private static final ContentLinter LINTER = ContentLinter.shipped();
 
     /** A conversation with its turns. */
-    public record View(UUID id, UUID account, String channel, String locale, String state,
+    public record View(UUID id, UUID account, ConversationChannel channel, String locale, ConversationState state,
                        @Nullable Instant callbackAt, List<Turn> turns) {
     }
 
@@ -127,7 +127,7 @@ public class Conversations {
     }
 
     @Transactional(noRollbackFor = Refused.class)
-    public View start(UUID account, String channel, Direction direction, Actor by) {
+    public View start(UUID account, ConversationChannel channel, Direction direction, Actor by) {
         return start(account, channel, direction, by, false);
     }
 
@@ -136,15 +136,12 @@ public class Conversations {
      * and date of birth): the agent opens with the debt instead of asking again.
      */
     @Transactional
-    public View startVerified(UUID account, String channel, Actor by) {
+    public View startVerified(UUID account, ConversationChannel channel, Actor by) {
         return start(account, channel, Direction.INBOUND, by, true);
     }
 
-    private View start(UUID account, String channel, Direction direction, Actor by, boolean verified) {
-        if (!List.of("CHAT", "SMS", "VOICE").contains(channel)) {
-            throw new BadRequestException("channel is CHAT, SMS or VOICE.");
-        }
-        if (channel.equals("CHAT") && direction == Direction.OUTBOUND) {
+    private View start(UUID account, ConversationChannel channel, Direction direction, Actor by, boolean verified) {
+        if (channel == ConversationChannel.CHAT && direction == Direction.OUTBOUND) {
             throw new BadRequestException("A chat is opened by the debtor (the portal, an app): start it with direction "
                     + "INBOUND; Candor itself starts conversations by VOICE or SMS.");
         }
@@ -158,8 +155,9 @@ public class Conversations {
                         INSERT INTO agent_conversation (tenant_id, id, account_id, channel, locale, state, started_by,
                                                         started_at, updated_at, direction, contact_event_id)
                         VALUES (:t, :id, :account, :channel, :locale, :state, :by, :now, :now, :direction, :contact)""")
-                .param("t", TenantContext.require()).param("id", id).param("account", account).param("channel", channel)
-                .param("locale", d.locale()).param("state", verified ? "VERIFIED" : "VERIFYING")
+                .param("t", TenantContext.require()).param("id", id).param("account", account).param("channel", channel.name())
+                .param("locale", d.locale())
+                .param("state", (verified ? ConversationState.VERIFIED : ConversationState.VERIFYING).name())
                 .param("by", by.username()).param("now", Timestamps.utc(now)).param("direction", direction.name())
                 .param("contact", contact).update();
         record(id, account, 0, null, null, verified ? Dialogue.disclosure(d) : Dialogue.greeting(d), List.of(), f);
@@ -171,11 +169,10 @@ public class Conversations {
      * the gate and answered as {@link Refused}, so nothing is said. Allowed, the reservation is the contact event whose
      * outcome the conversation records once it knows who answered.
      */
-    private UUID contact(UUID account, String channel, MessageFacts.Facts f, Actor by) {
+    private UUID contact(UUID account, ConversationChannel channel, MessageFacts.Facts f, Actor by) {
         MessageFacts.Point phone = f.point(ContactPointKind.PHONE).orElseThrow(() -> new ConflictException(
-                "The debtor has no valid phone to " + (channel.equals("VOICE") ? "call." : "text.")));
-        ContactGate.Answer answer = gate.decide(new ContactGate.Request(account, channel.equals("VOICE")
-                ? Channel.VOICE_AI : Channel.SMS, Party.DEBTOR, ContactPointRef.of(phone.id()), null),
+                "The debtor has no valid phone to " + (channel == ConversationChannel.VOICE ? "call." : "text.")));
+        ContactGate.Answer answer = gate.decide(new ContactGate.Request(account, channel.contactChannel(), Party.DEBTOR, ContactPointRef.of(phone.id()), null),
                 by);
         if (answer.reservation() == null) {
             throw new Refused(answer);
@@ -188,7 +185,7 @@ public class Conversations {
         if (text.isBlank() || text.length() > 2000) {
             throw new BadRequestException("A turn is 1 to 2000 characters of what the debtor said.");
         }
-        record Row(UUID account, String channel, String state, int failed, int refusals, @Nullable String pending,
+        record Row(UUID account, ConversationChannel channel, ConversationState state, int failed, int refusals, @Nullable String pending,
                    int turns, @Nullable UUID contact) {
         }
         Row row = jdbc.sql("""
@@ -197,7 +194,8 @@ public class Conversations {
                                 AND t.conversation_id = c.id) AS turns, c.contact_event_id
                         FROM agent_conversation c WHERE c.id = :id FOR UPDATE""")
                 .param("id", id)
-                .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getInt(4),
+                .query((rs, n) -> new Row(rs.getObject(1, UUID.class), ConversationChannel.valueOf(rs.getString(2)),
+                        ConversationState.valueOf(rs.getString(3)), rs.getInt(4),
                         rs.getInt(5), rs.getString(6), rs.getInt(7), rs.getObject(8, UUID.class)))
                 .optional().orElseThrow(() -> new NotFoundException("conversation", id));
         MessageFacts.Facts f = facts.of(row.account(), "AGENT_CONVERSATION").orElseThrow(() -> new NotFoundException(
@@ -219,19 +217,20 @@ public class Conversations {
                         UPDATE agent_conversation SET state = :state, failed_checks = :failed, refusals = :refusals,
                                pending = :pending, callback_at = coalesce(:callback, callback_at), updated_at = :now
                         WHERE id = :id""")
-                .param("state", step.next().phase()).param("failed", step.next().failedChecks())
+                .param("state", step.next().phase().name()).param("failed", step.next().failedChecks())
                 .param("refusals", step.next().refusals()).param("pending", step.next().pending())
                 .param("callback", callback == null ? null : Timestamps.utc(callback))
                 .param("now", Timestamps.utc(clock.instant())).param("id", id).update();
         record(id, row.account(), row.turns(), text, reading, reply, done, f);
-        if (row.contact() != null && row.state().equals("VERIFYING") && !step.next().phase().equals("VERIFYING")) {
+        if (row.contact() != null && row.state() == ConversationState.VERIFYING
+                && step.next().phase() != ConversationState.VERIFYING) {
             reached(row.contact(), step);
         }
         return view(id);
     }
 
     /** Does what a turn decided; returns the time of a callback when one was scheduled. */
-    private @Nullable Instant carryOut(Dialogue.Action a, UUID account, String channel, MessageFacts.Facts f,
+    private @Nullable Instant carryOut(Dialogue.Action a, UUID account, ConversationChannel channel, MessageFacts.Facts f,
             LocalDate today, Actor by, String key) {
         String source = "agent";
         switch (a) {
@@ -243,7 +242,7 @@ public class Conversations {
                     null, source);
             case Dialogue.Action.PaidClaim x -> {
                 signals.raise(account, AccountSignals.Signal.ESCALATED, source);
-                evidence(account, "PAID_CLAIM", Map.of("channel", channel));
+                evidence(account, "PAID_CLAIM", Map.of("channel", channel.name()));
             }
             case Dialogue.Action.WrongParty x -> f.point(ContactPointKind.PHONE).ifPresent(p -> {
                 for (Channel c : List.of(Channel.SMS, Channel.VOICE_AI, Channel.VOICE_HUMAN)) {
@@ -298,8 +297,8 @@ public class Conversations {
     }
 
     /** The agent never says a banned word: a reply that would is replaced by the neutral one and logged. */
-    private static String clean(String reply, Dialogue.Debtor d, String channel, String country) {
-        List<ContentLinter.Finding> banned = LINTER.lint(new ContentLinter.Template(country, channel.equals("VOICE")
+    private static String clean(String reply, Dialogue.Debtor d, ConversationChannel channel, String country) {
+        List<ContentLinter.Finding> banned = LINTER.lint(new ContentLinter.Template(country, channel == ConversationChannel.VOICE
                 ? Channel.VOICE_AI : Channel.SMS, d.locale(), reply, null)).stream()
                 .filter(x -> x.rule().startsWith("BANNED")).toList();
         if (banned.isEmpty()) {
@@ -339,21 +338,18 @@ public class Conversations {
     }
 
     /** Conversations in a state (HANDED_OVER: the people's queue of warm transfers), newest first, with transcripts. */
-    public List<View> inState(String state) {
-        if (!List.of("VERIFYING", "VERIFIED", "HANDED_OVER", "ENDED").contains(state)) {
-            throw new BadRequestException("state is VERIFYING, VERIFIED, HANDED_OVER or ENDED.");
-        }
+    public List<View> inState(ConversationState state) {
         return jdbc.sql("SELECT id FROM agent_conversation WHERE state = :state ORDER BY updated_at DESC LIMIT 100")
-                .param("state", state).query(UUID.class).list().stream().map(this::view).toList();
+                .param("state", state.name()).query(UUID.class).list().stream().map(this::view).toList();
     }
 
     /** The account's conversation on a channel still going (spoken in the last day), if any. */
-    public Optional<UUID> open(UUID account, String channel) {
+    public Optional<UUID> open(UUID account, ConversationChannel channel) {
         return jdbc.sql("""
                         SELECT id FROM agent_conversation WHERE account_id = :a AND channel = :channel
                           AND state IN ('VERIFYING', 'VERIFIED') AND updated_at > :since
                         ORDER BY updated_at DESC LIMIT 1""")
-                .param("a", account).param("channel", channel)
+                .param("a", account).param("channel", channel.name())
                 .param("since", Timestamps.utc(clock.instant().minus(Duration.ofDays(1))))
                 .query(UUID.class).optional();
     }
@@ -371,7 +367,8 @@ public class Conversations {
                 .param("id", id)
                 .query((rs, n) -> {
                     OffsetDateTime cb = rs.getObject(5, OffsetDateTime.class);
-                    return new View(id, rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
+                    return new View(id, rs.getObject(1, UUID.class), ConversationChannel.valueOf(rs.getString(2)),
+                            rs.getString(3), ConversationState.valueOf(rs.getString(4)),
                             cb == null ? null : cb.toInstant(), turns);
                 })
                 .optional().orElseThrow(() -> new NotFoundException("conversation", id));
@@ -383,7 +380,7 @@ public class Conversations {
      */
     private void reached(UUID contact, Dialogue.Step step) {
         Outcome outcome = step.actions().stream().anyMatch(a -> a instanceof Dialogue.Action.WrongParty)
-                ? Outcome.WRONG_PARTY : step.next().phase().equals("ENDED") && step.next().failedChecks() > 0
+                ? Outcome.WRONG_PARTY : step.next().phase() == ConversationState.ENDED && step.next().failedChecks() > 0
                 ? Outcome.THIRD_PARTY_CONTACT : Outcome.RIGHT_PARTY_CONTACT;
         try {
             gate.recordOutcome(contact, outcome);
@@ -393,10 +390,10 @@ public class Conversations {
     }
 
     /** The debtor as the dialogue sees them, with the hold in force that stops collection, if any. */
-    private Dialogue.Debtor debtor(MessageFacts.Facts f, String channel, LocalDate today) {
+    private Dialogue.Debtor debtor(MessageFacts.Facts f, ConversationChannel channel, LocalDate today) {
         Hold held = holds.inForce(f.account(), today).stream().map(Holds.AccountHold::hold).min(Comparator
                 .naturalOrder()).orElse(null);
         return new Dialogue.Debtor(f.debtorName(), f.creditor(), f.balance(), f.birthDate(), f.idLast4(),
-                Phrases.locale(f.language()), held, channel.equals("VOICE"));
+                Phrases.locale(f.language()), held, channel == ConversationChannel.VOICE);
     }
 }

@@ -52,8 +52,8 @@ final class Dialogue {
             Labels.Intent.IDENTITY_CONFIRM, Labels.Intent.OTHER);
 
     /** Where the conversation stands. */
-    record State(String phase, int failedChecks, int refusals, @Nullable String pending) {
-        static final State START = new State("VERIFYING", 0, 0, null);
+    record State(ConversationState phase, int failedChecks, int refusals, @Nullable String pending) {
+        static final State START = new State(ConversationState.VERIFYING, 0, 0, null);
     }
 
     /** What the service must do after the turn. */
@@ -127,12 +127,12 @@ final class Dialogue {
         String l = d.locale();
         if (VULNERABLE.matcher(text).find()) {
             return new Step(Phrases.say(l, "support", Map.of()), List.of(new Action.FlagVulnerable(),
-                    new Action.Handover("VULNERABLE")), next(s, "HANDED_OVER"));
+                    new Action.Handover("VULNERABLE")), next(s, ConversationState.HANDED_OVER));
         }
-        if (s.phase().equals("HANDED_OVER") || s.phase().equals("ENDED")) {
+        if (s.phase() == ConversationState.HANDED_OVER || s.phase() == ConversationState.ENDED) {
             return new Step(Phrases.say(l, "human", Map.of()), List.of(), s);
         }
-        if (s.phase().equals("VERIFYING")) {
+        if (s.phase() == ConversationState.VERIFYING) {
             return verify(s, d, r, text, l);
         }
         if (r.emotion() == Labels.Emotion.ANGRY && r.intent() != Labels.Intent.COMPLAINT
@@ -142,7 +142,7 @@ final class Dialogue {
                 actions.add(new Action.FlagVulnerable());
             }
             actions.add(new Action.Handover("NEGATIVE_EMOTION"));
-            return new Step(Phrases.say(l, "calm", Map.of()), actions, next(s, "HANDED_OVER"));
+            return new Step(Phrases.say(l, "calm", Map.of()), actions, next(s, ConversationState.HANDED_OVER));
         }
         if (d.held() != null && (COLLECTING.contains(r.intent())
                 || s.pending() != null && s.pending().startsWith("PLAN:") && AGREE.matcher(text).find())) {
@@ -155,7 +155,7 @@ final class Dialogue {
             BigDecimal monthly = monthly(d, months);
             return new Step(Phrases.say(l, "planAccepted", Map.of("months", Integer.toString(months), "monthly",
                     money(d, monthly))), List.of(new Action.RequestPlan(months, monthly)),
-                    new State("VERIFIED", s.failedChecks(), s.refusals(), null));
+                    new State(ConversationState.VERIFIED, s.failedChecks(), s.refusals(), null));
         }
         Optional<BigDecimal> amount = Extract.amount(text);
         Optional<LocalDate> date = Extract.date(text, today);
@@ -180,24 +180,24 @@ final class Dialogue {
                         money(d, monthly(d, months)))), List.of(), pending(s, "PLAN:" + months));
             }
             case HARDSHIP -> new Step(Phrases.say(l, "hardship", Map.of()), List.of(new Action.HardshipPause(),
-                    new Action.Handover("HARDSHIP")), next(s, "HANDED_OVER"));
-            case DISPUTE -> new Step(Phrases.say(l, "dispute", Map.of()), List.of(new Action.Dispute()), next(s, "ENDED"));
+                    new Action.Handover("HARDSHIP")), next(s, ConversationState.HANDED_OVER));
+            case DISPUTE -> new Step(Phrases.say(l, "dispute", Map.of()), List.of(new Action.Dispute()), next(s, ConversationState.ENDED));
             case ALREADY_PAID -> new Step(Phrases.say(l, "paid", Map.of()), List.of(new Action.PaidClaim()),
-                    next(s, "ENDED"));
+                    next(s, ConversationState.ENDED));
             case WRONG_PARTY -> new Step(Phrases.say(l, "wrongParty", Map.of()), List.of(new Action.WrongParty()),
-                    next(s, "ENDED"));
+                    next(s, ConversationState.ENDED));
             case CALLBACK_LATER -> new Step(Phrases.say(l, "callback", Map.of("time",
                     date.orElse(today.plusDays(1)).toString())), List.of(new Action.Callback(date.orElse(today.plusDays(1)))),
-                    next(s, "ENDED"));
+                    next(s, ConversationState.ENDED));
             case REFUSE_TO_PAY -> s.refusals() >= 1
                     ? new Step(Phrases.say(l, "human", Map.of()), List.of(new Action.Handover("REFUSAL")),
-                            new State("HANDED_OVER", s.failedChecks(), s.refusals() + 1, null))
+                            new State(ConversationState.HANDED_OVER, s.failedChecks(), s.refusals() + 1, null))
                     : new Step(Phrases.say(l, "refuse", Map.of()), List.of(),
-                            new State("VERIFIED", s.failedChecks(), s.refusals() + 1, s.pending()));
+                            new State(ConversationState.VERIFIED, s.failedChecks(), s.refusals() + 1, s.pending()));
             case REQUEST_HUMAN -> new Step(Phrases.say(l, "human", Map.of()), List.of(new Action.Handover("REQUESTED")),
-                    next(s, "HANDED_OVER"));
+                    next(s, ConversationState.HANDED_OVER));
             case COMPLAINT -> new Step(Phrases.say(l, "complaint", Map.of()), List.of(new Action.Complaint(),
-                    new Action.Handover("COMPLAINT")), next(s, "HANDED_OVER"));
+                    new Action.Handover("COMPLAINT")), next(s, ConversationState.HANDED_OVER));
             case PROMISE_TO_PAY, IDENTITY_CONFIRM, OTHER -> new Step(Phrases.say(l, "other", Map.of()), List.of(), s);
         };
     }
@@ -205,7 +205,7 @@ final class Dialogue {
     /** Before the debt is mentioned: who is this? A third party or a wrong number never hears about the debt. */
     private static Step verify(State s, Debtor d, Nlu.Reading r, String text, String l) {
         if (r.intent() == Labels.Intent.WRONG_PARTY) {
-            return new Step(Phrases.say(l, "wrongParty", Map.of()), List.of(new Action.WrongParty()), next(s, "ENDED"));
+            return new Step(Phrases.say(l, "wrongParty", Map.of()), List.of(new Action.WrongParty()), next(s, ConversationState.ENDED));
         }
         Optional<LocalDate> birth = Extract.birthDate(text);
         Optional<String> last4 = birth.isPresent() ? Optional.empty() : Extract.last4(text);
@@ -213,17 +213,17 @@ final class Dialogue {
             boolean right = birth.isPresent() && birth.get().equals(d.birthDate())
                     || last4.isPresent() && d.idLast4() != null && last4.get().equalsIgnoreCase(d.idLast4());
             if (right) {
-                return new Step(disclosure(d), List.of(), next(s, "VERIFIED"));
+                return new Step(disclosure(d), List.of(), next(s, ConversationState.VERIFIED));
             }
             int failed = s.failedChecks() + 1;
             return failed >= MAX_CHECKS
-                    ? new Step(Phrases.say(l, "notVerified", Map.of()), List.of(), new State("ENDED", failed, s.refusals(), null))
+                    ? new Step(Phrases.say(l, "notVerified", Map.of()), List.of(), new State(ConversationState.ENDED, failed, s.refusals(), null))
                     : new Step(Phrases.say(l, "verifyAgain", Map.of()), List.of(),
-                            new State("VERIFYING", failed, s.refusals(), null));
+                            new State(ConversationState.VERIFYING, failed, s.refusals(), null));
         }
         if (r.intent() == Labels.Intent.REQUEST_HUMAN) {
             return new Step(Phrases.say(l, "human", Map.of()), List.of(new Action.Handover("REQUESTED")),
-                    next(s, "HANDED_OVER"));
+                    next(s, ConversationState.HANDED_OVER));
         }
         return new Step(Phrases.say(l, "verify", Map.of()), List.of(), s);
     }
@@ -237,7 +237,7 @@ final class Dialogue {
                 .toUpperCase(Locale.ROOT);
     }
 
-    private static State next(State s, String phase) {
+    private static State next(State s, ConversationState phase) {
         return new State(phase, s.failedChecks(), s.refusals(), null);
     }
 

@@ -32,10 +32,10 @@ class SmsConversations {
     @EventListener
     void on(SmsReceived sms) {
         try {
-            UUID id = conversations.open(sms.account(), "SMS").orElse(null);
+            UUID id = conversations.open(sms.account(), ConversationChannel.SMS).orElse(null);
             String greeting = "";
             if (id == null) {
-                Conversations.View started = conversations.start(sms.account(), "SMS", Conversations.Direction.INBOUND, AGENT);
+                Conversations.View started = conversations.start(sms.account(), ConversationChannel.SMS, Conversations.Direction.INBOUND, AGENT);
                 id = started.id();
                 greeting = started.turns().getFirst().reply() + "\n";
             }

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Service;
 
 /** A spoken turn: recognised, answered like a written one, and the answer spoken back. */
 @Service
-public class VoiceTurns {
+class VoiceTurns {
 
     /** What was heard, the conversation after the turn, and the reply as WAV (base64). */
     public record Result(String heard, Conversations.View conversation, String replyWav) {

@@ -18,7 +18,7 @@ public record Arrangement(UUID id, UUID accountId, Kind kind, Status status, Mon
                          @Nullable LocalDate endedOn, List<Instalment> instalments, List<Decision> decisions) {
 
     /** One instalment and what has been paid towards it. */
-    public record Instalment(int seq, LocalDate dueOn, Money amount, Money paid, String status) {
+    public record Instalment(int seq, LocalDate dueOn, Money amount, Money paid, InstalmentStatus status) {
     }
 
     /** One approval decision. */
@@ -27,6 +27,6 @@ public record Arrangement(UUID id, UUID accountId, Kind kind, Status status, Mon
 
     /** The next instalment not yet paid in full, if any. */
     public Optional<Instalment> nextDue() {
-        return instalments.stream().filter(i -> !i.status().equals("PAID")).findFirst();
+        return instalments.stream().filter(i -> i.status() != InstalmentStatus.PAID).findFirst();
     }
 }

@@ -28,7 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * tenant, and on request; running it again on the same date changes nothing.
  */
 @Service
-public class ArrangementMonitor {
+class ArrangementMonitor {
 
     /** What one monitoring pass did. */
     public record Summary(LocalDate date, int checked, int kept, int broken, int ended) {
@@ -115,7 +115,7 @@ public class ArrangementMonitor {
             jdbc.sql("""
                             UPDATE arrangement_instalment SET paid_minor = :paid, status = :status
                             WHERE arrangement_id = :id AND seq = :seq""")
-                    .param("paid", i.paidMinor()).param("status", i.status()).param("id", a.id()).param("seq", i.seq())
+                    .param("paid", i.paidMinor()).param("status", i.status().name()).param("id", a.id()).param("seq", i.seq())
                     .update();
         }
         jdbc.sql("UPDATE arrangement SET paid_minor = :paid WHERE id = :id").param("paid", paid).param("id", a.id())
@@ -123,7 +123,7 @@ public class ArrangementMonitor {
         if (r.status() != Status.ACTIVE) {
             arrangements.end(a.id(), account, a.kind(), r.status(), "monitoring", date,
                     r.status() == Status.KEPT ? "" : "missed instalment(s) " + r.instalments().stream()
-                            .filter(i -> i.status().equals("MISSED")).map(i -> Integer.toString(i.seq())).toList());
+                            .filter(i -> i.status() == InstalmentStatus.MISSED).map(i -> Integer.toString(i.seq())).toList());
             if (r.status() == Status.KEPT && a.kind() == Kind.SETTLEMENT) {
                 waivers.waiveRemainder(account, "settlement " + a.id(), Map.of("arrangement", a.id().toString()));
             }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import io.candor.audit.AuditAction;
 import io.candor.audit.AuditEntry;
 import io.candor.audit.AuditTrail;
 import io.candor.platform.Timestamps;
@@ -119,7 +120,7 @@ public class ArrangementPolicies {
                 .param("buffer", p.maxBufferDays()).param("grace", p.graceDays())
                 .param("auth", json.writeValueAsString(p.authority())).param("by", by)
                 .param("now", Timestamps.utc(clock.instant())).update();
-        audit.record(AuditEntry.of("ARRANGEMENT_POLICY_SET", "creditor", creditor).withDetail(Map.of(
+        audit.record(AuditEntry.of(AuditAction.ARRANGEMENT_POLICY_SET, "creditor", creditor).withDetail(Map.of(
                 "product", product, "policy", json.writeValueAsString(p))));
         return of(creditor, product);
     }

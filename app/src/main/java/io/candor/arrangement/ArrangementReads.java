@@ -63,7 +63,7 @@ public class ArrangementReads {
                         WHERE arrangement_id = :id ORDER BY seq""")
                 .param("id", id)
                 .query((r, k) -> new Arrangement.Instalment(r.getInt(1), r.getObject(2, LocalDate.class),
-                        Money.ofMinor(r.getLong(3), c), Money.ofMinor(r.getLong(4), c), r.getString(5)))
+                        Money.ofMinor(r.getLong(3), c), Money.ofMinor(r.getLong(4), c), InstalmentStatus.valueOf(r.getString(5))))
                 .list();
         List<Arrangement.Decision> decisions = jdbc.sql("""
                         SELECT decision, decided_by, decided_as, note, at FROM arrangement_decision

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.candor.audit.AuditAction;
 import io.candor.audit.AuditEntry;
 import io.candor.audit.AuditTrail;
 import io.candor.compliance.Hold;
@@ -135,7 +136,7 @@ public class Arrangements {
         if (level != null) {
             facts.put("needsApprovalOf", level.name());
         }
-        record(accountId, "ARRANGEMENT_PROPOSED", by, facts);
+        record(accountId, AuditAction.ARRANGEMENT_PROPOSED, by, facts);
         if (level == null) {
             activate(id, accountId, terms.kind(), by, today);
         }
@@ -169,10 +170,10 @@ public class Arrangements {
                 .param("t", TenantContext.require()).param("d", Ids.newId()).param("id", id)
                 .param("decision", approve ? "APPROVED" : "REJECTED").param("by", by).param("as", as.name())
                 .param("note", note).param("now", utc(clock.instant())).update();
-        audit.record(AuditEntry.of(approve ? "ARRANGEMENT_APPROVED" : "ARRANGEMENT_REJECTED", "account", a.accountId())
+        audit.record(AuditEntry.of(approve ? AuditAction.ARRANGEMENT_APPROVED : AuditAction.ARRANGEMENT_REJECTED, "account", a.accountId())
                 .withDetail(Map.of("arrangement", id.toString(), "as", as.name())));
         if (approve) {
-            record(a.accountId(), "ARRANGEMENT_APPROVED", by, Map.of("arrangement", id.toString(), "as", as.name()));
+            record(a.accountId(), AuditAction.ARRANGEMENT_APPROVED, by, Map.of("arrangement", id.toString(), "as", as.name()));
             activate(id, a.accountId(), a.kind(), by, today);
         } else {
             end(id, a.accountId(), a.kind(), Status.REJECTED, by, today, note == null ? "" : note);
@@ -205,7 +206,7 @@ public class Arrangements {
             Arrangement a = reads.find(id);
             holds.set(account, Hold.HARDSHIP_PAUSE, "Hardship buffer: " + a.reason(), a.reviewOn(), holdSetter(id));
         }
-        record(account, "ARRANGEMENT_ACTIVE", by, Map.of("arrangement", id.toString(), "kind", kind.name()));
+        record(account, AuditAction.ARRANGEMENT_ACTIVE, by, Map.of("arrangement", id.toString(), "kind", kind.name()));
         events.publishEvent(new ArrangementChanged(account, id, kind, Status.ACTIVE));
     }
 
@@ -213,7 +214,7 @@ public class Arrangements {
     void end(UUID id, UUID account, Kind kind, Status status, String by, LocalDate today, String reason) {
         jdbc.sql("UPDATE arrangement SET status = :status, ended_on = :today WHERE id = :id")
                 .param("status", status.name()).param("today", today).param("id", id).update();
-        record(account, "ARRANGEMENT_" + status.name(), by, reason.isBlank()
+        record(account, ended(status), by, reason.isBlank()
                 ? Map.of("arrangement", id.toString()) : Map.of("arrangement", id.toString(), "reason", reason));
         events.publishEvent(new ArrangementChanged(account, id, kind, status));
     }
@@ -222,10 +223,25 @@ public class Arrangements {
         return "arrangement " + arrangement;
     }
 
-    private void record(UUID account, String type, String by, Map<String, String> facts) {
-        audit.record(AuditEntry.of(type, "account", account).withDetail(new LinkedHashMap<>(facts)));
-        events.publishEvent(new EvidenceEvent(type, EvidenceEvent.Subject.account(account), by, clock.instant(), facts,
-                List.of()));
+    /** Audits a change of an arrangement and logs it as evidence, under the same code. */
+    private void record(UUID account, AuditAction action, String by, Map<String, String> facts) {
+        audit.record(AuditEntry.of(action, "account", account).withDetail(new LinkedHashMap<>(facts)));
+        events.publishEvent(new EvidenceEvent(action.name(), EvidenceEvent.Subject.account(account), by,
+                clock.instant(), facts, List.of()));
+    }
+
+    /** The code of an arrangement's end in a status. */
+    private static AuditAction ended(Status status) {
+        return switch (status) {
+            case KEPT -> AuditAction.ARRANGEMENT_KEPT;
+            case PARTIALLY_KEPT -> AuditAction.ARRANGEMENT_PARTIALLY_KEPT;
+            case BROKEN -> AuditAction.ARRANGEMENT_BROKEN;
+            case REJECTED -> AuditAction.ARRANGEMENT_REJECTED;
+            case CANCELLED -> AuditAction.ARRANGEMENT_CANCELLED;
+            case ENDED -> AuditAction.ARRANGEMENT_ENDED;
+            case ACTIVE -> AuditAction.ARRANGEMENT_ACTIVE;
+            case PENDING_APPROVAL -> AuditAction.ARRANGEMENT_PROPOSED;
+        };
     }
 
     private Terms terms(Proposal p, Account a, LocalDate today) {

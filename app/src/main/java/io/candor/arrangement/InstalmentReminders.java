@@ -109,7 +109,7 @@ public class InstalmentReminders {
             try {
                 Sends.Message m = sends.send(d.account(), code, key, REMINDERS, Map.of("due_date", d.on().toString(),
                         "amount", Money.ofMinor(d.amountMinor(), d.currency()).toString()));
-                if (m.status().equals("REFUSED") || m.status().equals("FAILED")) {
+                if (m.status().undelivered()) {
                     refused++;
                 } else {
                     sent++;

@@ -9,13 +9,13 @@ import java.util.List;
  * the order they fall due; an instalment not paid in full by its due date plus the grace days is missed, and a
  * missed instalment breaks the arrangement (partially kept when anything was paid under it).
  */
-public final class Monitoring {
+final class Monitoring {
 
     private Monitoring() {
     }
 
     /** An instalment's state: DUE (not yet missed), PAID, PARTIAL (part paid, not yet missed) or MISSED. */
-    public record InstalmentState(int seq, Due due, long paidMinor, String status) {
+    public record InstalmentState(int seq, Due due, long paidMinor, InstalmentStatus status) {
     }
 
     /** The instalments' states and the arrangement's status on {@code today}. */
@@ -30,14 +30,14 @@ public final class Monitoring {
             Due d = schedule.get(i);
             long paid = Math.min(left, d.amountMinor());
             left -= paid;
-            String status;
+            InstalmentStatus status;
             if (paid == d.amountMinor()) {
-                status = "PAID";
+                status = InstalmentStatus.PAID;
             } else if (today.isAfter(d.on().plusDays(graceDays))) {
-                status = "MISSED";
+                status = InstalmentStatus.MISSED;
                 missed = true;
             } else {
-                status = paid > 0 ? "PARTIAL" : "DUE";
+                status = paid > 0 ? InstalmentStatus.PARTIAL : InstalmentStatus.DUE;
             }
             states.add(new InstalmentState(i + 1, d, paid, status));
         }

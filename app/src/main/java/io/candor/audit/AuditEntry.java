@@ -5,22 +5,23 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One thing to audit. {@code action} is a verb such as {@code USER_CREATED} or {@code DEBTOR_DATA_READ};
+ * One thing to audit. {@code action} says what was done ({@link AuditAction#USER_CREATED},
+ * {@link AuditAction#DEBTOR_DATA_READ} …);
  * {@code purpose} says why personal data was read.
  */
-public record AuditEntry(String action, String resourceType, @Nullable String resourceId, @Nullable String purpose,
+public record AuditEntry(AuditAction action, String resourceType, @Nullable String resourceId, @Nullable String purpose,
                          Map<String, Object> detail) {
 
     public AuditEntry {
         detail = Map.copyOf(detail);
     }
 
-    public static AuditEntry of(String action, String resourceType, @Nullable Object resourceId) {
+    public static AuditEntry of(AuditAction action, String resourceType, @Nullable Object resourceId) {
         return new AuditEntry(action, resourceType, resourceId == null ? null : resourceId.toString(), null, Map.of());
     }
 
     public static AuditEntry read(String resourceType, Object resourceId, String purpose) {
-        return new AuditEntry("DEBTOR_DATA_READ", resourceType, resourceId.toString(), purpose, Map.of());
+        return new AuditEntry(AuditAction.DEBTOR_DATA_READ, resourceType, resourceId.toString(), purpose, Map.of());
     }
 
     public AuditEntry withDetail(Map<String, Object> more) {

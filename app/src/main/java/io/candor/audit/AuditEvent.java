@@ -6,6 +6,6 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /** A recorded audit event, as the audit API shows it. */
-public record AuditEvent(UUID id, Instant at, @Nullable UUID actorId, String actor, String action,
+record AuditEvent(UUID id, Instant at, @Nullable UUID actorId, String actor, String action,
                          String resourceType, @Nullable String resourceId, @Nullable String purpose, String detail) {
 }

@@ -58,7 +58,7 @@ public class AuditTrail {
                 .param("at", utc(clock.instant()))
                 .param("actorId", actor == null ? null : actor.userId())
                 .param("actor", actor == null ? "system" : actor.username())
-                .param("action", entry.action())
+                .param("action", entry.action().name())
                 .param("type", entry.resourceType())
                 .param("resourceId", entry.resourceId())
                 .param("purpose", entry.purpose())
@@ -69,7 +69,7 @@ public class AuditTrail {
 
     /** A staff read of an account's or a debtor's data is evidence too (who read, when, why). */
     private void evidenceOfRead(@Nullable Actor actor, AuditEntry entry) {
-        if (!entry.action().equals("DEBTOR_DATA_READ") || entry.resourceId() == null) {
+        if (entry.action() != AuditAction.DEBTOR_DATA_READ || entry.resourceId() == null) {
             return;
         }
         EvidenceEvent.Subject subject;

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import io.candor.agent.ConversationChannel;
 import io.candor.agent.Conversations;
 import io.candor.agent.nlu.Nlu;
 import io.candor.platform.Actor;
@@ -91,7 +92,7 @@ public final class AgentBenchmark {
             for (int i = 0; i < accounts.size(); i++) {
                 Persona p = PERSONAS.get(i % PERSONAS.size());
                 UUID account = accounts.get(i);
-                Conversations.View v = TenantContext.call(tenant.id(), () -> agent.start(account, "CHAT", Conversations.Direction.INBOUND, actor));
+                Conversations.View v = TenantContext.call(tenant.id(), () -> agent.start(account, ConversationChannel.CHAT, Conversations.Direction.INBOUND, actor));
                 boolean english = v.locale().equals("en");
                 Set<String> actions = new HashSet<>();
                 for (String line : english ? p.en() : p.zh()) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.candor.audit.AuditAction;
 import io.candor.audit.AuditEntry;
 import io.candor.audit.AuditTrail;
 import io.candor.compliance.Channel;
@@ -69,7 +70,7 @@ public class Providers {
                             updated_by = excluded.updated_by, updated_at = excluded.updated_at""")
                 .param("tenant", tenant).param("channel", channel.name()).param("settings", JSON.writeValueAsString(settings))
                 .param("secret", sealed).param("by", by).param("now", Timestamps.utc(clock.instant())).update();
-        audit.record(AuditEntry.of("CHANNEL_PROVIDER_SET", "channel_provider", channel.name()).withDetail(Map.of(
+        audit.record(AuditEntry.of(AuditAction.CHANNEL_PROVIDER_SET, "channel_provider", channel.name()).withDetail(Map.of(
                 "settings", settings.keySet().toString(), "secretChanged", secret != null)));
         return views().stream().filter(v -> v.channel() == channel).findFirst().orElseThrow();
     }

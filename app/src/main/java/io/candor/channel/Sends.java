@@ -51,7 +51,7 @@ public class Sends {
 
     /** A message and where it stands. */
     public record Message(UUID id, UUID account, Channel channel, String template, @Nullable Integer templateVersion,
-                          @Nullable String locale, String status, @Nullable String detail, @Nullable String providerId,
+                          @Nullable String locale, MessageStatus status, @Nullable String detail, @Nullable String providerId,
                           Instant createdAt) {
     }
 
@@ -193,13 +193,13 @@ public class Sends {
                 "open account", account));
         MessageFacts.Point point = f.point(channel.reaches()).orElse(null);
         if (point == null) {
-            return new Refused(record(key, account, channel, code, null, null, null, "REFUSED",
+            return new Refused(record(key, account, channel, code, null, null, null, MessageStatus.REFUSED,
                     "The debtor has no valid " + channel.reaches() + " contact point.", actor));
         }
         ContactGate.Answer answer = gate.decide(new ContactGate.Request(account, channel, Party.DEBTOR,
                 ContactPointRef.of(point.id()), null, purpose), actor);
         if (answer.reservation() == null) {
-            return new Refused(record(key, account, channel, code, null, answer.decision(), null, "REFUSED",
+            return new Refused(record(key, account, channel, code, null, answer.decision(), null, MessageStatus.REFUSED,
                     "The contact gate refused it: " + answer.rules(), actor));
         }
         return new Ready(channel, adapter, provider, f, point, answer);
@@ -219,7 +219,7 @@ public class Sends {
             String body, Actor actor) {
         UUID reservation = Objects.requireNonNull(r.answer().reservation());
         Message sending = insert(key, account, r.channel(), code, version, locale, r.answer().decision(), reservation,
-                "SENDING", null, actor);
+                MessageStatus.SENDING, null, actor);
         if (!reservation.equals(contactEvent(sending.id()))) {
             return sending; // the same key was sent a moment ago by another request: that one goes out, not this
         }
@@ -238,14 +238,14 @@ public class Sends {
     private Message finish(Message m, UUID reservation, Delivery delivery, String body, String template, String locale) {
         byte[] content = body.getBytes(StandardCharsets.UTF_8);
         return tx.execute(s -> {
-            String status = delivery instanceof Delivery.Accepted ? "SENT" : "FAILED";
+            MessageStatus status = delivery instanceof Delivery.Accepted ? MessageStatus.SENT : MessageStatus.FAILED;
             String detail = delivery instanceof Delivery.Failed f ? f.reason() : null;
             String providerId = delivery instanceof Delivery.Accepted a ? a.providerId() : null;
             jdbc.sql("""
                             UPDATE outbound_message SET status = :status, detail = :detail, provider_id = :provider,
                                    content_sha256 = sha256(:content), updated_at = :now
                             WHERE id = :id AND status = 'SENDING'""")
-                    .param("status", status).param("detail", detail).param("provider", providerId)
+                    .param("status", status.name()).param("detail", detail).param("provider", providerId)
                     .param("content", content).param("now", Timestamps.utc(clock.instant())).param("id", m.id()).update();
             gate.recordOutcome(reservation, delivery instanceof Delivery.Accepted ? Outcome.DELIVERED : Outcome.FAILED);
             Map<String, String> facts = new LinkedHashMap<>();
@@ -253,7 +253,7 @@ public class Sends {
             facts.put("channel", m.channel().name());
             facts.put("template", template);
             facts.put("locale", locale);
-            facts.put("status", status);
+            facts.put("status", status.name());
             List<byte[]> contents = new ArrayList<>(List.of(content));
             if (delivery instanceof Delivery.Accepted a) {
                 contents.addAll(a.documents());
@@ -266,7 +266,7 @@ public class Sends {
 
     private Message fail(String key, UUID account, Channel channel, String code, Templates.@Nullable Template text,
             ContactGate.Answer answer, String reason, Actor actor) {
-        Message m = record(key, account, channel, code, text, answer.decision(), answer.reservation(), "FAILED",
+        Message m = record(key, account, channel, code, text, answer.decision(), answer.reservation(), MessageStatus.FAILED,
                 reason, actor);
         if (answer.reservation() != null) {
             gate.recordOutcome(answer.reservation(), Outcome.FAILED);
@@ -275,14 +275,14 @@ public class Sends {
     }
 
     private Message record(String key, UUID account, Channel channel, String code, Templates.@Nullable Template text,
-            @Nullable UUID decision, @Nullable UUID reservation, String status, @Nullable String detail, Actor actor) {
+            @Nullable UUID decision, @Nullable UUID reservation, MessageStatus status, @Nullable String detail, Actor actor) {
         return insert(key, account, channel, code, text == null ? null : text.version(),
                 text == null ? null : text.locale(), decision, reservation, status, detail, actor);
     }
 
     /** Inserts the message under its key; the first writer of a key wins and every caller gets that row. */
     private Message insert(String key, UUID account, Channel channel, String code, @Nullable Integer version,
-            @Nullable String locale, @Nullable UUID decision, @Nullable UUID reservation, String status,
+            @Nullable String locale, @Nullable UUID decision, @Nullable UUID reservation, MessageStatus status,
             @Nullable String detail, Actor actor) {
         Instant now = clock.instant();
         tx.executeWithoutResult(s -> jdbc.sql("""
@@ -295,7 +295,7 @@ public class Sends {
                 .param("tenant", TenantContext.require()).param("id", Ids.newId()).param("key", key)
                 .param("account", account).param("channel", channel.name()).param("code", code)
                 .param("version", version).param("locale", locale)
-                .param("decision", decision).param("event", reservation).param("status", status).param("detail", detail)
+                .param("decision", decision).param("event", reservation).param("status", status.name()).param("detail", detail)
                 .param("provider", null).param("by", actor.username()).param("now", Timestamps.utc(now)).update());
         return byKey(key).orElseThrow();
     }
@@ -340,7 +340,7 @@ public class Sends {
     private static Message message(ResultSet rs) throws SQLException {
         return new Message(rs.getObject("id", UUID.class), rs.getObject("account_id", UUID.class),
                 Channel.valueOf(rs.getString("channel")), rs.getString("template_code"),
-                (Integer) rs.getObject("template_version"), rs.getString("locale"), rs.getString("status"),
+                (Integer) rs.getObject("template_version"), rs.getString("locale"), MessageStatus.valueOf(rs.getString("status")),
                 rs.getString("detail"), rs.getString("provider_id"),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant());
     }

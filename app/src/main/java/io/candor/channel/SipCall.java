@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * final answer, and — when answered — the call held for its talk time and ended with BYE. Media is not carried
  * here: the call's audio belongs to the voice agent.
  */
-public final class SipCall {
+final class SipCall {
 
     /** How a call ended. */
     public enum Result {

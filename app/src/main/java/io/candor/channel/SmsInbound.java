@@ -115,8 +115,9 @@ class SmsInbound {
             return;
         }
         DeliveryReceiptState state = receipt.getFinalStatus();
-        String status = state == DeliveryReceiptState.DELIVRD ? "DELIVERED"
-                : state == DeliveryReceiptState.ENROUTE || state == DeliveryReceiptState.ACCEPTD ? null : "FAILED";
+        MessageStatus status = state == DeliveryReceiptState.DELIVRD ? MessageStatus.DELIVERED
+                : state == DeliveryReceiptState.ENROUTE || state == DeliveryReceiptState.ACCEPTD ? null
+                : MessageStatus.FAILED;
         if (status == null) {
             return;
         }
@@ -124,7 +125,7 @@ class SmsInbound {
                         UPDATE outbound_message SET status = :status, detail = :detail, updated_at = :now
                         WHERE channel = 'SMS' AND provider_id = :id AND status IN ('SENT', 'DELIVERED', 'FAILED')
                         RETURNING account_id""")
-                .param("status", status).param("detail", "SMSC receipt: " + state + " " + receipt.getError())
+                .param("status", status.name()).param("detail", "SMSC receipt: " + state + " " + receipt.getError())
                 .param("now", Timestamps.utc(clock.instant())).param("id", receipt.getId()).query(UUID.class).list();
         accounts.forEach(a -> events.publishEvent(EvidenceEvent.of("MESSAGE_RECEIPT", EvidenceEvent.Subject.account(a),
                 clock.instant(), Map.of("channel", "SMS", "provider", receipt.getId(), "state", state.name()))));

@@ -11,7 +11,7 @@ import java.util.Optional;
  * The address of the server {@code candor serve} last started on this machine ({@code ~/.candor/last-server}), so
  * commands run after {@code serve --port 18080} reach it without {@code --server}.
  */
-public final class LastServer {
+final class LastServer {
 
     private LastServer() {
     }

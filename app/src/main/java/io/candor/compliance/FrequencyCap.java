@@ -16,7 +16,7 @@ import java.util.function.Predicate;
  * debtor per calendar day, AI calls included (CN), calls per debt in a rolling 7 days (US), reminders per day (VN).
  * The proposed contact is refused when the count has already reached {@code max}.
  */
-public record FrequencyCap(String id, Source source, Counted counted, Scope scope, Window window, int max,
+record FrequencyCap(String id, Source source, Counted counted, Scope scope, Window window, int max,
                            Set<Channel> channels) implements Rule {
 
     /** What a cap counts. */

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /** Any hold stops all outbound contact until it is lifted; each hold fires as {@code HOLD-<NAME>}. */
-public record HoldStop(String id, Source source) implements Rule {
+record HoldStop(String id, Source source) implements Rule {
 
     @Override
     public Verdict check(Scenario s) {

@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** No calls for {@code days} after a telephone conversation with the debtor (Reg F §1006.14(b)(2)(ii)). */
-public record QuietAfterConversation(String id, Source source, int days, Set<Channel> channels) implements Rule {
+record QuietAfterConversation(String id, Source source, int days, Set<Channel> channels) implements Rule {
 
     @Override
     public Verdict check(Scenario s) {

@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * windows on public holidays. With several candidate time zones, a time must be allowed in every one of them.
  * A consent (e.g. {@code CONTACT_OUTSIDE_HOURS}) waives the rule where the law allows.
  */
-public record QuietHours(String id, Source source, Map<DayOfWeek, List<TimeWindow>> allowed,
+record QuietHours(String id, Source source, Map<DayOfWeek, List<TimeWindow>> allowed,
                          Set<LocalDate> holidays, List<TimeWindow> onHolidays, Set<Channel> channels,
                          @Nullable String waivedBy) implements Rule {
 

@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
  * Third parties (anyone not liable for the debt) may not be contacted, unless the waiving consent or purpose is
  * recorded (e.g. {@code DEBTOR_UNREACHABLE} in China, {@code LOCATION_INFORMATION} in the US).
  */
-public record ThirdPartyContact(String id, Source source, @Nullable String waivedBy) implements Rule {
+record ThirdPartyContact(String id, Source source, @Nullable String waivedBy) implements Rule {
 
     @Override
     public Verdict check(Scenario s) {

@@ -3,7 +3,7 @@ package io.candor.compliance;
 import java.time.LocalTime;
 
 /** Allowed local times from {@code from} (inclusive) to {@code to} (exclusive); {@code 24:00} is end of day. */
-public record TimeWindow(LocalTime from, LocalTime to, boolean toMidnight) {
+record TimeWindow(LocalTime from, LocalTime to, boolean toMidnight) {
 
     public static TimeWindow parse(String from, String to) {
         boolean midnight = to.equals("24:00");

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** One rule's answer: pass, or block with the rules that fired and when it would next allow (never: empty). */
-public sealed interface Verdict {
+sealed interface Verdict {
 
     record Pass() implements Verdict {
     }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.candor.audit.AuditAction;
 import io.candor.audit.AuditEntry;
 import io.candor.audit.AuditTrail;
 import io.candor.platform.CandorProperties;
@@ -30,7 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Two checkpoints of one size with different roots are a fork: the second is refused and an alarm raised.
  */
 @Component
-public class Checkpoints {
+class Checkpoints {
 
     private static final Logger log = LoggerFactory.getLogger(Checkpoints.class);
 
@@ -111,6 +112,6 @@ public class Checkpoints {
 
     void alarm(String problem) {
         log.error("EVIDENCE ALARM for tenant {}: {}", TenantContext.require(), problem);
-        audit.record(AuditEntry.of("EVIDENCE_ALARM", "evidence_log", origin()).withDetail(Map.of("problem", problem)));
+        audit.record(AuditEntry.of(AuditAction.EVIDENCE_ALARM, "evidence_log", origin()).withDetail(Map.of("problem", problem)));
     }
 }

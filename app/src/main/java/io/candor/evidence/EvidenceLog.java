@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Reading the current tenant's log: entries, inclusion proofs against the latest checkpoint, consistency proofs. */
 @Service
-public class EvidenceLog {
+class EvidenceLog {
 
     /** An entry with its exact bytes. */
     public record Stored(long index, String type, Instant at, String subject, byte[] entry) {

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * action leaves no entry (at most an unreferenced blob).
  */
 @Component
-public class EvidenceRecorder {
+class EvidenceRecorder {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;

@@ -29,7 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * forged or forked checkpoint, or tiles that disagree with the entries raise an alarm.
  */
 @Component
-public class SelfAudit {
+class SelfAudit {
 
     private static final int PAGE = 10_000;
 

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.candor.audit.AuditAction;
 import io.candor.audit.AuditEntry;
 import io.candor.audit.AuditTrail;
 import io.candor.platform.CandorProperties;
@@ -77,7 +78,7 @@ class ApiTokens {
                     .param("tenant", user.tenantId()).param("id", id).param("user", user.userId())
                     .param("hash", sha256(token)).param("now", utc(now)).param("expires", utc(expires))
                     .update();
-            audit.recordAs(user, AuditEntry.of("TOKEN_ISSUED", "api_token", id)
+            audit.recordAs(user, AuditEntry.of(AuditAction.TOKEN_ISSUED, "api_token", id)
                     .withDetail(Map.of("expiresAt", expires.toString())));
         }));
         return new Issued(token, expires);
@@ -150,7 +151,7 @@ class ApiTokens {
             int n = jdbc.sql("UPDATE api_token SET revoked_at = :now WHERE token_hash = :hash AND revoked_at IS NULL")
                     .param("now", utc(clock.instant())).param("hash", sha256(token)).update();
             if (n > 0) {
-                audit.record(AuditEntry.of("TOKEN_REVOKED", "api_token", null));
+                audit.record(AuditEntry.of(AuditAction.TOKEN_REVOKED, "api_token", null));
             }
         })));
     }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import io.candor.audit.AuditAction;
 import io.candor.audit.AuditEntry;
 import io.candor.audit.AuditTrail;
 import io.candor.platform.Actor;
@@ -86,7 +87,7 @@ class Login {
                 return new Outcome.Failure();
             }
             StoredUser user = found.get();
-            audit.recordAs(Actor.of(user.id(), user.username()), AuditEntry.of("LOGIN_SUCCEEDED", "user", user.id())
+            audit.recordAs(Actor.of(user.id(), user.username()), AuditEntry.of(AuditAction.LOGIN_SUCCEEDED, "user", user.id())
                     .withDetail(Map.of("method", "OIDC", "provider", provider)));
             return new Outcome.Success(principal(tenantSlug, user));
         }));
@@ -135,12 +136,12 @@ class Login {
         }
         jdbc.sql("UPDATE app_user SET failed_logins = 0, locked_until = NULL WHERE id = :id")
                 .param("id", user.id()).update();
-        audit.recordAs(Actor.of(user.id(), user.username()), AuditEntry.of("LOGIN_SUCCEEDED", "user", user.id()));
+        audit.recordAs(Actor.of(user.id(), user.username()), AuditEntry.of(AuditAction.LOGIN_SUCCEEDED, "user", user.id()));
         return new Outcome.Success(principal(tenantSlug, user));
     }
 
     private void failed(StoredUser user, String reason) {
-        audit.recordAs(Actor.of(user.id(), user.username()), AuditEntry.of("LOGIN_FAILED", "user", user.id())
+        audit.recordAs(Actor.of(user.id(), user.username()), AuditEntry.of(AuditAction.LOGIN_FAILED, "user", user.id())
                 .withDetail(Map.of("reason", reason)));
     }
 

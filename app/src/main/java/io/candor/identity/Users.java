@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import io.candor.audit.AuditAction;
 import io.candor.audit.AuditEntry;
 import io.candor.audit.AuditTrail;
 import io.candor.platform.ids.Ids;
@@ -69,7 +70,7 @@ public class Users {
         } catch (DuplicateKeyException e) {
             throw new ConflictException("A user named '" + user.username() + "' already exists in this tenant.");
         }
-        audit.record(AuditEntry.of("USER_CREATED", "user", id)
+        audit.record(AuditEntry.of(AuditAction.USER_CREATED, "user", id)
                 .withDetail(Map.of("username", user.username(), "roles", user.roles().toString())));
         return find(id).orElseThrow();
     }
@@ -113,7 +114,7 @@ public class Users {
     @Transactional
     public void changeLocale(UUID id, String locale) {
         jdbc.sql("UPDATE app_user SET locale = :locale WHERE id = :id").param("locale", locale).param("id", id).update();
-        audit.record(AuditEntry.of("USER_LOCALE_CHANGED", "user", id).withDetail(Map.of("locale", locale)));
+        audit.record(AuditEntry.of(AuditAction.USER_LOCALE_CHANGED, "user", id).withDetail(Map.of("locale", locale)));
     }
 
     /** The user's certificates valid on {@code date}. */
@@ -135,7 +136,7 @@ public class Users {
                         ON CONFLICT (tenant_id, user_id, qualification) DO UPDATE SET valid_until = EXCLUDED.valid_until""")
                 .param("tenant", TenantContext.require()).param("user", user).param("q", qualification)
                 .param("until", validUntil).update();
-        audit.record(AuditEntry.of("USER_QUALIFIED", "user", user).withDetail(Map.of("qualification", qualification,
+        audit.record(AuditEntry.of(AuditAction.USER_QUALIFIED, "user", user).withDetail(Map.of("qualification", qualification,
                 "validUntil", validUntil.toString())));
     }
 

@@ -28,7 +28,7 @@ import org.springframework.stereotype.Service;
  * strategy defaults) ÷ amount collected in the tenant's reporting currency.
  */
 @Service
-public class Kpis {
+class Kpis {
 
     /** Which accounts and days: null filters select everything. */
     public record Filter(@Nullable String creditor, @Nullable String portfolio, @Nullable String agency,

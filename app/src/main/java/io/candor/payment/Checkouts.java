@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import io.candor.audit.AuditAction;
 import io.candor.audit.AuditEntry;
 import io.candor.audit.AuditTrail;
 import io.candor.platform.ids.Ids;
@@ -81,7 +82,7 @@ public class Checkouts {
                 .param("t", TenantContext.require()).param("id", id).param("a", account).param("arr", arrangement)
                 .param("p", gateway.provider()).param("amount", amount.minor())
                 .param("c", amount.currency().getCurrencyCode()).param("now", utc(clock.instant())).update();
-        audit.record(AuditEntry.of("CHECKOUT_STARTED", "account", account).withDetail(Map.of("checkout", id.toString(),
+        audit.record(AuditEntry.of(AuditAction.CHECKOUT_STARTED, "account", account).withDetail(Map.of("checkout", id.toString(),
                 "amount", amount.toString(), "provider", gateway.provider())));
         return gateway.start(new PaymentGateway.Checkout(TenantContext.require(), id, amount, description,
                 base.resolve(returnTo.replace("{checkout}", id.toString())),

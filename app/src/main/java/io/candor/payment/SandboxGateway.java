@@ -34,7 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 @ConditionalOnProperty(name = "candor.payments.sandbox.enabled", havingValue = "true", matchIfMissing = true)
-public class SandboxGateway implements PaymentGateway {
+class SandboxGateway implements PaymentGateway {
 
     static final String SIGNATURE = "Sandbox-Signature";
     static final Duration TOLERANCE = Duration.ofMinutes(5);

@@ -2,6 +2,7 @@ package io.candor.portal;
 
 import java.util.UUID;
 
+import io.candor.agent.ConversationChannel;
 import io.candor.agent.Conversations;
 import io.candor.platform.Actor;
 import io.candor.platform.web.BadRequestException;
@@ -52,7 +53,7 @@ class PortalChat {
         if (id instanceof UUID existing) {
             return existing;
         }
-        UUID started = conversations.startVerified(s.account(), "CHAT", actor(s)).id();
+        UUID started = conversations.startVerified(s.account(), ConversationChannel.CHAT, actor(s)).id();
         session.setAttribute(CONVERSATION, started);
         return started;
     }

@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 
+import io.candor.audit.AuditAction;
 import io.candor.audit.AuditEntry;
 import io.candor.audit.AuditTrail;
 import io.candor.platform.CandorProperties;
@@ -136,7 +137,7 @@ public class PortalLinks {
                         VALUES (:t, :id, :a, 'SELF_SERVICE', :channel, :by, :now, :expires)""")
                 .param("t", TenantContext.require()).param("id", id).param("a", account).param("channel", channel)
                 .param("by", by).param("now", utc(clock.instant())).param("expires", utc(expires)).update();
-        audit.record(AuditEntry.of("PORTAL_LINK_CREATED", "account", account).withDetail(Map.of("link", id.toString(),
+        audit.record(AuditEntry.of(AuditAction.PORTAL_LINK_CREATED, "account", account).withDetail(Map.of("link", id.toString(),
                 "expiresAt", expires.toString())));
         events.publishEvent(new EvidenceEvent("PORTAL_LINK_CREATED", EvidenceEvent.Subject.account(account), by,
                 clock.instant(), Map.of("link", id.toString(), "expiresAt", expires.toString()), List.of()));
@@ -159,7 +160,7 @@ public class PortalLinks {
         if (n == 1) {
             UUID account = jdbc.sql("SELECT account_id FROM portal_link WHERE id = :id").param("id", link)
                     .query(UUID.class).single();
-            audit.record(AuditEntry.of("PORTAL_LINK_REVOKED", "account", account).withDetail(Map.of("link",
+            audit.record(AuditEntry.of(AuditAction.PORTAL_LINK_REVOKED, "account", account).withDetail(Map.of("link",
                     link.toString(), "why", why)));
             events.publishEvent(new EvidenceEvent("PORTAL_LINK_REVOKED", EvidenceEvent.Subject.account(account), by,
                     clock.instant(), Map.of("link", link.toString(), "why", why), List.of()));

@@ -3,6 +3,7 @@ package io.candor.portal;
 import java.util.Map;
 import java.util.UUID;
 
+import io.candor.audit.AuditAction;
 import io.candor.audit.AuditEntry;
 import io.candor.audit.AuditTrail;
 import io.candor.channel.Sends;
@@ -33,7 +34,7 @@ class PortalMessages {
         if (text == null) {
             return "redirect:/portal?done=unknown-message";
         }
-        audit.recordAs(Verification.debtor(s.link()), AuditEntry.of("PORTAL_MESSAGE_READ", "account", s.account())
+        audit.recordAs(Verification.debtor(s.link()), AuditEntry.of(AuditAction.PORTAL_MESSAGE_READ, "account", s.account())
                 .withDetail(Map.of("message", id.toString())));
         model.addAttribute("text", text);
         return "portal/message";

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import io.candor.arrangement.Arrangement;
 import io.candor.arrangement.ArrangementReads;
+import io.candor.audit.AuditAction;
 import io.candor.audit.AuditEntry;
 import io.candor.audit.AuditTrail;
 import io.candor.compliance.gate.Holds;
@@ -63,7 +64,7 @@ class PortalView {
         Overview o = new Overview(f.debtorName(), f.creditorName(), tenants.find(TenantContext.require()).orElseThrow()
                 .name(), f.status(), f.dpd(), f.principal(), f.interest(), f.fees(), f.penalty(), f.balance(),
                 f.product(), current, all, timeline.of(a, zone), holds(a));
-        audit.recordAs(Verification.debtor(s.link()), AuditEntry.of("PORTAL_VIEWED", "account", a)
+        audit.recordAs(Verification.debtor(s.link()), AuditEntry.of(AuditAction.PORTAL_VIEWED, "account", a)
                 .withDetail(Map.of("link", s.link().toString())));
         return o;
     }

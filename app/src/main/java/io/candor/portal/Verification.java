@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.candor.audit.AuditAction;
 import io.candor.audit.AuditEntry;
 import io.candor.audit.AuditTrail;
 import io.candor.platform.Actor;
@@ -94,7 +95,7 @@ class Verification {
             @Nullable String staffOrigin) {
         Instant locked = lockedUntil(recentFailures(account));
         if (locked != null) {
-            audit.recordAs(debtor(link), AuditEntry.of("PORTAL_VERIFICATION_LOCKED", "account", account)
+            audit.recordAs(debtor(link), AuditEntry.of(AuditAction.PORTAL_VERIFICATION_LOCKED, "account", account)
                     .withDetail(Map.of("until", locked.toString(), "client", client)));
             return new Locked(locked);
         }
@@ -116,7 +117,7 @@ class Verification {
             // a verification from a staff member's browser or network: recorded as such, for compliance to review
             detail.put("staffOrigin", staffOrigin);
         }
-        audit.recordAs(debtor(link), AuditEntry.of(right ? "PORTAL_VERIFIED" : "PORTAL_VERIFICATION_FAILED", "account",
+        audit.recordAs(debtor(link), AuditEntry.of(right ? AuditAction.PORTAL_VERIFIED : AuditAction.PORTAL_VERIFICATION_FAILED, "account",
                 account).withDetail(Map.copyOf(detail)));
         if (right) {
             detail.remove("client");

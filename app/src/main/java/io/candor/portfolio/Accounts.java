@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import io.candor.audit.AuditAction;
 import io.candor.audit.AuditEntry;
 import io.candor.audit.AuditTrail;
 import io.candor.identity.Role;
@@ -56,7 +57,7 @@ public class Accounts {
         List<AccountSummary> found = jdbc.sql(SUMMARY_SELECT + " WHERE d.national_id_index = :hash ORDER BY a.id LIMIT 100")
                 .param("hash", searchHash.of(TenantContext.require(), "national_id", nationalId))
                 .query(Accounts::summary).list();
-        audit.record(new AuditEntry("DEBTOR_SEARCHED", "account_list", null, purpose,
+        audit.record(new AuditEntry(AuditAction.DEBTOR_SEARCHED, "account_list", null, purpose,
                 Map.of("by", "national_id", "accounts", found.size())));
         return found;
     }
@@ -87,7 +88,7 @@ public class Accounts {
         Map<String, Object> detail = new HashMap<>();
         detail.put("accounts", page.items().size());
         detail.put("filter", filter.toString());
-        audit.record(new AuditEntry("DEBTOR_DATA_READ", "account_list", null, purpose, detail));
+        audit.record(new AuditEntry(AuditAction.DEBTOR_DATA_READ, "account_list", null, purpose, detail));
         return page;
     }
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import io.candor.audit.AuditAction;
 import io.candor.audit.AuditEntry;
 import io.candor.audit.AuditTrail;
 import io.candor.platform.evidence.EvidenceEvent;
@@ -108,7 +109,7 @@ public class ContactPreferences {
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("channel", p.channel() == null ? "-" : p.channel());
         facts.put("hours", p.hours() == null ? "-" : p.hours().from() + "-" + p.hours().to());
-        audit.record(AuditEntry.of("CONTACT_PREFERENCE_SET", "debtor", debtor).withDetail(new LinkedHashMap<>(facts)));
+        audit.record(AuditEntry.of(AuditAction.CONTACT_PREFERENCE_SET, "debtor", debtor).withDetail(new LinkedHashMap<>(facts)));
         events.publishEvent(new EvidenceEvent("CONTACT_PREFERENCE_SET",
                 EvidenceEvent.Subject.debtor(debtor), by, Instant.now(), facts,
                 List.of()));
@@ -116,15 +117,15 @@ public class ContactPreferences {
 
     @Transactional
     public void optOut(UUID contactPoint, String channel, boolean out) {
-        change(contactPoint, "opted_out", channel, out, out ? "CHANNEL_OPTED_OUT" : "CHANNEL_OPTED_IN");
+        change(contactPoint, "opted_out", channel, out, out ? AuditAction.CHANNEL_OPTED_OUT : AuditAction.CHANNEL_OPTED_IN);
     }
 
     @Transactional
     public void consent(UUID contactPoint, String consent, boolean granted) {
-        change(contactPoint, "consents", consent, granted, granted ? "CONSENT_GRANTED" : "CONSENT_REVOKED");
+        change(contactPoint, "consents", consent, granted, granted ? AuditAction.CONSENT_GRANTED : AuditAction.CONSENT_REVOKED);
     }
 
-    private void change(UUID contactPoint, String column, String value, boolean add, String action) {
+    private void change(UUID contactPoint, String column, String value, boolean add, AuditAction action) {
         String sql = add
                 ? "UPDATE contact_point SET " + column + " = array_append(" + column + ", :v) WHERE id = :id AND NOT (:v = ANY(" + column + "))"
                 : "UPDATE contact_point SET " + column + " = array_remove(" + column + ", :v) WHERE id = :id";
@@ -133,7 +134,7 @@ public class ContactPreferences {
                 .query(UUID.class).optional().orElseThrow(() -> new NotFoundException("contact point", contactPoint));
         audit.record(AuditEntry.of(action, "debtor", debtor).withDetail(Map.of("contactPoint", contactPoint.toString(),
                 "value", value)));
-        events.publishEvent(EvidenceEvent.of(action,
+        events.publishEvent(EvidenceEvent.of(action.name(),
                 EvidenceEvent.Subject.debtor(debtor), Instant.now(),
                 Map.of("contactPoint", contactPoint.toString(), "value", value)));
     }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.candor.audit.AuditAction;
 import io.candor.audit.AuditEntry;
 import io.candor.audit.AuditTrail;
 import io.candor.platform.tenant.TenantContext;
@@ -26,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * closed again.
  */
 @Service
-public class EndOfDayClose {
+class EndOfDayClose {
 
     static final int CHUNK = 5_000;
 
@@ -93,7 +94,7 @@ public class EndOfDayClose {
             jdbc.sql("UPDATE eod_close SET status = 'DONE', finished_at = :now WHERE business_date = :date")
                     .param("now", now()).param("date", date).update();
             Summary sum = find(date).orElseThrow();
-            audit.record(AuditEntry.of("EOD_CLOSED", "business_date", date).withDetail(Map.of(
+            audit.record(AuditEntry.of(AuditAction.EOD_CLOSED, "business_date", date).withDetail(Map.of(
                     "accounts", sum.accounts(), "transitions", sum.transitions())));
             return sum;
         });

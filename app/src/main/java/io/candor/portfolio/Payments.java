@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.candor.audit.AuditAction;
 import io.candor.audit.AuditEntry;
 import io.candor.audit.AuditTrail;
 import io.candor.platform.evidence.EvidenceEvent;
@@ -161,7 +162,7 @@ public class Payments {
                 .param("interest", taken.get(Component.INTEREST)).param("principal", taken.get(Component.PRINCIPAL))
                 .param("credit", remaining).param("reference", r.reference()).param("source", r.source())
                 .param("now", now()).update();
-        audit.record(AuditEntry.of("PAYMENT_POSTED", "account", r.account()).withDetail(Map.of(
+        audit.record(AuditEntry.of(AuditAction.PAYMENT_POSTED, "account", r.account()).withDetail(Map.of(
                 "payment", id.toString(), "amount", amount.toString(), "applied", applied, "reference", r.reference())));
         events.publishEvent(EvidenceEvent.of("PAYMENT_POSTED", EvidenceEvent.Subject.account(r.account()), clock.instant(),
                 Map.of("payment", id.toString(), "amount", amount.toString(), "appliedMinor", Long.toString(applied),
@@ -196,7 +197,7 @@ public class Payments {
         }
         jdbc.sql("UPDATE payment SET status = 'REVERSED', reversal_reason = :reason, reversed_at = :now WHERE id = :id")
                 .param("reason", reason).param("now", now()).param("id", paymentId).update();
-        audit.record(AuditEntry.of("PAYMENT_REVERSED", "account", p.accountId()).withDetail(Map.of(
+        audit.record(AuditEntry.of(AuditAction.PAYMENT_REVERSED, "account", p.accountId()).withDetail(Map.of(
                 "payment", paymentId.toString(), "reason", reason)));
         events.publishEvent(new EvidenceEvent("PAYMENT_REVERSED", EvidenceEvent.Subject.account(p.accountId()), null,
                 clock.instant(), Map.of("payment", paymentId.toString()),

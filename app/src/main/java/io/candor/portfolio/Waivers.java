@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.candor.audit.AuditAction;
 import io.candor.audit.AuditEntry;
 import io.candor.audit.AuditTrail;
 import io.candor.platform.evidence.EvidenceEvent;
@@ -68,7 +69,7 @@ public class Waivers {
         Map<String, String> facts = new LinkedHashMap<>(why);
         facts.put("waived", Money.ofMinor(total, left.currency()).toString());
         facts.put("reference", reference);
-        audit.record(AuditEntry.of("BALANCE_WAIVED", "account", account).withDetail(new LinkedHashMap<>(facts)));
+        audit.record(AuditEntry.of(AuditAction.BALANCE_WAIVED, "account", account).withDetail(new LinkedHashMap<>(facts)));
         events.publishEvent(new EvidenceEvent("BALANCE_WAIVED", EvidenceEvent.Subject.account(account), "monitoring",
                 clock.instant(), facts, List.of()));
     }

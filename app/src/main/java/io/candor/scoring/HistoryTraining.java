@@ -26,7 +26,7 @@ import org.springframework.stereotype.Service;
  * same training as a CSV, so its fingerprint, checks and metrics are the same.
  */
 @Service
-public class HistoryTraining {
+class HistoryTraining {
 
     /** The most recent snapshots used at most. */
     public static final int MAX_ROWS = 200_000;

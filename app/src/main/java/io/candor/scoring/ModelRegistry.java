@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.candor.audit.AuditAction;
 import io.candor.audit.AuditEntry;
 import io.candor.audit.AuditTrail;
 import io.candor.platform.Codes;
@@ -137,7 +138,7 @@ public class ModelRegistry {
         } catch (DuplicateKeyException e) {
             throw new ConflictException("Model '" + name + "' got a new version at the same moment: try again.");
         }
-        audit.record(AuditEntry.of("MODEL_TRAINED", "model", id).withDetail(Map.of("name", name, "version", version,
+        audit.record(AuditEntry.of(AuditAction.MODEL_TRAINED, "model", id).withDetail(Map.of("name", name, "version", version,
                 "rows", data.rows(), "sha256", HexFormat.of().formatHex(sha))));
         return find(id).orElseThrow();
     }
@@ -177,7 +178,8 @@ public class ModelRegistry {
             throw new ConflictException("Model " + v.name() + " v" + v.version() + " is already "
                     + decision.toLowerCase(Locale.ROOT) + ".");
         }
-        audit.record(AuditEntry.of("MODEL_" + decision, "model", v.id()).withDetail(Map.of("name", v.name(),
+        audit.record(AuditEntry.of(decision.equals("APPROVED") ? AuditAction.MODEL_APPROVED : AuditAction.MODEL_RETIRED,
+                "model", v.id()).withDetail(Map.of("name", v.name(),
                 "version", v.version(), "note", note.strip())));
     }
 

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.candor.audit.AuditAction;
 import io.candor.audit.AuditEntry;
 import io.candor.audit.AuditTrail;
 import io.candor.platform.Timestamps;
@@ -116,7 +117,7 @@ public class Scores {
         if (alert) {
             log.warn("Model {} has drifted on {}: PSI {} over {} accounts (alert above {})", model, date,
                     String.format(Locale.ROOT, "%.3f", psi), scored, DRIFT_ALERT);
-            audit.record(AuditEntry.of("MODEL_DRIFT_ALERT", "model", model).withDetail(Map.of("businessDate",
+            audit.record(AuditEntry.of(AuditAction.MODEL_DRIFT_ALERT, "model", model).withDetail(Map.of("businessDate",
                     date.toString(), "psi", psi, "accounts", scored)));
         }
         return new Drift(model, date, scored, psi, alert);

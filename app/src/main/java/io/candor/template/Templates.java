@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.candor.audit.AuditAction;
 import io.candor.audit.AuditEntry;
 import io.candor.audit.AuditTrail;
 import io.candor.compliance.Channel;
@@ -93,7 +94,7 @@ public class Templates {
         } catch (DuplicateKeyException e) {
             throw new ConflictException("Template '" + code + "' was changed at the same moment: reload and try again.");
         }
-        audit.record(AuditEntry.of("TEMPLATE_APPROVED", "message_template", code).withDetail(Map.of(
+        audit.record(AuditEntry.of(AuditAction.TEMPLATE_APPROVED, "message_template", code).withDetail(Map.of(
                 "version", version, "channel", d.channel().name(), "locale", d.locale())));
         return new Template(code, version, d.channel(), d.locale(), jurisdiction, d.purpose(), d.body(), by, now);
     }

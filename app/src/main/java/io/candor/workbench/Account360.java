@@ -44,7 +44,7 @@ import org.springframework.transaction.annotation.Transactional;
  * reading it is audited (by the portfolio's account read).
  */
 @Service
-public class Account360 {
+class Account360 {
 
     /** What the gate would say of contacting one point now. */
     public record Reach(AccountDetail.ContactPoint point, Channel channel, ContactGate.Preview gate) {
@@ -139,7 +139,7 @@ public class Account360 {
                 d.uploadedAt().atZoneSameInstant(zone).toOffsetDateTime())));
         sends.ofAccount(account).stream().filter(m -> m.channel() == Channel.LETTER).forEach(m -> all.add(new Document(
                 null, "LETTER", m.template() + " v" + (m.templateVersion() == null ? 0 : m.templateVersion()),
-                m.status(), m.createdAt().atZone(zone).toOffsetDateTime())));
+                m.status().name(), m.createdAt().atZone(zone).toOffsetDateTime())));
         all.sort(Comparator.comparing(Document::at).reversed());
         return all;
     }

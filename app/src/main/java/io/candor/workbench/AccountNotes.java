@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Collectors' notes on an account: kept, never edited; each one evidence-logged (its text in the content store). */
 @Service
-public class AccountNotes {
+class AccountNotes {
 
     /** One note. */
     public record Note(UUID id, String text, String writtenBy, OffsetDateTime writtenAt) {

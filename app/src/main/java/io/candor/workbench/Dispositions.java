@@ -15,6 +15,7 @@ import io.candor.arrangement.Arrangement;
 import io.candor.arrangement.Arrangements;
 import io.candor.arrangement.Offerer;
 import io.candor.arrangement.Proposal;
+import io.candor.audit.AuditAction;
 import io.candor.audit.AuditEntry;
 import io.candor.audit.AuditTrail;
 import io.candor.compliance.Hold;
@@ -40,7 +41,7 @@ import org.springframework.transaction.annotation.Transactional;
  * the contact open for the collector to correct.
  */
 @Service
-public class Dispositions {
+class Dispositions {
 
     /** The disposition form: a promise gives amount and date, a plan the number of months. */
     public record Request(Disposition code, @Nullable String note, @Nullable BigDecimal amount, @Nullable LocalDate on,
@@ -117,7 +118,7 @@ public class Dispositions {
         if (made != null) {
             facts.put("arrangement", made.id().toString());
         }
-        audit.record(AuditEntry.of("CONTACT_DISPOSITION", "account", account).withDetail(new LinkedHashMap<>(facts)));
+        audit.record(AuditEntry.of(AuditAction.CONTACT_DISPOSITION, "account", account).withDetail(new LinkedHashMap<>(facts)));
         events.publishEvent(new EvidenceEvent("CONTACT_DISPOSITION", EvidenceEvent.Subject.account(account),
                 by.username(), clock.instant(), facts, r.note() == null || r.note().isBlank() ? List.of()
                         : List.of(r.note().getBytes(StandardCharsets.UTF_8))));

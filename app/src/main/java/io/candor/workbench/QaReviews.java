@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.candor.audit.AuditAction;
 import io.candor.audit.AuditEntry;
 import io.candor.audit.AuditTrail;
 import io.candor.insight.SupervisorDay;
@@ -71,7 +72,7 @@ class QaReviews {
         if (inserted == 0) {
             throw new ConflictException("This conversation was reviewed already.");
         }
-        audit.record(AuditEntry.of("QA_REVIEWED", "account", subject.account()).withDetail(Map.of("kind", kind.name(),
+        audit.record(AuditEntry.of(AuditAction.QA_REVIEWED, "account", subject.account()).withDetail(Map.of("kind", kind.name(),
                 "subject", id.toString(), "total", total)));
         return total;
     }

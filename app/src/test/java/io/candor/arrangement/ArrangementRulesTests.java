@@ -46,11 +46,11 @@ class ArrangementRulesTests {
         assertThat(Monitoring.read(plan, 0, TODAY.plusDays(3), 3).status()).isEqualTo(Status.ACTIVE);
         Monitoring.Reading nothing = Monitoring.read(plan, 0, TODAY.plusDays(4), 3);
         assertThat(nothing.status()).isEqualTo(Status.BROKEN);
-        assertThat(nothing.instalments().getFirst().status()).isEqualTo("MISSED");
+        assertThat(nothing.instalments().getFirst().status()).isEqualTo(InstalmentStatus.MISSED);
         Monitoring.Reading part = Monitoring.read(plan, 150_00, TODAY.plusMonths(1).plusDays(4), 3);
         assertThat(part.status()).isEqualTo(Status.PARTIALLY_KEPT);
         assertThat(part.instalments()).extracting(Monitoring.InstalmentState::status)
-                .containsExactly("PAID", "MISSED", "DUE");
+                .containsExactly(InstalmentStatus.PAID, InstalmentStatus.MISSED, InstalmentStatus.DUE);
         assertThat(Monitoring.read(plan, 300_00, TODAY, 3).status()).isEqualTo(Status.KEPT);
     }
 }

@@ -17,7 +17,7 @@ import java.util.Random;
  * language, and with words of anger, anxiety or distress (which set the variant's emotion). Every variant keeps
  * the number of its seed, so a held-out split can keep a seed's variants together.
  */
-public final class Corpus {
+final class Corpus {
 
     /** One labelled utterance and the seed it came from. */
     public record Example(String language, Labels.Intent intent, Labels.Emotion emotion, String text, int seed) {

@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  * {@code candor.speech.pocketsphinx-model} (Debian's {@code espeak-ng}, {@code pocketsphinx}, {@code pocketsphinx-en-us}).
  */
 @Component
-public class LocalSpeech implements Speech {
+class LocalSpeech implements Speech {
 
     private static final Map<String, String> VOICES = Map.of("en", "en-us", "zh-CN", "cmn", "zh-TW", "cmn");
     private static final Map<String, String> DIGITS = Map.of("zero", "0", "oh", "0", "one", "1", "two", "2", "three", "3",

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import io.candor.audit.AuditAction;
 import io.candor.audit.AuditEntry;
 import io.candor.audit.AuditTrail;
 import io.candor.compliance.Hold;
@@ -67,7 +68,7 @@ public class Holds {
                 .param("tenant", TenantContext.require()).param("id", id).param("account", account)
                 .param("hold", hold.name()).param("reason", reason).param("by", actor).param("now", now())
                 .param("until", until).update();
-        audit.record(AuditEntry.of("HOLD_SET", "account", account).withDetail(Map.of("hold", hold.name(), "reason", reason)));
+        audit.record(AuditEntry.of(AuditAction.HOLD_SET, "account", account).withDetail(Map.of("hold", hold.name(), "reason", reason)));
         // the reason is free text a person wrote: the log gets its hash, the content store the text
         events.publishEvent(new EvidenceEvent("HOLD_SET", EvidenceEvent.Subject.account(account), actor, clock.instant(),
                 until == null ? Map.of("hold", hold.name(), "holdId", id.toString())
@@ -81,7 +82,7 @@ public class Holds {
         AccountHold h = find(holdId);
         jdbc.sql("UPDATE account_hold SET lifted_by = :by, lifted_at = :now WHERE id = :id AND lifted_at IS NULL")
                 .param("by", actor).param("now", now()).param("id", holdId).update();
-        audit.record(AuditEntry.of("HOLD_LIFTED", "account", h.accountId()).withDetail(Map.of("hold", h.hold().name())));
+        audit.record(AuditEntry.of(AuditAction.HOLD_LIFTED, "account", h.accountId()).withDetail(Map.of("hold", h.hold().name())));
         events.publishEvent(new EvidenceEvent("HOLD_LIFTED", EvidenceEvent.Subject.account(h.accountId()), actor,
                 clock.instant(), Map.of("hold", h.hold().name(), "holdId", holdId.toString()), List.of()));
         return find(holdId);

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.candor.audit.AuditAction;
 import io.candor.audit.AuditEntry;
 import io.candor.audit.AuditTrail;
 import io.candor.compliance.PolicyLayer;
@@ -157,7 +158,7 @@ public class PolicyLayers {
         } catch (DuplicateKeyException e) {
             throw new ConflictException("The layer was changed at the same moment by someone else: reload and try again.");
         }
-        audit.record(AuditEntry.of("COMPLIANCE_POLICY_PUBLISHED", "compliance_policy",
+        audit.record(AuditEntry.of(AuditAction.COMPLIANCE_POLICY_PUBLISHED, "compliance_policy",
                 scope == PolicyLayer.Scope.TENANT ? "TENANT" : "CREDITOR:" + code).withDetail(Map.of(
                 "version", version, "effectiveFrom", layer.effectiveFrom().toString(), "reason", layer.reason(),
                 "rules", layer.rules().size(), "sha256", HexFormat.of().formatHex(sha))));

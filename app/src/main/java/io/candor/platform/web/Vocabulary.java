@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * it is, which the page-language test catches.
  */
 @Component("vocabulary")
-public class Vocabulary {
+class Vocabulary {
 
     private static final Pattern CODE = Pattern.compile("(?<![\\w-])[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*(?![\\w-])");
 

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** The canonical placement columns (docs/placement-format.md). */
-public enum CanonicalColumn {
+enum CanonicalColumn {
     CREDITOR_REF(true),
     PRODUCT(false),
     DEBTOR_NAME(true),

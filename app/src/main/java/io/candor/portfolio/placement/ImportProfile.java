@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * @param encoding   {@code UTF-8}, {@code GB18030}, or null to detect
  * @param delimiter  the CSV field separator, default comma
  */
-public record ImportProfile(@Nullable String creditor, Map<String, String> columns, List<String> dateFormats,
+record ImportProfile(@Nullable String creditor, Map<String, String> columns, List<String> dateFormats,
                             AmountUnit amountsIn, Map<String, Map<String, String>> values,
                             Map<String, String> defaults, @Nullable String encoding, @Nullable Character delimiter) {
 

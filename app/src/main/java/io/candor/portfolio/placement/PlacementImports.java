@@ -24,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javax.sql.DataSource;
 
+import io.candor.audit.AuditAction;
 import io.candor.audit.AuditEntry;
 import io.candor.audit.AuditTrail;
 import io.candor.identity.Role;
@@ -135,7 +136,7 @@ public class PlacementImports implements DisposableBean {
     public List<ImportJobs.Rejection> rejections(UUID job, long afterSeq, int limit,
             Set<Role> roles) {
         boolean raw = PersonalField.NATIONAL_ID.unmaskedFor(roles);
-        audit.record(new AuditEntry("DEBTOR_DATA_READ", "import_rejections", job.toString(), "IMPORT_REVIEW",
+        audit.record(new AuditEntry(AuditAction.DEBTOR_DATA_READ, "import_rejections", job.toString(), "IMPORT_REVIEW",
                 Map.of("unmasked", raw)));
         return jobs.rejections(job, afterSeq, limit, raw);
     }
@@ -175,7 +176,7 @@ public class PlacementImports implements DisposableBean {
         tx.executeWithoutResult(s -> {
             jobs.insert(id, request.kind(), request.fileName(), digest, size, request.profile(), creditor, portfolio,
                     request.requestedBy());
-            audit.record(AuditEntry.of("IMPORT_SUBMITTED", "import_job", id).withDetail(Map.of(
+            audit.record(AuditEntry.of(AuditAction.IMPORT_SUBMITTED, "import_job", id).withDetail(Map.of(
                     "kind", request.kind().name(), "file", request.fileName(), "bytes", size)));
         });
         return new Prepared(id, file, profile, request, creditor, portfolio, digest, null);
@@ -239,7 +240,7 @@ public class PlacementImports implements DisposableBean {
                     : ledger.rates(file, source);
             rejections.copyInto(DataSourceUtils.getConnection(dataSource));
             jobs.succeeded(p.job(), counts.read(), counts.posted(), counts.repeated(), counts.rejected());
-            audit.record(AuditEntry.of("IMPORT_SUCCEEDED", "import_job", p.job()).withDetail(Map.of(
+            audit.record(AuditEntry.of(AuditAction.IMPORT_SUCCEEDED, "import_job", p.job()).withDetail(Map.of(
                     "kind", p.request().kind().name(), "read", counts.read(), "posted", counts.posted(),
                     "rejected", counts.rejected())));
         } catch (TabularFile.UnreadableFile | BadRequestException e) {
@@ -288,7 +289,7 @@ public class PlacementImports implements DisposableBean {
                     (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
             long rejected = rejections.rows() + duplicates + counts.rejected();
             jobs.succeeded(p.job(), read, counts.imported(), counts.updated(), rejected);
-            audit.record(AuditEntry.of("IMPORT_SUCCEEDED", "import_job", p.job()).withDetail(Map.of(
+            audit.record(AuditEntry.of(AuditAction.IMPORT_SUCCEEDED, "import_job", p.job()).withDetail(Map.of(
                     "read", read, "imported", counts.imported(), "updated", counts.updated(), "rejected", rejected)));
         } catch (TabularFile.UnreadableFile | BadRequestException e) {
             throw e;

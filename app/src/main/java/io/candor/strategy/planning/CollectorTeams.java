@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import io.candor.audit.AuditAction;
 import io.candor.audit.AuditEntry;
 import io.candor.audit.AuditTrail;
 import io.candor.identity.UserView;
@@ -110,7 +111,7 @@ public class CollectorTeams {
             jdbc.sql("INSERT INTO collector_team_member (tenant_id, team, user_id) VALUES (:tenant, :team, :user)")
                     .param("tenant", tenant).param("team", code).param("user", id).update();
         }
-        audit.record(AuditEntry.of("TEAM_CHANGED", "collector_team", code).withDetail(Map.of("members", t.members().size())));
+        audit.record(AuditEntry.of(AuditAction.TEAM_CHANGED, "collector_team", code).withDetail(Map.of("members", t.members().size())));
         return teams().stream().filter(x -> x.code().equals(code)).findFirst().orElseThrow();
     }
 }

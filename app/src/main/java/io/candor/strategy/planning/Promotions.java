@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.candor.audit.AuditAction;
 import io.candor.audit.AuditEntry;
 import io.candor.audit.AuditTrail;
 import io.candor.platform.Failures;
@@ -22,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  * go into the audit trail with it.
  */
 @Service
-public class Promotions {
+class Promotions {
 
     private final StrategyVersions versions;
     private final VariantResults results;
@@ -64,7 +65,7 @@ public class Promotions {
             detail.put("payerRateP", c.payerRate().p());
             detail.put("recoveredShareP", c.recoveredShare().p());
         });
-        audit.record(AuditEntry.of("STRATEGY_VARIANT_PROMOTED", "strategy", name).withDetail(detail));
+        audit.record(AuditEntry.of(AuditAction.STRATEGY_VARIANT_PROMOTED, "strategy", name).withDetail(detail));
         return published;
     }
 }

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.candor.audit.AuditAction;
 import io.candor.audit.AuditEntry;
 import io.candor.audit.AuditTrail;
 import io.candor.compliance.RulePacks;
@@ -105,7 +106,7 @@ public class StrategyVersions {
         } catch (DuplicateKeyException e) {
             throw new ConflictException("Strategy '" + s.name() + "' was published at the same moment: try again.");
         }
-        audit.record(AuditEntry.of("STRATEGY_PUBLISHED", "strategy", s.name()).withDetail(Map.of("version", version,
+        audit.record(AuditEntry.of(AuditAction.STRATEGY_PUBLISHED, "strategy", s.name()).withDetail(Map.of("version", version,
                 "effectiveFrom", s.effectiveFrom().toString(), "reason", s.reason(), "warnings", problems.size(),
                 "sha256", HexFormat.of().formatHex(sha))));
         return new Version(s.name(), version, s.effectiveFrom(), s.reason(), HexFormat.of().formatHex(sha), problems, by,

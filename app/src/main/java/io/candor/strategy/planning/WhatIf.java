@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 
+import io.candor.audit.AuditAction;
 import io.candor.audit.AuditEntry;
 import io.candor.audit.AuditTrail;
 import io.candor.compliance.Channel;
@@ -115,7 +116,7 @@ public class WhatIf {
                         capacity == null ? 0 : Math.max(0, planned - capacity)));
             }
         }
-        audit.record(AuditEntry.of("STRATEGY_WHAT_IF", "strategy", strategy.name()).withDetail(Map.of(
+        audit.record(AuditEntry.of(AuditAction.STRATEGY_WHAT_IF, "strategy", strategy.name()).withDetail(Map.of(
                 "businessDate", day.toString(), "version", version == null ? "draft" : version, "accounts", accounts[0])));
         return new Forecast(strategy.name(), version, day, accounts[0], Planner.group(counts, "treatment."),
                 Planner.group(counts, "tier."), Planner.group(counts, "path."), Planner.group(counts, "variant."),

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.candor.audit.AuditAction;
 import io.candor.audit.AuditEntry;
 import io.candor.audit.AuditTrail;
 import io.candor.identity.UserView;
@@ -127,7 +128,7 @@ public class WorkQueues {
                         WHERE account_id = :account AND business_date = :date AND kind = 'COLLECT'""")
                 .param("collector", who.id()).param("team", who.team()).param("account", account).param("date", date)
                 .update();
-        audit.record(AuditEntry.of("ACCOUNT_REASSIGNED", "account", account).withDetail(Map.of("collector", username,
+        audit.record(AuditEntry.of(AuditAction.ACCOUNT_REASSIGNED, "account", account).withDetail(Map.of("collector", username,
                 "team", who.team())));
     }
 }
