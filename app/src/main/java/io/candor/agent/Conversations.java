@@ -33,6 +33,7 @@ import io.candor.compliance.gate.Holds;
 import io.candor.platform.Actor;
 import io.candor.platform.Timestamps;
 import io.candor.platform.evidence.EvidenceEvent;
+import io.candor.platform.evidence.EvidenceType;
 import io.candor.platform.ids.Ids;
 import io.candor.platform.tenant.TenantContext;
 import io.candor.platform.web.BadRequestException;
@@ -242,13 +243,13 @@ public class Conversations {
                     null, source);
             case Dialogue.Action.PaidClaim x -> {
                 signals.raise(account, AccountSignals.Signal.ESCALATED, source);
-                evidence(account, "PAID_CLAIM", Map.of("channel", channel.name()));
+                evidence(account, EvidenceType.PAID_CLAIM, Map.of("channel", channel.name()));
             }
             case Dialogue.Action.WrongParty x -> f.point(ContactPointKind.PHONE).ifPresent(p -> {
                 for (Channel c : List.of(Channel.SMS, Channel.VOICE_AI, Channel.VOICE_HUMAN)) {
                     preferences.optOut(p.id(), c.name(), true);
                 }
-                evidence(account, "WRONG_PARTY", Map.of("contactPoint", p.id().toString()));
+                evidence(account, EvidenceType.WRONG_PARTY, Map.of("contactPoint", p.id().toString()));
             });
             case Dialogue.Action.Callback c -> {
                 return callback(account, f, c.on(), by);
@@ -261,7 +262,7 @@ public class Conversations {
             }
             case Dialogue.Action.Handover h -> {
                 signals.raise(account, AccountSignals.Signal.ESCALATED, source);
-                evidence(account, "AGENT_HANDOVER", Map.of("reason", h.reason()));
+                evidence(account, EvidenceType.AGENT_HANDOVER, Map.of("reason", h.reason()));
             }
         }
         return null;
@@ -274,10 +275,10 @@ public class Conversations {
     private void arrange(UUID account, Proposal proposal, String key) {
         try {
             Arrangement a = arrangements.propose(account, proposal, Offerer.AGENT, "ai-agent", key);
-            evidence(account, proposal.kind() == Kind.PROMISE ? "PROMISE_RECORDED" : "PLAN_REQUESTED",
+            evidence(account, proposal.kind() == Kind.PROMISE ? EvidenceType.PROMISE_RECORDED : EvidenceType.PLAN_REQUESTED,
                     Map.of("arrangement", a.id().toString(), "status", a.status().name(), "total", a.total().toString()));
         } catch (InvalidInputException | ConflictException e) {
-            evidence(account, "ARRANGEMENT_NOT_MADE", Map.of("kind", proposal.kind().name(), "why",
+            evidence(account, EvidenceType.ARRANGEMENT_NOT_MADE, Map.of("kind", proposal.kind().name(), "why",
                     String.valueOf(e instanceof InvalidInputException i ? i.problems() : e.getMessage())));
         }
     }
@@ -324,7 +325,7 @@ public class Conversations {
             contents.add(heard.getBytes(StandardCharsets.UTF_8));
         }
         contents.add(reply.getBytes(StandardCharsets.UTF_8));
-        events.publishEvent(new EvidenceEvent("AGENT_TURN", EvidenceEvent.Subject.account(account), "ai-agent",
+        events.publishEvent(new EvidenceEvent(EvidenceType.AGENT_TURN, EvidenceEvent.Subject.account(account), "ai-agent",
                 clock.instant(), Map.of("conversation", id.toString(), "seq", Integer.toString(seq), "intent",
                         reading == null ? "-" : reading.intent().name(), "emotion",
                         reading == null ? "-" : reading.emotion().name(), "actions",
@@ -332,7 +333,7 @@ public class Conversations {
                 contents));
     }
 
-    private void evidence(UUID account, String type, Map<String, String> facts) {
+    private void evidence(UUID account, EvidenceType type, Map<String, String> facts) {
         events.publishEvent(new EvidenceEvent(type, EvidenceEvent.Subject.account(account), "ai-agent",
                 clock.instant(), facts, List.of()));
     }

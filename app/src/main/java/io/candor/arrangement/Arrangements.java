@@ -136,7 +136,7 @@ public class Arrangements {
         if (level != null) {
             facts.put("needsApprovalOf", level.name());
         }
-        record(accountId, AuditAction.ARRANGEMENT_PROPOSED, by, facts);
+        record(accountId, ArrangementEvent.PROPOSED, by, facts);
         if (level == null) {
             activate(id, accountId, terms.kind(), by, today);
         }
@@ -173,7 +173,7 @@ public class Arrangements {
         audit.record(AuditEntry.of(approve ? AuditAction.ARRANGEMENT_APPROVED : AuditAction.ARRANGEMENT_REJECTED, "account", a.accountId())
                 .withDetail(Map.of("arrangement", id.toString(), "as", as.name())));
         if (approve) {
-            record(a.accountId(), AuditAction.ARRANGEMENT_APPROVED, by, Map.of("arrangement", id.toString(), "as", as.name()));
+            record(a.accountId(), ArrangementEvent.APPROVED, by, Map.of("arrangement", id.toString(), "as", as.name()));
             activate(id, a.accountId(), a.kind(), by, today);
         } else {
             end(id, a.accountId(), a.kind(), Status.REJECTED, by, today, note == null ? "" : note);
@@ -206,7 +206,7 @@ public class Arrangements {
             Arrangement a = reads.find(id);
             holds.set(account, Hold.HARDSHIP_PAUSE, "Hardship buffer: " + a.reason(), a.reviewOn(), holdSetter(id));
         }
-        record(account, AuditAction.ARRANGEMENT_ACTIVE, by, Map.of("arrangement", id.toString(), "kind", kind.name()));
+        record(account, ArrangementEvent.ACTIVE, by, Map.of("arrangement", id.toString(), "kind", kind.name()));
         events.publishEvent(new ArrangementChanged(account, id, kind, Status.ACTIVE));
     }
 
@@ -214,7 +214,7 @@ public class Arrangements {
     void end(UUID id, UUID account, Kind kind, Status status, String by, LocalDate today, String reason) {
         jdbc.sql("UPDATE arrangement SET status = :status, ended_on = :today WHERE id = :id")
                 .param("status", status.name()).param("today", today).param("id", id).update();
-        record(account, ended(status), by, reason.isBlank()
+        record(account, ArrangementEvent.reaching(status), by, reason.isBlank()
                 ? Map.of("arrangement", id.toString()) : Map.of("arrangement", id.toString(), "reason", reason));
         events.publishEvent(new ArrangementChanged(account, id, kind, status));
     }
@@ -224,24 +224,10 @@ public class Arrangements {
     }
 
     /** Audits a change of an arrangement and logs it as evidence, under the same code. */
-    private void record(UUID account, AuditAction action, String by, Map<String, String> facts) {
-        audit.record(AuditEntry.of(action, "account", account).withDetail(new LinkedHashMap<>(facts)));
-        events.publishEvent(new EvidenceEvent(action.name(), EvidenceEvent.Subject.account(account), by,
+    private void record(UUID account, ArrangementEvent event, String by, Map<String, String> facts) {
+        audit.record(AuditEntry.of(event.audit, "account", account).withDetail(new LinkedHashMap<>(facts)));
+        events.publishEvent(new EvidenceEvent(event.evidence, EvidenceEvent.Subject.account(account), by,
                 clock.instant(), facts, List.of()));
-    }
-
-    /** The code of an arrangement's end in a status. */
-    private static AuditAction ended(Status status) {
-        return switch (status) {
-            case KEPT -> AuditAction.ARRANGEMENT_KEPT;
-            case PARTIALLY_KEPT -> AuditAction.ARRANGEMENT_PARTIALLY_KEPT;
-            case BROKEN -> AuditAction.ARRANGEMENT_BROKEN;
-            case REJECTED -> AuditAction.ARRANGEMENT_REJECTED;
-            case CANCELLED -> AuditAction.ARRANGEMENT_CANCELLED;
-            case ENDED -> AuditAction.ARRANGEMENT_ENDED;
-            case ACTIVE -> AuditAction.ARRANGEMENT_ACTIVE;
-            case PENDING_APPROVAL -> AuditAction.ARRANGEMENT_PROPOSED;
-        };
     }
 
     private Terms terms(Proposal p, Account a, LocalDate today) {

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import io.candor.platform.Actor;
 import io.candor.platform.evidence.EvidenceEvent;
+import io.candor.platform.evidence.EvidenceType;
 import io.candor.platform.ids.Ids;
 import io.candor.platform.tenant.TenantContext;
 import io.candor.platform.web.CursorPage;
@@ -84,7 +85,7 @@ public class AuditTrail {
             return;
         }
         if (subject != null) {
-            events.publishEvent(new EvidenceEvent("STAFF_READ", subject, actor == null ? "system" : actor.username(),
+            events.publishEvent(new EvidenceEvent(EvidenceType.STAFF_READ, subject, actor == null ? "system" : actor.username(),
                     clock.instant(), Map.of("purpose", entry.purpose() == null ? "UNSPECIFIED" : entry.purpose()),
                     List.of()));
         }

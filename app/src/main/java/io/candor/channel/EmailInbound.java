@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import io.candor.compliance.Channel;
 import io.candor.platform.evidence.EvidenceEvent;
+import io.candor.platform.evidence.EvidenceType;
 import io.candor.portfolio.ContactPreferences;
 import io.candor.portfolio.ContactTargets;
 import io.candor.tenancy.EachTenant;
@@ -116,7 +117,7 @@ class EmailInbound {
                 if (stop) {
                     preferences.optOut(point.point(), Channel.EMAIL.name(), true);
                 }
-                events.publishEvent(new EvidenceEvent("EMAIL_REPLY", EvidenceEvent.Subject.account(point.account()),
+                events.publishEvent(new EvidenceEvent(EvidenceType.EMAIL_REPLY, EvidenceEvent.Subject.account(point.account()),
                         "debtor", clock.instant(), Map.of("stopWord", Boolean.toString(stop)),
                         List.of((subject + "\n\n" + body).getBytes(StandardCharsets.UTF_8))));
             }

@@ -25,6 +25,7 @@ import io.candor.platform.Actor;
 import io.candor.platform.Failures;
 import io.candor.platform.Timestamps;
 import io.candor.platform.evidence.EvidenceEvent;
+import io.candor.platform.evidence.EvidenceType;
 import io.candor.platform.ids.Ids;
 import io.candor.platform.tenant.TenantContext;
 import io.candor.platform.web.BadRequestException;
@@ -258,7 +259,7 @@ public class Sends {
             if (delivery instanceof Delivery.Accepted a) {
                 contents.addAll(a.documents());
             }
-            events.publishEvent(new EvidenceEvent("MESSAGE_SENT", EvidenceEvent.Subject.account(m.account()), null,
+            events.publishEvent(new EvidenceEvent(EvidenceType.MESSAGE_SENT, EvidenceEvent.Subject.account(m.account()), null,
                     clock.instant(), facts, contents));
             return byId(m.id());
         });

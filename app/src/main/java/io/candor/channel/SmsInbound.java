@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import io.candor.compliance.Channel;
 import io.candor.platform.Timestamps;
 import io.candor.platform.evidence.EvidenceEvent;
+import io.candor.platform.evidence.EvidenceType;
 import io.candor.platform.tenant.TenantContext;
 import io.candor.portfolio.ContactPreferences;
 import io.candor.portfolio.ContactTargets;
@@ -127,7 +128,7 @@ class SmsInbound {
                         RETURNING account_id""")
                 .param("status", status.name()).param("detail", "SMSC receipt: " + state + " " + receipt.getError())
                 .param("now", Timestamps.utc(clock.instant())).param("id", receipt.getId()).query(UUID.class).list();
-        accounts.forEach(a -> events.publishEvent(EvidenceEvent.of("MESSAGE_RECEIPT", EvidenceEvent.Subject.account(a),
+        accounts.forEach(a -> events.publishEvent(EvidenceEvent.of(EvidenceType.MESSAGE_RECEIPT, EvidenceEvent.Subject.account(a),
                 clock.instant(), Map.of("channel", "SMS", "provider", receipt.getId(), "state", state.name()))));
     }
 
@@ -141,7 +142,7 @@ class SmsInbound {
             if (stop) {
                 preferences.optOut(p.point(), Channel.SMS.name(), true);
             }
-            events.publishEvent(new EvidenceEvent("SMS_REPLY", EvidenceEvent.Subject.account(p.account()),
+            events.publishEvent(new EvidenceEvent(EvidenceType.SMS_REPLY, EvidenceEvent.Subject.account(p.account()),
                     "debtor", clock.instant(), Map.of("stopWord", Boolean.toString(stop)),
                     List.of(text.getBytes(StandardCharsets.UTF_8))));
         }

@@ -14,6 +14,7 @@ import java.util.Random;
 import java.util.UUID;
 
 import io.candor.platform.evidence.EvidenceEvent;
+import io.candor.platform.evidence.EvidenceType;
 import io.candor.platform.tenant.TenantContext;
 import io.candor.tenancy.Tenant;
 import io.candor.tenancy.Tenants;
@@ -134,7 +135,7 @@ public final class EvidenceBenchmark {
     private static final UUID SUBJECT = UUID.fromString("00000000-0000-7000-8000-000000000001");
 
     private static EvidenceEvent event(int i) {
-        return new EvidenceEvent("CONTACT_DECISION", EvidenceEvent.Subject.account(SUBJECT), "bench",
+        return new EvidenceEvent(EvidenceType.CONTACT_DECISION, EvidenceEvent.Subject.account(SUBJECT), "bench",
                 Instant.parse("2026-11-23T00:00:00Z").plusMillis(i), Map.of("verdict", i % 3 == 0 ? "DENY" : "ALLOW",
                 "channel", "VOICE_AI", "n", Integer.toString(i)), List.of());
     }

@@ -1,6 +1,7 @@
 package io.candor.platform;
 
 import io.candor.platform.evidence.EvidenceEvent;
+import io.candor.platform.evidence.EvidenceType;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
@@ -23,12 +24,16 @@ class BusinessMetrics {
 
     @EventListener
     void on(EvidenceEvent e) {
-        switch (e.type()) {
-            case "CONTACT_DECISION" -> registry.counter("candor.gate.decisions", "verdict", fact(e, "verdict"), "rule",
+        EvidenceType type = EvidenceType.named(e.type()).orElse(null);
+        if (type == null) {
+            return; // an external system's record
+        }
+        switch (type) {
+            case CONTACT_DECISION -> registry.counter("candor.gate.decisions", "verdict", fact(e, "verdict"), "rule",
                     first(e.facts().get("rules")), "channel", fact(e, "channel")).increment();
-            case "MESSAGE_SENT" -> registry.counter("candor.messages", "channel", fact(e, "channel"), "status",
+            case MESSAGE_SENT -> registry.counter("candor.messages", "channel", fact(e, "channel"), "status",
                     fact(e, "status")).increment();
-            case "AGENT_HANDOVER" -> registry.counter("candor.agent.handovers", "reason", fact(e, "reason")).increment();
+            case AGENT_HANDOVER -> registry.counter("candor.agent.handovers", "reason", fact(e, "reason")).increment();
             default -> {
             }
         }

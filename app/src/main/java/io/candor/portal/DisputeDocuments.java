@@ -17,6 +17,7 @@ import io.candor.compliance.Hold;
 import io.candor.compliance.gate.Holds;
 import io.candor.evidence.ContentStore;
 import io.candor.platform.evidence.EvidenceEvent;
+import io.candor.platform.evidence.EvidenceType;
 import io.candor.platform.ids.Ids;
 import io.candor.platform.tenant.TenantContext;
 import io.candor.verify.Merkle;
@@ -124,7 +125,7 @@ public class DisputeDocuments {
                     .param("t", TenantContext.require()).param("id", id).param("a", account).param("hold", hold)
                     .param("name", name).param("type", type).param("size", u.bytes().length)
                     .param("sha", sha).param("now", utc(clock.instant())).update();
-            events.publishEvent(new EvidenceEvent("DISPUTE_DOCUMENT", EvidenceEvent.Subject.account(account), by,
+            events.publishEvent(new EvidenceEvent(EvidenceType.DISPUTE_DOCUMENT, EvidenceEvent.Subject.account(account), by,
                     clock.instant(), Map.of("document", id.toString(), "hold", hold.toString(), "contentType",
                     type, "bytes", Integer.toString(u.bytes().length)), List.of(u.bytes())));
         }

@@ -28,6 +28,7 @@ import io.candor.platform.CandorProperties;
 import io.candor.platform.Hmac;
 import io.candor.platform.SecretFile;
 import io.candor.platform.evidence.EvidenceEvent;
+import io.candor.platform.evidence.EvidenceType;
 import io.candor.platform.ids.Ids;
 import io.candor.platform.tenant.TenantContext;
 import io.candor.platform.web.NotFoundException;
@@ -139,7 +140,7 @@ public class PortalLinks {
                 .param("by", by).param("now", utc(clock.instant())).param("expires", utc(expires)).update();
         audit.record(AuditEntry.of(AuditAction.PORTAL_LINK_CREATED, "account", account).withDetail(Map.of("link", id.toString(),
                 "expiresAt", expires.toString())));
-        events.publishEvent(new EvidenceEvent("PORTAL_LINK_CREATED", EvidenceEvent.Subject.account(account), by,
+        events.publishEvent(new EvidenceEvent(EvidenceType.PORTAL_LINK_CREATED, EvidenceEvent.Subject.account(account), by,
                 clock.instant(), Map.of("link", id.toString(), "expiresAt", expires.toString()), List.of()));
         String root = properties.publicBaseUrl() == null || properties.publicBaseUrl().isBlank()
                 ? base.toString() : properties.publicBaseUrl();
@@ -162,7 +163,7 @@ public class PortalLinks {
                     .query(UUID.class).single();
             audit.record(AuditEntry.of(AuditAction.PORTAL_LINK_REVOKED, "account", account).withDetail(Map.of("link",
                     link.toString(), "why", why)));
-            events.publishEvent(new EvidenceEvent("PORTAL_LINK_REVOKED", EvidenceEvent.Subject.account(account), by,
+            events.publishEvent(new EvidenceEvent(EvidenceType.PORTAL_LINK_REVOKED, EvidenceEvent.Subject.account(account), by,
                     clock.instant(), Map.of("link", link.toString(), "why", why), List.of()));
         }
         return find(link).orElse(found);

@@ -17,6 +17,7 @@ import io.candor.audit.AuditTrail;
 import io.candor.platform.Actor;
 import io.candor.platform.CandorProperties;
 import io.candor.platform.evidence.EvidenceEvent;
+import io.candor.platform.evidence.EvidenceType;
 import io.candor.platform.ids.Ids;
 import io.candor.platform.tenant.TenantContext;
 import io.candor.portfolio.AccountReadModel;
@@ -121,7 +122,7 @@ class Verification {
                 account).withDetail(Map.copyOf(detail)));
         if (right) {
             detail.remove("client");
-            events.publishEvent(new EvidenceEvent("PORTAL_VERIFIED", EvidenceEvent.Subject.account(account),
+            events.publishEvent(new EvidenceEvent(EvidenceType.PORTAL_VERIFIED, EvidenceEvent.Subject.account(account),
                     debtor(link).username(), clock.instant(), Map.copyOf(detail), List.of()));
             return new Verified();
         }

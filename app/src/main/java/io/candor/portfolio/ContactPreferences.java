@@ -12,6 +12,7 @@ import io.candor.audit.AuditAction;
 import io.candor.audit.AuditEntry;
 import io.candor.audit.AuditTrail;
 import io.candor.platform.evidence.EvidenceEvent;
+import io.candor.platform.evidence.EvidenceType;
 import io.candor.platform.tenant.TenantContext;
 import io.candor.platform.web.NotFoundException;
 import io.candor.privacy.Masking;
@@ -110,22 +111,25 @@ public class ContactPreferences {
         facts.put("channel", p.channel() == null ? "-" : p.channel());
         facts.put("hours", p.hours() == null ? "-" : p.hours().from() + "-" + p.hours().to());
         audit.record(AuditEntry.of(AuditAction.CONTACT_PREFERENCE_SET, "debtor", debtor).withDetail(new LinkedHashMap<>(facts)));
-        events.publishEvent(new EvidenceEvent("CONTACT_PREFERENCE_SET",
+        events.publishEvent(new EvidenceEvent(EvidenceType.CONTACT_PREFERENCE_SET,
                 EvidenceEvent.Subject.debtor(debtor), by, Instant.now(), facts,
                 List.of()));
     }
 
     @Transactional
     public void optOut(UUID contactPoint, String channel, boolean out) {
-        change(contactPoint, "opted_out", channel, out, out ? AuditAction.CHANNEL_OPTED_OUT : AuditAction.CHANNEL_OPTED_IN);
+        change(contactPoint, "opted_out", channel, out, out ? AuditAction.CHANNEL_OPTED_OUT : AuditAction.CHANNEL_OPTED_IN,
+                out ? EvidenceType.CHANNEL_OPTED_OUT : EvidenceType.CHANNEL_OPTED_IN);
     }
 
     @Transactional
     public void consent(UUID contactPoint, String consent, boolean granted) {
-        change(contactPoint, "consents", consent, granted, granted ? AuditAction.CONSENT_GRANTED : AuditAction.CONSENT_REVOKED);
+        change(contactPoint, "consents", consent, granted, granted ? AuditAction.CONSENT_GRANTED : AuditAction.CONSENT_REVOKED,
+                granted ? EvidenceType.CONSENT_GRANTED : EvidenceType.CONSENT_REVOKED);
     }
 
-    private void change(UUID contactPoint, String column, String value, boolean add, AuditAction action) {
+    private void change(UUID contactPoint, String column, String value, boolean add, AuditAction action,
+            EvidenceType evidence) {
         String sql = add
                 ? "UPDATE contact_point SET " + column + " = array_append(" + column + ", :v) WHERE id = :id AND NOT (:v = ANY(" + column + "))"
                 : "UPDATE contact_point SET " + column + " = array_remove(" + column + ", :v) WHERE id = :id";
@@ -134,7 +138,7 @@ public class ContactPreferences {
                 .query(UUID.class).optional().orElseThrow(() -> new NotFoundException("contact point", contactPoint));
         audit.record(AuditEntry.of(action, "debtor", debtor).withDetail(Map.of("contactPoint", contactPoint.toString(),
                 "value", value)));
-        events.publishEvent(EvidenceEvent.of(action.name(),
+        events.publishEvent(EvidenceEvent.of(evidence,
                 EvidenceEvent.Subject.debtor(debtor), Instant.now(),
                 Map.of("contactPoint", contactPoint.toString(), "value", value)));
     }

@@ -27,6 +27,7 @@ import io.candor.audit.AuditAction;
 import io.candor.audit.AuditEntry;
 import io.candor.audit.AuditTrail;
 import io.candor.platform.evidence.EvidenceEvent;
+import io.candor.platform.evidence.EvidenceType;
 import io.candor.platform.ids.Ids;
 import io.candor.platform.money.Money;
 import io.candor.platform.tenant.TenantContext;
@@ -164,7 +165,7 @@ public class Payments {
                 .param("now", now()).update();
         audit.record(AuditEntry.of(AuditAction.PAYMENT_POSTED, "account", r.account()).withDetail(Map.of(
                 "payment", id.toString(), "amount", amount.toString(), "applied", applied, "reference", r.reference())));
-        events.publishEvent(EvidenceEvent.of("PAYMENT_POSTED", EvidenceEvent.Subject.account(r.account()), clock.instant(),
+        events.publishEvent(EvidenceEvent.of(EvidenceType.PAYMENT_POSTED, EvidenceEvent.Subject.account(r.account()), clock.instant(),
                 Map.of("payment", id.toString(), "amount", amount.toString(), "appliedMinor", Long.toString(applied),
                         "paidOn", r.paidOn().toString())));
         events.publishEvent(new PaymentPosted(r.account(), id));
@@ -199,7 +200,7 @@ public class Payments {
                 .param("reason", reason).param("now", now()).param("id", paymentId).update();
         audit.record(AuditEntry.of(AuditAction.PAYMENT_REVERSED, "account", p.accountId()).withDetail(Map.of(
                 "payment", paymentId.toString(), "reason", reason)));
-        events.publishEvent(new EvidenceEvent("PAYMENT_REVERSED", EvidenceEvent.Subject.account(p.accountId()), null,
+        events.publishEvent(new EvidenceEvent(EvidenceType.PAYMENT_REVERSED, EvidenceEvent.Subject.account(p.accountId()), null,
                 clock.instant(), Map.of("payment", paymentId.toString()),
                 List.of(reason.getBytes(StandardCharsets.UTF_8))));
         return find(paymentId).orElseThrow();

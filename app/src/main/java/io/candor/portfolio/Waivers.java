@@ -12,6 +12,7 @@ import io.candor.audit.AuditAction;
 import io.candor.audit.AuditEntry;
 import io.candor.audit.AuditTrail;
 import io.candor.platform.evidence.EvidenceEvent;
+import io.candor.platform.evidence.EvidenceType;
 import io.candor.platform.ids.Ids;
 import io.candor.platform.money.Money;
 import io.candor.platform.tenant.TenantContext;
@@ -70,7 +71,7 @@ public class Waivers {
         facts.put("waived", Money.ofMinor(total, left.currency()).toString());
         facts.put("reference", reference);
         audit.record(AuditEntry.of(AuditAction.BALANCE_WAIVED, "account", account).withDetail(new LinkedHashMap<>(facts)));
-        events.publishEvent(new EvidenceEvent("BALANCE_WAIVED", EvidenceEvent.Subject.account(account), "monitoring",
+        events.publishEvent(new EvidenceEvent(EvidenceType.BALANCE_WAIVED, EvidenceEvent.Subject.account(account), "monitoring",
                 clock.instant(), facts, List.of()));
     }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.candor.platform.evidence.EvidenceEvent;
+import io.candor.platform.evidence.EvidenceType;
 import io.candor.platform.ids.Ids;
 import io.candor.platform.tenant.TenantContext;
 import io.candor.platform.web.BadRequestException;
@@ -47,7 +48,7 @@ class AccountNotes {
                         VALUES (:t, :id, :a, :text, :by, :now)""")
                 .param("t", TenantContext.require()).param("id", id).param("a", account).param("text", text.strip())
                 .param("by", by).param("now", utc(clock.instant())).update();
-        events.publishEvent(new EvidenceEvent("ACCOUNT_NOTE", EvidenceEvent.Subject.account(account), by,
+        events.publishEvent(new EvidenceEvent(EvidenceType.ACCOUNT_NOTE, EvidenceEvent.Subject.account(account), by,
                 clock.instant(), Map.of("note", id.toString()),
                 List.of(text.strip().getBytes(StandardCharsets.UTF_8))));
         return of(account).getFirst();

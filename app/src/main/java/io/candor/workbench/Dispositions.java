@@ -24,6 +24,7 @@ import io.candor.compliance.gate.ContactRecords;
 import io.candor.compliance.gate.Holds;
 import io.candor.identity.CandorPrincipal;
 import io.candor.platform.evidence.EvidenceEvent;
+import io.candor.platform.evidence.EvidenceType;
 import io.candor.platform.tenant.TenantContext;
 import io.candor.platform.web.BadRequestException;
 import io.candor.platform.web.ConflictException;
@@ -119,7 +120,7 @@ class Dispositions {
             facts.put("arrangement", made.id().toString());
         }
         audit.record(AuditEntry.of(AuditAction.CONTACT_DISPOSITION, "account", account).withDetail(new LinkedHashMap<>(facts)));
-        events.publishEvent(new EvidenceEvent("CONTACT_DISPOSITION", EvidenceEvent.Subject.account(account),
+        events.publishEvent(new EvidenceEvent(EvidenceType.CONTACT_DISPOSITION, EvidenceEvent.Subject.account(account),
                 by.username(), clock.instant(), facts, r.note() == null || r.note().isBlank() ? List.of()
                         : List.of(r.note().getBytes(StandardCharsets.UTF_8))));
         return made;

@@ -273,9 +273,9 @@ class EvidenceLogTests {
         long size = TenantContext.call(tenant.id(), () -> {
             for (int i = 0; i < 300; i++) { // across a tile boundary
                 int n = i;
-                tx.executeWithoutResult(s -> recorder.record(EvidenceEvent.of("NOTE",
-                        EvidenceEvent.Subject.account(account), Instant.now(),
-                        Map.of("n", Integer.toString(n)))));
+                tx.executeWithoutResult(s -> recorder.record(new EvidenceEvent("NOTE",
+                        EvidenceEvent.Subject.account(account), null, Instant.now(),
+                        Map.of("n", Integer.toString(n)), List.of())));
             }
             long after = restarted.sequence(true);
             checkpoints.issue();

@@ -33,6 +33,7 @@ import io.candor.compliance.policy.PolicyLayers;
 import io.candor.identity.Users;
 import io.candor.platform.Actor;
 import io.candor.platform.evidence.EvidenceEvent;
+import io.candor.platform.evidence.EvidenceType;
 import io.candor.platform.ids.Ids;
 import io.candor.platform.tenant.TenantContext;
 import io.candor.platform.web.BadRequestException;
@@ -311,7 +312,7 @@ public class ContactGate {
         if (next != null) {
             facts.put("nextAllowedAt", next.toString());
         }
-        events.publishEvent(new EvidenceEvent("CONTACT_DECISION", EvidenceEvent.Subject.account(r.account()),
+        events.publishEvent(new EvidenceEvent(EvidenceType.CONTACT_DECISION, EvidenceEvent.Subject.account(r.account()),
                 actor.username(), now, facts, List.of()));
         return new Answer(decisionId, Verdict.of(allow), rules, next, reservation, counters);
     }
@@ -353,7 +354,7 @@ public class ContactGate {
         }
         UUID account = jdbc.sql("SELECT account_id FROM contact_event WHERE id = :id").param("id", event)
                 .query(UUID.class).single();
-        events.publishEvent(EvidenceEvent.of("CONTACT_OUTCOME", EvidenceEvent.Subject.account(account), clock.instant(),
+        events.publishEvent(EvidenceEvent.of(EvidenceType.CONTACT_OUTCOME, EvidenceEvent.Subject.account(account), clock.instant(),
                 Map.of("contactEvent", event.toString(), "outcome", outcome.name())));
     }
 

@@ -21,6 +21,7 @@ import io.candor.audit.AuditEntry;
 import io.candor.audit.AuditTrail;
 import io.candor.compliance.Hold;
 import io.candor.platform.evidence.EvidenceEvent;
+import io.candor.platform.evidence.EvidenceType;
 import io.candor.platform.ids.Ids;
 import io.candor.platform.tenant.TenantContext;
 import io.candor.platform.web.NotFoundException;
@@ -70,7 +71,7 @@ public class Holds {
                 .param("until", until).update();
         audit.record(AuditEntry.of(AuditAction.HOLD_SET, "account", account).withDetail(Map.of("hold", hold.name(), "reason", reason)));
         // the reason is free text a person wrote: the log gets its hash, the content store the text
-        events.publishEvent(new EvidenceEvent("HOLD_SET", EvidenceEvent.Subject.account(account), actor, clock.instant(),
+        events.publishEvent(new EvidenceEvent(EvidenceType.HOLD_SET, EvidenceEvent.Subject.account(account), actor, clock.instant(),
                 until == null ? Map.of("hold", hold.name(), "holdId", id.toString())
                         : Map.of("hold", hold.name(), "holdId", id.toString(), "until", until.toString()),
                 List.of(reason.getBytes(StandardCharsets.UTF_8))));
@@ -83,7 +84,7 @@ public class Holds {
         jdbc.sql("UPDATE account_hold SET lifted_by = :by, lifted_at = :now WHERE id = :id AND lifted_at IS NULL")
                 .param("by", actor).param("now", now()).param("id", holdId).update();
         audit.record(AuditEntry.of(AuditAction.HOLD_LIFTED, "account", h.accountId()).withDetail(Map.of("hold", h.hold().name())));
-        events.publishEvent(new EvidenceEvent("HOLD_LIFTED", EvidenceEvent.Subject.account(h.accountId()), actor,
+        events.publishEvent(new EvidenceEvent(EvidenceType.HOLD_LIFTED, EvidenceEvent.Subject.account(h.accountId()), actor,
                 clock.instant(), Map.of("hold", h.hold().name(), "holdId", holdId.toString()), List.of()));
         return find(holdId);
     }

@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * facts are codes and amounts, and content (a message body, a letter, a recording) is stored apart and logged by
  * its SHA-256.
  *
- * @param type     upper-case code, e.g. {@code CONTACT_DECISION}
+ * @param type     upper-case code: Candor's own are the {@link EvidenceType}s, e.g. {@code CONTACT_DECISION}
  * @param subject  whose matter: an account or a debtor
  * @param actor    who acted (a username, {@code ai-agent}); null: the signed-in user, else {@code system}
  * @param facts    names {@code [a-z][a-zA-Z0-9_.-]*}, values printable without line breaks
@@ -50,8 +50,14 @@ public record EvidenceEvent(String type, Subject subject, @Nullable String actor
         contents = List.copyOf(contents);
     }
 
-    /** An event by the signed-in user, without content. */
-    public static EvidenceEvent of(String type, Subject subject, Instant at, Map<String, String> facts) {
+    /** One of Candor's own records. */
+    public EvidenceEvent(EvidenceType type, Subject subject, @Nullable String actor, Instant at,
+            Map<String, String> facts, List<byte[]> contents) {
+        this(type.name(), subject, actor, at, facts, contents);
+    }
+
+    /** One of Candor's own records, by the signed-in user, without content. */
+    public static EvidenceEvent of(EvidenceType type, Subject subject, Instant at, Map<String, String> facts) {
         return new EvidenceEvent(type, subject, null, at, facts, List.of());
     }
 }

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import io.candor.platform.Timestamps;
 import io.candor.platform.evidence.EvidenceEvent;
+import io.candor.platform.evidence.EvidenceType;
 import io.candor.platform.tenant.TenantContext;
 import io.candor.portfolio.Accounts;
 import org.springframework.context.ApplicationEventPublisher;
@@ -54,7 +55,7 @@ public class AccountSignals {
                         SET count = account_signal.count + 1, source = excluded.source, since = excluded.since""")
                 .param("tenant", TenantContext.require()).param("account", account).param("signal", signal.name())
                 .param("source", source).param("now", Timestamps.utc(clock.instant())).update();
-        events.publishEvent(EvidenceEvent.of("ACCOUNT_SIGNAL", EvidenceEvent.Subject.account(account), clock.instant(),
+        events.publishEvent(EvidenceEvent.of(EvidenceType.ACCOUNT_SIGNAL, EvidenceEvent.Subject.account(account), clock.instant(),
                 Map.of("signal", signal.name(), "change", "RAISED", "source", source)));
     }
 
@@ -70,7 +71,7 @@ public class AccountSignals {
         int n = jdbc.sql("DELETE FROM account_signal WHERE account_id = :a AND signal = :s")
                 .param("a", account).param("s", signal.name()).update();
         if (n > 0) {
-            events.publishEvent(EvidenceEvent.of("ACCOUNT_SIGNAL", EvidenceEvent.Subject.account(account),
+            events.publishEvent(EvidenceEvent.of(EvidenceType.ACCOUNT_SIGNAL, EvidenceEvent.Subject.account(account),
                     clock.instant(), Map.of("signal", signal.name(), "change", "CLEARED", "source", source)));
         }
     }

@@ -15,6 +15,7 @@ import java.util.UUID;
 
 import io.candor.platform.Timestamps;
 import io.candor.platform.evidence.EvidenceEvent;
+import io.candor.platform.evidence.EvidenceType;
 import io.candor.platform.ids.Ids;
 import io.candor.platform.tenant.TenantContext;
 import io.candor.platform.web.BadRequestException;
@@ -245,7 +246,7 @@ public class PlanRuns {
                     .param("strategy", r.strategy()).param("seed", seed).param("date", date)
                     .param("first", assigned.getFirst().situation().account())
                     .param("last", assigned.getLast().situation().account())
-                    .query((rs, n) -> new EvidenceEvent("STRATEGY_ASSIGNMENT", EvidenceEvent.Subject.account(
+                    .query((rs, n) -> new EvidenceEvent(EvidenceType.STRATEGY_ASSIGNMENT, EvidenceEvent.Subject.account(
                             rs.getObject(1, UUID.class)), null, now, Map.of("strategy", r.strategy(), "version",
                             Integer.toString(r.version()), "seed", Long.toString(seed), "variant", rs.getString(2),
                             "businessDate", date.toString()), List.of()))
