@@ -4,7 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -51,7 +51,10 @@ class EvidenceApi {
     private final Bundles bundles;
     private final SelfAudit audit;
 
-    EvidenceApi(EvidenceLog log, Checkpoints checkpoints, Bundles bundles, SelfAudit audit) {
+    private final Clock clock;
+
+    EvidenceApi(EvidenceLog log, Checkpoints checkpoints, Bundles bundles, SelfAudit audit, Clock clock) {
+        this.clock = clock;
         this.log = log;
         this.checkpoints = checkpoints;
         this.bundles = bundles;
@@ -108,7 +111,7 @@ class EvidenceApi {
             throw new BadRequestException("subject must be an account id, or debtor:<id>.");
         }
         try {
-            long index = log.appendNow(new EvidenceEvent(r.type(), subject, CurrentUser.get().username(), Instant.now(),
+            long index = log.appendNow(new EvidenceEvent(r.type(), subject, CurrentUser.get().username(), clock.instant(),
                     r.facts() == null ? Map.of() : r.facts(), content == null ? List.of() : List.of(content)));
             return ResponseEntity.status(201).body(Map.of("index", index));
         } catch (IllegalArgumentException e) {

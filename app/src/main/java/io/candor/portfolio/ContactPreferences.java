@@ -1,6 +1,6 @@
 package io.candor.portfolio;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalTime;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +35,10 @@ public class ContactPreferences {
 
     private final ApplicationEventPublisher events;
 
-    ContactPreferences(JdbcClient jdbc, AuditTrail audit, ApplicationEventPublisher events) {
+    private final Clock clock;
+
+    ContactPreferences(JdbcClient jdbc, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+        this.clock = clock;
         this.events = events;
         this.jdbc = jdbc;
         this.audit = audit;
@@ -112,7 +115,7 @@ public class ContactPreferences {
         facts.put("hours", p.hours() == null ? "-" : p.hours().from() + "-" + p.hours().to());
         audit.record(AuditEntry.of(AuditAction.CONTACT_PREFERENCE_SET, "debtor", debtor).withDetail(new LinkedHashMap<>(facts)));
         events.publishEvent(new EvidenceEvent(EvidenceType.CONTACT_PREFERENCE_SET,
-                EvidenceEvent.Subject.debtor(debtor), by, Instant.now(), facts,
+                EvidenceEvent.Subject.debtor(debtor), by, clock.instant(), facts,
                 List.of()));
     }
 
@@ -139,7 +142,7 @@ public class ContactPreferences {
         audit.record(AuditEntry.of(action, "debtor", debtor).withDetail(Map.of("contactPoint", contactPoint.toString(),
                 "value", value)));
         events.publishEvent(EvidenceEvent.of(evidence,
-                EvidenceEvent.Subject.debtor(debtor), Instant.now(),
+                EvidenceEvent.Subject.debtor(debtor), clock.instant(),
                 Map.of("contactPoint", contactPoint.toString(), "value", value)));
     }
 }

@@ -3,6 +3,7 @@ package io.candor.compliance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.LocalDate;
 import java.util.Locale;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -12,6 +13,8 @@ import io.candor.support.Api;
 import io.candor.support.Browser;
 import io.candor.support.CandorIntegrationTest;
 import io.candor.support.TestTenants;
+import io.candor.support.WebSession;
+import io.candor.tenancy.Tenants;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -40,6 +43,9 @@ class PolicyLayerTests {
 
     @Autowired
     DataSource dataSource;
+
+    @Autowired
+    Tenants directory;
 
     Api api;
     TestTenants.TestTenant tenant;
@@ -118,6 +124,27 @@ class PolicyLayerTests {
                 .status()).isEqualTo(201);
         assertThat(verdict("2026-03-03T10:00:00+08:00", "VOICE_HUMAN")).startsWith("ALLOW");
         assertThat(verdict("2026-03-03T11:00:00+08:00", "VOICE_HUMAN")).startsWith("DENY [\"OWN-ONE-CALL\"]");
+    }
+
+    @Test
+    void theCompliancePageMarksTheVersionInEffectOnTheTenantsBusinessDate() {
+        // the tenant works on 1 March: version 2, effective from 1 June, is not in effect for it yet, whatever the
+        // server's calendar says (the page used the server's own date: both versions looked in effect on its day)
+        TenantContext.run(tenant.id(), () -> directory.setBusinessDate(tenant.id(), LocalDate.of(2026, 3, 1)));
+        assertThat(publish("tenant", EVENING).status()).isEqualTo(201);
+        assertThat(publish("tenant", EVENING.replace("2026-01-01", "2026-06-01")).status()).isEqualTo(201);
+        String page = new WebSession(port).signIn(tenant.slug(), "compliance_officer", TestTenants.PASSWORD)
+                .get("/compliance").body();
+        assertThat(layer(page, "TENANT:null:1")).contains("class=\"badge\"");
+        assertThat(layer(page, "TENANT:null:2")).doesNotContain("class=\"badge\"");
+    }
+
+    /** The section of the compliance page that shows one layer version. */
+    private static String layer(String page, String key) {
+        int at = page.indexOf("data-layer=\"" + key + "\"");
+        assertThat(at).as("the page shows layer " + key).isNotNegative();
+        int end = page.indexOf("</section>", at);
+        return page.substring(at, end);
     }
 
     @Test

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Set;
 
 import io.candor.compliance.RulePacks;
+import io.candor.identity.CurrentUser;
+import io.candor.tenancy.Tenants;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,16 +21,20 @@ class CompliancePage {
     private final RulePacks packs;
     private final PolicyLayers layers;
 
-    CompliancePage(RulePacks packs, PolicyLayers layers) {
+    private final Tenants tenants;
+
+    CompliancePage(RulePacks packs, PolicyLayers layers, Tenants tenants) {
         this.packs = packs;
         this.layers = layers;
+        this.tenants = tenants;
     }
 
     @GetMapping("/compliance")
     String compliance(Model model) {
         List<PoliciesApi.VersionView> versions = layers.all().stream().map(PoliciesApi.VersionView::of).toList();
-        LocalDate today = LocalDate.now();
-        // the version of each layer that applies today: the newest one already effective (versions come newest first)
+        // the version of each layer in effect on the tenant's business date, as the gate and the planner apply it:
+        // the newest one already effective (versions come newest first)
+        LocalDate today = tenants.businessDate(CurrentUser.get().tenantId());
         Set<String> layersSeen = new HashSet<>();
         Set<String> inEffect = new HashSet<>();
         for (PoliciesApi.VersionView v : versions) {

@@ -1,6 +1,7 @@
 package io.candor.compliance.policy;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -64,7 +65,10 @@ public class PolicyLayers {
     /** Parsed versions; a version never changes, so the cache needs no invalidation. */
     private final Map<Key, PolicyLayer> parsed = new ConcurrentHashMap<>();
 
-    PolicyLayers(JdbcClient jdbc, RulePacks packs, AuditTrail audit) {
+    private final Clock clock;
+
+    PolicyLayers(JdbcClient jdbc, RulePacks packs, AuditTrail audit, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.packs = packs;
         this.audit = audit;
@@ -146,7 +150,7 @@ public class PolicyLayers {
         }
         String canonical = JSON.writeValueAsString(definition);
         byte[] sha = Merkle.sha256().digest(canonical.getBytes(StandardCharsets.UTF_8));
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         try {
             jdbc.sql("""
                             INSERT INTO compliance_policy (tenant_id, scope, creditor_code, version, effective_from,
