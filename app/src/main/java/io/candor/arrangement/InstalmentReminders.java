@@ -68,7 +68,7 @@ public class InstalmentReminders {
     @Scheduled(fixedDelayString = "${candor.arrangements.monitor-interval:15m}",
             initialDelayString = "${candor.arrangements.monitor-interval:15m}")
     void onSchedule() {
-        each.run("Instalment reminders", () -> remind(tenants.businessDate(TenantContext.require())));
+        each.runActive("Instalment reminders", () -> remind(tenants.businessDate(TenantContext.require())));
     }
 
     private record Due(UUID arrangement, UUID account, int seq, LocalDate on, long amountMinor, String currency) {

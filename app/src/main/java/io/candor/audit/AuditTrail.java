@@ -3,6 +3,7 @@ package io.candor.audit;
 import static io.candor.platform.Timestamps.utc;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -89,6 +90,13 @@ public class AuditTrail {
                     clock.instant(), Map.of("purpose", entry.purpose() == null ? "UNSPECIFIED" : entry.purpose()),
                     List.of()));
         }
+    }
+
+    /** When the current tenant last did anything audited, if ever. */
+    public @Nullable Instant lastAt() {
+        OffsetDateTime at = jdbc.sql("SELECT max(at) FROM audit_event").query(OffsetDateTime.class).optional()
+                .orElse(null);
+        return at == null ? null : at.toInstant();
     }
 
     /** The current tenant's events, newest first, optionally for one resource. */

@@ -61,7 +61,7 @@ class SmppSms implements ChannelAdapter {
     @Scheduled(fixedDelayString = "${candor.channels.smpp-bind-interval:60s}",
             initialDelayString = "${candor.channels.smpp-bind-interval:60s}")
     void keepBound() {
-        each.run("Binding the SMS transceiver", () -> providers.find(Channel.SMS).ifPresent(p -> {
+        each.runActive("Binding the SMS transceiver", () -> providers.find(Channel.SMS).ifPresent(p -> {
             try {
                 session(p);
             } catch (IOException e) {

@@ -95,7 +95,7 @@ class DemoSeeder {
         UUID id = tenants.idOf(tenant.slug()).orElseGet(() -> {
             TenantContext.run(tenant.id(), () -> tx.executeWithoutResult(s -> {
                 tenants.register(tenant);
-                for (Role role : Role.values()) {
+                for (Role role : Role.tenantRoles()) {
                     String name = role.name().toLowerCase(Locale.ROOT);
                     users.create(new NewUser(name, displayName(role, book), name + "@" + tenant.slug() + ".example",
                             PASSWORD, EnumSet.of(role), book == DemoPortfolio.Book.LENDER ? "zh-CN" : "en"));
@@ -119,7 +119,7 @@ class DemoSeeder {
                         "demo-" + file.portfolio() + ".csv", null, file.creditor(), file.portfolio(), "demo"),
                         new ByteArrayInputStream(PlacementCsv.of(file.rows())));
                 log.info("Demo tenant {} seeded: {} users, {} accounts imported, {} rejected", tenant.slug(),
-                        Role.values().length, job.imported(), job.rejected());
+                        Role.tenantRoles().size(), job.imported(), job.rejected());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -138,6 +138,7 @@ class DemoSeeder {
             case COMPLIANCE_OFFICER -> "Casey Compliance";
             case AGENCY_USER -> "Avery Agency";
             case AUDITOR -> "Jordan Auditor";
+            case OPERATOR -> "Operator";
         };
         String zh = switch (role) {
             case ADMIN -> "王管理";
@@ -146,6 +147,7 @@ class DemoSeeder {
             case COMPLIANCE_OFFICER -> "陈合规";
             case AGENCY_USER -> "刘委外";
             case AUDITOR -> "赵审计";
+            case OPERATOR -> "平台运营";
         };
         return book == DemoPortfolio.Book.LENDER ? zh + " " + en : en;
     }

@@ -28,6 +28,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import io.candor.tenancy.TenantSuspended;
+import org.springframework.context.event.EventListener;
 
 /**
  * API bearer tokens: {@code cnd_<tenant>_<secret>}. Only the SHA-256 of a token is stored; the tenant part
@@ -113,11 +115,25 @@ class ApiTokens {
         return found.map(Found::principal);
     }
 
+    /** The organisation's suspension, when the token is one of a suspended organisation's (however valid). */
+    Optional<Tenants.Suspension> suspension(String token) {
+        return tenantOf(token).flatMap(t -> TenantContext.call(t, () -> tenants.suspension(t)));
+    }
+
+    /** A suspended organisation's tokens are refused at once: none stays remembered. */
+    @EventListener
+    void on(TenantSuspended suspended) {
+        verified.values().removeIf(v -> v.principal().tenantId().equals(suspended.tenant()));
+    }
+
     private static Instant earliest(Instant a, Instant b) {
         return a.isBefore(b) ? a : b;
     }
 
     private Optional<Found> lookup(UUID tenant, String hash) {
+        if (TenantContext.call(tenant, () -> tenants.suspension(tenant)).isPresent()) {
+            return Optional.empty();
+        }
         return TenantContext.call(tenant, () -> jdbc.sql("""
                         SELECT t.id AS token_id, t.last_used_at, t.expires_at, u.id, u.username, u.display_name, u.roles,
                                u.locale

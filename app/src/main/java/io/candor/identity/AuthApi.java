@@ -42,6 +42,11 @@ class AuthApi {
                 ApiTokens.Issued issued = tokens.issue(s.principal());
                 yield ResponseEntity.ok(new TokenResponse(issued.token(), "Bearer", issued.expiresAt()));
             }
+            case Login.Outcome.Suspended x -> {
+                ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, suspended(x));
+                p.setTitle("Organisation suspended");
+                yield ResponseEntity.status(HttpStatus.FORBIDDEN).body(p);
+            }
             case Login.Outcome.Failure f -> {
                 ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
                         "The tenant, username or password is wrong, or the account is locked after repeated "
@@ -50,6 +55,12 @@ class AuthApi {
                 yield ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(p);
             }
         };
+    }
+
+    /** What a user of a suspended organisation is told. */
+    static String suspended(Login.Outcome.Suspended x) {
+        return "The organisation '" + x.organisation() + "' is suspended by the platform operator: " + x.reason()
+                + ". Its users cannot sign in until it is reactivated; contact the platform operator.";
     }
 
     @Operation(summary = "Revoke the token this request is signed with")

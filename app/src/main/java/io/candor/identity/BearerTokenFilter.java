@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
+import io.candor.tenancy.Tenants;
 
 /** Authenticates API requests that carry {@code Authorization: Bearer <token>}. */
 final class BearerTokenFilter extends OncePerRequestFilter {
@@ -27,6 +28,13 @@ final class BearerTokenFilter extends OncePerRequestFilter {
         if (token.isPresent()) {
             Optional<CandorPrincipal> user = tokens.authenticate(token.get());
             if (user.isEmpty()) {
+                Optional<Tenants.Suspension> suspended = tokens.suspension(token.get());
+                if (suspended.isPresent()) {
+                    ProblemWriter.write(request, response, 403, "Organisation suspended", "This organisation is "
+                            + "suspended by the platform operator: " + suspended.get().reason()
+                            + ". Its users and tokens are refused until it is reactivated; contact the platform operator.");
+                    return;
+                }
                 ProblemWriter.write(request, response, 401, "Unauthorized",
                         "The bearer token is invalid, expired or revoked: get a new one from POST /api/v1/auth/token.");
                 return;

@@ -38,6 +38,10 @@ class Login {
 
         record Failure() implements Outcome {
         }
+
+        /** The right credentials, but the organisation is suspended by the platform operator. */
+        record Suspended(String organisation, String reason) implements Outcome {
+        }
     }
 
     private final Tenants tenants;
@@ -136,6 +140,11 @@ class Login {
         }
         jdbc.sql("UPDATE app_user SET failed_logins = 0, locked_until = NULL WHERE id = :id")
                 .param("id", user.id()).update();
+        Optional<Tenants.Suspension> suspended = tenants.suspension(TenantContext.require());
+        if (suspended.isPresent()) {
+            failed(user, "SUSPENDED");
+            return new Outcome.Suspended(tenantSlug, suspended.get().reason());
+        }
         audit.recordAs(Actor.of(user.id(), user.username()), AuditEntry.of(AuditAction.LOGIN_SUCCEEDED, "user", user.id()));
         return new Outcome.Success(principal(tenantSlug, user));
     }

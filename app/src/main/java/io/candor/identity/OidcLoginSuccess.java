@@ -47,6 +47,10 @@ final class OidcLoginSuccess implements AuthenticationSuccessHandler {
                 contexts.saveContext(context, request, response);
                 response.sendRedirect(request.getContextPath() + "/");
             }
+            case Login.Outcome.Suspended x -> {
+                SecurityContextHolder.clearContext();
+                response.sendRedirect(request.getContextPath() + "/login?suspended");
+            }
             case Login.Outcome.Failure f -> {
                 SecurityContextHolder.clearContext();
                 if (request.getSession(false) != null) {

@@ -1,5 +1,8 @@
 package io.candor.identity;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 /**
  * The roles of a tenant's users. What each may do is listed in docs/security.md; the API enforces it
  * per endpoint.
@@ -16,7 +19,14 @@ public enum Role {
     /** A collection agency's staff working the accounts placed with the agency. */
     AGENCY_USER,
     /** Reads the audit trail and the evidence log; changes nothing. */
-    AUDITOR;
+    AUDITOR,
+    /** Runs the platform (only in the reserved organisation {@code platform}): tenants, limits, suspension. */
+    OPERATOR;
+
+    /** The roles an organisation's users may have: all but the platform's own. */
+    public static Set<Role> tenantRoles() {
+        return EnumSet.complementOf(EnumSet.of(OPERATOR));
+    }
 
     public String authority() {
         return "ROLE_" + name();

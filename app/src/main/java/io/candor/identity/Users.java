@@ -23,9 +23,12 @@ import io.candor.audit.AuditEntry;
 import io.candor.audit.AuditTrail;
 import io.candor.platform.ids.Ids;
 import io.candor.platform.tenant.TenantContext;
+import io.candor.platform.web.BadRequestException;
 import io.candor.platform.web.ConflictException;
 import io.candor.platform.web.CursorPage;
 import io.candor.platform.web.NotFoundException;
+import io.candor.tenancy.Tenant;
+import io.candor.tenancy.Tenants;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,8 +46,10 @@ public class Users {
     private final PasswordEncoder passwords;
     private final AuditTrail audit;
     private final Clock clock;
+    private final Tenants tenants;
 
-    Users(JdbcClient jdbc, PasswordEncoder passwords, AuditTrail audit, Clock clock) {
+    Users(JdbcClient jdbc, PasswordEncoder passwords, AuditTrail audit, Clock clock, Tenants tenants) {
+        this.tenants = tenants;
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.audit = audit;
@@ -54,6 +59,19 @@ public class Users {
     /** Creates a user in the current tenant; the username must be new there. */
     @Transactional
     public UserView create(NewUser user) {
+        UUID tenant = TenantContext.require();
+        boolean platform = tenants.find(tenant).map(t -> t.kind() == Tenant.Kind.PLATFORM).orElse(false);
+        if (platform != user.roles().contains(Role.OPERATOR) || (platform && user.roles().size() > 1)) {
+            throw new BadRequestException(platform
+                    ? "The platform organisation has operators only: give the user the role OPERATOR alone."
+                    : "OPERATOR is the platform operator's role, not an organisation's: choose from "
+                            + Role.tenantRoles() + ".");
+        }
+        Integer max = tenants.limits(tenant).maxUsers();
+        if (max != null && count() >= max) {
+            throw new ConflictException("This organisation may have " + max + " users (its limit, set by the platform "
+                    + "operator): ask the operator to raise the limit.");
+        }
         UUID id = Ids.newId();
         try {
             jdbc.sql("""
@@ -78,6 +96,11 @@ public class Users {
     public Optional<UserView> find(UUID id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM app_user WHERE id = :id").param("id", id)
                 .query(this::view).optional();
+    }
+
+    /** How many users the current tenant has. */
+    public long count() {
+        return jdbc.sql("SELECT count(*) FROM app_user").query(Long.class).single();
     }
 
     /** The user with this username in the current tenant. */

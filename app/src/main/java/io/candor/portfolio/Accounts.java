@@ -62,6 +62,11 @@ public class Accounts {
         return found;
     }
 
+    /** How many accounts the tenant has, in any status; a count, no personal data. */
+    public long count() {
+        return jdbc.sql("SELECT count(*) FROM account").query(Long.class).single();
+    }
+
     /** How many open accounts each bucket holds; counts only, no personal data. */
     public List<BucketCount> countByBucket() {
         return jdbc.sql("SELECT bucket, count(*) AS n FROM account WHERE status = 'OPEN' GROUP BY bucket ORDER BY bucket")

@@ -1,5 +1,6 @@
 package io.candor.tenancy;
 
+import java.util.List;
 import java.util.UUID;
 
 import io.candor.platform.tenant.TenantContext;
@@ -26,9 +27,21 @@ public class EachTenant implements ApplicationListener<ContextClosedEvent> {
         this.tenants = tenants;
     }
 
-    /** Runs {@code work} in each tenant's context; a failure is logged and that tenant retried next time. */
+    /**
+     * Runs {@code work} in each tenant's context, suspended ones too (the evidence log keeps sequencing and signing
+     * checkpoints; replies and opt-outs are still read); a failure is logged and that tenant retried next time.
+     */
     public void run(String what, Runnable work) {
-        for (UUID tenant : tenants.allIds()) {
+        runFor(tenants.allIds(), what, work);
+    }
+
+    /** Runs outbound work — sending, calling, planning, reminding — in each tenant that is not suspended. */
+    public void runActive(String what, Runnable work) {
+        runFor(tenants.activeIds(), what, work);
+    }
+
+    private void runFor(List<UUID> ids, String what, Runnable work) {
+        for (UUID tenant : ids) {
             if (closing) {
                 return;
             }

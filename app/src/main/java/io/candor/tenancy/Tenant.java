@@ -12,6 +12,11 @@ public record Tenant(UUID id, String slug, String name, Kind kind, Currency repo
         /** A bank, consumer-finance company or online lender collecting its own debts. */
         LENDER,
         /** A collection agency working creditors' placements. */
-        AGENCY
+        AGENCY,
+        /** The platform itself: the reserved organisation {@code platform} where the operator signs in; no debtors. */
+        PLATFORM
     }
+
+    /** The reserved slug of the platform's own organisation. */
+    public static final String PLATFORM_SLUG = "platform";
 }

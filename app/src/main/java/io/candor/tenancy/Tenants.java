@@ -1,16 +1,21 @@
 package io.candor.tenancy;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Currency;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.candor.platform.Timestamps;
 import io.candor.platform.ids.Ids;
 import io.candor.platform.tenant.TenantContext;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -22,8 +27,10 @@ public class Tenants {
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    Tenants(JdbcClient jdbc, TransactionTemplate tx, Clock clock) {
+    Tenants(JdbcClient jdbc, TransactionTemplate tx, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.tx = tx;
         this.clock = clock;
@@ -71,6 +78,78 @@ public class Tenants {
     /** Sets (or with {@code null}, clears) the current tenant's business date. */
     public void setBusinessDate(UUID tenant, @Nullable LocalDate date) {
         jdbc.sql("UPDATE tenant SET business_date = :date WHERE id = :id").param("date", date).param("id", tenant).update();
+    }
+
+    /** Why and since when a tenant is suspended. */
+    public record Suspension(Instant since, String reason) {
+    }
+
+    /** A tenant as the platform operator sees it: its name, kind and state, never its data. */
+    public record Entry(UUID id, String slug, String name, Tenant.Kind kind, Currency reportingCurrency, ZoneId zone,
+                        Instant createdAt, @Nullable Suspension suspension, @Nullable Integer maxUsers,
+                        @Nullable Integer maxAccounts) {
+    }
+
+    /** Every tenant, oldest first, through the directory function (the one way to list across tenants). */
+    public List<Entry> directory() {
+        return jdbc.sql("SELECT * FROM candor_tenant_directory()")
+                .query((rs, n) -> {
+                    OffsetDateTime suspended = rs.getObject("suspended_at", OffsetDateTime.class);
+                    return new Entry(rs.getObject("id", UUID.class), rs.getString("slug"), rs.getString("name"),
+                            Tenant.Kind.valueOf(rs.getString("kind")),
+                            Currency.getInstance(rs.getString("reporting_currency")), ZoneId.of(rs.getString("time_zone")),
+                            rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                            suspended == null ? null : new Suspension(suspended.toInstant(),
+                                    Objects.requireNonNullElse(rs.getString("suspended_reason"), "")),
+                            (Integer) rs.getObject("max_users"), (Integer) rs.getObject("max_accounts"));
+                })
+                .list();
+    }
+
+    /** The tenant's suspension, if it is suspended; read while working for it. */
+    public Optional<Suspension> suspension(UUID tenant) {
+        return jdbc.sql("SELECT suspended_at, suspended_reason FROM tenant WHERE id = :id AND suspended_at IS NOT NULL")
+                .param("id", tenant)
+                .query((rs, n) -> new Suspension(rs.getObject(1, OffsetDateTime.class).toInstant(),
+                        Objects.requireNonNullElse(rs.getString(2), "")))
+                .optional();
+    }
+
+    /** Suspends the current tenant (again: the new reason replaces the old); announces it. */
+    public void suspend(UUID tenant, String reason) {
+        jdbc.sql("UPDATE tenant SET suspended_at = coalesce(suspended_at, :now), suspended_reason = :reason WHERE id = :id")
+                .param("now", Timestamps.utc(clock.instant())).param("reason", reason).param("id", tenant).update();
+        events.publishEvent(new TenantSuspended(tenant, reason));
+    }
+
+    /** Lifts the current tenant's suspension; announces it. */
+    public void resume(UUID tenant) {
+        jdbc.sql("UPDATE tenant SET suspended_at = NULL, suspended_reason = NULL WHERE id = :id").param("id", tenant)
+                .update();
+        events.publishEvent(new TenantResumed(tenant));
+    }
+
+    /** What the operator allows a tenant: users and accounts at most (null: no limit). */
+    public record Limits(@Nullable Integer maxUsers, @Nullable Integer maxAccounts) {
+        public static final Limits NONE = new Limits(null, null);
+    }
+
+    /** The current tenant's limits. */
+    public Limits limits(UUID tenant) {
+        return jdbc.sql("SELECT max_users, max_accounts FROM tenant WHERE id = :id").param("id", tenant)
+                .query((rs, n) -> new Limits((Integer) rs.getObject(1), (Integer) rs.getObject(2))).optional()
+                .orElse(Limits.NONE);
+    }
+
+    /** Sets (or with null, lifts) the current tenant's limits on users and accounts. */
+    public void limit(UUID tenant, @Nullable Integer maxUsers, @Nullable Integer maxAccounts) {
+        jdbc.sql("UPDATE tenant SET max_users = :users, max_accounts = :accounts WHERE id = :id")
+                .param("users", maxUsers).param("accounts", maxAccounts).param("id", tenant).update();
+    }
+
+    /** The ids of the tenants that are not suspended: whose outbound work (sending, calling, planning) runs. */
+    public List<UUID> activeIds() {
+        return directory().stream().filter(e -> e.suspension() == null).map(Entry::id).toList();
     }
 
     /** Every tenant's id, for maintenance that works through the tenants one by one. */

@@ -78,7 +78,7 @@ public class TestTenants {
         Map<Role, UserView> byRole = TenantContext.call(tenant.id(), () -> tx.execute(s -> {
             tenants.register(tenant);
             Map<Role, UserView> created = new EnumMap<>(Role.class);
-            for (Role role : Role.values()) {
+            for (Role role : Role.tenantRoles()) {
                 String name = role.name().toLowerCase(Locale.ROOT);
                 created.put(role, users.create(new NewUser(name, name + " of " + slug, null, PASSWORD,
                         EnumSet.of(role), "en")));

@@ -96,6 +96,16 @@ class AccountsImport {
             log.info("Import {}: {} rows read, validated and staged in {} ms; merged in {} ms", p.job(), read,
                     (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
             long rejected = rejections.rows() + duplicates + counts.rejected();
+            Integer max = tenants.limits(tenant).maxAccounts();
+            if (max != null && counts.imported() > 0) {
+                long now = jdbc.sql("SELECT count(*) FROM account").query(Long.class).single();
+                if (now > max) {
+                    // the whole file is refused: the transaction rolls back, nothing of it stays
+                    throw new BadRequestException("This file would bring the organisation to " + now + " accounts; its "
+                            + "limit is " + max + " (set by the platform operator). Nothing was imported: ask the "
+                            + "operator to raise the limit, or place fewer accounts.");
+                }
+            }
             jobs.succeeded(p.job(), read, counts.imported(), counts.updated(), rejected);
             audit.record(AuditEntry.of(AuditAction.IMPORT_SUCCEEDED, "import_job", p.job()).withDetail(Map.of(
                     "read", read, "imported", counts.imported(), "updated", counts.updated(), "rejected", rejected)));

@@ -39,7 +39,7 @@ class PlanDispatch {
 
     @Scheduled(fixedDelayString = "${candor.channels.dispatch-interval:30s}", initialDelayString = "${candor.channels.dispatch-interval:30s}")
     void tick() {
-        each.run("Sending the planned messages", this::dispatchDue);
+        each.runActive("Sending the planned messages", this::dispatchDue);
     }
 
     /** In a tenant's context: sends every due planned message; returns how many were handed to a channel. */
