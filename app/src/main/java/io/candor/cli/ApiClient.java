@@ -10,6 +10,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
@@ -17,6 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Calls the Candor REST API for one CLI command, signing in first when given a password. */
@@ -50,6 +53,17 @@ final class ApiClient {
     int post(String path, String json) {
         return call(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** PUTs JSON to a path and prints the answer; a password sign-in is revoked afterwards. */
+    int put(String path, String json) {
+        return call(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** DELETEs a path and prints the answer; a password sign-in is revoked afterwards. */
+    int delete(String path) {
+        return call(HttpRequest.newBuilder(uri(path)).DELETE());
     }
 
     /** POSTs JSON to a path and prints one text field of the answer (e.g. a link's {@code url}). */
@@ -162,7 +176,7 @@ final class ApiClient {
             if (r.statusCode() >= 400) {
                 String detail = field(r.body(), "detail");
                 throw new ApiException(r.statusCode() + " " + field(r.body(), "title")
-                        + (detail.isEmpty() ? "" : ": " + detail));
+                        + (detail.isEmpty() ? "" : ": " + detail) + problems(r.body()));
             }
             return r.body();
         } catch (ConnectException e) {
@@ -174,6 +188,28 @@ final class ApiClient {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ApiException("interrupted");
+        }
+    }
+
+    /** The problems a refusal lists, one per line ("  field: what to do"), or nothing. */
+    static String problems(String body) {
+        try {
+            JsonNode list = JsonMapper.builder().build().readTree(body).path("problems");
+            StringBuilder out = new StringBuilder();
+            for (JsonNode p : list) {
+                out.append("\n  ");
+                if (p.isObject()) {
+                    List<String> parts = new ArrayList<>();
+                    p.properties().forEach(e -> parts.add(e.getValue().isString() ? e.getValue().asString()
+                            : e.getValue().toString()));
+                    out.append(String.join(": ", parts));
+                } else {
+                    out.append(p.isString() ? p.asString() : p.toString());
+                }
+            }
+            return out.toString();
+        } catch (RuntimeException e) {
+            return "";
         }
     }
 

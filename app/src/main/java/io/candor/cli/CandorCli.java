@@ -41,6 +41,15 @@ public final class CandorCli {
                                        run the platform (embedded PostgreSQL unless CANDOR_DB_URL is set)
               login                    print an API token (use it as CANDOR_TOKEN)
               me                       show the signed-in user
+              tenant create --slug S --name N --kind LENDER|AGENCY --currency CNY --zone Asia/Shanghai
+                     [--locale zh-CN] --admin USERNAME [--admin-name NAME] [--admin-email E]
+                                       create an organisation and its administrator (OPERATOR; the administrator's
+                                       password comes from CANDOR_ADMIN_PASSWORD)
+              tenant list              every organisation with its state and limits (OPERATOR)
+              tenant show ID           one organisation with its users, accounts and last activity (OPERATOR)
+              tenant suspend ID --reason TEXT
+                                       suspend it: its users are refused, its outbound work stops (OPERATOR)
+              tenant resume ID         reactivate it (OPERATOR)
               users list               list the tenant's users (ADMIN)
               users show ID            show one user (ADMIN)
               import placements --file F [--profile P] [--portfolio CODE] [--creditor CODE]
@@ -127,6 +136,7 @@ public final class CandorCli {
             return switch (args[0]) {
                 case "login" -> client(options).login();
                 case "me" -> client(options).get("/api/v1/me");
+                case "tenant" -> tenant(options);
                 case "users" -> users(options);
                 case "accounts" -> accounts(options);
                 case "import" -> importFile(options);
@@ -145,6 +155,43 @@ public final class CandorCli {
             err.println("candor: " + e.getMessage());
             return 1;
         }
+    }
+
+    private int tenant(Options o) {
+        String verb = o.positional(0, "tenant create|list|show|suspend|resume");
+        return switch (verb) {
+            case "create" -> {
+                String password = env.get("CANDOR_ADMIN_PASSWORD");
+                if (password == null || password.isBlank()) {
+                    throw new UsageException("set CANDOR_ADMIN_PASSWORD to the new administrator's password");
+                }
+                Map<String, Object> admin = new LinkedHashMap<>();
+                admin.put("username", required(o, "admin", "tenant create ... --admin USERNAME"));
+                o.value("admin-name").ifPresent(v -> admin.put("displayName", v));
+                o.value("admin-email").ifPresent(v -> admin.put("email", v));
+                admin.put("password", password);
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("slug", required(o, "slug", "tenant create --slug S ..."));
+                body.put("name", required(o, "name", "tenant create ... --name N"));
+                body.put("kind", required(o, "kind", "tenant create ... --kind LENDER|AGENCY"));
+                body.put("reportingCurrency", required(o, "currency", "tenant create ... --currency CNY"));
+                body.put("timeZone", required(o, "zone", "tenant create ... --zone Asia/Shanghai"));
+                body.put("locale", o.value("locale").orElse("en"));
+                body.put("admin", admin);
+                yield client(o).post("/api/v1/tenants", JsonMapper.builder().build().writeValueAsString(body));
+            }
+            case "list" -> client(o).get("/api/v1/tenants");
+            case "show" -> client(o).get("/api/v1/tenants/" + o.positional(1, "tenant show ID"));
+            case "suspend" -> client(o).post("/api/v1/tenants/" + o.positional(1, "tenant suspend ID --reason TEXT")
+                    + "/suspension", JsonMapper.builder().build().writeValueAsString(Map.of("reason",
+                    required(o, "reason", "tenant suspend ID --reason TEXT"))));
+            case "resume" -> client(o).delete("/api/v1/tenants/" + o.positional(1, "tenant resume ID") + "/suspension");
+            default -> throw new UsageException("unknown tenant command '" + verb + "'");
+        };
+    }
+
+    private static String required(Options o, String name, String usage) {
+        return o.value(name).orElseThrow(() -> new UsageException("usage: candor " + usage));
     }
 
     private int users(Options o) {

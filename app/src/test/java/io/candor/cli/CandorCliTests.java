@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
+import io.candor.platform.CandorProperties;
 import io.candor.support.CandorIntegrationTest;
 import io.candor.support.TestTenants;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,6 +51,36 @@ class CandorCliTests {
 
     String server() {
         return "http://127.0.0.1:" + port;
+    }
+
+    @Autowired
+    CandorProperties properties;
+
+    @Test
+    void theOperatorCreatesListsSuspendsAndResumesAnOrganisationFromTheCommandLine() throws Exception {
+        String operator = Files.readString(properties.dataDir().resolve("initial-operator-password")).strip();
+        String slug = "cli-org-" + System.nanoTime() % 1_000_000;
+        Map<String, String> env = Map.of("CANDOR_PASSWORD", operator, "CANDOR_ADMIN_PASSWORD", "Cli-Adm1n-Secret");
+        int code = run(env, "tenant", "create", "--server", server(), "--tenant", "platform", "--user", "operator",
+                "--slug", slug, "--name", "CLI 金融", "--kind", "LENDER", "--currency", "CNY", "--zone",
+                "Asia/Shanghai", "--locale", "zh-CN", "--admin", "admin");
+        assertThat(code).as(err.toString()).isZero();
+        String id = out.toString().replaceAll("(?s).*\"id\":\"([0-9a-f-]+)\".*", "$1").strip();
+        assertThat(run(env, "tenant", "list", "--server", server(), "--tenant", "platform", "--user", "operator"))
+                .isZero();
+        assertThat(out.toString()).contains(slug);
+        assertThat(run(env, "tenant", "suspend", id, "--reason", "contract ended", "--server", server(), "--tenant",
+                "platform", "--user", "operator")).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("contract ended");
+        assertThat(run(Map.of("CANDOR_PASSWORD", "Cli-Adm1n-Secret"), "me", "--server", server(), "--tenant", slug,
+                "--user", "admin")).as("a suspended organisation's administrator").isEqualTo(1);
+        assertThat(err.toString()).contains("suspended");
+        assertThat(run(env, "tenant", "resume", id, "--server", server(), "--tenant", "platform", "--user", "operator"))
+                .isZero();
+        assertThat(run(Map.of("CANDOR_PASSWORD", "Cli-Adm1n-Secret"), "me", "--server", server(), "--tenant", slug,
+                "--user", "admin")).isZero();
+        assertThat(run(Map.of("CANDOR_PASSWORD", operator), "tenant", "create", "--server", server(), "--tenant",
+                "platform", "--user", "operator", "--slug", "x")).as("no administrator password").isEqualTo(2);
     }
 
     @Test
