@@ -120,6 +120,11 @@ class ApiTokens {
         return tenantOf(token).flatMap(t -> TenantContext.call(t, () -> tenants.suspension(t)));
     }
 
+    /** Forgets what was remembered of a user's tokens: after a password change, the next request reads afresh. */
+    void forget(UUID user) {
+        verified.values().removeIf(v -> v.principal().userId().equals(user));
+    }
+
     /** A suspended organisation's tokens are refused at once: none stays remembered. */
     @EventListener
     void on(TenantSuspended suspended) {
@@ -136,7 +141,7 @@ class ApiTokens {
         }
         return TenantContext.call(tenant, () -> jdbc.sql("""
                         SELECT t.id AS token_id, t.last_used_at, t.expires_at, u.id, u.username, u.display_name, u.roles,
-                               u.locale
+                               u.locale, u.must_change_password
                         FROM api_token t
                         JOIN app_user u ON u.tenant_id = t.tenant_id AND u.id = t.user_id
                         WHERE t.token_hash = :hash AND t.revoked_at IS NULL AND t.expires_at > :now AND u.enabled""")
@@ -146,7 +151,7 @@ class ApiTokens {
                         rs.getObject("expires_at", OffsetDateTime.class).toInstant(),
                         new CandorPrincipal(tenant, tenants.find(tenant).orElseThrow().slug(), rs.getObject("id", UUID.class),
                                 rs.getString("username"), rs.getString("display_name"), Users.roles(rs),
-                                rs.getString("locale"))))
+                                rs.getString("locale"), rs.getBoolean("must_change_password"))))
                 .optional()
                 .map(found -> {
                     touch(found.tokenId(), found.lastUsed());

@@ -100,20 +100,20 @@ class Login {
     private Optional<StoredUser> stored(String username) {
         return jdbc.sql("""
                         SELECT id, username, display_name, password_hash, roles, locale, enabled, failed_logins,
-                               locked_until
+                               locked_until, must_change_password
                         FROM app_user WHERE username = :username FOR UPDATE""")
                 .param("username", username)
                 .query((rs, n) -> new StoredUser(rs.getObject("id", UUID.class), rs.getString("username"),
                         rs.getString("display_name"), rs.getString("password_hash"), Users.roles(rs),
                         rs.getString("locale"), rs.getBoolean("enabled"), rs.getInt("failed_logins"),
                         Optional.ofNullable(rs.getObject("locked_until", OffsetDateTime.class))
-                                .map(OffsetDateTime::toInstant).orElse(null)))
+                                .map(OffsetDateTime::toInstant).orElse(null), rs.getBoolean("must_change_password")))
                 .optional();
     }
 
     private CandorPrincipal principal(String tenantSlug, StoredUser user) {
         return new CandorPrincipal(TenantContext.require(), tenantSlug, user.id(), user.username(), user.displayName(),
-                user.roles(), user.locale());
+                user.roles(), user.locale(), user.mustChangePassword());
     }
 
     private Outcome check(String tenantSlug, String username, String password) {
@@ -156,6 +156,6 @@ class Login {
 
     private record StoredUser(UUID id, String username, String displayName, String passwordHash,
                               Set<Role> roles, String locale, boolean enabled, int failedLogins,
-                              @Nullable Instant lockedUntil) {
+                              @Nullable Instant lockedUntil, boolean mustChangePassword) {
     }
 }

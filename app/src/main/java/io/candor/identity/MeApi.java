@@ -13,6 +13,8 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.PutMapping;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** The caller. */
 @RestController
@@ -27,10 +29,30 @@ class MeApi {
                        String locale) {
     }
 
-    private final Users users;
+    /** A change of one's own password. */
+    record PasswordChange(@NotNull String current, @NotNull @JsonProperty("new") String chosen) {
+    }
 
-    MeApi(Users users) {
+    private final Users users;
+    private final ApiTokens tokens;
+    private final PlatformOperator operator;
+
+    MeApi(Users users, ApiTokens tokens, PlatformOperator operator) {
         this.users = users;
+        this.tokens = tokens;
+        this.operator = operator;
+    }
+
+    /** Changes the caller's own password: the current one, and a strong new one. */
+    @PutMapping("/password")
+    ResponseEntity<Void> password(@Valid @RequestBody PasswordChange change) {
+        CandorPrincipal p = CurrentUser.get();
+        users.changePassword(p.userId(), change.current(), change.chosen());
+        tokens.forget(p.userId());
+        operator.passwordChosen(p);
+        SecurityContextHolder.getContext().setAuthentication(new CandorAuthentication(new CandorPrincipal(
+                p.tenantId(), p.tenantSlug(), p.userId(), p.username(), p.displayName(), p.roles(), p.locale(), false)));
+        return ResponseEntity.noContent().build();
     }
 
     @GetMapping
@@ -44,7 +66,7 @@ class MeApi {
         CandorPrincipal p = CurrentUser.get();
         users.changeLocale(p.userId(), preferences.locale());
         CandorPrincipal updated = new CandorPrincipal(p.tenantId(), p.tenantSlug(), p.userId(), p.username(),
-                p.displayName(), p.roles(), preferences.locale());
+                p.displayName(), p.roles(), preferences.locale(), p.mustChangePassword());
         SecurityContextHolder.getContext().setAuthentication(new CandorAuthentication(updated));
         return ResponseEntity.ok(me());
     }

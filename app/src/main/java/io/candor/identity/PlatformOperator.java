@@ -73,7 +73,11 @@ class PlatformOperator implements ApplicationRunner {
                 Currency.getInstance("CNY"), ZoneOffset.UTC);
         TenantContext.run(platform.id(), () -> tx.executeWithoutResult(s -> {
             tenants.register(platform);
-            users.create(new NewUser(USERNAME, "Platform operator", null, password, EnumSet.of(Role.OPERATOR), "en"));
+            UserView created = users.create(new NewUser(USERNAME, "Platform operator", null, password,
+                    EnumSet.of(Role.OPERATOR), "en"));
+            if (!given) {
+                users.requirePasswordChange(created.id()); // the generated one was written to a file
+            }
         }));
         if (given) {
             log.info("Platform operator '{}' created in organisation '{}' with the password CANDOR_OPERATOR_PASSWORD sets",
@@ -91,6 +95,20 @@ class PlatformOperator implements ApplicationRunner {
         }
         log.info("Platform operator '{}' created in organisation '{}'; its initial password is in {} (readable by you "
                 + "only): sign in, choose a new password, and the file can go", USERNAME, Tenant.PLATFORM_SLUG, file);
+    }
+
+    /** Once the operator has chosen a password, the file with the generated one goes. */
+    void passwordChosen(CandorPrincipal who) {
+        if (!who.tenantSlug().equals(Tenant.PLATFORM_SLUG) || !who.username().equals(USERNAME)) {
+            return;
+        }
+        try {
+            if (Files.deleteIfExists(passwordFile())) {
+                log.info("The platform operator chose a password; {} is deleted", passwordFile());
+            }
+        } catch (IOException e) {
+            log.warn("Could not delete {}: {}; delete it yourself", passwordFile(), e.getMessage());
+        }
     }
 
     Path passwordFile() {

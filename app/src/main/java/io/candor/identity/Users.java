@@ -98,6 +98,36 @@ public class Users {
                 .query(this::view).optional();
     }
 
+    /** Makes the user choose a new password at the next sign-in (someone else chose the current one). */
+    public void requirePasswordChange(UUID id) {
+        jdbc.sql("UPDATE app_user SET must_change_password = true WHERE id = :id").param("id", id).update();
+    }
+
+    /**
+     * Changes a user's own password: the current one must be right and the new one strong enough; afterwards no new
+     * password is required any more.
+     */
+    @Transactional
+    public void changePassword(UUID id, String current, String chosen) {
+        String hash = jdbc.sql("SELECT password_hash FROM app_user WHERE id = :id FOR UPDATE").param("id", id)
+                .query(String.class).optional().orElseThrow(() -> new NotFoundException("user", id));
+        if (!passwords.matches(current, hash)) {
+            throw new BadRequestException("The current password is wrong: type the one you signed in with.");
+        }
+        UserView user = find(id).orElseThrow();
+        String slug = tenants.find(TenantContext.require()).map(Tenant::slug).orElse("");
+        String weak = Passwords.weakness(chosen, user.username(), slug);
+        if (weak != null) {
+            throw new BadRequestException("Choose a stronger new password: " + weak + ".");
+        }
+        if (passwords.matches(chosen, hash)) {
+            throw new BadRequestException("Choose a new password, not the current one.");
+        }
+        jdbc.sql("UPDATE app_user SET password_hash = :hash, must_change_password = false WHERE id = :id")
+                .param("hash", passwords.encode(chosen)).param("id", id).update();
+        audit.record(AuditEntry.of(AuditAction.PASSWORD_CHANGED, "user", id));
+    }
+
     /** How many users the current tenant has. */
     public long count() {
         return jdbc.sql("SELECT count(*) FROM app_user").query(Long.class).single();

@@ -18,6 +18,7 @@ class WebConfiguration implements WebMvcConfigurer {
         lang.setParamName("lang");
         lang.setIgnoreInvalidLocale(true);
         registry.addInterceptor(lang);
+        registry.addInterceptor(new PasswordChangeFirst()).order(0);
         registry.addInterceptor(new OperatorScope()).order(0);
         registry.addInterceptor(new RolesBeforeReading()).order(1);
     }

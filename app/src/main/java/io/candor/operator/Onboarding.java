@@ -17,6 +17,7 @@ import io.candor.audit.AuditAction;
 import io.candor.audit.AuditEntry;
 import io.candor.audit.AuditTrail;
 import io.candor.identity.NewUser;
+import io.candor.identity.Passwords;
 import io.candor.identity.Role;
 import io.candor.identity.Users;
 import io.candor.platform.ids.Ids;
@@ -124,7 +125,7 @@ class Onboarding {
                     "1 to 64 lower-case letters, digits, '.', '_', '@' or '-'"));
         }
         String password = admin.password() == null ? "" : admin.password();
-        String weak = weakness(password, username, slug);
+        String weak = Passwords.weakness(password, username, slug);
         if (weak != null) {
             problems.add(new Problem("admin.password", weak));
         }
@@ -145,22 +146,6 @@ class Onboarding {
         audit.record(AuditEntry.of(AuditAction.TENANT_CREATED, "tenant", tenant.id())
                 .withDetail(Map.of("slug", slug, "kind", kind.name(), "admin", username)));
         return tenant;
-    }
-
-    /** Why a password is too weak for an administrator, or null when it is not. */
-    static @Nullable String weakness(String password, String username, String slug) {
-        if (password.length() < 12) {
-            return "at least 12 characters";
-        }
-        if (password.chars().allMatch(Character::isLetter) || password.chars().allMatch(Character::isDigit)) {
-            return "mix letters with digits or symbols";
-        }
-        String lower = password.toLowerCase(Locale.ROOT);
-        if ((!username.isEmpty() && lower.contains(username)) || (!slug.isEmpty() && lower.contains(slug))
-                || lower.contains("password") || lower.contains("123456")) {
-            return "not the username, the organisation or a common password";
-        }
-        return null;
     }
 
     List<Tenants.Entry> all() {

@@ -14,13 +14,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-import io.candor.platform.CandorProperties;
 import io.candor.support.CandorIntegrationTest;
 import io.candor.support.TestTenants;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The CLI against a running server over HTTP. */
@@ -53,12 +53,12 @@ class CandorCliTests {
         return "http://127.0.0.1:" + port;
     }
 
-    @Autowired
-    CandorProperties properties;
+    @Value("${candor.operator.password}")
+    String operatorPassword;
 
     @Test
     void theOperatorCreatesListsSuspendsAndResumesAnOrganisationFromTheCommandLine() throws Exception {
-        String operator = Files.readString(properties.dataDir().resolve("initial-operator-password")).strip();
+        String operator = operatorPassword;
         String slug = "cli-org-" + System.nanoTime() % 1_000_000;
         Map<String, String> env = Map.of("CANDOR_PASSWORD", operator, "CANDOR_ADMIN_PASSWORD", "Cli-Adm1n-Secret");
         int code = run(env, "tenant", "create", "--server", server(), "--tenant", "platform", "--user", "operator",

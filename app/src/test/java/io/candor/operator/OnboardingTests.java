@@ -2,14 +2,10 @@ package io.candor.operator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
 
-import io.candor.platform.CandorProperties;
 import io.candor.platform.tenant.TenantContext;
 import io.candor.support.Api;
 import io.candor.support.CandorIntegrationTest;
@@ -18,12 +14,13 @@ import io.candor.tenancy.EachTenant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The platform operator: created at the first start with its password in a file only its owner reads; it signs in at
- * the reserved organisation {@code platform}, creates organisations (all or nothing, bad input explained), suspends
+ * The platform operator (here with the password {@code CANDOR_OPERATOR_PASSWORD} sets; the generated one is tested
+ * on a fresh start in {@code OperatorFirstStartTests}): it signs in at the reserved organisation {@code platform}, creates organisations (all or nothing, bad input explained), suspends
  * and limits them — and sees none of their debtor data.
  */
 @CandorIntegrationTest
@@ -31,9 +28,6 @@ class OnboardingTests {
 
     @LocalServerPort
     int port;
-
-    @Autowired
-    CandorProperties properties;
 
     @Autowired
     TestTenants tenants;
@@ -44,12 +38,13 @@ class OnboardingTests {
     Api api;
     String operator;
 
+    @Value("${candor.operator.password}")
+    String operatorPassword;
+
     @BeforeEach
-    void signIn() throws Exception {
+    void signIn() {
         api = new Api(port);
-        Path file = properties.dataDir().resolve("initial-operator-password");
-        assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
-        operator = api.token("platform", "operator", Files.readString(file).strip());
+        operator = api.token("platform", "operator", operatorPassword);
     }
 
     static String tenant(String slug, String password) {
