@@ -98,6 +98,36 @@ public class Users {
                 .query(this::view).optional();
     }
 
+    /** Disables or re-enables a user of the current tenant; a disabled user cannot sign in and their tokens fail. */
+    @Transactional
+    public UserView setEnabled(UUID id, boolean enabled) {
+        if (jdbc.sql("UPDATE app_user SET enabled = :e, failed_logins = 0, locked_until = NULL WHERE id = :id")
+                .param("e", enabled).param("id", id).update() == 0) {
+            throw new NotFoundException("user", id);
+        }
+        audit.record(AuditEntry.of(enabled ? AuditAction.USER_ENABLED : AuditAction.USER_DISABLED, "user", id));
+        return find(id).orElseThrow();
+    }
+
+    /**
+     * An administrator gives a user a temporary password (strong enough): it unlocks the user, and the user must
+     * choose their own at the next sign-in before anything else.
+     */
+    @Transactional
+    public void resetPassword(UUID id, String temporary) {
+        UserView user = find(id).orElseThrow(() -> new NotFoundException("user", id));
+        String slug = tenants.find(TenantContext.require()).map(Tenant::slug).orElse("");
+        String weak = Passwords.weakness(temporary, user.username(), slug);
+        if (weak != null) {
+            throw new BadRequestException("Choose a stronger temporary password: " + weak + ".");
+        }
+        jdbc.sql("""
+                        UPDATE app_user SET password_hash = :hash, must_change_password = true, failed_logins = 0,
+                               locked_until = NULL WHERE id = :id""")
+                .param("hash", passwords.encode(temporary)).param("id", id).update();
+        audit.record(AuditEntry.of(AuditAction.USER_PASSWORD_RESET, "user", id));
+    }
+
     /** Makes the user choose a new password at the next sign-in (someone else chose the current one). */
     public void requirePasswordChange(UUID id) {
         jdbc.sql("UPDATE app_user SET must_change_password = true WHERE id = :id").param("id", id).update();

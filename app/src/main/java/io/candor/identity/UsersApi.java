@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import io.candor.platform.web.BadRequestException;
 import io.candor.platform.web.CursorPage;
 import io.candor.platform.web.NotFoundException;
 import jakarta.validation.Valid;
@@ -12,6 +13,7 @@ import jakarta.validation.constraints.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,10 +28,40 @@ import org.springframework.web.bind.annotation.RestController;
 @PreAuthorize("hasRole('ADMIN')")
 class UsersApi {
 
-    private final Users users;
+    /** A temporary password an administrator gives a user. */
+    record Reset(@NotNull String password) {
+    }
 
-    UsersApi(Users users) {
+    private final Users users;
+    private final ApiTokens tokens;
+
+    UsersApi(Users users, ApiTokens tokens) {
         this.users = users;
+        this.tokens = tokens;
+    }
+
+    /** Disables a user: sign-ins and tokens are refused at once. Not oneself. */
+    @PostMapping("/{id}/disabled")
+    UserView disable(@PathVariable UUID id) {
+        if (CurrentUser.get().userId().equals(id)) {
+            throw new BadRequestException("You cannot disable yourself: ask another administrator.");
+        }
+        UserView u = users.setEnabled(id, false);
+        tokens.forget(id);
+        return u;
+    }
+
+    @DeleteMapping("/{id}/disabled")
+    UserView enable(@PathVariable UUID id) {
+        return users.setEnabled(id, true);
+    }
+
+    /** Gives a user a temporary password they must replace at their next sign-in. */
+    @PostMapping("/{id}/password-reset")
+    ResponseEntity<Void> reset(@PathVariable UUID id, @Valid @RequestBody Reset r) {
+        users.resetPassword(id, r.password());
+        tokens.forget(id);
+        return ResponseEntity.noContent().build();
     }
 
     @GetMapping
