@@ -8,13 +8,14 @@ import java.time.Duration;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** A real headless Chromium (Debian's chromium and chromium-driver), with screenshots kept as test artifacts. */
@@ -58,8 +59,25 @@ public final class Browser implements AutoCloseable {
     public void clickAndWait(By by) {
         WebElement e = driver.findElement(by);
         e.click();
-        new WebDriverWait(driver, Duration.ofSeconds(10))
-                .until(ExpectedConditions.stalenessOf(e));
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> gone(e));
+    }
+
+    /**
+     * Whether the element left the document: stale, or — as newer Chromium answers while the old page is being torn
+     * down — "does not belong to the document", which this Selenium does not yet map to a stale element.
+     */
+    public static boolean gone(WebElement e) {
+        try {
+            e.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException stale) {
+            return true;
+        } catch (WebDriverException torn) {
+            if (String.valueOf(torn.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw torn;
+        }
     }
 
     public void screenshot(String name) {

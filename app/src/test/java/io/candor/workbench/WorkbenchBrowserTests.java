@@ -30,7 +30,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -155,7 +154,7 @@ class WorkbenchBrowserTests {
         // the keyboard: d dials
         WebElement page = driver.findElement(By.id("ref"));
         driver.findElement(By.tagName("body")).sendKeys("d");
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> Browser.gone(page));
         assertThat(text("refusal-rules")).isNotBlank();
         assertThat(text("refusal-next")).as("the daily cap resets at midnight, the debtor consented to any hour").matches("\\d{4}-\\d{2}-\\d{2} 00:00");
         browser.screenshot("workbench-4-refused-dial");
