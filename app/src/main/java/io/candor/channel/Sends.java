@@ -328,6 +328,12 @@ public class Sends {
                 .map(b -> new String(b, StandardCharsets.UTF_8));
     }
 
+    /** The account's messages of one channel, newest first. */
+    public List<Message> ofAccount(UUID account, Channel channel) {
+        return jdbc.sql(SELECT + " WHERE account_id = :account AND channel = :channel ORDER BY created_at DESC LIMIT 200")
+                .param("account", account).param("channel", channel.name()).query((rs, n) -> message(rs)).list();
+    }
+
     public List<Message> ofAccount(UUID account) {
         return jdbc.sql(SELECT + " WHERE account_id = :account ORDER BY created_at DESC LIMIT 200")
                 .param("account", account).query((rs, n) -> message(rs)).list();

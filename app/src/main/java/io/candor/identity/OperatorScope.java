@@ -24,12 +24,17 @@ final class OperatorScope implements HandlerInterceptor {
         if (!CurrentUser.find().map(u -> u.roles().contains(Role.OPERATOR)).orElse(false)) {
             return true;
         }
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (ALLOWED.stream().anyMatch(a -> path.equals(a) || path.startsWith(a + "/"))) {
+        if (within(request, ALLOWED)) {
             return true;
         }
         ProblemWriter.write(request, response, 403, "Forbidden", "The platform operator manages organisations "
                 + "(/api/v1/tenants) and sees none of their data; sign in as one of the organisation's users instead.");
         return false;
+    }
+
+    /** Whether the request's path is one of these paths or below one. */
+    static boolean within(HttpServletRequest request, List<String> paths) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return paths.stream().anyMatch(a -> path.equals(a) || path.startsWith(a + "/"));
     }
 }

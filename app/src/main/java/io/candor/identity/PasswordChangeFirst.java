@@ -23,8 +23,7 @@ final class PasswordChangeFirst implements HandlerInterceptor {
         if (!CurrentUser.find().map(CandorPrincipal::mustChangePassword).orElse(false)) {
             return true;
         }
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (ALLOWED.stream().anyMatch(a -> path.equals(a) || path.startsWith(a + "/"))) {
+        if (OperatorScope.within(request, ALLOWED)) {
             return true;
         }
         ProblemWriter.write(request, response, 403, "Choose a new password first", "Your password was chosen for "

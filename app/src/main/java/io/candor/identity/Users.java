@@ -116,11 +116,7 @@ public class Users {
     @Transactional
     public void resetPassword(UUID id, String temporary) {
         UserView user = find(id).orElseThrow(() -> new NotFoundException("user", id));
-        String slug = tenants.find(TenantContext.require()).map(Tenant::slug).orElse("");
-        String weak = Passwords.weakness(temporary, user.username(), slug);
-        if (weak != null) {
-            throw new BadRequestException("Choose a stronger temporary password: " + weak + ".");
-        }
+        requireStrong(temporary, user, "temporary password");
         jdbc.sql("""
                         UPDATE app_user SET password_hash = :hash, must_change_password = true, failed_logins = 0,
                                locked_until = NULL WHERE id = :id""")
@@ -145,17 +141,22 @@ public class Users {
             throw new BadRequestException("The current password is wrong: type the one you signed in with.");
         }
         UserView user = find(id).orElseThrow();
-        String slug = tenants.find(TenantContext.require()).map(Tenant::slug).orElse("");
-        String weak = Passwords.weakness(chosen, user.username(), slug);
-        if (weak != null) {
-            throw new BadRequestException("Choose a stronger new password: " + weak + ".");
-        }
+        requireStrong(chosen, user, "new password");
         if (passwords.matches(chosen, hash)) {
             throw new BadRequestException("Choose a new password, not the current one.");
         }
         jdbc.sql("UPDATE app_user SET password_hash = :hash, must_change_password = false WHERE id = :id")
                 .param("hash", passwords.encode(chosen)).param("id", id).update();
         audit.record(AuditEntry.of(AuditAction.PASSWORD_CHANGED, "user", id));
+    }
+
+    /** Refuses a password {@link Passwords} finds weak for this user of the current organisation. */
+    private void requireStrong(String password, UserView user, String what) {
+        String slug = tenants.find(TenantContext.require()).map(Tenant::slug).orElse("");
+        String weak = Passwords.weakness(password, user.username(), slug);
+        if (weak != null) {
+            throw new BadRequestException("Choose a stronger " + what + ": " + weak + ".");
+        }
     }
 
     /** How many users the current tenant has. */

@@ -194,7 +194,6 @@ class Onboarding {
     }
 
     private Tenants.Entry entry(UUID id) {
-        return tenants.directory().stream().filter(e -> e.id().equals(id)).findFirst()
-                .orElseThrow(() -> new NotFoundException("tenant", id));
+        return tenants.entry(id).orElseThrow(() -> new NotFoundException("tenant", id));
     }
 }

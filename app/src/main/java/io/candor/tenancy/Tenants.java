@@ -1,5 +1,7 @@
 package io.candor.tenancy;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -92,18 +94,23 @@ public class Tenants {
 
     /** Every tenant, oldest first, through the directory function (the one way to list across tenants). */
     public List<Entry> directory() {
-        return jdbc.sql("SELECT * FROM candor_tenant_directory()")
-                .query((rs, n) -> {
-                    OffsetDateTime suspended = rs.getObject("suspended_at", OffsetDateTime.class);
-                    return new Entry(rs.getObject("id", UUID.class), rs.getString("slug"), rs.getString("name"),
-                            Tenant.Kind.valueOf(rs.getString("kind")),
-                            Currency.getInstance(rs.getString("reporting_currency")), ZoneId.of(rs.getString("time_zone")),
-                            rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-                            suspended == null ? null : new Suspension(suspended.toInstant(),
-                                    Objects.requireNonNullElse(rs.getString("suspended_reason"), "")),
-                            (Integer) rs.getObject("max_users"), (Integer) rs.getObject("max_accounts"));
-                })
-                .list();
+        return jdbc.sql("SELECT * FROM candor_tenant_directory()").query(Tenants::entry).list();
+    }
+
+    /** One tenant as the directory shows it. */
+    public Optional<Entry> entry(UUID id) {
+        return jdbc.sql("SELECT * FROM candor_tenant_directory() WHERE id = :id").param("id", id)
+                .query(Tenants::entry).optional();
+    }
+
+    private static Entry entry(ResultSet rs, int n) throws SQLException {
+        OffsetDateTime suspended = rs.getObject("suspended_at", OffsetDateTime.class);
+        return new Entry(rs.getObject("id", UUID.class), rs.getString("slug"), rs.getString("name"),
+                Tenant.Kind.valueOf(rs.getString("kind")), Currency.getInstance(rs.getString("reporting_currency")),
+                ZoneId.of(rs.getString("time_zone")), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                suspended == null ? null : new Suspension(suspended.toInstant(),
+                        Objects.requireNonNullElse(rs.getString("suspended_reason"), "")),
+                (Integer) rs.getObject("max_users"), (Integer) rs.getObject("max_accounts"));
     }
 
     /** The tenant's suspension, if it is suspended; read while working for it. */

@@ -137,7 +137,7 @@ class Account360 {
         disputes.of(account).forEach(d -> all.add(new Document(d.id(), "DISPUTE", d.fileName(), d.contentType() + ", "
                 + d.sizeBytes() + " bytes, sha256 " + d.sha256().substring(0, 16) + "…",
                 d.uploadedAt().atZoneSameInstant(zone).toOffsetDateTime())));
-        sends.ofAccount(account).stream().filter(m -> m.channel() == Channel.LETTER).forEach(m -> all.add(new Document(
+        sends.ofAccount(account, Channel.LETTER).forEach(m -> all.add(new Document(
                 null, "LETTER", m.template() + " v" + (m.templateVersion() == null ? 0 : m.templateVersion()),
                 m.status().name(), m.createdAt().atZone(zone).toOffsetDateTime())));
         all.sort(Comparator.comparing(Document::at).reversed());
