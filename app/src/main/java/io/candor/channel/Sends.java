@@ -92,6 +92,11 @@ public class Sends {
     private record Refused(Message message) implements Prepared {
     }
 
+    /** The channels Candor has an adapter for (whether or not the tenant set a provider). */
+    public List<Channel> adapted() {
+        return List.copyOf(adapters.keySet());
+    }
+
     /** The channels the current tenant can send through: Candor has the adapter and the tenant a provider. */
     public List<Channel> sendable() {
         return adapters.keySet().stream().filter(c -> providers.find(c).isPresent()).toList();
@@ -326,6 +331,42 @@ public class Sends {
                 .param("id", message).param("a", account).query(String.class).optional()
                 .flatMap(content::verified)
                 .map(b -> new String(b, StandardCharsets.UTF_8));
+    }
+
+    /** The latest messages of one channel on any account, newest first (the channel page's last sends). */
+    public List<Message> recent(Channel channel, int limit) {
+        return jdbc.sql(SELECT + " WHERE channel = :channel ORDER BY created_at DESC LIMIT :limit")
+                .param("channel", channel.name()).param("limit", limit).query((rs, n) -> message(rs)).list();
+    }
+
+    /**
+     * What a template's text would say to an account's debtor now: filled from the account's facts (a read, audited
+     * with purpose TEMPLATE_PREVIEW), with the values a send adds given as samples, and the opt-out line. A
+     * placeholder without a value is an {@link IllegalArgumentException} that names it.
+     */
+    public String preview(UUID account, Channel channel, String locale, String body, Map<String, String> samples) {
+        MessageFacts.Facts f = facts.of(account, "TEMPLATE_PREVIEW").orElseThrow(() -> new NotFoundException(
+                "open account", account));
+        Map<String, String> values = values(f, providers.find(channel).orElse(new Providers.Provider(channel,
+                Map.of(), null)));
+        samples.forEach(values::putIfAbsent);
+        return withFooter(Templates.render(body, values), channel, locale);
+    }
+
+    /**
+     * Sends a test message through the channel's provider to a staff member's own address or number (not a debtor:
+     * no gate, no contact record); the provider's answer is returned.
+     */
+    public Delivery test(Channel channel, String to, String text) {
+        ChannelAdapter adapter = Optional.ofNullable(adapters.get(channel)).orElseThrow(() -> new BadRequestException(
+                "Candor cannot send " + channel + " messages yet; the channels it sends are " + adapters.keySet() + "."));
+        Providers.Provider provider = providers.find(channel).orElseThrow(() -> new BadRequestException(
+                "No " + channel + " provider is set: save its settings first."));
+        try {
+            return adapter.send(new OutboundMessage(Ids.newId(), channel, to, "Candor", text, "en"), provider);
+        } catch (RuntimeException e) {
+            return new Delivery.Failed(Failures.messageOf(e));
+        }
     }
 
     /** The account's messages of one channel, newest first. */

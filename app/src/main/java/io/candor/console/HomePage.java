@@ -2,6 +2,7 @@ package io.candor.console;
 
 import io.candor.identity.CandorPrincipal;
 import io.candor.identity.CurrentUser;
+import io.candor.identity.Role;
 import io.candor.portfolio.Accounts;
 import io.candor.tenancy.Tenants;
 import org.springframework.stereotype.Controller;
@@ -27,5 +28,13 @@ class HomePage {
         model.addAttribute("tenant", tenants.find(user.tenantId()).orElseThrow());
         model.addAttribute("buckets", accounts.countByBucket());
         return "home";
+    }
+
+    /** The operations console opens on imports for those who run them, else on the creditors. */
+    @GetMapping("/console")
+    String console() {
+        CandorPrincipal user = CurrentUser.get();
+        return user.has(Role.ADMIN) || user.has(Role.SUPERVISOR) ? "redirect:/console/imports"
+                : "redirect:/console/creditors";
     }
 }

@@ -1,23 +1,15 @@
 package io.candor.demo;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import io.candor.compliance.Channel;
-import io.candor.strategy.planning.CollectorTeams;
 import io.candor.strategy.planning.PlanRuns;
-import io.candor.strategy.planning.StrategyVersions;
+import io.candor.strategy.planning.StarterStrategy;
+import io.candor.template.ShippedTemplates;
 import io.candor.template.Templates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The demo tenants' strategy: the shipped templates and default strategy, one team of all collectors, and the plan
@@ -29,14 +21,14 @@ public class DemoStrategy {
     private static final Logger log = LoggerFactory.getLogger(DemoStrategy.class);
 
     private final Templates templates;
-    private final StrategyVersions versions;
-    private final CollectorTeams teams;
+    private final ShippedTemplates shipped;
+    private final StarterStrategy starter;
     private final PlanRuns runs;
 
-    DemoStrategy(Templates templates, StrategyVersions versions, CollectorTeams teams, PlanRuns runs) {
+    DemoStrategy(Templates templates, ShippedTemplates shipped, StarterStrategy starter, PlanRuns runs) {
         this.templates = templates;
-        this.versions = versions;
-        this.teams = teams;
+        this.shipped = shipped;
+        this.starter = starter;
         this.runs = runs;
     }
 
@@ -53,28 +45,12 @@ public class DemoStrategy {
     public void install() {
         Set<String> known = templates.latest().stream().map(t -> t.code() + "|" + t.locale())
                 .collect(Collectors.toSet());
-        for (JsonNode t : JsonMapper.builder().build().readTree(resource("/strategy/default-templates.json"))) {
-            String code = t.get("code").asString();
-            if (!known.contains(code + "|" + t.get("locale").asString())) {
-                templates.approve(code, new Templates.Draft(Channel.valueOf(t.get("channel").asString()),
-                        t.get("locale").asString(), t.get("jurisdiction").asString(), null, t.get("body").asString()),
-                        "demo");
+        for (ShippedTemplates.Suggestion t : shipped.all()) {
+            if (!known.contains(t.code() + "|" + t.draft().locale())) {
+                templates.approve(t.code(), t.draft(), "demo");
             }
         }
-        if (versions.all().isEmpty()) {
-            versions.publish(resource("/strategy/default.yaml"), "demo");
-        }
-        if (teams.teams().isEmpty()) {
-            teams.putTeam("collectors", new CollectorTeams.Team("collectors", "All collectors 全体催收员", List.of(), List.of(),
-                    List.of(), 1, List.of("collector")), "demo");
-        }
+        starter.install("demo");
     }
 
-    private static String resource(String name) {
-        try (InputStream in = DemoStrategy.class.getResourceAsStream(name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

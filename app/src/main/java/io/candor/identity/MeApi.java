@@ -34,24 +34,17 @@ class MeApi {
     }
 
     private final Users users;
-    private final ApiTokens tokens;
-    private final PlatformOperator operator;
+    private final OwnPassword password;
 
-    MeApi(Users users, ApiTokens tokens, PlatformOperator operator) {
+    MeApi(Users users, OwnPassword password) {
         this.users = users;
-        this.tokens = tokens;
-        this.operator = operator;
+        this.password = password;
     }
 
     /** Changes the caller's own password: the current one, and a strong new one. */
     @PutMapping("/password")
     ResponseEntity<Void> password(@Valid @RequestBody PasswordChange change) {
-        CandorPrincipal p = CurrentUser.get();
-        users.changePassword(p.userId(), change.current(), change.chosen());
-        tokens.forget(p.userId());
-        operator.passwordChosen(p);
-        SecurityContextHolder.getContext().setAuthentication(new CandorAuthentication(new CandorPrincipal(
-                p.tenantId(), p.tenantSlug(), p.userId(), p.username(), p.displayName(), p.roles(), p.locale(), false)));
+        password.choose(change.current(), change.chosen());
         return ResponseEntity.noContent().build();
     }
 

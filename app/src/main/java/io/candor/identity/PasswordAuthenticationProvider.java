@@ -4,7 +4,6 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.authentication.DisabledException;
 
 /** Form login: tenant, username and password checked by {@link Login}. */
 final class PasswordAuthenticationProvider implements AuthenticationProvider {
@@ -22,7 +21,7 @@ final class PasswordAuthenticationProvider implements AuthenticationProvider {
         String tenant = authentication.getDetails() instanceof TenantLoginDetails d ? d.tenant() : "";
         return switch (login.attempt(tenant, authentication.getName(), String.valueOf(authentication.getCredentials()))) {
             case Login.Outcome.Success s -> new CandorAuthentication(s.principal());
-            case Login.Outcome.Suspended x -> throw new DisabledException(AuthApi.suspended(x));
+            case Login.Outcome.Suspended x -> throw new SuspendedSignIn(x);
             case Login.Outcome.Failure f -> throw new BadCredentialsException(FAILED);
         };
     }

@@ -101,7 +101,7 @@ class SecurityConfiguration {
                 .formLogin(f -> f.loginPage("/login")
                         .authenticationDetailsSource(TenantLoginDetails.SOURCE)
                         .defaultSuccessUrl("/", true)
-                        .failureUrl("/login?error")
+                        .failureHandler(SuspendedSignIn.failureHandler())
                         .permitAll())
                 .logout(l -> l.logoutSuccessUrl("/login?logout"))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -182,7 +183,7 @@ public class Users {
 
     /** The enabled users who hold any of these roles, by username. */
     public List<UserView> enabledWith(Set<Role> roles) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM app_user WHERE enabled AND roles && :roles ORDER BY username")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM app_user WHERE enabled AND roles && CAST(:roles AS text[]) ORDER BY username")
                 .param("roles", roles.stream().map(Role::name).sorted().toArray(String[]::new))
                 .query(this::view).list();
     }
@@ -206,6 +207,20 @@ public class Users {
         return Set.copyOf(jdbc.sql(
                         "SELECT qualification FROM user_qualification WHERE user_id = :user AND valid_until >= :date")
                 .param("user", user).param("date", date).query(String.class).list());
+    }
+
+    /** A certificate of a user and the last day it is valid. */
+    public record Qualification(String name, LocalDate validUntil) {
+    }
+
+    /** Every user's certificates, valid or not, by user. */
+    public Map<UUID, List<Qualification>> allQualifications() {
+        Map<UUID, List<Qualification>> all = new HashMap<>();
+        jdbc.sql("SELECT user_id, qualification, valid_until FROM user_qualification ORDER BY qualification")
+                .query((rs, n) -> Map.entry(rs.getObject(1, UUID.class), new Qualification(rs.getString(2),
+                        rs.getObject(3, LocalDate.class))))
+                .list().forEach(e -> all.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        return all;
     }
 
     /** Records a certificate and its validity (replacing an earlier one of the same kind). */

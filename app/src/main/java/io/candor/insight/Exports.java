@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.candor.platform.web.SpreadsheetText;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
@@ -22,7 +23,7 @@ final class Exports {
 
     /** A cell's text, never a formula. */
     static String safe(String s) {
-        return !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
+        return SpreadsheetText.safe(s);
     }
 
     private interface Rows {

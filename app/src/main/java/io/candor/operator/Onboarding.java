@@ -61,7 +61,7 @@ class Onboarding {
     }
 
     /** An organisation as the operator sees it: its record and figures, never its data. */
-    record Details(Tenants.Entry tenant, long users, long accounts, @Nullable Instant lastActivity) {
+    record Details(Tenants.Entry tenant, long users, long accounts, long storageBytes, @Nullable Instant lastActivity) {
     }
 
     private final Tenants tenants;
@@ -155,7 +155,8 @@ class Onboarding {
     /** One organisation with its figures (counted in its own context: counts, no debtor data). */
     Details details(UUID id) {
         Tenants.Entry entry = entry(id);
-        return TenantContext.call(id, () -> new Details(entry, users.count(), accounts.count(), audit.lastAt()));
+        return TenantContext.call(id, () -> new Details(entry, users.count(), accounts.count(),
+                tenants.storageBytes(), audit.lastAt()));
     }
 
     Tenants.Entry suspend(UUID id, @Nullable String reason) {

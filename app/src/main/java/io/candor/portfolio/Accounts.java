@@ -63,6 +63,11 @@ public class Accounts {
     }
 
     /** How many accounts the tenant has, in any status; a count, no personal data. */
+    /** An open account of the book (the oldest), to fill a preview from; none in an empty book. */
+    public Optional<UUID> sample() {
+        return jdbc.sql("SELECT id FROM account WHERE status = 'OPEN' ORDER BY id LIMIT 1").query(UUID.class).optional();
+    }
+
     public long count() {
         return jdbc.sql("SELECT count(*) FROM account").query(Long.class).single();
     }

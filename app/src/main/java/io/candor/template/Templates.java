@@ -64,8 +64,7 @@ public class Templates {
             throw new BadRequestException("The template's body is empty.");
         }
         String jurisdiction = d.jurisdiction().strip().toUpperCase(Locale.ROOT);
-        List<ContentLinter.Finding> findings = LINTER.lint(new ContentLinter.Template(jurisdiction, d.channel(),
-                d.locale(), d.body(), d.purpose()));
+        List<ContentLinter.Finding> findings = lint(d);
         if (!findings.isEmpty()) {
             throw new BadRequestException("The template cannot be approved: " + String.join(" ",
                     findings.stream().map(f -> f.rule() + (f.excerpt().isEmpty() ? "" : " ('" + f.excerpt() + "')")
@@ -107,6 +106,20 @@ public class Templates {
                         FROM message_template ORDER BY code, locale, version DESC""")
                 .query((rs, n) -> template(rs))
                 .list();
+    }
+
+    /** Every version of one template in one language, newest first. */
+    public List<Template> versions(String code, String locale) {
+        return jdbc.sql("""
+                        SELECT code, version, channel, locale, jurisdiction, purpose, body, approved_by, approved_at
+                        FROM message_template WHERE code = :code AND locale = :locale ORDER BY version DESC""")
+                .param("code", code).param("locale", locale).query((rs, n) -> template(rs)).list();
+    }
+
+    /** What the linter finds in a text before it is approved (every finding with its span in the text). */
+    public static List<ContentLinter.Finding> lint(Draft d) {
+        return LINTER.lint(new ContentLinter.Template(d.jurisdiction().strip().toUpperCase(Locale.ROOT), d.channel(),
+                d.locale(), d.body(), d.purpose()));
     }
 
     /**

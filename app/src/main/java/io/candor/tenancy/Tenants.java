@@ -154,6 +154,11 @@ public class Tenants {
                 .param("users", maxUsers).param("accounts", maxAccounts).param("id", tenant).update();
     }
 
+    /** The bytes the current tenant's rows take (as stored rows, uncompressed), in every table keyed by tenant. */
+    public long storageBytes() {
+        return jdbc.sql("SELECT candor_tenant_storage()").query(Long.class).single();
+    }
+
     /** The ids of the tenants that are not suspended: whose outbound work (sending, calling, planning) runs. */
     public List<UUID> activeIds() {
         return directory().stream().filter(e -> e.suspension() == null).map(Entry::id).toList();

@@ -67,6 +67,12 @@ class OnboardingTests {
         JsonNode details = api.get("/api/v1/tenants/" + id, operator).json();
         assertThat(details.get("users").asLong()).isEqualTo(1);
         assertThat(details.get("accounts").asLong()).isZero();
+        long empty = details.get("storageBytes").asLong();
+        assertThat(empty).as("the tenant row's own rows: its administrator, the audit of sign-in").isPositive();
+        // a tenant's storage grows with what it stores, and is its own only
+        api.put("/api/v1/creditors/BANK1", admin, "{\"name\":\"Bank One\",\"jurisdictions\":[\"CN\"]}");
+        assertThat(api.get("/api/v1/tenants/" + id, operator).json().get("storageBytes").asLong())
+                .isGreaterThan(empty);
         assertThat(api.get("/api/v1/tenants", operator).body()).contains(slug);
 
         // the operator is no organisation's staff: no debtor data, by role and by row-level security

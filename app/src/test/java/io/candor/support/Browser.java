@@ -44,7 +44,10 @@ public final class Browser implements AutoCloseable {
         return driver;
     }
 
-    /** Signs in on the login page of the server on {@code port} (the page must already be open or it is opened). */
+    /**
+     * Signs in on the login page of the server on {@code port} (the page must already be open or it is opened) and
+     * waits for the next page.
+     */
     public void signIn(int port, String tenant, String user, String password) {
         if (!driver.getCurrentUrl().contains("/login")) {
             driver.get("http://127.0.0.1:" + port + "/login");
@@ -52,7 +55,7 @@ public final class Browser implements AutoCloseable {
         driver.findElement(By.id("tenant")).sendKeys(tenant);
         driver.findElement(By.id("username")).sendKeys(user);
         driver.findElement(By.id("password")).sendKeys(password);
-        driver.findElement(By.id("sign-in")).click();
+        clickAndWait(By.id("sign-in"));
     }
 
     /** Clicks what submits a form or follows a link and waits for the next page to replace this one. */

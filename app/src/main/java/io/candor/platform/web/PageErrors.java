@@ -19,7 +19,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  * {@link ApiExceptionHandler}'s (it comes first for REST controllers).
  */
 @ControllerAdvice(basePackages = {"io.candor.workbench", "io.candor.insight", "io.candor.identity",
-        "io.candor.strategy", "io.candor.compliance", "io.candor.console", "io.candor.demo"})
+        "io.candor.strategy", "io.candor.compliance", "io.candor.console", "io.candor.demo", "io.candor.operator",
+        "io.candor.portfolio", "io.candor.channel", "io.candor.template", "io.candor.scoring", "io.candor.audit"})
 @Order(Ordered.LOWEST_PRECEDENCE)
 class PageErrors {
 

@@ -21,10 +21,6 @@ import org.springframework.stereotype.Component;
 @Component
 class ImportJobs {
 
-    /** One quarantined problem of a rejected row. */
-    record Rejection(long seq, long line, @Nullable String column, String reason, String raw) {
-    }
-
     private static final String COLUMNS = "id, kind, file_name, content_sha256, size_bytes, profile, creditor_code, "
             + "portfolio_code, status, rows_read, imported, updated, rejected, error, created_at, started_at, finished_at";
 
@@ -94,12 +90,12 @@ class ImportJobs {
     }
 
     /** Rejections with their raw text ({@code raw}) or masked; rows merged before masking existed are masked now. */
-    List<Rejection> rejections(UUID job, long afterSeq, int limit, boolean raw) {
+    List<ImportRejection> rejections(UUID job, long afterSeq, int limit, boolean raw) {
         return jdbc.sql("""
                         SELECT seq, line, col, reason, raw, raw_masked FROM import_rejection
                         WHERE job_id = :job AND seq > :after ORDER BY seq LIMIT :limit""")
                 .param("job", job).param("after", afterSeq).param("limit", limit)
-                .query((rs, n) -> new Rejection(rs.getLong("seq"), rs.getLong("line"), rs.getString("col"),
+                .query((rs, n) -> new ImportRejection(rs.getLong("seq"), rs.getLong("line"), rs.getString("col"),
                         raw ? rs.getString("reason") : RejectedText.maskLooksPersonal(rs.getString("reason")),
                         raw ? RejectedText.bounded(rs.getString("raw"))
                         : rs.getString("raw_masked") != null ? rs.getString("raw_masked")

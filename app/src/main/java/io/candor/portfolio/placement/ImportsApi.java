@@ -38,7 +38,7 @@ class ImportsApi {
     }
 
     /** A page of rejections; pass {@code nextCursor} as {@code cursor} for the next. */
-    record RejectionPage(List<ImportJobs.Rejection> items, @Nullable String nextCursor) {
+    record RejectionPage(List<ImportRejection> items, @Nullable String nextCursor) {
     }
 
     private final PlacementImports imports;
@@ -101,10 +101,10 @@ class ImportsApi {
         } catch (NumberFormatException e) {
             throw new BadRequestException("cursor '" + cursor + "' is not valid: pass the nextCursor of the previous page");
         }
-        List<ImportJobs.Rejection> rows = imports.rejections(id, after, limit + 1,
+        List<ImportRejection> rows = imports.rejections(id, after, limit + 1,
                 CurrentUser.get().roles());
         boolean more = rows.size() > limit;
-        List<ImportJobs.Rejection> page = more ? rows.subList(0, limit) : rows;
+        List<ImportRejection> page = more ? rows.subList(0, limit) : rows;
         return new RejectionPage(List.copyOf(page), more ? Long.toString(page.getLast().seq()) : null);
     }
 

@@ -32,13 +32,21 @@ public class PlacementImports {
     private final ImportUploads uploads;
     private final ImportWorker worker;
     private final ImportJobs jobs;
+    private final ImportProfiles profiles;
     private final AuditTrail audit;
 
-    PlacementImports(ImportUploads uploads, ImportWorker worker, ImportJobs jobs, AuditTrail audit) {
+    PlacementImports(ImportUploads uploads, ImportWorker worker, ImportJobs jobs, ImportProfiles profiles,
+            AuditTrail audit) {
         this.uploads = uploads;
         this.worker = worker;
         this.jobs = jobs;
+        this.profiles = profiles;
         this.audit = audit;
+    }
+
+    /** The names of the tenant's mapping profiles. */
+    public List<String> profiles() {
+        return profiles.names();
     }
 
     /** Stores the file and starts its import in the background; returns the job (an earlier one for a repeat). */
@@ -77,7 +85,7 @@ public class PlacementImports {
      * The rejected rows of a job, with their line, column, reason and text: masked, or raw for the roles that see
      * personal data unmasked ({@link io.candor.privacy.PersonalField#NATIONAL_ID}); reading them is audited.
      */
-    public List<ImportJobs.Rejection> rejections(UUID job, long afterSeq, int limit,
+    public List<ImportRejection> rejections(UUID job, long afterSeq, int limit,
             Set<Role> roles) {
         boolean raw = PersonalField.NATIONAL_ID.unmaskedFor(roles);
         audit.record(new AuditEntry(AuditAction.DEBTOR_DATA_READ, "import_rejections", job.toString(), "IMPORT_REVIEW",

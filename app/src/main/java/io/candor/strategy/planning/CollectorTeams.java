@@ -27,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
  * queue fill tries teams in rank order), and its members, who are the tenant's users.
  */
 @Service
-public class CollectorTeams {
+class CollectorTeams {
 
     /** A team and who is in it (by username). */
     public record Team(String code, String name, List<String> languages, List<String> buckets, List<String> products,

@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import io.candor.identity.CurrentUser;
 import io.candor.platform.tenant.TenantContext;
 import io.candor.platform.web.BadRequestException;
+import io.candor.platform.web.InvalidInputException;
 import io.candor.scoring.ModelRegistry;
 import io.candor.strategy.Constraint;
 import io.candor.strategy.Dimension;
@@ -48,10 +49,12 @@ class StrategyPage {
     private final Promotions promotions;
     private final Tenants tenants;
     private final ModelRegistry models;
+    private final StarterStrategy starter;
 
     StrategyPage(StrategyVersions versions, PlanRuns runs, VariantResults results, Promotions promotions,
-            Tenants tenants, ModelRegistry models) {
+            Tenants tenants, ModelRegistry models, StarterStrategy starter) {
         this.models = models;
+        this.starter = starter;
         this.versions = versions;
         this.runs = runs;
         this.results = results;
@@ -90,6 +93,33 @@ class StrategyPage {
             redirect.addFlashAttribute("problem", e.getMessage());
         }
         return "redirect:/strategy";
+    }
+
+    /** Publishes Candor's default strategy for an organisation that has none (and a team of its collectors). */
+    @PostMapping("/strategy/starter")
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
+    String start(RedirectAttributes redirect) {
+        try {
+            starter.install(CurrentUser.get().username());
+            redirect.addFlashAttribute("started", true);
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+            redirect.addFlashAttribute("problems", e.problems().stream().map(String::valueOf).toList());
+        }
+        return "redirect:/strategy";
+    }
+
+    /** Plans the business date now (a no-op when it is planned already), as the nightly run would. */
+    @PostMapping("/strategy/runs")
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
+    String run(RedirectAttributes redirect) {
+        try {
+            PlanRuns.Run run = runs.run(null, CurrentUser.get().username());
+            redirect.addFlashAttribute("ran", run.businessDate());
+        } catch (BadRequestException e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/strategy#run";
     }
 
     private static List<SegmentView> segments(Strategy s) {

@@ -1,0 +1,84 @@
+package io.candor.console;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.candor.compliance.RulePacks;
+import io.candor.platform.web.InvalidInputException;
+import io.candor.portfolio.Creditors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The creditors whose accounts the organisation collects: a name and the jurisdictions whose law governs their
+ * accounts, with a warning for a jurisdiction Candor has no rule pack for (contacts there are refused: the gate fails
+ * closed).
+ */
+@Controller
+@PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'COMPLIANCE_OFFICER', 'AUDITOR')")
+class CreditorsPage {
+
+    /** A creditor with the jurisdictions among its own that no shipped rule pack covers. */
+    record Row(Creditors.Creditor creditor, List<String> uncovered) {
+    }
+
+    private final Creditors creditors;
+
+    CreditorsPage(Creditors creditors) {
+        this.creditors = creditors;
+    }
+
+    @GetMapping("/console/creditors")
+    String page(Model model) {
+        model.addAttribute("creditors", creditors.all().stream().map(c -> new Row(c, uncovered(c.jurisdictions())))
+                .toList());
+        model.addAttribute("shipped", RulePacks.SHIPPED);
+        if (!model.containsAttribute("problems")) {
+            model.addAttribute("problems", Map.of());
+            model.addAttribute("form", Map.of("code", "", "name", "", "jurisdictions", "CN"));
+        }
+        return "console/creditors";
+    }
+
+    @PostMapping("/console/creditors")
+    @PreAuthorize("hasRole('ADMIN')")
+    String save(@RequestParam(defaultValue = "") String code, @RequestParam(defaultValue = "") String name,
+            @RequestParam(defaultValue = "") String jurisdictions, Model model, RedirectAttributes redirect) {
+        List<String> codes = Arrays.stream(jurisdictions.split("[,，;\\s]+")).filter(s -> !s.isBlank()).toList();
+        try {
+            Creditors.Creditor saved = creditors.put(code, name, codes);
+            redirect.addFlashAttribute("saved", saved.code());
+            return "redirect:/console/creditors";
+        } catch (InvalidInputException e) {
+            Map<String, String> problems = new LinkedHashMap<>();
+            for (Object p : e.problems()) {
+                Creditors.Problem problem = (Creditors.Problem) p;
+                problems.merge(problem.field(), problem.fix(), (a, b) -> a + "; " + b);
+            }
+            model.addAttribute("problems", problems);
+            model.addAttribute("summary", e.getMessage());
+            model.addAttribute("form", Map.of("code", code, "name", name, "jurisdictions", jurisdictions));
+            return page(model);
+        }
+    }
+
+    private static List<String> uncovered(List<String> jurisdictions) {
+        return jurisdictions.stream().filter(j -> !covered(j)).toList();
+    }
+
+    private static boolean covered(@Nullable String jurisdiction) {
+        if (jurisdiction == null) {
+            return false;
+        }
+        String country = jurisdiction.contains("-") ? jurisdiction.substring(0, jurisdiction.indexOf('-')) : jurisdiction;
+        return RulePacks.SHIPPED.contains(country);
+    }
+}

@@ -1,0 +1,53 @@
+package io.candor.template;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import io.candor.compliance.Channel;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The texts Candor ships for its default strategy ({@code strategy/default-templates.json}): suggestions a new
+ * organisation reviews and approves (or changes first) — never sent before someone of the organisation approved them.
+ */
+@Component
+public class ShippedTemplates {
+
+    /** A shipped text: its code and the draft to approve. */
+    public record Suggestion(String code, Templates.Draft draft) {
+    }
+
+    private final List<Suggestion> all;
+
+    ShippedTemplates() {
+        List<Suggestion> list = new ArrayList<>();
+        try (InputStream in = ShippedTemplates.class.getResourceAsStream("/strategy/default-templates.json")) {
+            if (in == null) {
+                throw new IllegalStateException("strategy/default-templates.json is missing from the build");
+            }
+            for (JsonNode t : JsonMapper.builder().build().readTree(in)) {
+                list.add(new Suggestion(t.get("code").asString(), new Templates.Draft(
+                        Channel.valueOf(t.get("channel").asString()), t.get("locale").asString(),
+                        t.get("jurisdiction").asString(), t.hasNonNull("purpose") ? t.get("purpose").asString() : null,
+                        t.get("body").asString())));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        this.all = List.copyOf(list);
+    }
+
+    public List<Suggestion> all() {
+        return all;
+    }
+
+    public Optional<Suggestion> find(String code, String locale) {
+        return all.stream().filter(s -> s.code().equals(code) && s.draft().locale().equals(locale)).findFirst();
+    }
+}
