@@ -101,7 +101,27 @@ class PageLanguageTests {
             for (String page : pages) {
                 check(lang, page, supervisor.get(page), problems);
             }
-            check(lang, "/users", adminPages.get("/users"), problems);
+            for (String page : List.of("/users", "/password", "/console/imports", "/console/creditors",
+                    "/console/templates", "/console/templates/edit?code=sms-reminder&locale=zh-CN", "/console/channels")) {
+                check(lang, page, adminPages.get(page), problems);
+            }
+            JsonNode jobs = api.get("/api/v1/imports", admin).json();
+            if (!jobs.isEmpty()) {
+                check(lang, "/console/imports/{job}", adminPages.get("/console/imports/" + jobs.get(0).get("id")
+                        .asString()), problems);
+            }
+            // the platform operator's pages
+            String operatorToken = api.token("platform", "operator", "Test-operator-pass-1");
+            assertThat(api.send("PATCH", "/api/v1/me", operatorToken, "{\"locale\":\"" + lang + "\"}").status())
+                    .isEqualTo(200);
+            WebSession operator = new WebSession(port).signIn("platform", "operator", "Test-operator-pass-1");
+            check(lang, "/operator/tenants", operator.get("/operator/tenants"), problems);
+            api.get("/api/v1/tenants", operatorToken).json().forEach(t -> {
+                if (t.get("slug").asString().equals("demo-bank")) {
+                    check(lang, "/operator/tenants/{demo-bank}",
+                            operator.get("/operator/tenants/" + t.get("id").asString()), problems);
+                }
+            });
             // the Excel exports speak the reader's language too
             try (var wb = new ReadableWorkbook(new ByteArrayInputStream(
                     supervisor.bytes("/dashboards/export?table=productivity")))) {
