@@ -1,5 +1,8 @@
 package io.candor.bench;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -9,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -29,6 +33,8 @@ import java.util.regex.Pattern;
 
 import io.candor.identity.Users;
 import io.candor.platform.tenant.TenantContext;
+import io.candor.portfolio.placement.ImportJob;
+import io.candor.portfolio.placement.PlacementImports;
 import io.candor.strategy.planning.WorkQueues;
 import io.candor.tenancy.Tenants;
 import org.jspecify.annotations.Nullable;
@@ -38,8 +44,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * {@code candor bench pages [--users 20] [--seconds 60] [--think-ms 1000]}: the demo (seeded as {@code serve --demo}
- * does), then N signed-in browser sessions — half collectors working the queue and account 360 pages, half
- * supervisors reading the supervisor page and the dashboards — each reading a page for a think time (uniform
+ * does), then N signed-in browser sessions — a third collectors working the queue and account 360 pages, a third
+ * supervisors reading the supervisor page and the dashboards, a third administrators reading the operations console
+ * (imports with 100 jobs in the history, creditors, templates, users, channels) — each reading a page for a think time (uniform
  * between half and one and a half times {@code --think-ms}; 0: the next page as soon as the last arrived, the
  * server saturated) before asking for the next. Reports per page
  * p50/p95/p99 as timed at the client on loopback (so an upper bound of the server's time) and, as the same-run
@@ -70,9 +77,25 @@ public final class PagesBenchmark {
             if (queue.isEmpty()) {
                 throw new IllegalStateException("the demo collector has no queue");
             }
+            // the console's import history holds 100 jobs (small exchange-rate files, each its own content)
+            TenantContext.run(bank, () -> {
+                PlacementImports imports = ctx.getBean(PlacementImports.class);
+                LocalDate day = LocalDate.of(2025, 1, 1);
+                for (int j = 0; j < 100; j++) {
+                    String file = "rate_date,base,quote,rate\n" + day.plusDays(j) + ",USD,CNY,7." + (1000 + j) + "\n";
+                    try {
+                        imports.importNow(new PlacementImports.Request(ImportJob.Kind.EXCHANGE_RATE, "rates-" + j + ".csv",
+                                null, null, null, "bench"), new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+            });
             Map<String, List<String>> pages = new LinkedHashMap<>();
             pages.put("collector", List.of("/workbench", "/workbench/accounts/{id}"));
             pages.put("supervisor", List.of("/supervisor", "/dashboards"));
+            pages.put("admin", List.of("/console/imports", "/console/creditors", "/console/templates", "/users",
+                    "/console/channels"));
             Map<String, ConcurrentLinkedQueue<Long>> samples = new ConcurrentHashMap<>();
             AtomicLong errors = new AtomicLong();
             // warm-up, then the measured run, then the baseline at the same concurrency

@@ -30,11 +30,13 @@ class HomePage {
         return "home";
     }
 
-    /** The operations console opens on imports for those who run them, else on the creditors. */
+    /** The operations console opens on imports for those who run them, the search for collectors, else the creditors. */
     @GetMapping("/console")
     String console() {
         CandorPrincipal user = CurrentUser.get();
-        return user.has(Role.ADMIN) || user.has(Role.SUPERVISOR) ? "redirect:/console/imports"
-                : "redirect:/console/creditors";
+        if (user.has(Role.ADMIN) || user.has(Role.SUPERVISOR)) {
+            return "redirect:/console/imports";
+        }
+        return user.has(Role.COLLECTOR) ? "redirect:/console/accounts" : "redirect:/console/creditors";
     }
 }

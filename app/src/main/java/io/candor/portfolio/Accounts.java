@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -62,12 +63,64 @@ public class Accounts {
         return found;
     }
 
-    /** How many accounts the tenant has, in any status; a count, no personal data. */
     /** An open account of the book (the oldest), to fill a preview from; none in an empty book. */
     public Optional<UUID> sample() {
         return jdbc.sql("SELECT id FROM account WHERE status = 'OPEN' ORDER BY id LIMIT 1").query(UUID.class).optional();
     }
 
+    /** What a search looks in: the debtor's name (from its start), a phone number, a national id, the reference. */
+    public enum SearchBy { ANY, NAME, PHONE, NATIONAL_ID, REFERENCE }
+
+    /** A search of the book, with its filters (null: any). */
+    public record Search(String text, SearchBy by, @Nullable String bucket, @Nullable String status,
+                         @Nullable String creditor) {
+    }
+
+    /**
+     * Accounts found by the debtor's name (from its start, any case), a phone number (its digits, in any format), a
+     * national id (exact, through its keyed hash: never decrypted), or the creditor's reference or the account id;
+     * {@link SearchBy#ANY} tries each the text could be. At most {@code limit}; the search is audited with what was
+     * searched by (not the text).
+     */
+    @Transactional
+    public List<AccountSummary> search(Search q, int limit, String purpose) {
+        String text = q.text().strip();
+        if (text.isEmpty()) {
+            return List.of();
+        }
+        String digits = text.replaceAll("\\D", "");
+        boolean any = q.by() == SearchBy.ANY;
+        boolean byName = any || q.by() == SearchBy.NAME;
+        boolean byPhone = (any || q.by() == SearchBy.PHONE) && digits.length() >= 7 && text.matches("[+\\d\\s()-]+");
+        boolean byId = (any || q.by() == SearchBy.NATIONAL_ID) && text.matches("[0-9A-Za-z]{6,30}");
+        boolean byRef = any || q.by() == SearchBy.REFERENCE;
+        byte[] idHash = byId ? searchHash.of(TenantContext.require(), "national_id", text) : new byte[0];
+        List<AccountSummary> found = jdbc.sql(SUMMARY_SELECT + """
+                         WHERE ((:byRef AND (a.creditor_ref = :text OR a.id::text = lower(:text)))
+                             OR (:byName AND lower(d.full_name) LIKE :prefix ESCAPE '\\')
+                             OR (:byId AND d.national_id_index = :hash)
+                             OR (:byPhone AND EXISTS (SELECT 1 FROM contact_point cp WHERE cp.tenant_id = a.tenant_id
+                                    AND cp.debtor_id = a.debtor_id AND cp.kind = 'PHONE'
+                                    AND regexp_replace(cp.value, '\\D', '', 'g') LIKE :phone)))
+                          AND (CAST(:bucket AS text) IS NULL OR a.bucket = :bucket)
+                          AND (CAST(:status AS text) IS NULL OR a.status = :status)
+                          AND (CAST(:creditor AS text) IS NULL OR p.creditor_id = (SELECT c.id FROM creditor c
+                                    WHERE c.code = :creditor))
+                        ORDER BY a.dpd DESC, a.id LIMIT :limit""")
+                .param("byRef", byRef).param("text", text).param("byName", byName)
+                .param("prefix", text.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                        .replace("_", "\\_") + "%")
+                .param("byId", byId).param("hash", idHash).param("byPhone", byPhone)
+                .param("phone", "%" + (digits.length() > 11 && digits.startsWith("86") ? digits.substring(2) : digits))
+                .param("bucket", q.bucket()).param("status", q.status()).param("creditor", q.creditor())
+                .param("limit", limit)
+                .query(Accounts::summary).list();
+        audit.record(new AuditEntry(AuditAction.DEBTOR_SEARCHED, "account_list", null, purpose,
+                Map.of("by", q.by().name(), "accounts", found.size())));
+        return found;
+    }
+
+    /** How many accounts the tenant has, in any status; a count, no personal data. */
     public long count() {
         return jdbc.sql("SELECT count(*) FROM account").query(Long.class).single();
     }

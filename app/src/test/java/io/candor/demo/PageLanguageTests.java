@@ -102,7 +102,8 @@ class PageLanguageTests {
                 check(lang, page, supervisor.get(page), problems);
             }
             for (String page : List.of("/users", "/password", "/console/imports", "/console/creditors",
-                    "/console/templates", "/console/templates/edit?code=sms-reminder&locale=zh-CN", "/console/channels")) {
+                    "/console/templates", "/console/templates/edit?code=sms-reminder&locale=zh-CN", "/console/channels",
+                    "/console/accounts?q=%E5%BC%A0")) {
                 check(lang, page, adminPages.get(page), problems);
             }
             JsonNode jobs = api.get("/api/v1/imports", admin).json();
