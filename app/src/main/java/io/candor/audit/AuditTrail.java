@@ -4,7 +4,9 @@ import static io.candor.platform.Timestamps.utc;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -113,6 +115,41 @@ public class AuditTrail {
                         ORDER BY id DESC LIMIT :limit""")
                 .param("before", before).param("type", resourceType).param("rid", resourceId)
                 .param("limit", limit + 1)
+                .query((rs, n) -> new AuditEvent(rs.getObject("id", UUID.class),
+                        rs.getObject("at", OffsetDateTime.class).toInstant(),
+                        rs.getObject("actor_id", UUID.class), rs.getString("actor"), rs.getString("action"),
+                        rs.getString("resource_type"), rs.getString("resource_id"), rs.getString("purpose"),
+                        rs.getString("detail")))
+                .list();
+        return CursorPage.of(rows, limit, AuditEvent::id);
+    }
+
+    /** What the audit page searches by (null: any): an account or other resource id, a user, a day range. */
+    public record Query(@Nullable String resourceId, @Nullable String actor, @Nullable LocalDate from,
+                        @Nullable LocalDate to, boolean readsOnly) {
+    }
+
+    /**
+     * The events matching the query, newest first, {@code limit} at most before {@code cursor}; with
+     * {@code readsOnly}, the reads and searches of debtors' data only ({@link AuditAction#DEBTOR_DATA_READ},
+     * {@link AuditAction#DEBTOR_SEARCHED}). Days are UTC.
+     */
+    public CursorPage<AuditEvent> search(Query q, @Nullable String cursor, int limit) {
+        UUID before = cursor == null ? new UUID(-1L, -1L) : CursorPage.after(cursor);
+        List<AuditEvent> rows = jdbc.sql("""
+                        SELECT id, at, actor_id, actor, action, resource_type, resource_id, purpose, detail::text
+                        FROM audit_event
+                        WHERE id < :before
+                          AND (CAST(:rid AS text) IS NULL OR resource_id = :rid)
+                          AND (CAST(:actor AS text) IS NULL OR actor = :actor)
+                          AND (CAST(:from AS timestamptz) IS NULL OR at >= :from)
+                          AND (CAST(:to AS timestamptz) IS NULL OR at < :to)
+                          AND (NOT :reads OR action IN ('DEBTOR_DATA_READ', 'DEBTOR_SEARCHED'))
+                        ORDER BY id DESC LIMIT :limit""")
+                .param("before", before).param("rid", q.resourceId()).param("actor", q.actor())
+                .param("from", q.from() == null ? null : q.from().atStartOfDay().atOffset(ZoneOffset.UTC))
+                .param("to", q.to() == null ? null : q.to().plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC))
+                .param("reads", q.readsOnly()).param("limit", limit + 1)
                 .query((rs, n) -> new AuditEvent(rs.getObject("id", UUID.class),
                         rs.getObject("at", OffsetDateTime.class).toInstant(),
                         rs.getObject("actor_id", UUID.class), rs.getString("actor"), rs.getString("action"),

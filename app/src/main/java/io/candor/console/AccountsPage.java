@@ -2,7 +2,6 @@ package io.candor.console;
 
 import java.util.List;
 
-import io.candor.portfolio.AccountSummary;
 import io.candor.portfolio.Accounts;
 import io.candor.portfolio.Creditors;
 import org.jspecify.annotations.Nullable;
@@ -47,7 +46,7 @@ class AccountsPage {
         model.addAttribute("statuses", List.of("OPEN", "CLOSED", "RECALLED"));
         model.addAttribute("creditors", creditors.all());
         if (!q.isBlank()) {
-            List<AccountSummary> found = accounts.search(new Accounts.Search(q, by, blank(bucket), blank(status),
+            var found = accounts.search(new Accounts.Search(q, by, blank(bucket), blank(status),
                     blank(creditor)), LIMIT, "ACCOUNT_SEARCH");
             model.addAttribute("results", found);
             model.addAttribute("limited", found.size() == LIMIT);

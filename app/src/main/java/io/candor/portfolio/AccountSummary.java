@@ -6,6 +6,6 @@ import java.util.UUID;
 import io.candor.platform.money.Money;
 
 /** An account in a list. */
-public record AccountSummary(UUID id, String creditorRef, String portfolio, String product, String debtorName,
+record AccountSummary(UUID id, String creditorRef, String portfolio, String product, String debtorName,
                              Money balance, LocalDate dueDate, int dpd, String bucket, String status) {
 }

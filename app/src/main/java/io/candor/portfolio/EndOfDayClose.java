@@ -3,8 +3,10 @@ package io.candor.portfolio;
 import static io.candor.platform.Timestamps.utc;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,6 +18,7 @@ import io.candor.platform.tenant.TenantContext;
 import io.candor.platform.web.BadRequestException;
 import io.candor.platform.web.ConflictException;
 import io.candor.tenancy.Tenants;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -140,6 +143,26 @@ class EndOfDayClose {
                 .param("last", last.get()).param("accounts", accounts).param("transitions", transitions)
                 .param("date", date).update();
         return true;
+    }
+
+    /** A close as the business-day page lists it: when it ran and how long it took. */
+    record Past(LocalDate businessDate, String status, long accounts, long transitions, Instant startedAt,
+                @Nullable Instant finishedAt) {
+    }
+
+    /** The latest closes, newest first. */
+    List<Past> recent(int limit) {
+        return jdbc.sql("""
+                        SELECT business_date, status, accounts, transitions, started_at, finished_at FROM eod_close
+                        ORDER BY business_date DESC LIMIT :limit""")
+                .param("limit", limit)
+                .query((rs, n) -> {
+                    OffsetDateTime finished = rs.getObject("finished_at", OffsetDateTime.class);
+                    return new Past(rs.getObject("business_date", LocalDate.class), rs.getString("status"),
+                            rs.getLong("accounts"), rs.getLong("transitions"),
+                            rs.getObject("started_at", OffsetDateTime.class).toInstant(),
+                            finished == null ? null : finished.toInstant());
+                }).list();
     }
 
     public Optional<Summary> find(LocalDate date) {

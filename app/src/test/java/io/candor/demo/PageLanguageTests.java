@@ -103,7 +103,7 @@ class PageLanguageTests {
             }
             for (String page : List.of("/users", "/password", "/console/imports", "/console/creditors",
                     "/console/templates", "/console/templates/edit?code=sms-reminder&locale=zh-CN", "/console/channels",
-                    "/console/accounts?q=%E5%BC%A0")) {
+                    "/console/accounts?q=%E5%BC%A0", "/console/business-day", "/console/audit", "/console/evidence")) {
                 check(lang, page, adminPages.get(page), problems);
             }
             JsonNode jobs = api.get("/api/v1/imports", admin).json();

@@ -20,7 +20,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  */
 @ControllerAdvice(basePackages = {"io.candor.workbench", "io.candor.insight", "io.candor.identity",
         "io.candor.strategy", "io.candor.compliance", "io.candor.console", "io.candor.demo", "io.candor.operator",
-        "io.candor.portfolio", "io.candor.channel", "io.candor.template", "io.candor.scoring", "io.candor.audit"})
+        "io.candor.portfolio", "io.candor.channel", "io.candor.template", "io.candor.scoring", "io.candor.audit", "io.candor.evidence"})
 @Order(Ordered.LOWEST_PRECEDENCE)
 class PageErrors {
 
