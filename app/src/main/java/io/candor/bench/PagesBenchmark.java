@@ -31,19 +31,23 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.candor.audit.AuditHistory;
 import io.candor.identity.Users;
 import io.candor.platform.tenant.TenantContext;
 import io.candor.portfolio.placement.ImportJob;
 import io.candor.portfolio.placement.PlacementImports;
 import io.candor.strategy.planning.WorkQueues;
 import io.candor.tenancy.Tenants;
+import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * {@code candor bench pages [--users 20] [--seconds 60] [--think-ms 1000]}: the demo (seeded as {@code serve --demo}
+ * {@code candor bench pages [--users 20] [--seconds 60] [--think-ms 1000] [--audit-rows 1000000]
+ * [--with-dispatch]}:
+ * the demo (seeded as {@code serve --demo}
  * does), then N signed-in browser sessions — a third collectors working the queue and account 360 pages, a third
  * supervisors reading the supervisor page and the dashboards, a third administrators reading the operations console
  * (imports with 100 jobs in the history, creditors, templates, users, channels) — each reading a page for a think time (uniform
@@ -54,6 +58,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class PagesBenchmark {
 
+    /** Surnames to search the demo book by (a name's start). */
+    private static final List<String> NAMES = List.of("王", "李", "张", "刘", "陈", "Garcia", "Smith");
+
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     private PagesBenchmark() {
@@ -63,9 +70,14 @@ public final class PagesBenchmark {
         int users = Integer.parseInt(ImportBenchmark.option(args, "--users", "20"));
         int seconds = Integer.parseInt(ImportBenchmark.option(args, "--seconds", "60"));
         int think = Integer.parseInt(ImportBenchmark.option(args, "--think-ms", "1000"));
+        boolean dispatch = args.contains("--with-dispatch");
         try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(application).run(
                 "--candor.data-dir=" + Files.createTempDirectory("candor-bench-pages"), "--server.port=0",
-                "--candor.demo.enabled=true", "--logging.level.root=WARN", "--logging.level.io.candor=WARN")) {
+                "--candor.demo.enabled=true", "--logging.level.root=WARN", "--logging.level.io.candor=WARN",
+                // the pages' own cost: the demo's outbound dispatch (the day's SMS, calls and e-mails to the
+                // sandbox peers) would otherwise run during the measurement whenever it is contact hours in
+                // Asia/Shanghai, and share the same two cores
+                "--candor.channels.dispatch-interval=" + (dispatch ? "30s" : "3650d"))) {
             int port = Objects.requireNonNull(((WebServerApplicationContext) ctx).getWebServer()).getPort();
             String base = "http://127.0.0.1:" + port;
             UUID bank = ctx.getBean(Tenants.class).idOf("demo-bank").orElseThrow();
@@ -77,6 +89,11 @@ public final class PagesBenchmark {
             if (queue.isEmpty()) {
                 throw new IllegalStateException("the demo collector has no queue");
             }
+            // a year of audit history: 1,000,000 reads of the queue's accounts by the demo's staff
+            int auditRows = Integer.parseInt(ImportBenchmark.option(args, "--audit-rows", "1000000"));
+            TenantContext.run(bank, () -> ctx.getBean(AuditHistory.class).synthesize(auditRows,
+                    List.of("collector", "supervisor", "admin", "auditor"),
+                    queue.stream().map(UUID::toString).toList()));
             // the console's import history holds 100 jobs (small exchange-rate files, each its own content)
             TenantContext.run(bank, () -> {
                 PlacementImports imports = ctx.getBean(PlacementImports.class);
@@ -91,11 +108,19 @@ public final class PagesBenchmark {
                     }
                 }
             });
+            // steady state: the planner's statistics as autovacuum leaves them minutes after a load (run by the
+            // owner; measured right after seeding, stale statistics made the dashboards' plans ten times slower)
+            try (var c = ctx.getBean("ownerDataSource", DataSource.class).getConnection(); var st = c.createStatement()) {
+                st.execute("ANALYZE");
+            }
             Map<String, List<String>> pages = new LinkedHashMap<>();
             pages.put("collector", List.of("/workbench", "/workbench/accounts/{id}"));
             pages.put("supervisor", List.of("/supervisor", "/dashboards"));
-            pages.put("admin", List.of("/console/imports", "/console/creditors", "/console/templates", "/users",
-                    "/console/channels"));
+            List<String> roles = List.of(ImportBenchmark.option(args, "--roles", "collector,supervisor,admin").split(","));
+            pages.put("admin", List.of("/console/imports", "/console/accounts?q={name}", "/console/accounts?q={phone}",
+                    "/console/audit?account={id}", "/console/audit?user=collector", "/console/creditors",
+                    "/console/templates", "/users"));
+            pages.keySet().retainAll(roles);
             Map<String, ConcurrentLinkedQueue<Long>> samples = new ConcurrentHashMap<>();
             AtomicLong errors = new AtomicLong();
             // warm-up, then the measured run, then the baseline at the same concurrency
@@ -141,7 +166,9 @@ public final class PagesBenchmark {
                         while (System.nanoTime() < end) {
                             List<String> mine = pages.getOrDefault(role, List.of("/login"));
                             String page = baseline ? "/login" : mine.get(i % mine.size());
-                            String path = page.replace("{id}", queue.get(i % queue.size()).toString());
+                            String path = page.replace("{id}", queue.get(i % queue.size()).toString())
+                                    .replace("{name}", URLEncoder.encode(NAMES.get(i % NAMES.size()), StandardCharsets.UTF_8))
+                                    .replace("{phone}", "138" + (i % 10));
                             long t = System.nanoTime();
                             int status = http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
                                     HttpResponse.BodyHandlers.discarding()).statusCode();

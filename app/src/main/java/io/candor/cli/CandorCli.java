@@ -93,9 +93,11 @@ public final class CandorCli {
               bench agent [--conversations N]
                                        scripted debtor personas through the AI agent: automation, PTP and
                                        hand-over rates
-              bench pages [--users 20] [--seconds 60]
-                                       page times of the workbench, account 360, supervisor page and dashboards on
-                                       the demo data with N signed-in users, against the sign-in page in the same run
+              bench pages [--users 20] [--seconds 60] [--audit-rows 1000000] [--with-dispatch]
+                                       page times of the workbench, account 360, supervisor page, dashboards and the
+                                       console (imports with 100 jobs, account search, audit search over the audit
+                                       rows) on the demo data with N signed-in users, against the sign-in page in the
+                                       same run; outbound dispatch off unless --with-dispatch
               bench planning [--accounts N]
                                        the daily planning run on N placed accounts against a plain SQL pass
               bench compliance [--seconds N]

@@ -6,13 +6,16 @@ import java.util.List;
 import java.util.Map;
 
 import io.candor.compliance.RulePacks;
+import io.candor.platform.web.BadRequestException;
 import io.candor.platform.web.InvalidInputException;
 import io.candor.portfolio.Creditors;
+import io.candor.portfolio.LedgerSettings;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -31,9 +34,11 @@ class CreditorsPage {
     }
 
     private final Creditors creditors;
+    private final LedgerSettings ledger;
 
-    CreditorsPage(Creditors creditors) {
+    CreditorsPage(Creditors creditors, LedgerSettings ledger) {
         this.creditors = creditors;
+        this.ledger = ledger;
     }
 
     @GetMapping("/console/creditors")
@@ -41,6 +46,7 @@ class CreditorsPage {
         model.addAttribute("creditors", creditors.all().stream().map(c -> new Row(c, uncovered(c.jurisdictions())))
                 .toList());
         model.addAttribute("shipped", RulePacks.SHIPPED);
+        model.addAttribute("schemes", ledger.bucketSchemes());
         if (!model.containsAttribute("problems")) {
             model.addAttribute("problems", Map.of());
             model.addAttribute("form", Map.of("code", "", "name", "", "jurisdictions", "CN"));
@@ -68,6 +74,24 @@ class CreditorsPage {
             model.addAttribute("form", Map.of("code", code, "name", name, "jurisdictions", jurisdictions));
             return page(model);
         }
+    }
+
+    /** Sets a product's bucket bounds (M1 to M6). */
+    @PostMapping("/console/bucket-schemes/{product}")
+    @PreAuthorize("hasRole('ADMIN')")
+    String buckets(@PathVariable String product, @RequestParam List<String> bound, RedirectAttributes redirect) {
+        try {
+            List<Integer> bounds = bound.stream().map(b -> Integer.valueOf(b.strip())).toList();
+            ledger.setBucketScheme(product, bounds);
+            redirect.addFlashAttribute("bucketsSaved", product);
+        } catch (NumberFormatException e) {
+            redirect.addFlashAttribute("bucketProblem", product + ": " + bound);
+            redirect.addFlashAttribute("bucketProduct", product);
+        } catch (BadRequestException e) {
+            redirect.addFlashAttribute("bucketProblem", e.getMessage());
+            redirect.addFlashAttribute("bucketProduct", product);
+        }
+        return "redirect:/console/creditors#buckets";
     }
 
     private static List<String> uncovered(List<String> jurisdictions) {

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.StringReader;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
 
@@ -44,6 +46,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
 class ImportsPage {
 
+    /** A job as the history lists it, its time already written in the organisation's zone. */
+    record JobRow(ImportJob job, String when) {
+    }
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
     /** Rejected rows shown on the page; the workbook holds them all. */
     static final int SHOWN = 200;
 
@@ -77,8 +85,9 @@ class ImportsPage {
 
     private void jobs(Model model) {
         List<ImportJob> jobs = imports.recent(100);
-        model.addAttribute("jobs", jobs);
-        model.addAttribute("zone", tenants.find(TenantContext.require()).orElseThrow().timeZone());
+        ZoneId zone = tenants.find(TenantContext.require()).orElseThrow().timeZone();
+        model.addAttribute("jobs", jobs.stream().map(j -> new JobRow(j, WHEN.format(j.createdAt().atZone(zone))))
+                .toList());
         model.addAttribute("running", jobs.stream().anyMatch(ImportsPage::running));
     }
 

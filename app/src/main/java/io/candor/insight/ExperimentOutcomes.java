@@ -39,22 +39,38 @@ class ExperimentOutcomes implements ArmOutcomes {
                 .list();
     }
 
+    /**
+     * Per variant and currency: accounts, balance, collected since assignment, payers, recovered shares, promises,
+     * kept promises and complaints. Set-based — each record table is read once for the experiment's accounts, not
+     * once per account (the per-account subqueries made the supervisor page five times slower).
+     */
     private static final String ACCOUNTS = """
-            WITH arm AS (
-                SELECT sa.variant, sa.account_id, sa.assigned_on, a.currency,
+            WITH sa AS (
+                SELECT tenant_id, variant, account_id, assigned_on FROM strategy_assignment
+                WHERE strategy = :strategy AND seed = :seed),
+            pay AS (
+                SELECT p.account_id, sum(p.applied_minor) AS collected
+                FROM payment p JOIN sa ON sa.tenant_id = p.tenant_id AND sa.account_id = p.account_id
+                WHERE p.status = 'POSTED' AND p.paid_on >= sa.assigned_on GROUP BY p.account_id),
+            sig AS (
+                SELECT s.account_id, true AS promised, bool_or(s.signal = 'ARRANGEMENT_BROKEN') AS broken
+                FROM account_signal s JOIN sa ON sa.tenant_id = s.tenant_id AND sa.account_id = s.account_id
+                WHERE s.signal IN ('ARRANGEMENT_ACTIVE', 'ARRANGEMENT_BROKEN') AND s.since >= sa.assigned_on
+                GROUP BY s.account_id),
+            hold AS (
+                SELECT DISTINCT h.account_id
+                FROM account_hold h JOIN sa ON sa.tenant_id = h.tenant_id AND sa.account_id = h.account_id
+                WHERE h.hold = 'COMPLAINT_OPEN' AND h.set_at >= sa.assigned_on),
+            arm AS (
+                SELECT sa.variant, sa.account_id, a.currency,
                        a.principal_minor + a.interest_minor + a.fees_minor + a.penalty_minor AS outstanding,
-                       coalesce((SELECT sum(p.applied_minor) FROM payment p WHERE p.account_id = sa.account_id
-                                 AND p.status = 'POSTED' AND p.paid_on >= sa.assigned_on), 0) AS collected,
-                       EXISTS (SELECT 1 FROM account_signal s WHERE s.account_id = sa.account_id
-                               AND s.signal IN ('ARRANGEMENT_ACTIVE', 'ARRANGEMENT_BROKEN')
-                               AND s.since >= sa.assigned_on) AS promised,
-                       EXISTS (SELECT 1 FROM account_signal s WHERE s.account_id = sa.account_id
-                               AND s.signal = 'ARRANGEMENT_BROKEN' AND s.since >= sa.assigned_on) AS broken,
-                       EXISTS (SELECT 1 FROM account_hold h WHERE h.account_id = sa.account_id
-                               AND h.hold = 'COMPLAINT_OPEN' AND h.set_at >= sa.assigned_on) AS complained
-                FROM strategy_assignment sa
+                       coalesce(pay.collected, 0) AS collected, coalesce(sig.promised, false) AS promised,
+                       coalesce(sig.broken, false) AS broken, hold.account_id IS NOT NULL AS complained
+                FROM sa
                 JOIN account a ON a.tenant_id = sa.tenant_id AND a.id = sa.account_id
-                WHERE sa.strategy = :strategy AND sa.seed = :seed)
+                LEFT JOIN pay ON pay.account_id = sa.account_id
+                LEFT JOIN sig ON sig.account_id = sa.account_id
+                LEFT JOIN hold ON hold.account_id = sa.account_id)
             SELECT variant, currency, count(*) AS accounts,
                    sum(outstanding + collected) AS balance, sum(collected) AS collected,
                    count(*) FILTER (WHERE collected > 0) AS payers,

@@ -3,7 +3,6 @@ package io.candor.portfolio;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -22,7 +21,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -61,14 +59,14 @@ class LedgerApi {
     private final ExchangeRates rates;
     private final EndOfDayClose close;
     private final Tenants tenants;
-    private final JdbcClient jdbc;
+    private final LedgerSettings settings;
 
-    LedgerApi(Payments payments, ExchangeRates rates, EndOfDayClose close, Tenants tenants, JdbcClient jdbc) {
+    LedgerApi(Payments payments, ExchangeRates rates, EndOfDayClose close, Tenants tenants, LedgerSettings settings) {
         this.payments = payments;
         this.rates = rates;
         this.close = close;
         this.tenants = tenants;
-        this.jdbc = jdbc;
+        this.settings = settings;
     }
 
     /** Posting money requires an {@code Idempotency-Key}: a retry must never pay twice. */
@@ -141,39 +139,13 @@ class LedgerApi {
     @PutMapping("/bucket-schemes/{product}")
     @PreAuthorize("hasRole('ADMIN')")
     List<Integer> bucketScheme(@PathVariable String product, @RequestBody List<Integer> bounds) {
-        if (Arrays.stream(Placement.Product.values()).noneMatch(p -> p.name().equals(product))) {
-            throw new BadRequestException("Unknown product '" + product + "': use one of "
-                    + Arrays.toString(Placement.Product.values()));
-        }
-        boolean increasing = bounds.size() == 6 && bounds.getFirst() > 0;
-        for (int i = 1; increasing && i < bounds.size(); i++) {
-            increasing = bounds.get(i) > bounds.get(i - 1);
-        }
-        if (!increasing) {
-            throw new BadRequestException("Give six increasing day counts, the upper bounds of M1 to M6 "
-                    + "(e.g. [30,60,90,120,150,180]); got " + bounds);
-        }
-        jdbc.sql("""
-                        INSERT INTO bucket_scheme (tenant_id, product, boundaries) VALUES (:t, :p, :b)
-                        ON CONFLICT (tenant_id, product) DO UPDATE SET boundaries = EXCLUDED.boundaries""")
-                .param("t", TenantContext.require()).param("p", product).param("b", bounds.toArray(Integer[]::new))
-                .update();
-        return bounds;
+        return settings.setBucketScheme(product, bounds);
     }
 
     /** The order in which a creditor's payments settle balance components. */
     @PutMapping("/creditors/{code}/waterfall")
     @PreAuthorize("hasRole('ADMIN')")
     List<Payments.Component> waterfall(@PathVariable String code, @RequestBody List<Payments.Component> order) {
-        if (order.size() != 4 || order.stream().distinct().count() != 4) {
-            throw new BadRequestException("Name each of FEES, PENALTY, INTEREST and PRINCIPAL once, in the order "
-                    + "payments settle them.");
-        }
-        int n = jdbc.sql("UPDATE creditor SET waterfall = :w WHERE code = :code")
-                .param("w", order.stream().map(Enum::name).toArray(String[]::new)).param("code", code).update();
-        if (n == 0) {
-            throw new NotFoundException("creditor", code);
-        }
-        return order;
+        return settings.setWaterfall(code, order);
     }
 }

@@ -87,6 +87,7 @@ class PageLanguageTests {
         api.get("/api/v1/accounts?bucket=M1&limit=3", admin).json().get("items")
                 .forEach(a -> accounts.add(a.get("id").asString()));
         List<String> problems = new ArrayList<>();
+        String creditor = api.get("/api/v1/creditors", admin).json().get(0).get("code").asString();
         for (String lang : List.of("en", "zh-CN", "zh-TW")) {
             for (String user : List.of("admin", "supervisor", "collector")) {
                 String token = api.token("demo-bank", user, DemoSeeder.PASSWORD);
@@ -103,7 +104,8 @@ class PageLanguageTests {
             }
             for (String page : List.of("/users", "/password", "/console/imports", "/console/creditors",
                     "/console/templates", "/console/templates/edit?code=sms-reminder&locale=zh-CN", "/console/channels",
-                    "/console/accounts?q=%E5%BC%A0", "/console/business-day", "/console/audit", "/console/evidence")) {
+                    "/console/accounts?q=%E5%BC%A0", "/console/business-day", "/console/audit", "/console/evidence", "/console/models", "/console/teams",
+                    "/console/creditors/" + creditor)) {
                 check(lang, page, adminPages.get(page), problems);
             }
             JsonNode jobs = api.get("/api/v1/imports", admin).json();
