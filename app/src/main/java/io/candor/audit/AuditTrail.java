@@ -2,6 +2,8 @@ package io.candor.audit;
 
 import static io.candor.platform.Timestamps.utc;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -115,11 +117,7 @@ public class AuditTrail {
                         ORDER BY id DESC LIMIT :limit""")
                 .param("before", before).param("type", resourceType).param("rid", resourceId)
                 .param("limit", limit + 1)
-                .query((rs, n) -> new AuditEvent(rs.getObject("id", UUID.class),
-                        rs.getObject("at", OffsetDateTime.class).toInstant(),
-                        rs.getObject("actor_id", UUID.class), rs.getString("actor"), rs.getString("action"),
-                        rs.getString("resource_type"), rs.getString("resource_id"), rs.getString("purpose"),
-                        rs.getString("detail")))
+                .query(AuditTrail::event)
                 .list();
         return CursorPage.of(rows, limit, AuditEvent::id);
     }
@@ -150,13 +148,16 @@ public class AuditTrail {
                 .param("from", q.from() == null ? null : q.from().atStartOfDay().atOffset(ZoneOffset.UTC))
                 .param("to", q.to() == null ? null : q.to().plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC))
                 .param("reads", q.readsOnly()).param("limit", limit + 1)
-                .query((rs, n) -> new AuditEvent(rs.getObject("id", UUID.class),
-                        rs.getObject("at", OffsetDateTime.class).toInstant(),
-                        rs.getObject("actor_id", UUID.class), rs.getString("actor"), rs.getString("action"),
-                        rs.getString("resource_type"), rs.getString("resource_id"), rs.getString("purpose"),
-                        rs.getString("detail")))
+                .query(AuditTrail::event)
                 .list();
         return CursorPage.of(rows, limit, AuditEvent::id);
+    }
+
+    private static AuditEvent event(ResultSet rs, int n) throws SQLException {
+        return new AuditEvent(rs.getObject("id", UUID.class), rs.getObject("at", OffsetDateTime.class).toInstant(),
+                rs.getObject("actor_id", UUID.class), rs.getString("actor"), rs.getString("action"),
+                rs.getString("resource_type"), rs.getString("resource_id"), rs.getString("purpose"),
+                rs.getString("detail"));
     }
 
     private static @Nullable Actor currentActor() {
