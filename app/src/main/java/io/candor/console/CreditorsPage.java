@@ -1,7 +1,6 @@
 package io.candor.console;
 
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -64,12 +63,7 @@ class CreditorsPage {
             redirect.addFlashAttribute("saved", saved.code());
             return "redirect:/console/creditors";
         } catch (InvalidInputException e) {
-            Map<String, String> problems = new LinkedHashMap<>();
-            for (Object p : e.problems()) {
-                Creditors.Problem problem = (Creditors.Problem) p;
-                problems.merge(problem.field(), problem.fix(), (a, b) -> a + "; " + b);
-            }
-            model.addAttribute("problems", problems);
+            model.addAttribute("problems", e.byField());
             model.addAttribute("summary", e.getMessage());
             model.addAttribute("form", Map.of("code", code, "name", name, "jurisdictions", jurisdictions));
             return page(model);

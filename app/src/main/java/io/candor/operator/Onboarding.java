@@ -24,6 +24,7 @@ import io.candor.platform.ids.Ids;
 import io.candor.platform.tenant.TenantContext;
 import io.candor.platform.web.BadRequestException;
 import io.candor.platform.web.ConflictException;
+import io.candor.platform.web.FieldProblem;
 import io.candor.platform.web.InvalidInputException;
 import io.candor.platform.web.NotFoundException;
 import io.candor.portfolio.Accounts;
@@ -56,10 +57,6 @@ class Onboarding {
                  @Nullable String password) {
     }
 
-    /** What is wrong with one field of the request, and what to do. */
-    record Problem(String field, String fix) {
-    }
-
     /** An organisation as the operator sees it: its record and figures, never its data. */
     record Details(Tenants.Entry tenant, long users, long accounts, long storageBytes, @Nullable Instant lastActivity) {
     }
@@ -80,17 +77,17 @@ class Onboarding {
 
     /** Creates an organisation and its administrator, or nothing; every problem of the request is named at once. */
     Tenant create(NewTenant r) {
-        List<Problem> problems = new ArrayList<>();
+        List<FieldProblem> problems = new ArrayList<>();
         String slug = r.slug() == null ? "" : r.slug().strip().toLowerCase(Locale.ROOT);
         if (!slug.matches("[a-z0-9][a-z0-9-]{1,62}")) {
-            problems.add(new Problem("slug",
+            problems.add(new FieldProblem("slug",
                     "2 to 63 lower-case letters, digits and '-', starting with a letter or digit, e.g. acme-bank"));
         } else if (RESERVED.contains(slug)) {
-            problems.add(new Problem("slug", "'" + slug + "' is reserved; choose another"));
+            problems.add(new FieldProblem("slug", "'" + slug + "' is reserved; choose another"));
         }
         String name = r.name() == null ? "" : r.name().strip();
         if (name.isEmpty() || name.length() > 200) {
-            problems.add(new Problem("name", "the organisation's name, 1 to 200 characters"));
+            problems.add(new FieldProblem("name", "the organisation's name, 1 to 200 characters"));
         }
         Tenant.Kind kind = null;
         try {
@@ -99,35 +96,35 @@ class Onboarding {
             // reported below
         }
         if (kind == null || kind == Tenant.Kind.PLATFORM) {
-            problems.add(new Problem("kind", "LENDER or AGENCY"));
+            problems.add(new FieldProblem("kind", "LENDER or AGENCY"));
         }
         Currency currency = null;
         try {
             currency = Currency.getInstance(String.valueOf(r.reportingCurrency()).strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            problems.add(new Problem("reportingCurrency",
+            problems.add(new FieldProblem("reportingCurrency",
                     "an ISO 4217 currency code, e.g. CNY, USD, MXN"));
         }
         ZoneId zone = null;
         try {
             zone = ZoneId.of(String.valueOf(r.timeZone()).strip());
         } catch (DateTimeException e) {
-            problems.add(new Problem("timeZone", "an IANA time zone, e.g. Asia/Shanghai"));
+            problems.add(new FieldProblem("timeZone", "an IANA time zone, e.g. Asia/Shanghai"));
         }
         String locale = r.locale() == null ? "en" : r.locale().strip();
         if (!List.of("en", "zh-CN", "zh-TW").contains(locale)) {
-            problems.add(new Problem("locale", "en, zh-CN or zh-TW"));
+            problems.add(new FieldProblem("locale", "en, zh-CN or zh-TW"));
         }
         Admin admin = r.admin() == null ? new Admin(null, null, null, null) : r.admin();
         String username = admin.username() == null ? "" : admin.username().strip();
         if (!username.matches("[a-z0-9._@-]{1,64}")) {
-            problems.add(new Problem("admin.username",
+            problems.add(new FieldProblem("admin.username",
                     "1 to 64 lower-case letters, digits, '.', '_', '@' or '-'"));
         }
         String password = admin.password() == null ? "" : admin.password();
         String weak = Passwords.weakness(password, username, slug);
         if (weak != null) {
-            problems.add(new Problem("admin.password", weak));
+            problems.add(new FieldProblem("admin.password", weak));
         }
         if (!problems.isEmpty() || kind == null || currency == null || zone == null) {
             throw new InvalidInputException("The organisation was not created: " + problems.size() + " problem"

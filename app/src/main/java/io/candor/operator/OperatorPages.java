@@ -1,6 +1,5 @@
 package io.candor.operator;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -61,12 +60,7 @@ class OperatorPages {
             redirect.addFlashAttribute("created", t.slug());
             return "redirect:/operator/tenants/" + t.id();
         } catch (InvalidInputException e) {
-            Map<String, String> problems = new LinkedHashMap<>();
-            for (Object p : e.problems()) {
-                Onboarding.Problem problem = (Onboarding.Problem) p;
-                problems.merge(problem.field(), problem.fix(), (a, b) -> a + "; " + b);
-            }
-            return again(model, form, problems, String.valueOf(e.getMessage()));
+            return again(model, form, e.byField(), String.valueOf(e.getMessage()));
         } catch (ConflictException e) {
             return again(model, form, Map.of("slug", String.valueOf(e.getMessage())), String.valueOf(e.getMessage()));
         }

@@ -22,6 +22,7 @@ import io.candor.audit.AuditTrail;
 import io.candor.platform.Timestamps;
 import io.candor.platform.ids.Ids;
 import io.candor.platform.tenant.TenantContext;
+import io.candor.platform.web.FieldProblem;
 import io.candor.platform.web.InvalidInputException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,10 +38,6 @@ public class Creditors {
 
     /** A creditor as its administrator set it up: a name and the jurisdictions whose law governs its accounts. */
     public record Creditor(String code, String name, List<String> jurisdictions, Instant updatedAt) {
-    }
-
-    /** What is wrong with one field of a creditor, and what to do. */
-    public record Problem(String field, String fix) {
     }
 
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
@@ -73,26 +70,26 @@ public class Creditors {
      */
     @Transactional
     public Creditor put(String code, @Nullable String name, @Nullable List<String> jurisdictions) {
-        List<Problem> problems = new ArrayList<>();
+        List<FieldProblem> problems = new ArrayList<>();
         String c = code.strip().toUpperCase(Locale.ROOT);
         if (!c.matches("[A-Z0-9][A-Z0-9_-]{0,31}")) {
-            problems.add(new Problem("code", "1 to 32 letters, digits, '_' or '-', e.g. BANK1"));
+            problems.add(new FieldProblem("code", "1 to 32 letters, digits, '_' or '-', e.g. BANK1"));
         }
         String n = name == null ? "" : name.strip();
         if (n.isEmpty() || n.length() > 200) {
-            problems.add(new Problem("name", "the creditor's name, 1 to 200 characters"));
+            problems.add(new FieldProblem("name", "the creditor's name, 1 to 200 characters"));
         }
         Set<String> codes = new LinkedHashSet<>();
         for (String j : jurisdictions == null ? List.<String>of() : jurisdictions) {
             String u = j == null ? "" : j.strip().toUpperCase(Locale.ROOT);
             if (!jurisdiction(u)) {
-                problems.add(new Problem("jurisdictions", "'" + j + "' is not a jurisdiction: an ISO 3166 country "
+                problems.add(new FieldProblem("jurisdictions", "'" + j + "' is not a jurisdiction: an ISO 3166 country "
                         + "(CN, US, BR), a subdivision (BR-SP, US-CA) or EU"));
             }
             codes.add(u);
         }
         if (codes.isEmpty() || codes.size() > 20) {
-            problems.add(new Problem("jurisdictions", "1 to 20 jurisdictions whose law governs the accounts, e.g. "
+            problems.add(new FieldProblem("jurisdictions", "1 to 20 jurisdictions whose law governs the accounts, e.g. "
                     + "[\"CN\"]"));
         }
         if (!problems.isEmpty()) {

@@ -1,6 +1,8 @@
 package io.candor.platform.web;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** A document the caller sent with several problems: the message sums up, {@code problems} lists each one. */
 public class InvalidInputException extends BadRequestException {
@@ -14,5 +16,16 @@ public class InvalidInputException extends BadRequestException {
 
     public List<?> problems() {
         return problems;
+    }
+
+    /** The {@link FieldProblem}s by field, several for one field joined with "; ": what a form shows beside each. */
+    public Map<String, String> byField() {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (Object p : problems) {
+            if (p instanceof FieldProblem f) {
+                fields.merge(f.field(), f.fix(), (a, b) -> a + "; " + b);
+            }
+        }
+        return fields;
     }
 }
