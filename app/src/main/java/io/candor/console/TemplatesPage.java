@@ -6,9 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import io.candor.channel.Sends;
 import io.candor.compliance.Channel;
@@ -60,12 +58,9 @@ class TemplatesPage {
 
     @GetMapping("/console/templates")
     String list(Model model) {
-        List<Templates.Template> latest = templates.latest();
-        Set<String> approved = latest.stream().map(t -> t.code() + "|" + t.locale()).collect(Collectors.toSet());
-        model.addAttribute("templates", latest);
-        model.addAttribute("suggested", shipped.all().stream()
-                .filter(s -> !approved.contains(s.code() + "|" + s.draft().locale()))
-                .map(s -> new Suggested(s.code(), s.draft())).toList());
+        model.addAttribute("templates", templates.latest());
+        model.addAttribute("suggested", shipped.unapproved().stream().map(s -> new Suggested(s.code(), s.draft()))
+                .toList());
         return "console/templates";
     }
 
@@ -106,15 +101,7 @@ class TemplatesPage {
     @PostMapping("/console/templates/suggested")
     @PreAuthorize("hasAnyRole('ADMIN', 'COMPLIANCE_OFFICER')")
     String approveSuggested(RedirectAttributes redirect) {
-        Set<String> approved = templates.latest().stream().map(t -> t.code() + "|" + t.locale())
-                .collect(Collectors.toSet());
-        int n = 0;
-        for (ShippedTemplates.Suggestion s : shipped.all()) {
-            if (!approved.contains(s.code() + "|" + s.draft().locale())) {
-                templates.approve(s.code(), s.draft(), CurrentUser.get().username());
-                n++;
-            }
-        }
+        int n = shipped.approveUnapproved(CurrentUser.get().username());
         redirect.addFlashAttribute("approvedAll", n);
         return "redirect:/console/templates";
     }

@@ -1,12 +1,10 @@
 package io.candor.demo;
 
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.candor.strategy.planning.PlanRuns;
 import io.candor.strategy.planning.StarterStrategy;
 import io.candor.template.ShippedTemplates;
-import io.candor.template.Templates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -20,13 +18,11 @@ public class DemoStrategy {
 
     private static final Logger log = LoggerFactory.getLogger(DemoStrategy.class);
 
-    private final Templates templates;
     private final ShippedTemplates shipped;
     private final StarterStrategy starter;
     private final PlanRuns runs;
 
-    DemoStrategy(Templates templates, ShippedTemplates shipped, StarterStrategy starter, PlanRuns runs) {
-        this.templates = templates;
+    DemoStrategy(ShippedTemplates shipped, StarterStrategy starter, PlanRuns runs) {
         this.shipped = shipped;
         this.starter = starter;
         this.runs = runs;
@@ -43,13 +39,7 @@ public class DemoStrategy {
 
     /** In the tenant's context: the shipped templates, the default strategy and a team of all collectors. */
     public void install() {
-        Set<String> known = templates.latest().stream().map(t -> t.code() + "|" + t.locale())
-                .collect(Collectors.toSet());
-        for (ShippedTemplates.Suggestion t : shipped.all()) {
-            if (!known.contains(t.code() + "|" + t.draft().locale())) {
-                templates.approve(t.code(), t.draft(), "demo");
-            }
-        }
+        shipped.approveUnapproved("demo");
         starter.install("demo");
     }
 

@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.candor.compliance.Channel;
 import org.springframework.stereotype.Component;
@@ -24,8 +26,10 @@ public class ShippedTemplates {
     }
 
     private final List<Suggestion> all;
+    private final Templates templates;
 
-    ShippedTemplates() {
+    ShippedTemplates(Templates templates) {
+        this.templates = templates;
         List<Suggestion> list = new ArrayList<>();
         try (InputStream in = ShippedTemplates.class.getResourceAsStream("/strategy/default-templates.json")) {
             if (in == null) {
@@ -45,6 +49,20 @@ public class ShippedTemplates {
 
     public List<Suggestion> all() {
         return all;
+    }
+
+    /** The suggestions the organisation has not approved yet (no version of the code in that language). */
+    public List<Suggestion> unapproved() {
+        Set<String> approved = templates.latest().stream().map(t -> t.code() + "|" + t.locale())
+                .collect(Collectors.toSet());
+        return all.stream().filter(s -> !approved.contains(s.code() + "|" + s.draft().locale())).toList();
+    }
+
+    /** Approves every suggestion not approved yet, as shown, in {@code by}'s name; answers how many. */
+    public int approveUnapproved(String by) {
+        List<Suggestion> open = unapproved();
+        open.forEach(s -> templates.approve(s.code(), s.draft(), by));
+        return open.size();
     }
 
     public Optional<Suggestion> find(String code, String locale) {
