@@ -4,7 +4,6 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.UUID;
 
-import io.candor.platform.web.BadRequestException;
 import io.candor.platform.web.CursorPage;
 import io.candor.platform.web.NotFoundException;
 import jakarta.validation.Valid;
@@ -33,22 +32,17 @@ class UsersApi {
     }
 
     private final Users users;
-    private final ApiTokens tokens;
+    private final UserAccess access;
 
-    UsersApi(Users users, ApiTokens tokens) {
+    UsersApi(Users users, UserAccess access) {
         this.users = users;
-        this.tokens = tokens;
+        this.access = access;
     }
 
     /** Disables a user: sign-ins and tokens are refused at once. Not oneself. */
     @PostMapping("/{id}/disabled")
     UserView disable(@PathVariable UUID id) {
-        if (CurrentUser.get().userId().equals(id)) {
-            throw new BadRequestException("You cannot disable yourself: ask another administrator.");
-        }
-        UserView u = users.setEnabled(id, false);
-        tokens.forget(id);
-        return u;
+        return access.disable(id);
     }
 
     @DeleteMapping("/{id}/disabled")
@@ -59,8 +53,7 @@ class UsersApi {
     /** Gives a user a temporary password they must replace at their next sign-in. */
     @PostMapping("/{id}/password-reset")
     ResponseEntity<Void> reset(@PathVariable UUID id, @Valid @RequestBody Reset r) {
-        users.resetPassword(id, r.password());
-        tokens.forget(id);
+        access.reset(id, r.password());
         return ResponseEntity.noContent().build();
     }
 

@@ -39,12 +39,12 @@ class UsersPage {
     static final int WARN_DAYS = 30;
 
     private final Users users;
-    private final ApiTokens tokens;
+    private final UserAccess access;
     private final Validator validator;
 
-    UsersPage(Users users, ApiTokens tokens, Validator validator) {
+    UsersPage(Users users, UserAccess access, Validator validator) {
         this.users = users;
-        this.tokens = tokens;
+        this.access = access;
         this.validator = validator;
     }
 
@@ -106,12 +106,16 @@ class UsersPage {
 
     @PostMapping("/users/{id}/disabled")
     String disable(@PathVariable UUID id, RedirectAttributes redirect) {
-        if (CurrentUser.get().userId().equals(id)) {
-            redirect.addFlashAttribute("problemKey", "users.notYourself");
+        try {
+            access.disable(id);
+        } catch (BadRequestException e) {
+            if (e.key() != null) {
+                redirect.addFlashAttribute("problemKey", e.key());
+            } else {
+                redirect.addFlashAttribute("problem", e.getMessage());
+            }
             return "redirect:/users";
         }
-        users.setEnabled(id, false);
-        tokens.forget(id);
         redirect.addFlashAttribute("done", "users.disabledDone");
         redirect.addFlashAttribute("doneArg", name(id));
         return "redirect:/users";
@@ -129,8 +133,7 @@ class UsersPage {
     String reset(@PathVariable UUID id, @RequestParam(defaultValue = "") String password,
             RedirectAttributes redirect) {
         try {
-            users.resetPassword(id, password);
-            tokens.forget(id);
+            access.reset(id, password);
             redirect.addFlashAttribute("done", "users.resetDone");
             redirect.addFlashAttribute("doneArg", name(id));
         } catch (BadRequestException e) {
