@@ -2,6 +2,7 @@ package io.candor.portfolio;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
 
 import io.candor.platform.tenant.TenantContext;
 import io.candor.platform.web.BadRequestException;
@@ -26,10 +27,12 @@ class BusinessDayPage {
 
     private final Tenants tenants;
     private final EndOfDayClose close;
+    private final BackgroundClose background;
 
-    BusinessDayPage(Tenants tenants, EndOfDayClose close) {
+    BusinessDayPage(Tenants tenants, EndOfDayClose close, BackgroundClose background) {
         this.tenants = tenants;
         this.close = close;
+        this.background = background;
     }
 
     @GetMapping("/console/business-day")
@@ -37,8 +40,22 @@ class BusinessDayPage {
         LocalDate date = tenants.businessDate(TenantContext.require());
         model.addAttribute("date", date);
         model.addAttribute("closed", close.find(date).filter(s -> s.status().equals("DONE")).isPresent());
-        model.addAttribute("closes", close.recent(30));
+        closeState(date, model);
         return "console/business-day";
+    }
+
+    /** The close's progress and the past closes, which the page polls while a close runs. */
+    @GetMapping("/console/business-day/progress")
+    String progress(Model model) {
+        closeState(tenants.businessDate(TenantContext.require()), model);
+        return "console/business-day :: close-state";
+    }
+
+    private void closeState(LocalDate date, Model model) {
+        EndOfDayClose.Progress p = close.progress(date);
+        model.addAttribute("progress", p);
+        model.addAttribute("running", background.isRunning(date));
+        model.addAttribute("closes", close.recent(30));
     }
 
     @PostMapping("/console/business-day")
@@ -61,8 +78,19 @@ class BusinessDayPage {
 
     @PostMapping("/console/business-day/close")
     String close(RedirectAttributes redirect) {
-        EndOfDayClose.Summary s = close.close();
-        redirect.addFlashAttribute("summary", s);
+        LocalDate date = tenants.businessDate(TenantContext.require());
+        Optional<EndOfDayClose.Summary> done = close.find(date).filter(s -> s.status().equals("DONE"));
+        if (done.isPresent()) {
+            redirect.addFlashAttribute("closedBefore", date);
+            return "redirect:/console/business-day";
+        }
+        try {
+            close.requireNotBehindClosed(date);
+            background.start();
+            redirect.addFlashAttribute("started", true);
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+        }
         return "redirect:/console/business-day";
     }
 }

@@ -81,11 +81,7 @@ class EndOfDayClose {
         if (done.isPresent()) {
             return new Summary(date, "DONE", done.get().accounts(), done.get().transitions(), true);
         }
-        jdbc.sql("SELECT max(business_date) FROM eod_close WHERE status = 'DONE'").query(LocalDate.class).optional()
-                .filter(last -> last.isAfter(date)).ifPresent(last -> {
-                    throw new ConflictException("The business date " + last + " is already closed; a close cannot go back "
-                            + "to " + date + ".");
-                });
+        requireNotBehindClosed(date);
         tx.executeWithoutResult(s -> jdbc.sql("""
                         INSERT INTO eod_close (tenant_id, business_date, status, started_at)
                         VALUES (:tenant, :date, 'RUNNING', :now) ON CONFLICT DO NOTHING""")
@@ -102,6 +98,15 @@ class EndOfDayClose {
             return sum;
         });
         return summary;
+    }
+
+    /** Refuses to close a date before one already closed. */
+    void requireNotBehindClosed(LocalDate date) {
+        jdbc.sql("SELECT max(business_date) FROM eod_close WHERE status = 'DONE'").query(LocalDate.class).optional()
+                .filter(last -> last.isAfter(date)).ifPresent(last -> {
+                    throw new ConflictException("The business date " + last + " is already closed; a close cannot go back "
+                            + "to " + date + ".");
+                });
     }
 
     /** One chunk after the checkpoint; false when there was nothing left. */
@@ -163,6 +168,25 @@ class EndOfDayClose {
                             rs.getObject("started_at", OffsetDateTime.class).toInstant(),
                             finished == null ? null : finished.toInstant());
                 }).list();
+    }
+
+    /**
+     * How far the close of a date has come: the open accounts aged so far out of those open now (a close that
+     * has not started reports none done).
+     */
+    public record Progress(LocalDate businessDate, String status, long done, long total, long transitions) {
+        public int percent() {
+            return total == 0 ? 100 : (int) Math.min(100, done * 100 / total);
+        }
+    }
+
+    Progress progress(LocalDate date) {
+        Optional<Summary> s = find(date);
+        long done = s.map(Summary::accounts).orElse(0L);
+        long total = s.filter(x -> x.status().equals("DONE")).map(Summary::accounts).orElseGet(() ->
+                jdbc.sql("SELECT count(*) FROM account WHERE status = 'OPEN'").query(Long.class).single());
+        return new Progress(date, s.map(Summary::status).orElse("NONE"), done, Math.max(done, total),
+                s.map(Summary::transitions).orElse(0L));
     }
 
     public Optional<Summary> find(LocalDate date) {

@@ -48,11 +48,20 @@ class RecordsPagesTests {
         LocalDate date = LocalDate.now().plusDays(3);
         WebSession.Page set = admin.post("/console/business-day", page.csrf(), Map.of("date", date.toString()));
         assertThat(set.body()).contains("id=\"business-date\">" + date + "<").contains("id=\"done\"");
-        WebSession.Page closed = admin.post("/console/business-day/close", set.csrf(), Map.of());
-        assertThat(closed.body()).contains("id=\"closed-now\"").contains("3 accounts aged");
-        assertThat(closed.body()).contains("id=\"closes\"");
+        WebSession.Page started = admin.post("/console/business-day/close", set.csrf(), Map.of());
+        assertThat(started.status()).isEqualTo(200);
+        // the close runs in the background; the page polls its progress until it is done
+        String state = started.body();
+        for (int i = 0; i < 300 && !state.contains("id=\"closed-now\""); i++) {
+            assertThat(state).doesNotContain("id=\"problem\"");
+            sleep(100);
+            state = admin.get("/console/business-day/progress").body();
+        }
+        assertThat(state).contains("id=\"closed-now\"").contains("3 accounts aged").contains("id=\"closes\"")
+                .doesNotContain("hx-trigger");
+        WebSession.Page closed = admin.get("/console/business-day");
         WebSession.Page again = admin.post("/console/business-day/close", closed.csrf(), Map.of());
-        assertThat(again.body()).contains("was closed before");
+        assertThat(again.body()).contains("id=\"closed-before\"").contains("was closed before");
         // a closed day is not reopened: the date cannot go back before it
         WebSession.Page back = admin.post("/console/business-day", again.csrf(),
                 Map.of("date", date.minusDays(1).toString()));
@@ -108,5 +117,14 @@ class RecordsPagesTests {
         TestTenants.TestTenant other = tenants.create("records-ev");
         assertThat(admin.get("/console/evidence/bundle?account=" + other.accounts().getFirst()).status())
                 .isEqualTo(404);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }
