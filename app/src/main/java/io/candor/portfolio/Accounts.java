@@ -3,6 +3,7 @@ package io.candor.portfolio;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -94,30 +95,63 @@ public class Accounts {
         boolean byPhone = (any || q.by() == SearchBy.PHONE) && digits.length() >= 7 && text.matches("[+\\d\\s()-]+");
         boolean byId = (any || q.by() == SearchBy.NATIONAL_ID) && text.matches("[0-9A-Za-z]{6,30}");
         boolean byRef = any || q.by() == SearchBy.REFERENCE;
-        byte[] idHash = byId ? searchHash.of(TenantContext.require(), "national_id", text) : new byte[0];
-        List<AccountSummary> found = jdbc.sql(SUMMARY_SELECT + """
-                         WHERE ((:byRef AND (a.creditor_ref = :text OR a.id::text = lower(:text)))
-                             OR (:byName AND lower(d.full_name) LIKE :prefix ESCAPE '\\')
-                             OR (:byId AND d.national_id_index = :hash)
-                             OR (:byPhone AND EXISTS (SELECT 1 FROM contact_point cp WHERE cp.tenant_id = a.tenant_id
-                                    AND cp.debtor_id = a.debtor_id AND cp.kind = 'PHONE'
-                                    AND regexp_replace(cp.value, '\\D', '', 'g') LIKE :phone)))
+        // each way to find the text is its own indexable branch; the planner would scan the whole book for one
+        // predicate that ORs them
+        List<String> branches = new ArrayList<>();
+        if (byRef) {
+            branches.add("SELECT id FROM account WHERE creditor_ref = :text");
+            if (uuidOf(text) != null) {
+                branches.add("SELECT id FROM account WHERE id = :uuid");
+            }
+        }
+        if (byName) {
+            branches.add("""
+                    SELECT a.id FROM debtor d JOIN account a ON a.tenant_id = d.tenant_id AND a.debtor_id = d.id
+                    WHERE d.name_key ~>=~ :from AND d.name_key ~<~ :to""");
+        }
+        if (byId) {
+            branches.add("""
+                    SELECT a.id FROM debtor d JOIN account a ON a.tenant_id = d.tenant_id AND a.debtor_id = d.id
+                    WHERE d.national_id_index = :hash""");
+        }
+        if (byPhone) {
+            branches.add("""
+                    SELECT a.id FROM contact_point cp
+                    JOIN account a ON a.tenant_id = cp.tenant_id AND a.debtor_id = cp.debtor_id
+                    WHERE cp.kind = 'PHONE' AND cp.match_key ~>=~ :phoneFrom AND cp.match_key ~<~ :phoneTo""");
+        }
+        String name = text.toLowerCase(Locale.ROOT);
+        String phone = new StringBuilder(digits.length() > 11 && digits.startsWith("86") ? digits.substring(2) : digits)
+                .reverse().toString();
+        List<AccountSummary> found = jdbc.sql("WITH hits AS (" + String.join("\nUNION\n", branches) + ")\n"
+                        + SUMMARY_SELECT + """
+                         WHERE a.id IN (SELECT id FROM hits)
                           AND (CAST(:bucket AS text) IS NULL OR a.bucket = :bucket)
                           AND (CAST(:status AS text) IS NULL OR a.status = :status)
                           AND (CAST(:creditor AS text) IS NULL OR p.creditor_id = (SELECT c.id FROM creditor c
                                     WHERE c.code = :creditor))
                         ORDER BY a.dpd DESC, a.id LIMIT :limit""")
-                .param("byRef", byRef).param("text", text).param("byName", byName)
-                .param("prefix", text.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
-                        .replace("_", "\\_") + "%")
-                .param("byId", byId).param("hash", idHash).param("byPhone", byPhone)
-                .param("phone", "%" + (digits.length() > 11 && digits.startsWith("86") ? digits.substring(2) : digits))
+                .param("text", text).param("uuid", uuidOf(text))
+                .param("from", name).param("to", name + MAX_CHAR)
+                .param("hash", byId ? searchHash.of(TenantContext.require(), "national_id", text) : new byte[0])
+                .param("phoneFrom", phone).param("phoneTo", phone + MAX_CHAR)
                 .param("bucket", q.bucket()).param("status", q.status()).param("creditor", q.creditor())
                 .param("limit", limit)
                 .query(Accounts::summary).list();
         audit.record(new AuditEntry(AuditAction.DEBTOR_SEARCHED, "account_list", null, purpose,
                 Map.of("by", q.by().name(), "accounts", found.size())));
         return found;
+    }
+
+    /** After every character: a key from a prefix up to the prefix and this covers every text that starts with it. */
+    private static final String MAX_CHAR = Character.toString(Character.MAX_CODE_POINT);
+
+    private static @Nullable UUID uuidOf(String text) {
+        try {
+            return text.length() == 36 ? UUID.fromString(text) : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** How many accounts the tenant has, in any status; a count, no personal data. */

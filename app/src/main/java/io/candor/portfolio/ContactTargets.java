@@ -88,8 +88,8 @@ public class ContactTargets {
     public List<Sender> byEmail(String address) {
         return jdbc.sql("""
                         SELECT cp.id, a.id FROM contact_point cp JOIN account a ON a.debtor_id = cp.debtor_id
-                        WHERE cp.kind = 'EMAIL' AND lower(cp.value) = lower(:address) ORDER BY cp.id, a.id""")
-                .param("address", address).query((rs, n) -> new Sender(rs.getObject(1, UUID.class),
+                        WHERE cp.kind = 'EMAIL' AND cp.match_key = :address ORDER BY cp.id, a.id""")
+                .param("address", address.toLowerCase(Locale.ROOT)).query((rs, n) -> new Sender(rs.getObject(1, UUID.class),
                         rs.getObject(2, UUID.class))).list();
     }
 
@@ -97,9 +97,8 @@ public class ContactTargets {
     public List<Sender> byPhoneDigits(String digits) {
         return jdbc.sql("""
                         SELECT cp.id, a.id FROM contact_point cp JOIN account a ON a.debtor_id = cp.debtor_id
-                        WHERE cp.kind = 'PHONE' AND regexp_replace(cp.value, '\\D', '', 'g') = :digits
-                        ORDER BY cp.id, a.id""")
-                .param("digits", digits).query((rs, n) -> new Sender(rs.getObject(1, UUID.class),
+                        WHERE cp.kind = 'PHONE' AND cp.match_key = :reversed ORDER BY cp.id, a.id""")
+                .param("reversed", new StringBuilder(digits).reverse().toString()).query((rs, n) -> new Sender(rs.getObject(1, UUID.class),
                         rs.getObject(2, UUID.class))).list();
     }
 
