@@ -37,6 +37,16 @@ class PureDomainTests {
     }
 
     @Test
+    void callMediaIsFreeOfSpringJdbcAndSockets() {
+        noClasses().that().resideInAPackage("io.candor.telephony.media").and().doNotHaveSimpleName("package-info")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..", "javax.sql..",
+                        "java.nio.channels..")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.DatagramSocket")
+                .because("codecs, packets, SDP and the detectors are pure: the sessions carry the sockets")
+                .check(CLASSES);
+    }
+
+    @Test
     void theStrategyEngineIsFreeOfSpringAndJdbc() {
         noClasses().that().resideInAPackage("io.candor.strategy").and().doNotHaveSimpleName("package-info")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..", "javax.sql..")

@@ -1,0 +1,73 @@
+package io.candor.telephony;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.InputStream;
+import java.net.DatagramSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * SIPp (Debian's {@code sip-tester}) as the far end of a test call on loopback: a built-in scenario or one of
+ * {@code src/test/resources/sipp}; it exits 0 only when every message it expected arrived as written.
+ */
+final class Sipp implements AutoCloseable {
+
+    final int port;
+    private final Path dir;
+    private final Process process;
+
+    private Sipp(int port, Path dir, Process process) {
+        this.port = port;
+        this.dir = dir;
+        this.process = process;
+    }
+
+    static Sipp start(String scenario, Path dir, String... extra) throws Exception {
+        assertThat(new File("/usr/bin/sipp")).as("SIPp is installed (apt-get install sip-tester)").exists();
+        int port = freePort();
+        List<String> command = new ArrayList<>(List.of("/usr/bin/sipp", "-i", "127.0.0.1", "-p", Integer.toString(port),
+                "-m", "1", "-nostdin", "-timeout", "60s", "-trace_err", "-error_file",
+                dir.resolve("errors.log").toString()));
+        if (scenario.equals("uas")) {
+            command.addAll(List.of("-sn", "uas"));
+        } else {
+            Path file = dir.resolve(scenario + ".xml");
+            try (InputStream in = Sipp.class.getResourceAsStream("/sipp/" + scenario + ".xml")) {
+                Files.copy(in, file);
+            }
+            command.addAll(List.of("-sf", file.toString()));
+        }
+        command.addAll(List.of(extra));
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("sipp.out").toFile()).start();
+        Thread.sleep(300); // SIPp binds its port
+        return new Sipp(port, dir, p);
+    }
+
+    /** Waits for SIPp to finish and checks that its scenario went as written. */
+    void assertScenarioPassed() throws Exception {
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("SIPp finished its scenario").isTrue();
+        assertThat(process.exitValue()).as(errors()).isZero();
+    }
+
+    String errors() throws Exception {
+        Path f = dir.resolve("errors.log");
+        return Files.exists(f) ? Files.readString(f) : "";
+    }
+
+    static int freePort() throws Exception {
+        try (DatagramSocket s = new DatagramSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+    }
+}
