@@ -32,6 +32,7 @@ import org.jspecify.annotations.Nullable;
 final class MediaSession implements MediaClock.Ticking, AutoCloseable {
 
     static final int FRAME = 160; // 20 ms at 8 kHz
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(MediaSession.class);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** Hears what the far end does: keys pressed and each 20 ms of their audio. */
@@ -202,8 +203,12 @@ final class MediaSession implements MediaClock.Ticking, AutoCloseable {
                 if (f == null) {
                     continue;
                 }
-                boolean quiet = sensitive;
-                recorder.write(f[0], f[1], FRAME, quiet);
+                try {
+                    recorder.write(f[0], f[1], FRAME, sensitive);
+                } catch (RuntimeException e) {
+                    // the chunk is on disk; only its record failed: keep recording, the call's end tells
+                    log.warn("A recording chunk could not be recorded: {}", e.getMessage());
+                }
                 String found = tones.accept(f[0], 0, FRAME);
                 for (char k : found.toCharArray()) {
                     listener.key(k, true);

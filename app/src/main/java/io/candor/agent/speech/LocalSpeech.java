@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -30,7 +31,9 @@ import org.springframework.stereotype.Component;
 @Component
 class LocalSpeech implements Speech {
 
-    private static final Map<String, String> VOICES = Map.of("en", "en-us", "zh-CN", "cmn", "zh-TW", "cmn");
+    /** Voices by locale; {@code zh-Latn-pinyin} is Mandarin written in numbered pinyin, which this voice reads right. */
+    private static final Map<String, String> VOICES = Map.of("en", "en-us", "zh-CN", "cmn", "zh-TW", "cmn",
+            "zh-Latn-pinyin", "cmn-latn-pinyin", "yue", "yue");
     private static final Map<String, String> DIGITS = Map.of("zero", "0", "oh", "0", "one", "1", "two", "2", "three", "3",
             "four", "4", "five", "5", "six", "6", "seven", "7", "eight", "8");
     private static final List<String> DIGIT_WORDS = List.of("zero", "oh", "one", "two", "three", "four", "five", "six",
@@ -39,7 +42,7 @@ class LocalSpeech implements Speech {
     private final Path espeak;
     private final Path pocketsphinx;
     private final Path model;
-    private volatile Path grammar;
+    private volatile @Nullable Path grammar;
 
     LocalSpeech(@Value("${candor.speech.espeak:/usr/bin/espeak-ng}") String espeak,
             @Value("${candor.speech.pocketsphinx:/usr/bin/pocketsphinx_continuous}") String pocketsphinx,

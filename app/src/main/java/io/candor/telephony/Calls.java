@@ -1,0 +1,349 @@
+package io.candor.telephony;
+
+import static io.candor.platform.Timestamps.utc;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.candor.audit.AuditEntry;
+import io.candor.audit.AuditTrail;
+import io.candor.channel.Providers;
+import io.candor.compliance.Channel;
+import io.candor.compliance.Outcome;
+import io.candor.compliance.Party;
+import io.candor.compliance.gate.ContactGate;
+import io.candor.evidence.ContentStore;
+import io.candor.platform.Actor;
+import io.candor.platform.CandorProperties;
+import io.candor.platform.ids.Ids;
+import io.candor.platform.evidence.EvidenceEvent;
+import io.candor.platform.evidence.EvidenceType;
+import io.candor.platform.tenant.TenantContext;
+import io.candor.platform.web.BadRequestException;
+import io.candor.platform.web.ConflictException;
+import io.candor.platform.web.NotFoundException;
+import io.candor.portfolio.ContactPointKind;
+import io.candor.portfolio.ContactPointRef;
+import io.candor.portfolio.MessageFacts;
+import io.candor.verify.Entry;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Calls on the tenant's trunk: the contact gate decides at dial time (a refusal is answered with its rules and the
+ * next allowed time, and nothing rings); one call per idempotency key; at most the trunk's {@code maxCalls} at once.
+ * The call runs in the background — media, the agent's script, the recording hashed in chunks as it goes — and ends
+ * with its outcome in the contact history and the gate's counters, and the recording in the evidence log
+ * ({@code CALL_RECORDED}, its SHA-256) and the content store.
+ */
+@Service
+public class Calls {
+
+    private static final Logger log = LoggerFactory.getLogger(Calls.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** A call as the API shows it. */
+    public record View(UUID id, UUID account, String channel, String state, @Nullable String outcome, Instant startedAt,
+                       @Nullable Instant answeredAt, @Nullable Instant endedAt, @Nullable Long durationMs, String dtmf,
+                       List<Map<String, Object>> transcript, Map<String, Object> quality, @Nullable Recording recording,
+                       String detail) {
+    }
+
+    /** The recording of a call: its hash, length and where to download it. */
+    public record Recording(String sha256, long durationMs, String url) {
+    }
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final Providers providers;
+    private final ContactGate gate;
+    private final MessageFacts facts;
+    private final MediaClock clock;
+    private final CallPrompts prompts;
+    private final ContentStore content;
+    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+    private final Clock time;
+    private final Path spool;
+    private final Map<UUID, AtomicInteger> live = new ConcurrentHashMap<>();
+
+    Calls(JdbcClient jdbc, TransactionTemplate tx, Providers providers, ContactGate gate, MessageFacts facts,
+            MediaClock clock, io.candor.agent.speech.Speech speech, ContentStore content, AuditTrail audit,
+            ApplicationEventPublisher events, Clock time, CandorProperties properties) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.providers = providers;
+        this.gate = gate;
+        this.facts = facts;
+        this.clock = clock;
+        this.prompts = new CallPrompts(speech);
+        this.content = content;
+        this.audit = audit;
+        this.events = events;
+        this.time = time;
+        this.spool = (properties.dataDir() == null ? Path.of("data") : properties.dataDir()).resolve("call-spool");
+    }
+
+    /**
+     * Places a call to the account's debtor, on {@code contactPoint} or their phone; returns the call's id at once.
+     * The same idempotency key returns the call it placed before.
+     */
+    public UUID place(UUID account, Channel channel, @Nullable UUID contactPoint, @Nullable String idempotencyKey,
+            Actor by) {
+        if (channel != Channel.VOICE_AI) {
+            throw new BadRequestException("Candor places " + channel + " calls from the workbench; this API places "
+                    + "VOICE_AI calls: send \"channel\":\"VOICE_AI\".");
+        }
+        UUID tenant = TenantContext.require();
+        if (idempotencyKey != null) {
+            Optional<UUID> before = jdbc.sql("SELECT id FROM call WHERE idempotency_key = :key")
+                    .param("key", idempotencyKey).query(UUID.class).optional();
+            if (before.isPresent()) {
+                return before.get();
+            }
+        }
+        Trunk trunk = Trunk.of(providers.find(channel).orElseThrow(() -> new BadRequestException("No " + channel
+                + " trunk is set: PUT /api/v1/channels/" + channel + " with {\"settings\":{\"host\",\"port\","
+                + "\"transport\":\"udp\",\"from\",\"maxCalls\"},\"secret\":…}.")));
+        MessageFacts.Facts f = facts.of(account, "place a call").orElseThrow(() -> new NotFoundException("account",
+                account));
+        UUID point = contactPoint != null ? contactPoint : f.point(ContactPointKind.PHONE).map(MessageFacts.Point::id)
+                .orElseThrow(() -> new ConflictException("The debtor has no valid phone to call; add one or name a "
+                        + "contact point."));
+        AtomicInteger lines = live.computeIfAbsent(tenant, t -> new AtomicInteger());
+        if (lines.incrementAndGet() > trunk.maxCalls()) {
+            lines.decrementAndGet();
+            throw new ConflictException("All " + trunk.maxCalls() + " lines of the " + channel + " trunk are in use; "
+                    + "place the call again when one ends, or raise maxCalls.", Map.of("maxCalls", trunk.maxCalls()));
+        }
+        boolean started = false;
+        try {
+            UUID id = Ids.newId();
+            ContactGate.Answer answer = tx.execute(s -> gate.decide(new ContactGate.Request(account, channel,
+                    Party.DEBTOR, ContactPointRef.of(point), null), by));
+            if (answer.reservation() == null) {
+                throw new CallRefused(answer);
+            }
+            String number = f.points().values().stream().filter(p -> p.id().equals(point)).map(MessageFacts.Point::value)
+                    .findFirst().orElse("");
+            if (number.isBlank()) {
+                throw new ConflictException("Contact point " + point + " is not one of the debtor's phones.");
+            }
+            tx.executeWithoutResult(s -> jdbc.sql("""
+                            INSERT INTO call (tenant_id, id, account_id, channel, contact_point_id, contact_event_id,
+                                              idempotency_key, state, started_at, placed_by)
+                            VALUES (:tenant, :id, :account, :channel, :point, :event, :key, 'DIALLING', :now, :by)""")
+                    .param("tenant", tenant).param("id", id).param("account", account).param("channel", channel.name())
+                    .param("point", point).param("event", answer.reservation()).param("key", idempotencyKey)
+                    .param("now", utc(time.instant())).param("by", by.username()).update());
+            UUID reservation = answer.reservation();
+            Thread.ofVirtual().name("call-" + id).start(() -> TenantContext.run(tenant, () -> {
+                try {
+                    run(id, account, reservation, trunk, number.replaceAll("[^0-9]", ""), f.language());
+                } finally {
+                    lines.decrementAndGet();
+                }
+            }));
+            started = true;
+            return id;
+        } finally {
+            if (!started) {
+                lines.decrementAndGet();
+            }
+        }
+    }
+
+    /** The gate refused the call: its rules and when a call is allowed again. */
+    public static final class CallRefused extends ConflictException {
+        CallRefused(ContactGate.Answer a) {
+            super("The contact gate refused this call: " + a.rules() + (a.nextAllowedAt() == null
+                    ? "; it is not allowed until that changes." : "; a call is allowed again at " + a.nextAllowedAt()
+                    + "."), refusal(a));
+        }
+
+        private static Map<String, Object> refusal(ContactGate.Answer a) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("decision", a.decision().toString());
+            m.put("rules", a.rules());
+            if (a.nextAllowedAt() != null) {
+                m.put("nextAllowedAt", a.nextAllowedAt().toString());
+            }
+            return m;
+        }
+    }
+
+    private void run(UUID id, UUID account, UUID reservation, Trunk trunk, String number, String language) {
+        StringBuilder keys = new StringBuilder();
+        List<Map<String, Object>> transcript = new ArrayList<>();
+        long startNanos = System.nanoTime();
+        Path file = spool.resolve(id + ".pcm");
+        UUID tenant = TenantContext.require();
+        // chunks are written on the recording's own thread: the tenant goes with them
+        CallRecorder recorder = new CallRecorder(file, chunk -> TenantContext.run(tenant, () -> jdbc.sql("""
+                        INSERT INTO call_recording_chunk (tenant_id, call_id, chunk, bytes, sha256, chain)
+                        VALUES (:tenant, :call, :chunk, :bytes, :sha, :chain)""")
+                .param("tenant", tenant).param("call", id).param("chunk", chunk.index())
+                .param("bytes", chunk.bytes()).param("sha", chunk.sha256()).param("chain", chunk.chain()).update()));
+        MediaSession[] session = new MediaSession[1];
+        AgentCallScript script = new AgentCallScript(prompts, language, keys, transcript, startNanos);
+        SipCall.Outcome outcome = SipCall.place(trunk.target(number), Duration.ofSeconds(45), host -> {
+            try {
+                session[0] = new MediaSession(host, clock, recorder, script);
+                return new SessionMedia(session[0], () -> markAnswered(id));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, call -> script.run(session[0], call), time);
+        byte[] wav = recorder.finish();
+        MediaSession.Quality quality = session[0] == null ? null : session[0].quality();
+        finish(id, account, reservation, outcome, keys.toString(), transcript, quality, wav, recorder.durationMs());
+        try {
+            java.nio.file.Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.warn("Could not delete the spooled recording {}: {}", file, e.getMessage());
+        }
+    }
+
+    private void markAnswered(UUID id) {
+        jdbc.sql("UPDATE call SET state = 'ANSWERED', answered_at = :now WHERE id = :id AND state = 'DIALLING'")
+                .param("now", utc(time.instant())).param("id", id).update();
+    }
+
+    private void finish(UUID id, UUID account, UUID reservation, SipCall.Outcome outcome, String keys,
+            List<Map<String, Object>> transcript, MediaSession.@Nullable Quality quality, byte[] wav, long durationMs) {
+        boolean answered = outcome.result() == SipCall.Result.ANSWERED;
+        String hash = answered ? Entry.contentHash(wav) : null;
+        Map<String, Object> q = quality == null ? Map.of() : qualityOf(quality);
+        tx.executeWithoutResult(s -> {
+            jdbc.sql("""
+                            UPDATE call SET state = 'ENDED', outcome = :outcome, sip_call_id = :sip, ended_at = :ended,
+                                   answered_at = coalesce(answered_at, :answered), dtmf = :dtmf,
+                                   transcript = CAST(:transcript AS jsonb), quality = CAST(:quality AS jsonb),
+                                   recording_sha256 = :hash, recording_ms = :ms, detail = :detail
+                            WHERE id = :id""")
+                    .param("outcome", outcome.result().name()).param("sip", outcome.callId())
+                    .param("ended", utc(outcome.endedAt() != null ? outcome.endedAt() : time.instant()))
+                    .param("answered", outcome.answeredAt() == null ? null : utc(outcome.answeredAt()))
+                    .param("dtmf", keys).param("transcript", JSON.writeValueAsString(transcript))
+                    .param("quality", JSON.writeValueAsString(q)).param("hash", hash)
+                    .param("ms", answered ? durationMs : null).param("detail", outcome.detail())
+                    .param("id", id).update();
+            gate.recordOutcome(reservation, contactOutcome(outcome.result(), keys));
+            if (answered) {
+                Map<String, String> facts = new LinkedHashMap<>();
+                facts.put("call", id.toString());
+                facts.put("durationMs", Long.toString(durationMs));
+                facts.put("channels", "2");
+                facts.put("codec", quality == null ? "" : quality.codec());
+                facts.put("sha256", hash);
+                facts.put("chunks", Long.toString(jdbc.sql("SELECT count(*) FROM call_recording_chunk WHERE call_id = :id")
+                        .param("id", id).query(Long.class).single()));
+                events.publishEvent(new EvidenceEvent(EvidenceType.CALL_RECORDED, EvidenceEvent.Subject.account(account),
+                        "ai-agent", time.instant(), facts, List.of(wav)));
+            }
+        });
+        log.info("Call {} ended: {} ({} ms recorded, keys {})", id, outcome.result(), durationMs, keys.length());
+    }
+
+    /**
+     * What the call was to the contact gate: no person reached, or someone who did not show they were the debtor
+     * (counted as a third party: nothing of the debt was said), or the debtor, who keyed through the opening.
+     */
+    static Outcome contactOutcome(SipCall.Result result, String keys) {
+        return switch (result) {
+            case ANSWERED -> keys.isEmpty() ? Outcome.THIRD_PARTY_CONTACT : Outcome.RIGHT_PARTY_CONTACT;
+            case BUSY -> Outcome.BUSY;
+            case NO_ANSWER, DECLINED -> Outcome.NO_ANSWER;
+            case FAILED -> Outcome.FAILED;
+        };
+    }
+
+    private static Map<String, Object> qualityOf(MediaSession.Quality q) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("codec", q.codec());
+        m.put("packetsSent", q.packetsSent());
+        m.put("packetsReceived", q.packetsReceived());
+        m.put("packetsLost", q.packetsLost());
+        m.put("packetsLate", q.packetsLate());
+        m.put("duplicates", q.duplicates());
+        m.put("jitterMs", Math.round(q.jitterMs() * 100) / 100.0);
+        if (q.roundTripMs() >= 0) {
+            m.put("roundTripMs", Math.round(q.roundTripMs() * 100) / 100.0);
+        }
+        return m;
+    }
+
+    public Optional<View> find(UUID id) {
+        return jdbc.sql("SELECT * FROM call WHERE id = :id").param("id", id).query((rs, n) -> {
+            OffsetDateTime answered = rs.getObject("answered_at", OffsetDateTime.class);
+            OffsetDateTime ended = rs.getObject("ended_at", OffsetDateTime.class);
+            OffsetDateTime started = rs.getObject("started_at", OffsetDateTime.class);
+            String hash = rs.getString("recording_sha256");
+            long ms = rs.getLong("recording_ms");
+            UUID call = rs.getObject("id", UUID.class);
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> transcript = JSON.readValue(rs.getString("transcript"), List.class);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> quality = JSON.readValue(rs.getString("quality"), Map.class);
+            return new View(call, rs.getObject("account_id", UUID.class), rs.getString("channel"), rs.getString("state"),
+                    rs.getString("outcome"), started.toInstant(), answered == null ? null : answered.toInstant(),
+                    ended == null ? null : ended.toInstant(),
+                    ended == null ? null : Duration.between(answered != null ? answered : started, ended).toMillis(),
+                    rs.getString("dtmf"), transcript, quality,
+                    hash == null ? null : new Recording(hash, ms, "/api/v1/calls/" + call + "/recording"),
+                    rs.getString("detail"));
+        }).optional();
+    }
+
+    /** The recording's WAV, checked against its hash; the read of the debtor's call is audited. */
+    public byte[] recording(UUID id, String purpose) {
+        View v = find(id).orElseThrow(() -> new NotFoundException("call", id));
+        Recording r = v.recording();
+        if (r == null) {
+            throw new NotFoundException("recording of call", id);
+        }
+        byte[] wav = content.verified(r.sha256()).orElseThrow(() -> new ConflictException("The recording of "
+                + "call " + id + " is no longer held (erased at the end of its retention, or damaged); the evidence log "
+                + "keeps its hash " + r.sha256() + "."));
+        audit.record(AuditEntry.read("call_recording", id, purpose).withDetail(Map.of("account", v.account().toString())));
+        return wav;
+    }
+
+    /** The session as the SIP call's media; its start marks the call answered. */
+    private record SessionMedia(MediaSession session, Runnable answered) implements SipCall.Media {
+        @Override
+        public int localPort() {
+            return session.localPort();
+        }
+
+        @Override
+        public void start(io.candor.telephony.media.Sdp.Answer answer) {
+            session.start(answer);
+            answered.run();
+        }
+
+        @Override
+        public void close() {
+            session.close();
+        }
+    }
+}
