@@ -11,7 +11,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -109,21 +108,9 @@ public class Conversations {
     public enum Direction { OUTBOUND, INBOUND }
 
     /** The gate refused the contact a conversation would be: the rules and when contact is allowed again. */
-    public static final class Refused extends ConflictException {
+    public static final class Refused extends ContactGate.Refused {
         Refused(ContactGate.Answer a) {
-            super("The contact gate refused this conversation: " + a.rules() + (a.nextAllowedAt() == null
-                    ? "; it is not allowed until that changes." : "; contact is allowed again at " + a.nextAllowedAt()
-                    + "."), refusal(a));
-        }
-
-        private static Map<String, Object> refusal(ContactGate.Answer a) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("decision", a.decision().toString());
-            m.put("rules", a.rules());
-            if (a.nextAllowedAt() != null) {
-                m.put("nextAllowedAt", a.nextAllowedAt().toString());
-            }
-            return m;
+            super("conversation", a);
         }
     }
 

@@ -56,7 +56,7 @@ import tools.jackson.databind.json.JsonMapper;
  * ({@code CALL_RECORDED}, its SHA-256) and the content store.
  */
 @Service
-public class Calls {
+class Calls {
 
     private static final Logger log = LoggerFactory.getLogger(Calls.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -141,7 +141,7 @@ public class Calls {
             ContactGate.Answer answer = tx.execute(s -> gate.decide(new ContactGate.Request(account, channel,
                     Party.DEBTOR, ContactPointRef.of(point), null), by));
             if (answer.reservation() == null) {
-                throw new CallRefused(answer);
+                throw new ContactGate.Refused("call", answer);
             }
             String number = f.points().values().stream().filter(p -> p.id().equals(point)).map(MessageFacts.Point::value)
                     .findFirst().orElse("");
@@ -169,25 +169,6 @@ public class Calls {
             if (!started) {
                 lines.decrementAndGet();
             }
-        }
-    }
-
-    /** The gate refused the call: its rules and when a call is allowed again. */
-    public static final class CallRefused extends ConflictException {
-        CallRefused(ContactGate.Answer a) {
-            super("The contact gate refused this call: " + a.rules() + (a.nextAllowedAt() == null
-                    ? "; it is not allowed until that changes." : "; a call is allowed again at " + a.nextAllowedAt()
-                    + "."), refusal(a));
-        }
-
-        private static Map<String, Object> refusal(ContactGate.Answer a) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("decision", a.decision().toString());
-            m.put("rules", a.rules());
-            if (a.nextAllowedAt() != null) {
-                m.put("nextAllowedAt", a.nextAllowedAt().toString());
-            }
-            return m;
         }
     }
 
@@ -326,24 +307,5 @@ public class Calls {
                 + "keeps its hash " + r.sha256() + "."));
         audit.record(AuditEntry.read("call_recording", id, purpose).withDetail(Map.of("account", v.account().toString())));
         return wav;
-    }
-
-    /** The session as the SIP call's media; its start marks the call answered. */
-    private record SessionMedia(MediaSession session, Runnable answered) implements SipCall.Media {
-        @Override
-        public int localPort() {
-            return session.localPort();
-        }
-
-        @Override
-        public void start(io.candor.telephony.media.Sdp.Answer answer) {
-            session.start(answer);
-            answered.run();
-        }
-
-        @Override
-        public void close() {
-            session.close();
-        }
     }
 }

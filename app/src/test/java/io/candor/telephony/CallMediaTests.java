@@ -46,7 +46,7 @@ class CallMediaTests {
                         try {
                             session[0] = new MediaSession(host, clock, recorder, (k, inBand) -> keys.add(k + (inBand
                                     ? "~" : "")));
-                            return new SessionMedia(session[0]);
+                            return new SessionMedia(session[0], () -> { });
                         } catch (java.io.IOException e) {
                             throw new java.io.UncheckedIOException(e);
                         }
@@ -100,23 +100,5 @@ class CallMediaTests {
             sum += (double) s[i] * s[i];
         }
         return Math.sqrt(sum / Math.max(1, to - from));
-    }
-
-    /** The session as the SIP call's media. */
-    record SessionMedia(MediaSession session) implements SipCall.Media {
-        @Override
-        public int localPort() {
-            return session.localPort();
-        }
-
-        @Override
-        public void start(io.candor.telephony.media.Sdp.Answer answer) {
-            session.start(answer);
-        }
-
-        @Override
-        public void close() {
-            session.close();
-        }
     }
 }

@@ -126,6 +126,28 @@ public class ContactGate {
         }
     }
 
+    /**
+     * The gate refused a contact someone asked for now (a conversation, a call): answered as a problem with the rules,
+     * the decision and when the contact is allowed again.
+     */
+    public static class Refused extends ConflictException {
+        public Refused(String what, Answer a) {
+            super("The contact gate refused this " + what + ": " + a.rules() + (a.nextAllowedAt() == null
+                    ? "; it is not allowed until that changes." : "; contact is allowed again at " + a.nextAllowedAt()
+                    + "."), refusal(a));
+        }
+
+        private static Map<String, Object> refusal(Answer a) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("decision", a.decision().toString());
+            m.put("rules", a.rules());
+            if (a.nextAllowedAt() != null) {
+                m.put("nextAllowedAt", a.nextAllowedAt().toString());
+            }
+            return m;
+        }
+    }
+
     /** The gate's answer; {@code reservation} is the contact event to report the outcome on. */
     public record Answer(UUID decision, Verdict verdict, List<String> rules, @Nullable Instant nextAllowedAt,
                          @Nullable UUID reservation, Map<String, Object> counters) {
