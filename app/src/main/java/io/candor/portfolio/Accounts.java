@@ -98,9 +98,10 @@ public class Accounts {
         // each way to find the text is its own indexable branch; the planner would scan the whole book for one
         // predicate that ORs them
         List<String> branches = new ArrayList<>();
+        UUID asId = uuidOf(text);
         if (byRef) {
             branches.add("SELECT id FROM account WHERE creditor_ref = :text");
-            if (uuidOf(text) != null) {
+            if (asId != null) {
                 branches.add("SELECT id FROM account WHERE id = :uuid");
             }
         }
@@ -131,7 +132,7 @@ public class Accounts {
                           AND (CAST(:creditor AS text) IS NULL OR p.creditor_id = (SELECT c.id FROM creditor c
                                     WHERE c.code = :creditor))
                         ORDER BY a.dpd DESC, a.id LIMIT :limit""")
-                .param("text", text).param("uuid", uuidOf(text))
+                .param("text", text).param("uuid", asId)
                 .param("from", name).param("to", name + MAX_CHAR)
                 .param("hash", byId ? searchHash.of(TenantContext.require(), "national_id", text) : new byte[0])
                 .param("phoneFrom", phone).param("phoneTo", phone + MAX_CHAR)

@@ -12,20 +12,20 @@ import io.candor.telephony.media.Wav;
  */
 final class CallPrompts {
 
-    /** The disclosure and the first question, by language: (text for speech, locale for the voice). */
-    private static final Map<String, String[]> OPENING = Map.of(
-            "en", new String[] {"Hello. This is an automated call, and it is recorded. Please press 1 to continue, "
-                    + "or hang up at any time.", "en"},
-            "zh-CN", new String[] {"nin2 hao3. zhe4 shi4 zi4 dong4 yu3 yin1 hu1 jiao4, tong1 hua4 jiang1 bei4 lu4 yin1. "
-                    + "ji4 xu4 qing3 an4 yi1.", "zh-Latn-pinyin"},
-            "zh-TW", new String[] {"nin2 hao3. zhe4 shi4 zi4 dong4 yu3 yin1 hu1 jiao4, tong1 hua4 jiang1 bei4 lu4 yin1. "
-                    + "ji4 xu4 qing3 an4 yi1.", "zh-Latn-pinyin"});
+    /** An opening: what is said (for speech, and in characters for the transcript) and the voice's locale. */
+    private record Opening(String spoken, String voice, String written) {
+    }
 
-    /** What the prompt says (for the transcript), in the debtor's language. */
-    private static final Map<String, String> WRITTEN = Map.of(
-            "en", "Hello. This is an automated call, and it is recorded. Please press 1 to continue, or hang up at any time.",
-            "zh-CN", "您好，这是自动语音呼叫，通话将被录音。继续请按 1。",
-            "zh-TW", "您好，這是自動語音呼叫，通話將被錄音。繼續請按 1。");
+    private static final String PINYIN = "nin2 hao3. zhe4 shi4 zi4 dong4 yu3 yin1 hu1 jiao4, tong1 hua4 jiang1 bei4 "
+            + "lu4 yin1. ji4 xu4 qing3 an4 yi1.";
+    private static final String ENGLISH = "Hello. This is an automated call, and it is recorded. Please press 1 to "
+            + "continue, or hang up at any time.";
+
+    /** The disclosure and the first question, by language. */
+    private static final Map<String, Opening> OPENING = Map.of(
+            "en", new Opening(ENGLISH, "en", ENGLISH),
+            "zh-CN", new Opening(PINYIN, "zh-Latn-pinyin", "您好，这是自动语音呼叫，通话将被录音。继续请按 1。"),
+            "zh-TW", new Opening(PINYIN, "zh-Latn-pinyin", "您好，這是自動語音呼叫，通話將被錄音。繼續請按 1。"));
 
     private final Speech speech;
 
@@ -38,9 +38,8 @@ final class CallPrompts {
 
     Prompt opening(String language) {
         String lang = OPENING.containsKey(language) ? language : language.startsWith("zh") ? "zh-CN" : "en";
-        String[] spoken = java.util.Objects.requireNonNull(OPENING.get(lang));
-        byte[] wav = speech.synthesize(spoken[0], spoken[1]);
-        Wav.Format f = Wav.format(wav);
-        return new Prompt(WRITTEN.getOrDefault(lang, ""), Wav.to8k(Wav.channel(wav, 0), f.rate()));
+        Opening o = java.util.Objects.requireNonNull(OPENING.get(lang));
+        byte[] wav = speech.synthesize(o.spoken(), o.voice());
+        return new Prompt(o.written(), Wav.to8k(Wav.channel(wav, 0), Wav.format(wav).rate()));
     }
 }

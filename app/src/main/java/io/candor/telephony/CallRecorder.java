@@ -21,7 +21,7 @@ import io.candor.telephony.media.Wav;
  * everything before it can be proven. Seconds marked sensitive (digits keyed for an identity check) are written as
  * silence in both channels.
  */
-final class CallRecorder implements AutoCloseable {
+final class CallRecorder {
 
     /** A chunk written: its number from 0, its bytes, its SHA-256 and the chain hash up to it (hex). */
     record Chunk(int index, int bytes, String sha256, String chain) {
@@ -66,10 +66,6 @@ final class CallRecorder implements AutoCloseable {
                 flushChunk();
             }
         }
-    }
-
-    long frames() {
-        return frames;
     }
 
     long durationMs() {
@@ -139,14 +135,5 @@ final class CallRecorder implements AutoCloseable {
         System.arraycopy(a, 0, c, 0, a.length);
         System.arraycopy(b, 0, c, a.length, b.length);
         return c;
-    }
-
-    @Override
-    public synchronized void close() {
-        try {
-            file.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -37,6 +37,8 @@ import io.candor.platform.web.ConflictException;
 import io.candor.platform.web.NotFoundException;
 import io.candor.portfolio.ContactPointKind;
 import io.candor.portfolio.ContactPointRef;
+import io.candor.portfolio.ContactPointResolution;
+import io.candor.portfolio.ContactTargets;
 import io.candor.portfolio.MessageFacts;
 import io.candor.verify.Entry;
 import org.jspecify.annotations.Nullable;
@@ -77,6 +79,7 @@ class Calls {
     private final Providers providers;
     private final ContactGate gate;
     private final MessageFacts facts;
+    private final ContactTargets targets;
     private final MediaClock clock;
     private final CallPrompts prompts;
     private final ContentStore content;
@@ -87,13 +90,14 @@ class Calls {
     private final Map<UUID, AtomicInteger> live = new ConcurrentHashMap<>();
 
     Calls(JdbcClient jdbc, TransactionTemplate tx, Providers providers, ContactGate gate, MessageFacts facts,
-            MediaClock clock, io.candor.agent.speech.Speech speech, ContentStore content, AuditTrail audit,
+            ContactTargets targets, MediaClock clock, io.candor.agent.speech.Speech speech, ContentStore content, AuditTrail audit,
             ApplicationEventPublisher events, Clock time, CandorProperties properties) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.providers = providers;
         this.gate = gate;
         this.facts = facts;
+        this.targets = targets;
         this.clock = clock;
         this.prompts = new CallPrompts(speech);
         this.content = content;
@@ -143,11 +147,10 @@ class Calls {
             if (answer.reservation() == null) {
                 throw new ContactGate.Refused("call", answer);
             }
-            String number = f.points().values().stream().filter(p -> p.id().equals(point)).map(MessageFacts.Point::value)
-                    .findFirst().orElse("");
-            if (number.isBlank()) {
-                throw new ConflictException("Contact point " + point + " is not one of the debtor's phones.");
-            }
+            // the number the gate allowed: its own resolution of the point, never a second lookup of our own
+            String number = targets.peek(account, ContactPointRef.of(point)).map(ContactTargets.ContactTarget::point)
+                    .filter(ContactPointResolution.Resolved.class::isInstance).map(ContactPointResolution.Resolved.class::cast)
+                    .map(ContactPointResolution.Resolved::value).orElseThrow();
             tx.executeWithoutResult(s -> jdbc.sql("""
                             INSERT INTO call (tenant_id, id, account_id, channel, contact_point_id, contact_event_id,
                                               idempotency_key, state, started_at, placed_by)

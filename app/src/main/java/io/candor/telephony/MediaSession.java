@@ -268,20 +268,20 @@ final class MediaSession implements MediaClock.Ticking, AutoCloseable {
         b[0] = (byte) 0x81; // version 2, one report block
         b[1] = (byte) 200;
         b[3] = 12; // length in 32-bit words minus one
-        putInt(b, 4, ssrc);
-        putInt(b, 8, ntp >>> 32);
-        putInt(b, 12, ntp);
-        putInt(b, 16, timestamp);
-        putInt(b, 20, sent);
-        putInt(b, 24, octets);
-        putInt(b, 28, 0); // the far end's SSRC is not tracked; the block still carries our reception figures
+        RtpPacket.putInt(b, 4, ssrc);
+        RtpPacket.putInt(b, 8, ntp >>> 32);
+        RtpPacket.putInt(b, 12, ntp);
+        RtpPacket.putInt(b, 16, timestamp);
+        RtpPacket.putInt(b, 20, sent);
+        RtpPacket.putInt(b, 24, octets);
+        RtpPacket.putInt(b, 28, 0); // the far end's SSRC is not tracked; the block still carries our reception figures
         int fraction = (int) Math.min(255, Math.round(r.lossFraction() * 256));
-        putInt(b, 32, ((long) fraction << 24) | Math.min(0xFFFFFF, r.lost()));
-        putInt(b, 36, r.expected());
-        putInt(b, 40, (long) r.jitter());
+        RtpPacket.putInt(b, 32, ((long) fraction << 24) | Math.min(0xFFFFFF, r.lost()));
+        RtpPacket.putInt(b, 36, r.expected());
+        RtpPacket.putInt(b, 40, (long) r.jitter());
         long lsr = lastSrNtp;
-        putInt(b, 44, lsr);
-        putInt(b, 48, lsr == 0 ? 0 : (System.nanoTime() - lastSrNanos) * 65536 / 1_000_000_000L);
+        RtpPacket.putInt(b, 44, lsr);
+        RtpPacket.putInt(b, 48, lsr == 0 ? 0 : (System.nanoTime() - lastSrNanos) * 65536 / 1_000_000_000L);
         try {
             rtcp.send(new DatagramPacket(b, b.length, to));
         } catch (IOException e) {
@@ -318,9 +318,9 @@ final class MediaSession implements MediaClock.Ticking, AutoCloseable {
             }
             if (type == 200 || type == 201) {
                 for (int i = 0; i < count && blocks + 24 <= len; i++, blocks += 24) {
-                    long about = getInt(b, blocks);
-                    long lsr = getInt(b, blocks + 16);
-                    long dlsr = getInt(b, blocks + 20);
+                    long about = RtpPacket.getInt(b, blocks);
+                    long lsr = RtpPacket.getInt(b, blocks + 16);
+                    long dlsr = RtpPacket.getInt(b, blocks + 20);
                     if (about == ssrc && lsr != 0) {
                         long rtt = ((ntpNow() >>> 16) & 0xFFFF_FFFFL) - lsr - dlsr;
                         roundTripMs = Math.max(0, rtt * 1000.0 / 65536);
@@ -355,7 +355,7 @@ final class MediaSession implements MediaClock.Ticking, AutoCloseable {
     }
 
     private static long middle(byte[] b, int at) {
-        return ((getInt(b, at) & 0xFFFF) << 16) | (getInt(b, at + 4) >>> 16);
+        return ((RtpPacket.getInt(b, at) & 0xFFFF) << 16) | (RtpPacket.getInt(b, at + 4) >>> 16);
     }
 
     private static long ntpNow() {
@@ -380,16 +380,5 @@ final class MediaSession implements MediaClock.Ticking, AutoCloseable {
             }
         }
         throw new IOException("no free pair of UDP ports for RTP and RTCP on " + host);
-    }
-
-    private static void putInt(byte[] b, int at, long v) {
-        b[at] = (byte) (v >> 24);
-        b[at + 1] = (byte) (v >> 16);
-        b[at + 2] = (byte) (v >> 8);
-        b[at + 3] = (byte) v;
-    }
-
-    private static long getInt(byte[] b, int at) {
-        return ((long) (b[at] & 0xFF) << 24) | ((b[at + 1] & 0xFF) << 16) | ((b[at + 2] & 0xFF) << 8) | (b[at + 3] & 0xFF);
     }
 }

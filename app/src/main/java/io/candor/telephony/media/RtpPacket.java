@@ -59,14 +59,16 @@ public record RtpPacket(int payloadType, boolean marker, int sequence, long time
                 getInt(b, 8), Arrays.copyOfRange(b, offset, end)));
     }
 
-    static void putInt(byte[] b, int at, long v) {
+    /** Writes the low 32 bits of {@code v} big-endian (network order) at {@code at}. */
+    public static void putInt(byte[] b, int at, long v) {
         b[at] = (byte) (v >> 24);
         b[at + 1] = (byte) (v >> 16);
         b[at + 2] = (byte) (v >> 8);
         b[at + 3] = (byte) v;
     }
 
-    static long getInt(byte[] b, int at) {
+    /** Reads 32 bits big-endian (network order) at {@code at}, unsigned. */
+    public static long getInt(byte[] b, int at) {
         return ((long) (b[at] & 0xFF) << 24) | ((b[at + 1] & 0xFF) << 16) | ((b[at + 2] & 0xFF) << 8) | (b[at + 3] & 0xFF);
     }
 
