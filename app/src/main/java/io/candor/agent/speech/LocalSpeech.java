@@ -32,8 +32,8 @@ import org.springframework.stereotype.Component;
 class LocalSpeech implements Speech {
 
     /** Voices by locale; {@code zh-Latn-pinyin} is Mandarin written in numbered pinyin, which this voice reads right. */
-    private static final Map<String, String> VOICES = Map.of("en", "en-us", "zh-CN", "cmn", "zh-TW", "cmn",
-            "zh-Latn-pinyin", "cmn-latn-pinyin", "yue", "yue");
+    private static final Map<String, String> VOICES = Map.of("en", "en-us", "zh-Latn-pinyin", "cmn-latn-pinyin",
+            "yue", "yue");
     private static final Map<String, String> DIGITS = Map.of("zero", "0", "oh", "0", "one", "1", "two", "2", "three", "3",
             "four", "4", "five", "5", "six", "6", "seven", "7", "eight", "8");
     private static final List<String> DIGIT_WORDS = List.of("zero", "oh", "one", "two", "three", "four", "five", "six",
@@ -60,8 +60,10 @@ class LocalSpeech implements Speech {
         try {
             Path wav = Files.createTempFile("candor-tts", ".wav");
             try {
-                run(List.of(espeak.toString(), "-v", VOICES.getOrDefault(locale, "en-us"), "-s", "150", "-w",
-                        wav.toString(), text));
+                // Mandarin in characters is read through numbered pinyin: the characters' own voice misreads them
+                boolean mandarin = locale.equals("zh-CN") || locale.equals("zh-TW");
+                run(List.of(espeak.toString(), "-v", mandarin ? "cmn-latn-pinyin" : VOICES.getOrDefault(locale, "en-us"),
+                        "-s", "150", "-w", wav.toString(), mandarin ? Pinyin.of(text) : text));
                 return Files.readAllBytes(wav);
             } finally {
                 Files.deleteIfExists(wav);
