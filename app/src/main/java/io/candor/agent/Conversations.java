@@ -168,31 +168,105 @@ public class Conversations {
         return answer.reservation();
     }
 
+    /**
+     * An AI call's conversation, by keypad (no recogniser here for most of the languages debtors speak): the call is
+     * the contact, decided by the gate when it dialled ({@code contact} its reservation); the agent greets the person
+     * who pressed through the call's opening by name and asks them to key who they are.
+     */
+    @Transactional
+    public View startCall(UUID account, UUID contact, Actor by) {
+        MessageFacts.Facts f = facts.of(account, "AGENT_CONVERSATION").orElseThrow(() -> new NotFoundException(
+                "open account", account));
+        Dialogue.Debtor d = debtor(f, ConversationChannel.VOICE, tenants.businessDate(TenantContext.require()));
+        UUID id = Ids.newId();
+        jdbc.sql("""
+                        INSERT INTO agent_conversation (tenant_id, id, account_id, channel, locale, state, started_by,
+                                                        started_at, updated_at, direction, contact_event_id, input)
+                        VALUES (:t, :id, :account, 'VOICE', :locale, 'VERIFYING', :by, :now, :now, 'OUTBOUND', :contact,
+                                'KEYS')""")
+                .param("t", TenantContext.require()).param("id", id).param("account", account)
+                .param("locale", d.locale()).param("by", by.username()).param("now", Timestamps.utc(clock.instant()))
+                .param("contact", contact).update();
+        record(id, account, 0, null, null, Keypad.greeting(d), List.of(), f);
+        return view(id);
+    }
+
+    /** What a keypad conversation waits for next: one key (a menu choice) or digits ended by the hash key. */
+    public enum Awaiting { CHOICE, ENTRY }
+
+    /** What the conversation waits for now. */
+    public Awaiting awaiting(UUID id) {
+        return Keypad.awaiting(load(id).state());
+    }
+
+    /**
+     * One keyed entry on a call: the digits (and star) without the closing hash, empty for a lone hash, null when
+     * nothing was keyed after the prompt and its repeat (the agent then ends politely). Digits keyed to prove who the
+     * debtor is are kept only as {@code x}.
+     */
+    @Transactional
+    public View keyed(UUID id, @Nullable String keys, Actor by) {
+        if (keys != null && !keys.matches("[0-9*]{0,24}")) {
+            throw new BadRequestException("A keyed entry is up to 24 of the keys 0-9 and *, without the closing #.");
+        }
+        Row row = load(id);
+        if (!row.keys()) {
+            throw new ConflictException("Conversation " + id + " is in words: send its turns as text or speech.");
+        }
+        MessageFacts.Facts f = facts.of(row.account(), "AGENT_CONVERSATION").orElseThrow(() -> new NotFoundException(
+                "open account", row.account()));
+        LocalDate today = tenants.businessDate(TenantContext.require());
+        Dialogue.Debtor d = debtor(f, row.channel(), today);
+        Dialogue.Step step = keys == null ? Keypad.silent(row.state(), d) : Keypad.turn(row.state(), d, keys, today);
+        return apply(id, row, f, d, today, step, keys == null ? "keys: none" : "keys: " + Keypad.kept(row.state(), keys)
+                + "#", null, by);
+    }
+
+    /** The call a conversation was on ended (the debtor hung up): a conversation still going ends with it. */
+    @Transactional
+    public void callEnded(UUID id) {
+        jdbc.sql("""
+                        UPDATE agent_conversation SET state = 'ENDED', pending = NULL, updated_at = :now
+                        WHERE id = :id AND state IN ('VERIFYING', 'VERIFIED')""")
+                .param("now", Timestamps.utc(clock.instant())).param("id", id).update();
+    }
+
     @Transactional
     public View turn(UUID id, String text, Actor by) {
         if (text.isBlank() || text.length() > 2000) {
             throw new BadRequestException("A turn is 1 to 2000 characters of what the debtor said.");
         }
-        record Row(UUID account, ConversationChannel channel, ConversationState state, int failed, int refusals, @Nullable String pending,
-                   int turns, @Nullable UUID contact) {
-        }
-        Row row = jdbc.sql("""
-                        SELECT c.account_id, c.channel, c.state, c.failed_checks, c.refusals, c.pending,
-                               (SELECT count(*) FROM agent_turn t WHERE t.tenant_id = c.tenant_id
-                                AND t.conversation_id = c.id) AS turns, c.contact_event_id
-                        FROM agent_conversation c WHERE c.id = :id FOR UPDATE""")
-                .param("id", id)
-                .query((rs, n) -> new Row(rs.getObject(1, UUID.class), ConversationChannel.valueOf(rs.getString(2)),
-                        ConversationState.valueOf(rs.getString(3)), rs.getInt(4),
-                        rs.getInt(5), rs.getString(6), rs.getInt(7), rs.getObject(8, UUID.class)))
-                .optional().orElseThrow(() -> new NotFoundException("conversation", id));
+        Row row = load(id);
         MessageFacts.Facts f = facts.of(row.account(), "AGENT_CONVERSATION").orElseThrow(() -> new NotFoundException(
                 "open account", row.account()));
         LocalDate today = tenants.businessDate(TenantContext.require());
         Dialogue.Debtor d = debtor(f, row.channel(), today);
         Nlu.Reading reading = Nlu.shipped().read(text);
-        Dialogue.Step step = Dialogue.turn(new Dialogue.State(row.state(), row.failed(), row.refusals(), row.pending()),
-                d, reading, text, today);
+        Dialogue.Step step = Dialogue.turn(row.state(), d, reading, text, today);
+        return apply(id, row, f, d, today, step, text, reading, by);
+    }
+
+    /** A conversation as a turn finds it, locked for the turn. */
+    private record Row(UUID account, ConversationChannel channel, Dialogue.State state, int turns, @Nullable UUID contact,
+                       boolean keys) {
+    }
+
+    private Row load(UUID id) {
+        return jdbc.sql("""
+                        SELECT c.account_id, c.channel, c.state, c.failed_checks, c.refusals, c.pending,
+                               (SELECT count(*) FROM agent_turn t WHERE t.tenant_id = c.tenant_id
+                                AND t.conversation_id = c.id) AS turns, c.contact_event_id, c.input
+                        FROM agent_conversation c WHERE c.id = :id FOR UPDATE""")
+                .param("id", id)
+                .query((rs, n) -> new Row(rs.getObject(1, UUID.class), ConversationChannel.valueOf(rs.getString(2)),
+                        new Dialogue.State(ConversationState.valueOf(rs.getString(3)), rs.getInt(4), rs.getInt(5),
+                                rs.getString(6)), rs.getInt(7), rs.getObject(8, UUID.class), rs.getString(9).equals("KEYS")))
+                .optional().orElseThrow(() -> new NotFoundException("conversation", id));
+    }
+
+    /** Carries out what the turn decided, moves the conversation on, and stores and evidence-logs the turn. */
+    private View apply(UUID id, Row row, MessageFacts.Facts f, Dialogue.Debtor d, LocalDate today, Dialogue.Step step,
+            String heard, Nlu.@Nullable Reading reading, Actor by) {
         List<String> done = new ArrayList<>();
         Instant callback = null;
         for (Dialogue.Action a : step.actions()) {
@@ -209,8 +283,8 @@ public class Conversations {
                 .param("refusals", step.next().refusals()).param("pending", step.next().pending())
                 .param("callback", callback == null ? null : Timestamps.utc(callback))
                 .param("now", Timestamps.utc(clock.instant())).param("id", id).update();
-        record(id, row.account(), row.turns(), text, reading, reply, done, f);
-        if (row.contact() != null && row.state() == ConversationState.VERIFYING
+        record(id, row.account(), row.turns(), heard, reading, reply, done, f);
+        if (row.contact() != null && row.state().phase() == ConversationState.VERIFYING
                 && step.next().phase() != ConversationState.VERIFYING) {
             reached(row.contact(), step);
         }
@@ -364,12 +438,13 @@ public class Conversations {
 
     /**
      * Who answered an outbound conversation, once the agent knows: the debtor (verified), a wrong number, or someone
-     * who could not be verified — recorded on the contact event the gate reserved, so it counts against every cap.
+     * who did not prove they were the debtor (not verified, or asked for a person first) — recorded on the contact
+     * event the gate reserved, so it counts against every cap.
      */
     private void reached(UUID contact, Dialogue.Step step) {
         Outcome outcome = step.actions().stream().anyMatch(a -> a instanceof Dialogue.Action.WrongParty)
-                ? Outcome.WRONG_PARTY : step.next().phase() == ConversationState.ENDED && step.next().failedChecks() > 0
-                ? Outcome.THIRD_PARTY_CONTACT : Outcome.RIGHT_PARTY_CONTACT;
+                ? Outcome.WRONG_PARTY : step.next().phase() == ConversationState.VERIFIED
+                ? Outcome.RIGHT_PARTY_CONTACT : Outcome.THIRD_PARTY_CONTACT;
         try {
             gate.recordOutcome(contact, outcome);
         } catch (ConflictException already) {

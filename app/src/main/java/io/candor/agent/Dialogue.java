@@ -119,7 +119,7 @@ final class Dialogue {
                 money(d, d.balance().amount())));
     }
 
-    private static String why(Debtor d) {
+    static String why(Debtor d) {
         return Phrases.say(d.locale(), "hold." + Objects.requireNonNull(d.held()).name(), Map.of());
     }
 
@@ -228,11 +228,11 @@ final class Dialogue {
         return new Step(Phrases.say(l, "verify", Map.of()), List.of(), s);
     }
 
-    private static BigDecimal monthly(Debtor d, int months) {
+    static BigDecimal monthly(Debtor d, int months) {
         return d.balance().amount().divide(BigDecimal.valueOf(months), 2, RoundingMode.UP);
     }
 
-    private static String money(Debtor d, BigDecimal amount) {
+    static String money(Debtor d, BigDecimal amount) {
         return amount.setScale(2, RoundingMode.HALF_EVEN).toPlainString() + " " + d.balance().currency().getCurrencyCode()
                 .toUpperCase(Locale.ROOT);
     }

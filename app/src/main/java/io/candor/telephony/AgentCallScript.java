@@ -11,59 +11,157 @@ import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The AI voice agent's side of an answered call: it speaks the automated-call disclosure in the debtor's language,
- * listens for keys — a key stops the prompt at once (barge-in) — re-prompts once after silence, and ends the call
- * politely when nobody keys anything; the far end hanging up ends it at any time. Every key is kept in order and in
- * the transcript with what the agent said.
+ * The AI voice agent's side of an answered call. It speaks the automated-call disclosure in the debtor's language and
+ * waits for a key, so a machine or a passer-by never hears whom the call is for; then the call's conversation talks by
+ * keypad: each reply spoken, each keyed entry (one key for a choice, digits ended by hash for an entry) answered, until
+ * the conversation ends. A key stops the prompt at once (barge-in); silence re-prompts once, then the agent ends
+ * politely; the far end hanging up ends it at any time. From the identity question to the end of its answer both
+ * channels are recorded as silence and the digits are kept only as {@code x}.
  */
 final class AgentCallScript implements MediaSession.Listener {
 
     static final Duration NO_INPUT = Duration.ofSeconds(8);
+    /** The longest pause between the keys of one entry before it counts as ended. */
+    static final Duration BETWEEN_KEYS = Duration.ofSeconds(5);
+
+    /** The conversation a call carries, as the script sees it. */
+    interface Dialogue {
+        /** What the agent says once the opening was keyed through. */
+        Said open();
+
+        /** The reply to one entry (keys without the closing hash; empty for a lone hash). */
+        Said keyed(String keys);
+
+        /** The polite end when nothing was keyed after the prompt and its repeat. */
+        Said silent();
+    }
+
+    /**
+     * What the agent says and what it waits for: {@code going} whether the conversation waits for more, {@code entry}
+     * digits ended by hash (else one key), {@code sensitive} an answer that proves who the debtor is, {@code verified}
+     * whether the right party has proved it.
+     */
+    record Said(String text, String locale, boolean going, boolean entry, boolean sensitive, boolean verified) {
+    }
+
+    /** How the call went, for its record. */
+    enum Reach { NOBODY_KEYED, KEYED, VERIFIED }
 
     private final CallPrompts prompts;
     private final String language;
+    private final List<String> names;
     private final StringBuilder keys;
     private final List<Map<String, Object>> transcript;
     private final long startNanos;
     private final BlockingQueue<Character> pressed = new LinkedBlockingQueue<>();
     private volatile @Nullable MediaSession session;
+    private volatile boolean masking;
+    private volatile Reach reach = Reach.NOBODY_KEYED;
 
-    AgentCallScript(CallPrompts prompts, String language, StringBuilder keys, List<Map<String, Object>> transcript,
-            long startNanos) {
+    AgentCallScript(CallPrompts prompts, String language, List<String> names, StringBuilder keys,
+            List<Map<String, Object>> transcript, long startNanos) {
         this.prompts = prompts;
         this.language = language;
+        this.names = names;
         this.keys = keys;
         this.transcript = transcript;
         this.startNanos = startNanos;
     }
 
-    void run(MediaSession media, SipCall.Answered call) throws InterruptedException {
+    Reach reach() {
+        return reach;
+    }
+
+    void run(MediaSession media, SipCall.Answered call, Dialogue dialogue) throws InterruptedException {
         this.session = media;
         CallPrompts.Prompt opening = prompts.opening(language);
-        int prompted = 0;
-        while (!call.hungUp() && prompted < 2) {
-            say(media, opening);
-            prompted++;
-            while (media.playing() && !call.hungUp()) {
-                Thread.sleep(20);
+        if (!heard(media, call, opening.text(), opening.audio())) {
+            return;
+        }
+        reach = Reach.KEYED;
+        // what comes next is the identity question: keys from now on are kept back until it is answered
+        masking = true;
+        media.sensitive(true);
+        Said said = dialogue.open();
+        while (!call.hungUp()) {
+            masking = said.sensitive();
+            media.sensitive(said.sensitive());
+            if (said.verified()) {
+                reach = Reach.VERIFIED;
             }
-            // listen: keys keep the call going; silence for NO_INPUT re-prompts, then ends
-            Character k;
-            while ((k = pressed.poll(NO_INPUT.toMillis(), TimeUnit.MILLISECONDS)) != null) {
-                prompted = 0;
-                if (k == '#' || call.hungUp()) {
-                    return;
-                }
-            }
-            if (call.awaitHangUp(Duration.ofMillis(1))) {
+            short[] audio = prompts.say(said.text(), said.locale(), language, names);
+            if (!said.going()) {
+                say(media, said.text(), audio, false);
+                awaitPlayed(media, call);
                 return;
             }
+            String entry = null;
+            for (int attempt = 0; attempt < 2 && entry == null && !call.hungUp(); attempt++) {
+                say(media, said.text(), audio, true);
+                entry = entry(media, call, said.entry());
+            }
+            said = entry == null ? dialogue.silent() : dialogue.keyed(entry);
         }
     }
 
-    private void say(MediaSession media, CallPrompts.Prompt p) {
-        entry("agent", Map.of("text", p.text()));
-        media.play(p.audio());
+    /** Plays the opening and waits for any key (twice at most); false when nobody keyed anything. */
+    private boolean heard(MediaSession media, SipCall.Answered call, String text, short[] audio)
+            throws InterruptedException {
+        for (int attempt = 0; attempt < 2 && !call.hungUp(); attempt++) {
+            say(media, text, audio, true);
+            awaitPlayed(media, call);
+            if (pressed.poll(NO_INPUT.toMillis(), TimeUnit.MILLISECONDS) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * One entry: the first key (a choice) or keys up to hash (an entry; a pause of {@link #BETWEEN_KEYS} ends it too);
+     * null when nothing was keyed within {@link #NO_INPUT} after the prompt or the far end hung up.
+     */
+    private @Nullable String entry(MediaSession media, SipCall.Answered call, boolean digits) throws InterruptedException {
+        Character k = null;
+        while (k == null && !call.hungUp()) {
+            k = pressed.poll(20, TimeUnit.MILLISECONDS);
+            if (k == null && !media.playing()) {
+                k = pressed.poll(NO_INPUT.toMillis(), TimeUnit.MILLISECONDS);
+                if (k == null) {
+                    return null;
+                }
+            }
+        }
+        if (k == null) {
+            return null;
+        }
+        StringBuilder b = new StringBuilder();
+        while (k != null && k != '#') {
+            b.append(k);
+            if (!digits) {
+                return b.toString();
+            }
+            k = pressed.poll(BETWEEN_KEYS.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        return b.toString();
+    }
+
+    private static void awaitPlayed(MediaSession media, SipCall.Answered call) throws InterruptedException {
+        while (media.playing() && !call.hungUp()) {
+            Thread.sleep(20);
+        }
+    }
+
+    /**
+     * Says a reply in place of what is left of the last one; one the debtor already keyed past ({@code unlessKeyed}:
+     * keys are waiting) is only written in the transcript.
+     */
+    private void say(MediaSession media, String text, short[] audio, boolean unlessKeyed) {
+        entry("agent", Map.of("text", text));
+        media.stopPlaying();
+        if (!unlessKeyed || pressed.isEmpty()) {
+            media.play(audio);
+        }
     }
 
     @Override
@@ -72,10 +170,12 @@ final class AgentCallScript implements MediaSession.Listener {
         if (s != null) {
             s.stopPlaying(); // barge-in
         }
+        // digits proving who the debtor is are never kept in the clear
+        char kept = masking && key != '#' ? 'x' : key;
         synchronized (keys) {
-            keys.append(key);
+            keys.append(kept);
         }
-        entry("debtor", Map.of("key", String.valueOf(key), "inBand", inBand));
+        entry("debtor", Map.of("key", String.valueOf(kept), "inBand", inBand));
         pressed.add(key);
     }
 

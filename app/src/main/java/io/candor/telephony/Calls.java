@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.candor.agent.Conversations;
 import io.candor.audit.AuditEntry;
 import io.candor.audit.AuditTrail;
 import io.candor.channel.Providers;
@@ -86,12 +87,13 @@ class Calls {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Clock time;
+    private final Conversations conversations;
     private final Path spool;
     private final Map<UUID, AtomicInteger> live = new ConcurrentHashMap<>();
 
     Calls(JdbcClient jdbc, TransactionTemplate tx, Providers providers, ContactGate gate, MessageFacts facts,
             ContactTargets targets, MediaClock clock, io.candor.agent.speech.Speech speech, ContentStore content, AuditTrail audit,
-            ApplicationEventPublisher events, Clock time, CandorProperties properties) {
+            ApplicationEventPublisher events, Clock time, CandorProperties properties, Conversations conversations) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.providers = providers;
@@ -104,6 +106,7 @@ class Calls {
         this.audit = audit;
         this.events = events;
         this.time = time;
+        this.conversations = conversations;
         this.spool = (properties.dataDir() == null ? Path.of("data") : properties.dataDir()).resolve("call-spool");
     }
 
@@ -161,7 +164,7 @@ class Calls {
             UUID reservation = answer.reservation();
             Thread.ofVirtual().name("call-" + id).start(() -> TenantContext.run(tenant, () -> {
                 try {
-                    run(id, account, reservation, trunk, number.replaceAll("[^0-9]", ""), f.language());
+                    run(id, account, reservation, trunk, number.replaceAll("[^0-9]", ""), f, by);
                 } finally {
                     lines.decrementAndGet();
                 }
@@ -175,7 +178,8 @@ class Calls {
         }
     }
 
-    private void run(UUID id, UUID account, UUID reservation, Trunk trunk, String number, String language) {
+    private void run(UUID id, UUID account, UUID reservation, Trunk trunk, String number, MessageFacts.Facts f,
+            Actor by) {
         StringBuilder keys = new StringBuilder();
         List<Map<String, Object>> transcript = new ArrayList<>();
         long startNanos = System.nanoTime();
@@ -188,7 +192,11 @@ class Calls {
                 .param("tenant", tenant).param("call", id).param("chunk", chunk.index())
                 .param("bytes", chunk.bytes()).param("sha", chunk.sha256()).param("chain", chunk.chain()).update()));
         MediaSession[] session = new MediaSession[1];
-        AgentCallScript script = new AgentCallScript(prompts, language, keys, transcript, startNanos);
+        AgentCallScript script = new AgentCallScript(prompts, f.language(), List.of(f.debtorName()), keys, transcript,
+                startNanos);
+        CallConversation conversation = new CallConversation(conversations, account, reservation, by,
+                c -> jdbc.sql("UPDATE call SET conversation_id = :c WHERE id = :id").param("c", c).param("id", id)
+                        .update());
         SipCall.Outcome outcome = SipCall.place(trunk.target(number), Duration.ofSeconds(45), host -> {
             try {
                 session[0] = new MediaSession(host, clock, recorder, script);
@@ -196,10 +204,12 @@ class Calls {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        }, call -> script.run(session[0], call), time);
+        }, call -> script.run(session[0], call, conversation), time);
         byte[] wav = recorder.finish();
+        conversation.callEnded();
         MediaSession.Quality quality = session[0] == null ? null : session[0].quality();
-        finish(id, account, reservation, outcome, keys.toString(), transcript, quality, wav, recorder.durationMs());
+        finish(id, account, reservation, outcome, script.reach(), conversation.toldWhoAnswered(), keys.toString(),
+                transcript, quality, wav, recorder.durationMs());
         try {
             java.nio.file.Files.deleteIfExists(file);
         } catch (IOException e) {
@@ -212,9 +222,11 @@ class Calls {
                 .param("now", utc(time.instant())).param("id", id).update();
     }
 
-    private void finish(UUID id, UUID account, UUID reservation, SipCall.Outcome outcome, String keys,
-            List<Map<String, Object>> transcript, MediaSession.@Nullable Quality quality, byte[] wav, long durationMs) {
+    private void finish(UUID id, UUID account, UUID reservation, SipCall.Outcome outcome, AgentCallScript.Reach reach,
+            boolean toldWhoAnswered, String keys, List<Map<String, Object>> transcript,
+            MediaSession.@Nullable Quality quality, byte[] wav, long durationMs) {
         boolean answered = outcome.result() == SipCall.Result.ANSWERED;
+        String result = answered && reach == AgentCallScript.Reach.VERIFIED ? "VERIFIED" : outcome.result().name();
         String hash = answered ? Entry.contentHash(wav) : null;
         Map<String, Object> q = quality == null ? Map.of() : qualityOf(quality);
         tx.executeWithoutResult(s -> {
@@ -224,14 +236,16 @@ class Calls {
                                    transcript = CAST(:transcript AS jsonb), quality = CAST(:quality AS jsonb),
                                    recording_sha256 = :hash, recording_ms = :ms, detail = :detail
                             WHERE id = :id""")
-                    .param("outcome", outcome.result().name()).param("sip", outcome.callId())
+                    .param("outcome", result).param("sip", outcome.callId())
                     .param("ended", utc(outcome.endedAt() != null ? outcome.endedAt() : time.instant()))
                     .param("answered", outcome.answeredAt() == null ? null : utc(outcome.answeredAt()))
                     .param("dtmf", keys).param("transcript", JSON.writeValueAsString(transcript))
                     .param("quality", JSON.writeValueAsString(q)).param("hash", hash)
                     .param("ms", answered ? durationMs : null).param("detail", outcome.detail())
                     .param("id", id).update();
-            gate.recordOutcome(reservation, contactOutcome(outcome.result(), keys));
+            if (!toldWhoAnswered) {
+                gate.recordOutcome(reservation, contactOutcome(outcome.result(), reach));
+            }
             if (answered) {
                 Map<String, String> facts = new LinkedHashMap<>();
                 facts.put("call", id.toString());
@@ -249,12 +263,13 @@ class Calls {
     }
 
     /**
-     * What the call was to the contact gate: no person reached, or someone who did not show they were the debtor
-     * (counted as a third party: nothing of the debt was said), or the debtor, who keyed through the opening.
+     * What the call was to the contact gate when its conversation did not say who answered: no person reached, or
+     * someone who did not show they were the debtor (counted as a third party: nothing of the debt was said).
      */
-    static Outcome contactOutcome(SipCall.Result result, String keys) {
+    static Outcome contactOutcome(SipCall.Result result, AgentCallScript.Reach reach) {
         return switch (result) {
-            case ANSWERED -> keys.isEmpty() ? Outcome.THIRD_PARTY_CONTACT : Outcome.RIGHT_PARTY_CONTACT;
+            case ANSWERED -> reach == AgentCallScript.Reach.VERIFIED ? Outcome.RIGHT_PARTY_CONTACT
+                    : Outcome.THIRD_PARTY_CONTACT;
             case BUSY -> Outcome.BUSY;
             case NO_ANSWER, DECLINED -> Outcome.NO_ANSWER;
             case FAILED -> Outcome.FAILED;

@@ -9,7 +9,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.UUID;
 
 import io.candor.platform.tenant.TenantContext;
@@ -27,9 +29,10 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * An AI call through the API to SIPp on loopback as the debtor's phone: the gate allows it, the call rings, is
- * answered in PCMA, the agent speaks its disclosure while SIPp speaks and keys 1 and 5, SIPp hangs up; the call ends
- * ENDED with those digits, its quality figures, and a recording whose SHA-256 the download matches and the evidence
- * log holds.
+ * answered in PCMA, the agent speaks its disclosure while SIPp speaks, and SIPp keys through the opening, its date of
+ * birth, a promise (amount and day) and the end; the agent hangs up. The call ends ENDED and VERIFIED with the keys
+ * (the date of birth kept back), its quality figures, a recording whose SHA-256 the download matches and the evidence
+ * log holds, silent while the date of birth was keyed — and the promise is an arrangement.
  */
 @CandorIntegrationTest
 class CallsApiTests {
@@ -42,6 +45,9 @@ class CallsApiTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    io.candor.tenancy.Tenants businessDates;
 
     @TempDir
     Path dir;
@@ -60,10 +66,14 @@ class CallsApiTests {
     }
 
     @Test
-    void anAiCallRingsIsAnsweredCarriesTheKeysAndLeavesAVerifiedRecording() throws Exception {
+    void anAiCallIsAnsweredAndTheDebtorKeysAPromiseThatBecomesAnArrangement() throws Exception {
         UUID account = tenant.accounts().getFirst();
         TestTenants.anyHour(api, admin, tenants.contactPoint(tenant, account, "PHONE"));
-        try (Sipp debtor = Sipp.start("answer-play-hangup", dir, "-mi", "127.0.0.1")) {
+        LocalDate by = TenantContext.call(tenant.id(), () -> businessDates.businessDate(tenant.id())).plusDays(10);
+        String day = String.format(Locale.ROOT, "%02d%02d", by.getMonthValue(), by.getDayOfMonth());
+        // press 1 through the opening, key the date of birth, choose 1 (a promise), key 500, the day, then hash to end
+        try (Sipp debtor = Sipp.keying("p7500 1 p2500 19900307# p3000 1 p2500 500# p2500 " + day + "# p4000 #", dir,
+                "-mi", "127.0.0.1")) {
             Api.Response trunk = api.put("/api/v1/channels/VOICE_AI", admin, """
                     {"settings": {"host": "127.0.0.1", "port": "%d", "transport": "udp", "from": "4008001234",
                                   "maxCalls": "2"}, "secret": "trunk-pw"}""".formatted(debtor.port));
@@ -76,13 +86,17 @@ class CallsApiTests {
             JsonNode call = eventually(id, c -> c.get("state").asString().equals("ENDED"));
             debtor.assertScenarioPassed();
             assertThat(call.get("state").asString()).as(call.toString()).isEqualTo("ENDED");
-            assertThat(call.get("outcome").asString()).isEqualTo("ANSWERED");
-            assertThat(call.get("dtmf").asString()).as("the digits SIPp keyed, in order").isEqualTo("15");
-            assertThat(call.get("durationMs").asLong()).isGreaterThan(9_000);
+            assertThat(call.get("outcome").asString()).as("answered by the debtor, who proved it: " + call).isEqualTo("VERIFIED");
+            assertThat(call.get("dtmf").asString()).as("the keys SIPp sent, in order; the date of birth kept back")
+                    .isEqualTo("1xxxxxxxx#1500#" + day + "##");
+            assertThat(call.toString()).doesNotContain("19900307");
             assertThat(call.get("quality").get("codec").asString()).isEqualTo("PCMA");
-            assertThat(call.get("quality").get("packetsReceived").asLong()).isEqualTo(256);
-            assertThat(call.get("transcript").get(0).get("speaker").asString()).isEqualTo("agent");
-            assertThat(call.get("transcript").get(0).get("text").asString()).contains("自动语音呼叫").contains("录音");
+            assertThat(call.get("quality").get("packetsReceived").asLong()).isGreaterThan(250);
+            JsonNode transcript = call.get("transcript");
+            assertThat(transcript.get(0).get("speaker").asString()).isEqualTo("agent");
+            assertThat(transcript.get(0).get("text").asString()).contains("自动语音呼叫").contains("录音");
+            assertThat(transcript.toString()).as("the agent confirmed the promise it recorded")
+                    .contains("已记录：您承诺在" + by + "前还款500.00 CNY").contains("感谢您的接听");
 
             String sha = call.get("recording").get("sha256").asString();
             HttpResponse<byte[]> wav = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
@@ -97,13 +111,26 @@ class CallsApiTests {
                     .isGreaterThan(100);
             assertThat(CallMediaTests.rms(Wav.channel(wav.body(), 1), 0, 3 * 8000)).as("the agent's disclosure")
                     .isGreaterThan(300);
+            // from the identity question to its answer both channels are silence
+            int first = atMs(transcript, "x", true);
+            int hash = atMs(transcript, "#", false);
+            assertThat(hash).isGreaterThan(first);
+            int from = first * 8, to = hash * 8;
+            assertThat(CallMediaTests.rms(Wav.channel(wav.body(), 0), from, to - from)).isZero();
+            assertThat(CallMediaTests.rms(Wav.channel(wav.body(), 1), from, to - from)).isZero();
 
             TenantContext.run(tenant.id(), () -> {
                 assertThat(jdbc.sql("SELECT (SELECT count(*) FROM evidence_entry WHERE type = 'CALL_RECORDED') + "
                         + "(SELECT count(*) FROM evidence_pending WHERE type = 'CALL_RECORDED')")
                         .query(Long.class).single()).isEqualTo(1);
                 assertThat(jdbc.sql("SELECT outcome FROM contact_event WHERE channel = 'VOICE_AI'").query(String.class)
-                        .single()).as("the keyed opening: the right party").isEqualTo("RIGHT_PARTY_CONTACT");
+                        .single()).as("the conversation verified the right party").isEqualTo("RIGHT_PARTY_CONTACT");
+                assertThat(jdbc.sql("""
+                                SELECT kind || ' ' || total_minor || ' ' || status FROM arrangement
+                                WHERE account_id = :a""").param("a", account).query(String.class).single())
+                        .as("the keyed promise is an arrangement").startsWith("PROMISE 50000 ");
+                assertThat(jdbc.sql("SELECT count(*) FROM agent_turn WHERE debtor_text LIKE '%19900307%'")
+                        .query(Long.class).single()).as("the date of birth is stored nowhere").isZero();
                 assertThat(jdbc.sql("SELECT count(*) FROM call_recording_chunk").query(Long.class).single())
                         .isGreaterThanOrEqualTo(2);
                 assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE resource_type = 'call_recording'")
@@ -114,6 +141,23 @@ class CallsApiTests {
                     "{\"channel\": \"VOICE_AI\"}", "Idempotency-Key", "call-1");
             assertThat(again.json().get("id").asString()).isEqualTo(id);
         }
+    }
+
+    /** When the debtor keyed a key (the first or last such entry), in ms from the start of the call. */
+    static int atMs(JsonNode transcript, String key, boolean first) {
+        int found = -1;
+        for (JsonNode e : transcript) {
+            if (e.get("speaker").asString().equals("debtor") && e.get("key").asString().equals(key)) {
+                found = e.get("atMs").asInt();
+                if (first) {
+                    return found;
+                }
+                if (found > 0) {
+                    return found; // the first hash after the masked digits
+                }
+            }
+        }
+        return found;
     }
 
     @Test

@@ -5,7 +5,8 @@ import java.util.Optional;
 /**
  * Turns the telephone-event packets of a call into key presses, once each: a press is recognised at its first
  * packet with the end bit (RFC 4733 repeats the end packet three times, and a press whose end packets were all lost
- * is recognised when the next press begins), so retransmissions and duplicates never type a key twice.
+ * is recognised when the next press begins), so retransmissions and duplicates never type a key twice; a press that
+ * begins again on the same timestamp after it ended is a new press.
  */
 public final class KeyPresses {
 
@@ -20,7 +21,10 @@ public final class KeyPresses {
             return "";
         }
         StringBuilder out = new StringBuilder(2);
-        if (timestamp != current) {
+        // the same timestamp beginning again after its end: a new press by a sender that reuses timestamps (a
+        // replayed recording); a late packet of the ended press would not have under one frame of duration
+        boolean again = timestamp == current && reported && !e.end() && e.duration() < 160;
+        if (timestamp != current || again) {
             if (!reported) {
                 out.append(pending);
             }
