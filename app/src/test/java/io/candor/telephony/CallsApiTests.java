@@ -116,8 +116,10 @@ class CallsApiTests {
             int hash = atMs(transcript, "#", false);
             assertThat(hash).isGreaterThan(first);
             int from = first * 8, to = hash * 8;
-            assertThat(CallMediaTests.rms(Wav.channel(wav.body(), 0), from, to - from)).isZero();
-            assertThat(CallMediaTests.rms(Wav.channel(wav.body(), 1), from, to - from)).isZero();
+            assertThat(CallMediaTests.rms(Wav.channel(wav.body(), 0), from, to)).as("the debtor's side, keying").isZero();
+            assertThat(CallMediaTests.rms(Wav.channel(wav.body(), 1), from, to)).as("Candor's side").isZero();
+            assertThat(CallMediaTests.rms(Wav.channel(wav.body(), 1), to + 8000, to + 3 * 8000))
+                    .as("the agent's reply after the answer is heard again").isGreaterThan(300);
 
             TenantContext.run(tenant.id(), () -> {
                 assertThat(jdbc.sql("SELECT (SELECT count(*) FROM evidence_entry WHERE type = 'CALL_RECORDED') + "

@@ -1,0 +1,146 @@
+package io.candor.telephony;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.UUID;
+
+import io.candor.agent.speech.Speech;
+import io.candor.platform.tenant.TenantContext;
+import io.candor.support.Api;
+import io.candor.support.CandorIntegrationTest;
+import io.candor.support.TestTenants;
+import io.candor.tenancy.Tenants;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The AI voice agent against baresip as the debtor's phone: baresip answers, says a few words, hears the agent, and
+ * keys through the opening, the date of birth and a promise. What baresip heard holds the agent's disclosure in the
+ * debtor's language (its sound matches the agent's synthesised opening; in English pocketsphinx hears it too), and the
+ * promise keyed on the phone is an arrangement.
+ */
+@CandorIntegrationTest
+class BaresipCallsTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestTenants tenants;
+
+    @Autowired
+    Tenants businessDates;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Speech speech;
+
+    @TempDir
+    Path dir;
+
+    Api api;
+    TestTenants.TestTenant tenant;
+    String admin;
+    String collector;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(port);
+        tenant = tenants.create("baresip");
+        admin = api.token(tenant.slug(), "admin", TestTenants.PASSWORD);
+        collector = api.token(tenant.slug(), "collector", TestTenants.PASSWORD);
+    }
+
+    @Test
+    void theMandarinAgentIsHeardOnAPhoneAndTakesAKeypadPromise() throws Exception {
+        UUID account = tenant.accounts().getFirst();
+        short[] heard = promiseByPhone(account, "zh-CN");
+        CallPrompts prompts = new CallPrompts(speech);
+        double mandarin = Envelopes.match(prompts.opening("zh-CN").audio(), heard);
+        double english = Envelopes.match(prompts.opening("en").audio(), heard);
+        assertThat(mandarin).as("the phone heard the Mandarin disclosure (%.2f; the English one scores %.2f)",
+                mandarin, english).isGreaterThan(0.8).isGreaterThan(english + 0.1);
+    }
+
+    @Test
+    void theEnglishAgentIsHeardOnAPhoneAndTakesAKeypadPromise() throws Exception {
+        UUID account = tenant.accounts().get(1);
+        TenantContext.run(tenant.id(), () -> jdbc.sql("""
+                        UPDATE debtor SET language = 'en' WHERE id = (SELECT debtor_id FROM account WHERE id = :a)""")
+                .param("a", account).update());
+        short[] heard = promiseByPhone(account, "en");
+        CallPrompts prompts = new CallPrompts(speech);
+        double english = Envelopes.match(prompts.opening("en").audio(), heard);
+        double mandarin = Envelopes.match(prompts.opening("zh-CN").audio(), heard);
+        assertThat(english).as("the phone heard the English disclosure (%.2f; the Mandarin one scores %.2f)",
+                english, mandarin).isGreaterThan(0.8).isGreaterThan(mandarin + 0.1);
+        assertThat(Envelopes.recognise(heard, dir)).as("pocketsphinx hears the disclosure on the phone")
+                .contains("recorded");
+    }
+
+    /** The call, keyed through to a promise on baresip; returns what the phone heard. */
+    private short[] promiseByPhone(UUID account, String language) throws Exception {
+        TestTenants.anyHour(api, admin, tenants.contactPoint(tenant, account, "PHONE"));
+        String number = TenantContext.call(tenant.id(), () -> jdbc.sql("""
+                        SELECT regexp_replace(cp.value, '[^0-9]', '', 'g') FROM contact_point cp
+                        JOIN account a ON a.debtor_id = cp.debtor_id WHERE a.id = :a AND cp.kind = 'PHONE'""")
+                .param("a", account).query(String.class).single());
+        LocalDate by = TenantContext.call(tenant.id(), () -> businessDates.businessDate(tenant.id())).plusDays(7);
+        String day = String.format(Locale.ROOT, "%02d%02d", by.getMonthValue(), by.getDayOfMonth());
+        byte[] hello = speech.synthesize(language.equals("en") ? "Hello, who is calling?" : "喂，您好", language);
+        try (Baresip phone = Baresip.start(dir, number, io.candor.telephony.media.Wav.to8k(
+                io.candor.telephony.media.Wav.channel(hello, 0), io.candor.telephony.media.Wav.format(hello).rate()))) {
+            Api.Response trunk = api.put("/api/v1/channels/VOICE_AI", admin, """
+                    {"settings": {"host": "127.0.0.1", "port": "%d", "transport": "udp", "from": "4008001234"}}"""
+                    .formatted(phone.port));
+            assertThat(trunk.status()).as(trunk.body()).isEqualTo(200);
+            Api.Response placed = api.post("/api/v1/accounts/" + account + "/calls", collector,
+                    "{\"channel\": \"VOICE_AI\"}");
+            assertThat(placed.status()).as(placed.body()).isEqualTo(202);
+            String id = placed.json().get("id").asString();
+            JsonNode call = eventually(id, c -> !c.get("state").asString().equals("DIALLING"), 20);
+            assertThat(call.get("state").asString()).as(phone.log()).isEqualTo("ANSWERED");
+            // the whole opening is heard before the debtor presses 1; then keys, which stop the prompts
+            Thread.sleep(language.equals("en") ? 8_000 : 7_000);
+            phone.key("1", 2_000);
+            phone.key("19900307#", 300);
+            Thread.sleep(2_000);
+            phone.key("1", 1_500);
+            phone.key("500#", 300);
+            Thread.sleep(1_500);
+            phone.key(day + "#", 300);
+            Thread.sleep(2_000);
+            phone.key("#", 0);
+            call = eventually(id, c -> c.get("state").asString().equals("ENDED"), 45);
+            assertThat(call.get("outcome").asString()).as(call.toString()).isEqualTo("VERIFIED");
+            assertThat(call.get("dtmf").asString()).isEqualTo("1xxxxxxxx#1500#" + day + "##");
+            TenantContext.run(tenant.id(), () -> assertThat(jdbc.sql("""
+                            SELECT kind || ' ' || total_minor FROM arrangement WHERE account_id = :a""")
+                    .param("a", account).query(String.class).single()).isEqualTo("PROMISE 50000"));
+            return phone.heard();
+        }
+    }
+
+    private JsonNode eventually(String id, java.util.function.Predicate<JsonNode> done, int seconds)
+            throws InterruptedException {
+        Instant until = Instant.now().plus(Duration.ofSeconds(seconds));
+        JsonNode c = api.get("/api/v1/calls/" + id, collector).json();
+        while (!done.test(c) && Instant.now().isBefore(until)) {
+            Thread.sleep(100);
+            c = api.get("/api/v1/calls/" + id, collector).json();
+        }
+        return c;
+    }
+}
