@@ -131,10 +131,18 @@ public class ContactGate {
      * the decision and when the contact is allowed again.
      */
     public static class Refused extends ConflictException {
+        private final List<String> rules;
+
         public Refused(String what, Answer a) {
             super("The contact gate refused this " + what + ": " + a.rules() + (a.nextAllowedAt() == null
                     ? "; it is not allowed until that changes." : "; contact is allowed again at " + a.nextAllowedAt()
                     + "."), refusal(a));
+            this.rules = List.copyOf(a.rules());
+        }
+
+        /** The rules that refused it. */
+        public List<String> rules() {
+            return rules;
         }
 
         private static Map<String, Object> refusal(Answer a) {

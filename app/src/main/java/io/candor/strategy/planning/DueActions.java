@@ -15,7 +15,8 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The day's planned messages as they fall due, for {@link PlanDispatch}: the next due action is claimed with
+ * The day's planned messages and AI calls as they fall due, for {@link PlanDispatch} and {@link PlannedCalls}: the
+ * next due action is claimed with
  * {@code FOR UPDATE SKIP LOCKED} and marked DISPATCHED in one transaction, so several instances never claim it twice;
  * an action whose sender died before it became a message is due again once {@link #STALE}.
  */
@@ -66,6 +67,58 @@ class DueActions {
                 .param("now", Timestamps.utc(clock.instant())).param("date", d.date())
                 .param("account", d.account()).param("step", d.step()).update());
         return due;
+    }
+
+    /** Claims the earliest due AI call, if any: one not claimed, or claimed by a dialler that died before its call. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    Optional<DueAction> claimNextCall() {
+        Optional<DueAction> due = jdbc.sql("""
+                        SELECT business_date, account_id, step, channel, coalesce(template, '') FROM plan_action
+                        WHERE channel = 'VOICE_AI' AND planned_at <= :now
+                          AND (status = 'PLANNED'
+                               OR (status = 'DISPATCHED' AND call_id IS NULL AND dispatched_at < :stale))
+                        ORDER BY planned_at LIMIT 1 FOR UPDATE SKIP LOCKED""")
+                .param("now", Timestamps.utc(clock.instant()))
+                .param("stale", Timestamps.utc(clock.instant().minus(STALE)))
+                .query((rs, n) -> new DueAction(rs.getObject(1, LocalDate.class), rs.getObject(2, UUID.class),
+                        rs.getInt(3), Channel.valueOf(rs.getString(4)), rs.getString(5)))
+                .optional();
+        due.ifPresent(d -> jdbc.sql("""
+                        UPDATE plan_action SET status = 'DISPATCHED', dispatched_at = :now
+                        WHERE business_date = :date AND account_id = :account AND step = :step""")
+                .param("now", Timestamps.utc(clock.instant())).param("date", d.date())
+                .param("account", d.account()).param("step", d.step()).update());
+        return due;
+    }
+
+    /** Records the call a claimed action became. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    void becameCall(DueAction action, UUID call) {
+        jdbc.sql("""
+                        UPDATE plan_action SET call_id = :call
+                        WHERE business_date = :date AND account_id = :account AND step = :step""")
+                .param("call", call).param("date", action.date()).param("account", action.account())
+                .param("step", action.step()).update();
+    }
+
+    /** The gate refused a claimed call at dial time: the action is REFUSED with its rules. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    void refused(DueAction action, java.util.List<String> rules) {
+        jdbc.sql("""
+                        UPDATE plan_action SET status = 'REFUSED', rules = :rules
+                        WHERE business_date = :date AND account_id = :account AND step = :step""")
+                .param("rules", rules.toArray(String[]::new)).param("date", action.date())
+                .param("account", action.account()).param("step", action.step()).update();
+    }
+
+    /** A claimed action that could not be tried now (every line busy): due again at once. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    void release(DueAction action) {
+        jdbc.sql("""
+                        UPDATE plan_action SET status = 'PLANNED', dispatched_at = NULL
+                        WHERE business_date = :date AND account_id = :account AND step = :step AND call_id IS NULL""")
+                .param("date", action.date()).param("account", action.account()).param("step", action.step())
+                .update();
     }
 
     /** Records the message a claimed action became (sent, refused by the gate at send time, or failed). */
