@@ -25,8 +25,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The demo's message providers, real protocol peers on loopback: an SMSC (SMPP 3.4, a delivery receipt for every
- * text), a mail sink (SMTP) and a print vendor's pick-up folder under the data directory. Each demo tenant's SMS, e-mail
- * and letter providers point at them on every start, so the tour's messages, portal links and reminders go out as
+ * text), a mail sink (SMTP), a print vendor's pick-up folder under the data directory and the debtors' phone (SIPp,
+ * when installed) for AI calls. Each demo tenant's SMS, e-mail, letter and AI-call providers point at them on every
+ * start, so the tour's messages, portal links and reminders go out as
  * written; the outbox page ({@link OutboxPage}) shows what each peer received.
  */
 @Component
@@ -38,12 +39,16 @@ class DemoSandbox {
 
     private final Providers providers;
     private final Path letters;
+    private final Path phoneDir;
     private @Nullable SandboxSmsc smsc;
+    private @Nullable DemoPhone phone;
     private @Nullable SandboxSmtp smtp;
 
     DemoSandbox(Providers providers, CandorProperties properties) {
         this.providers = providers;
-        this.letters = (properties.dataDir() == null ? Path.of("data") : properties.dataDir()).resolve("demo-letters");
+        Path data = properties.dataDir() == null ? Path.of("data") : properties.dataDir();
+        this.letters = data.resolve("demo-letters");
+        this.phoneDir = data.resolve("demo-phone");
     }
 
     /** Starts the peers (once) and points the current tenant's providers at them. */
@@ -52,17 +57,23 @@ class DemoSandbox {
             if (smsc == null) {
                 smsc = new SandboxSmsc(Map.of("demo-bank", PASSWORD, "demo-agency", PASSWORD), true);
                 smtp = new SandboxSmtp();
-                log.info("Demo sandbox: SMSC (SMPP) on 127.0.0.1:{}, mail sink (SMTP) on 127.0.0.1:{}, letters in {} — "
-                        + "read what they receive on the Outbox page", smsc.port, smtp.port(), letters);
+                phone = DemoPhone.start(phoneDir).orElse(null);
+                log.info("Demo sandbox: SMSC (SMPP) on 127.0.0.1:{}, mail sink (SMTP) on 127.0.0.1:{}, letters in {}, "
+                        + "debtors' phone (SIPp) {} — read what they receive on the Outbox page", smsc.port,
+                        smtp.port(), letters, phone == null ? "not installed" : "on 127.0.0.1:" + phone.port);
             }
             SandboxSmtp mail = Objects.requireNonNull(smtp);
             Path folder = Files.createDirectories(letters.resolve(slug));
-            String phone = CONTACT_PHONE.getOrDefault(slug, "400-800-0000");
+            String contact = CONTACT_PHONE.getOrDefault(slug, "400-800-0000");
             providers.put(Channel.SMS, Map.of("host", "127.0.0.1", "port", Integer.toString(smsc.port), "systemId", slug,
-                    "sourceAddr", "CANDOR", "contactPhone", phone), PASSWORD, "demo");
+                    "sourceAddr", "CANDOR", "contactPhone", contact), PASSWORD, "demo");
             providers.put(Channel.EMAIL, Map.of("host", "127.0.0.1", "port", Integer.toString(mail.port()), "from",
-                    sender(slug), "contactPhone", phone), null, "demo");
-            providers.put(Channel.LETTER, Map.of("outbox", folder.toString(), "contactPhone", phone), null, "demo");
+                    sender(slug), "contactPhone", contact), null, "demo");
+            providers.put(Channel.LETTER, Map.of("outbox", folder.toString(), "contactPhone", contact), null, "demo");
+            if (phone != null) {
+                providers.put(Channel.VOICE_AI, Map.of("host", "127.0.0.1", "port", Integer.toString(phone.port),
+                        "transport", "udp", "from", contact.replaceAll("[^0-9]", ""), "maxCalls", "4"), null, "demo");
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("the demo's message sandbox could not start: " + e.getMessage(), e);
         }
@@ -126,6 +137,9 @@ class DemoSandbox {
         }
         if (smtp != null) {
             smtp.close();
+        }
+        if (phone != null) {
+            phone.close();
         }
     }
 }

@@ -100,6 +100,9 @@ final class AgentCallScript implements MediaSession.Listener {
                 say(media, said.text(), audio, true);
                 entry = entry(media, call, said.entry());
             }
+            if (entry != null && said.sensitive() && (entry.equals("0") || entry.equals("9"))) {
+                unmask(entry.charAt(0)); // a choice (a person; not the debtor), not an answer that proves anything
+            }
             said = entry == null ? dialogue.silent() : dialogue.keyed(entry);
         }
     }
@@ -161,6 +164,24 @@ final class AgentCallScript implements MediaSession.Listener {
         media.stopPlaying();
         if (!unlessKeyed || pressed.isEmpty()) {
             media.play(audio);
+        }
+    }
+
+    /** The last key kept back was a choice after all: kept as it was keyed. */
+    private void unmask(char key) {
+        synchronized (keys) {
+            int at = keys.lastIndexOf("x");
+            if (at >= 0) {
+                keys.setCharAt(at, key);
+            }
+        }
+        synchronized (transcript) {
+            for (int i = transcript.size() - 1; i >= 0; i--) {
+                if ("x".equals(transcript.get(i).get("key"))) {
+                    transcript.get(i).put("key", String.valueOf(key));
+                    return;
+                }
+            }
         }
     }
 

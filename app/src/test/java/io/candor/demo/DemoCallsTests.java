@@ -1,0 +1,90 @@
+package io.candor.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.UUID;
+
+import io.candor.platform.tenant.TenantContext;
+import io.candor.support.Api;
+import io.candor.support.CandorIntegrationTest;
+import io.candor.tenancy.Tenants;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The demo's AI calls ring its debtors' phone (SIPp on loopback): a call placed through the API ends ENDED with the
+ * keys the phone pressed (1 through the opening, 0 for a person), and its recording downloads with the SHA-256 the
+ * call reports, which the evidence log holds.
+ */
+@CandorIntegrationTest
+class DemoCallsTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    DemoSeeder seeder;
+
+    @Autowired
+    Tenants tenants;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void aDemoAiCallRingsTheDebtorsPhoneAndLeavesARecordingInTheEvidenceLog() throws Exception {
+        seeder.seed();
+        Api api = new Api(port);
+        String admin = api.token("demo-bank", "admin", DemoSeeder.PASSWORD);
+        String collector = api.token("demo-bank", "collector", DemoSeeder.PASSWORD);
+        String id = null;
+        for (JsonNode a : api.get("/api/v1/accounts?bucket=M1&limit=100", admin).json().get("items")) {
+            JsonNode detail = api.get("/api/v1/accounts/" + a.get("id").asString(), admin).json();
+            for (JsonNode p : detail.get("contactPoints")) {
+                api.post("/api/v1/contact-points/" + p.get("id").asString() + "/consents", admin,
+                        "{\"consent\":\"CONTACT_OUTSIDE_HOURS\"}");
+            }
+            Api.Response placed = api.post("/api/v1/accounts/" + a.get("id").asString() + "/calls", collector,
+                    "{\"channel\": \"VOICE_AI\"}", "Idempotency-Key", "demo-call-" + UUID.randomUUID());
+            if (placed.status() == 202) {
+                id = placed.json().get("id").asString();
+                break;
+            }
+            assertThat(placed.status()).as("only the gate may refuse: " + placed.body()).isEqualTo(409);
+        }
+        assertThat(id).as("some M1 account may be called").isNotNull();
+        Instant until = Instant.now().plus(Duration.ofSeconds(60));
+        JsonNode call = api.get("/api/v1/calls/" + id, collector).json();
+        while (!call.get("state").asString().equals("ENDED") && Instant.now().isBefore(until)) {
+            Thread.sleep(250);
+            call = api.get("/api/v1/calls/" + id, collector).json();
+        }
+        assertThat(call.get("state").asString()).as(call.toString()).isEqualTo("ENDED");
+        assertThat(call.get("outcome").asString()).isEqualTo("ANSWERED");
+        assertThat(call.get("dtmf").asString()).as("the keys the demo phone pressed").isEqualTo("10");
+        String sha = call.get("recording").get("sha256").asString();
+        HttpResponse<byte[]> wav = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                "http://localhost:" + port + call.get("recording").get("url").asString()))
+                .header("Authorization", "Bearer " + collector).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(wav.body()))).isEqualTo(sha);
+        UUID bank = tenants.idOf("demo-bank").orElseThrow();
+        TenantContext.run(bank, () -> assertThat(jdbc.sql("""
+                        SELECT count(*) FROM (SELECT entry FROM evidence_entry WHERE type = 'CALL_RECORDED'
+                                              UNION ALL SELECT entry FROM evidence_pending WHERE type = 'CALL_RECORDED') e
+                        WHERE position(convert_to(:sha, 'UTF8') IN e.entry) > 0
+                           OR position(decode(:sha, 'hex') IN e.entry) > 0""")
+                .param("sha", sha).query(Long.class).single()).as("the evidence log holds the recording's hash")
+                .isEqualTo(1));
+    }
+}
