@@ -30,7 +30,8 @@ public final class Candor {
             "evidence", EvidenceBenchmark::run,
             "planning", PlanningBenchmark::run,
             "agent", AgentBenchmark::run,
-            "pages", PagesBenchmark::run);
+            "pages", PagesBenchmark::run,
+            "calls", io.candor.telephony.CallsBenchmark::run);
 
     private Candor() {
     }

@@ -116,7 +116,6 @@ public final class ImportBenchmark {
     }
 
     static String option(List<String> args, String name, String fallback) {
-        int i = args.indexOf(name);
-        return i >= 0 && i + 1 < args.size() ? args.get(i + 1) : fallback;
+        return io.candor.platform.CommandOptions.value(args, name, fallback);
     }
 }

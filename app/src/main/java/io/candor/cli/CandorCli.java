@@ -106,6 +106,10 @@ public final class CandorCli {
                                        evidence-log appends/s against raw SHA-256; proof time on a large tree
               bench compliance-rest [--clients N] [--seconds N] [--rate R]
                                        p50/p99 of POST /api/v1/compliance/evaluate under N concurrent clients
+              bench calls [--calls 100] [--seconds 20]
+                                       concurrent recorded calls against SIPp on loopback: RTP send-time jitter
+                                       (p50/p99, share late), packets lost, CPU per call, against bare RTP senders
+                                       on the same clock (needs sip-tester)
               help                     this text
 
             options of commands that talk to a server:

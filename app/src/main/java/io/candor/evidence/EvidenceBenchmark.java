@@ -1,5 +1,6 @@
 package io.candor.evidence;
 
+import io.candor.platform.CommandOptions;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Instant;
@@ -36,8 +37,8 @@ public final class EvidenceBenchmark {
     }
 
     public static int run(List<String> args, Class<?> application) throws Exception {
-        int appends = Integer.parseInt(option(args, "--appends", "100000"));
-        long proofSize = Long.parseLong(option(args, "--proof-size", "10000000"));
+        int appends = Integer.parseInt(CommandOptions.value(args, "--appends", "100000"));
+        long proofSize = Long.parseLong(CommandOptions.value(args, "--proof-size", "10000000"));
         try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(application).web(WebApplicationType.NONE)
                 .run("--candor.data-dir=" + Files.createTempDirectory("candor-bench-evidence"),
                         "--logging.level.root=WARN", "--logging.level.io.candor=WARN")) {
@@ -138,10 +139,5 @@ public final class EvidenceBenchmark {
         return new EvidenceEvent(EvidenceType.CONTACT_DECISION, EvidenceEvent.Subject.account(SUBJECT), "bench",
                 Instant.parse("2026-11-23T00:00:00Z").plusMillis(i), Map.of("verdict", i % 3 == 0 ? "DENY" : "ALLOW",
                 "channel", "VOICE_AI", "n", Integer.toString(i)), List.of());
-    }
-
-    private static String option(List<String> args, String name, String fallback) {
-        int i = args.indexOf(name);
-        return i >= 0 && i + 1 < args.size() ? args.get(i + 1) : fallback;
     }
 }

@@ -11,6 +11,7 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 
 import io.candor.telephony.media.Wav;
 
@@ -96,6 +97,34 @@ final class CallRecorder {
             }
         }
         return wav;
+    }
+
+    /**
+     * How many bytes at the start of a spool file the chunks recorded for it prove: each chunk's bytes hash to its
+     * SHA-256 and the chain runs on unbroken; the first chunk that does not (or is not on disk) ends the proof.
+     */
+    static long provenBytes(Path spool, List<Chunk> chunks) throws IOException {
+        long proven = 0;
+        byte[] chain = new byte[32];
+        try (FileChannel in = FileChannel.open(spool, StandardOpenOption.READ)) {
+            for (Chunk c : chunks) {
+                ByteBuffer b = ByteBuffer.allocate(c.bytes());
+                while (b.hasRemaining() && in.read(b, proven + b.position()) > 0) {
+                    // read the chunk's bytes
+                }
+                if (b.hasRemaining()) {
+                    break;
+                }
+                byte[] hash = sha256(b.array());
+                chain = chainAfter(chain, hash);
+                if (!HexFormat.of().formatHex(hash).equals(c.sha256()) || !HexFormat.of().formatHex(chain)
+                        .equals(c.chain())) {
+                    break;
+                }
+                proven += c.bytes();
+            }
+        }
+        return proven;
     }
 
     private void flushChunk() {

@@ -71,8 +71,11 @@ class Calls {
                        String detail) {
     }
 
-    /** The recording of a call: its hash, length and where to download it. */
-    public record Recording(String sha256, long durationMs, String url) {
+    /**
+     * The recording of a call: its hash, length, where to download it, and its chunks (five seconds each, hashed while
+     * the call ran) with the chain hash over them — what proves a recording cut short by a crash.
+     */
+    public record Recording(String sha256, long durationMs, String url, long chunks, String chain) {
     }
 
     private final JdbcClient jdbc;
@@ -183,7 +186,7 @@ class Calls {
         StringBuilder keys = new StringBuilder();
         List<Map<String, Object>> transcript = new ArrayList<>();
         long startNanos = System.nanoTime();
-        Path file = spool.resolve(id + ".pcm");
+        Path file = spoolOf(id);
         UUID tenant = TenantContext.require();
         // chunks are written on the recording's own thread: the tenant goes with them
         CallRecorder recorder = new CallRecorder(file, chunk -> TenantContext.run(tenant, () -> jdbc.sql("""
@@ -200,7 +203,7 @@ class Calls {
         SipCall.Outcome outcome = SipCall.place(trunk.target(number), Duration.ofSeconds(45), host -> {
             try {
                 session[0] = new MediaSession(host, clock, recorder, script);
-                return new SessionMedia(session[0], () -> markAnswered(id));
+                return new SessionMedia(session[0], () -> markAnswered(id, session[0].quality().codec()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -217,9 +220,16 @@ class Calls {
         }
     }
 
-    private void markAnswered(UUID id) {
-        jdbc.sql("UPDATE call SET state = 'ANSWERED', answered_at = :now WHERE id = :id AND state = 'DIALLING'")
-                .param("now", utc(time.instant())).param("id", id).update();
+    /** Where the recordings of calls going on are spooled, one file a call. */
+    Path spoolOf(UUID call) {
+        return spool.resolve(call + ".pcm");
+    }
+
+    private void markAnswered(UUID id, String codec) {
+        jdbc.sql("""
+                        UPDATE call SET state = 'ANSWERED', answered_at = :now, quality = jsonb_build_object('codec', :codec)
+                        WHERE id = :id AND state = 'DIALLING'""")
+                .param("now", utc(time.instant())).param("codec", codec).param("id", id).update();
     }
 
     private void finish(UUID id, UUID account, UUID reservation, SipCall.Outcome outcome, AgentCallScript.Reach reach,
@@ -247,19 +257,30 @@ class Calls {
                 gate.recordOutcome(reservation, contactOutcome(outcome.result(), reach));
             }
             if (answered) {
-                Map<String, String> facts = new LinkedHashMap<>();
-                facts.put("call", id.toString());
-                facts.put("durationMs", Long.toString(durationMs));
-                facts.put("channels", "2");
-                facts.put("codec", quality == null ? "" : quality.codec());
-                facts.put("sha256", hash);
-                facts.put("chunks", Long.toString(jdbc.sql("SELECT count(*) FROM call_recording_chunk WHERE call_id = :id")
-                        .param("id", id).query(Long.class).single()));
-                events.publishEvent(new EvidenceEvent(EvidenceType.CALL_RECORDED, EvidenceEvent.Subject.account(account),
-                        "ai-agent", time.instant(), facts, List.of(wav)));
+                logRecording(id, account, durationMs, quality == null ? "" : quality.codec(), wav, Map.of());
             }
         });
         log.info("Call {} ended: {} ({} ms recorded, keys {})", id, outcome.result(), durationMs, keys.length());
+    }
+
+    /**
+     * Logs a call's recording as {@code CALL_RECORDED} — its length, channels, codec, SHA-256, chunks and the chain
+     * hash over them — with the WAV as content, in the caller's transaction.
+     */
+    void logRecording(UUID id, UUID account, long durationMs, String codec, byte[] wav, Map<String, String> more) {
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("call", id.toString());
+        facts.put("durationMs", Long.toString(durationMs));
+        facts.put("channels", "2");
+        facts.put("codec", codec);
+        String hash = Entry.contentHash(wav);
+        facts.put("sha256", hash);
+        Recording chunks = recordingOf(id, hash, durationMs);
+        facts.put("chunks", Long.toString(chunks.chunks()));
+        facts.put("chain", chunks.chain());
+        facts.putAll(more);
+        events.publishEvent(new EvidenceEvent(EvidenceType.CALL_RECORDED, EvidenceEvent.Subject.account(account),
+                "ai-agent", time.instant(), facts, List.of(wav)));
     }
 
     /**
@@ -308,9 +329,18 @@ class Calls {
                     ended == null ? null : ended.toInstant(),
                     ended == null ? null : Duration.between(answered != null ? answered : started, ended).toMillis(),
                     rs.getString("dtmf"), transcript, quality,
-                    hash == null ? null : new Recording(hash, ms, "/api/v1/calls/" + call + "/recording"),
+                    hash == null ? null : recordingOf(call, hash, ms),
                     rs.getString("detail"));
         }).optional();
+    }
+
+    private Recording recordingOf(UUID call, String hash, long ms) {
+        return jdbc.sql("""
+                        SELECT count(*), coalesce((SELECT chain FROM call_recording_chunk WHERE call_id = :id
+                                                   ORDER BY chunk DESC LIMIT 1), '')
+                        FROM call_recording_chunk WHERE call_id = :id""")
+                .param("id", call).query((rs, n) -> new Recording(hash, ms, "/api/v1/calls/" + call + "/recording",
+                        rs.getLong(1), rs.getString(2))).single();
     }
 
     /** The recording's WAV, checked against its hash; the read of the debtor's call is audited. */

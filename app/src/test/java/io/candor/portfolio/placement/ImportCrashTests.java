@@ -29,12 +29,12 @@ class ImportCrashTests {
     @Test
     void killingTheServerMidImportLeavesNoPartialAccountsAndTheFileCanBeImportedAgain() throws Exception {
         Path file = PlacementFileGenerator.write(dir.resolve("big.csv"), 60_000, "KILL-", LocalDate.of(2026, 11, 23));
-        int port = freePort();
+        int port = CrashTestServer.freePort();
         Api api = new Api(port);
-        Process first = start(port);
+        Process first = CrashTestServer.start(dir, port);
         String jobId;
         try {
-            awaitUp(api, first);
+            CrashTestServer.awaitUp(api, first, dir);
             String admin = api.token(CrashTestServer.TENANT, CrashTestServer.ADMIN, CrashTestServer.PASSWORD);
             jobId = api.upload("/api/v1/imports/placements", admin, "big.csv", Files.readAllBytes(file))
                     .json().get("id").asString();
@@ -42,9 +42,9 @@ class ImportCrashTests {
         } finally {
             first.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook, no rollback by Candor itself
         }
-        Process second = start(port);
+        Process second = CrashTestServer.start(dir, port);
         try {
-            awaitUp(api, second);
+            CrashTestServer.awaitUp(api, second, dir);
             String admin = api.token(CrashTestServer.TENANT, CrashTestServer.ADMIN, CrashTestServer.PASSWORD);
             JsonNode job = api.get("/api/v1/imports/" + jobId, admin).json();
             assertThat(job.get("status").asString()).isEqualTo("FAILED");
@@ -60,33 +60,6 @@ class ImportCrashTests {
             second.destroy();
             second.waitFor();
         }
-    }
-
-    private Process start(int port) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", System.getProperty("java.class.path"), CrashTestServer.class.getName(),
-                "--server.port=" + port, "--candor.data-dir=" + dir.resolve("data")));
-        return new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("server.log").toFile())).start();
-    }
-
-    private void awaitUp(Api api, Process process) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
-        while (System.nanoTime() < deadline) {
-            assertThat(process.isAlive()).as("the server exited: " + Files.readString(dir.resolve("server.log"))).isTrue();
-            try {
-                if (api.get("/actuator/health", null).body().contains("UP")
-                        && api.post("/api/v1/auth/token", null,
-                        "{\"tenant\":\"" + CrashTestServer.TENANT + "\",\"username\":\"" + CrashTestServer.ADMIN
-                                + "\",\"password\":\"" + CrashTestServer.PASSWORD + "\"}").status() == 200) {
-                    return;
-                }
-            } catch (RuntimeException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("the server did not come up: " + Files.readString(dir.resolve("server.log")));
     }
 
     private static void awaitRowsRead(Api api, String token, String job, long rows) throws InterruptedException {
@@ -122,11 +95,5 @@ class ImportCrashTests {
             cursor = page.get("nextCursor").isNull() ? null : "&cursor=" + page.get("nextCursor").asString();
         }
         return n;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 }
