@@ -48,24 +48,25 @@ final class AgentCallScript implements MediaSession.Listener {
     enum Reach { NOBODY_KEYED, KEYED, VERIFIED }
 
     private final CallPrompts prompts;
+    private final CallPrompts.Prompt opening;
     private final String language;
     private final List<String> names;
     private final StringBuilder keys;
     private final List<Map<String, Object>> transcript;
-    private final long startNanos;
+    private volatile long answeredNanos = System.nanoTime();
     private final BlockingQueue<Character> pressed = new LinkedBlockingQueue<>();
     private volatile @Nullable MediaSession session;
     private volatile boolean masking;
     private volatile Reach reach = Reach.NOBODY_KEYED;
 
-    AgentCallScript(CallPrompts prompts, String language, List<String> names, StringBuilder keys,
-            List<Map<String, Object>> transcript, long startNanos) {
+    AgentCallScript(CallPrompts prompts, CallPrompts.Prompt opening, String language, List<String> names,
+            StringBuilder keys, List<Map<String, Object>> transcript) {
         this.prompts = prompts;
+        this.opening = opening;
         this.language = language;
         this.names = names;
         this.keys = keys;
         this.transcript = transcript;
-        this.startNanos = startNanos;
     }
 
     Reach reach() {
@@ -73,8 +74,8 @@ final class AgentCallScript implements MediaSession.Listener {
     }
 
     void run(MediaSession media, SipCall.Answered call, Dialogue dialogue) throws InterruptedException {
+        this.answeredNanos = System.nanoTime(); // the transcript's times are the recording's
         this.session = media;
-        CallPrompts.Prompt opening = prompts.opening(language);
         if (!heard(media, call, opening.text(), opening.audio())) {
             return;
         }
@@ -202,7 +203,7 @@ final class AgentCallScript implements MediaSession.Listener {
 
     private void entry(String speaker, Map<String, Object> what) {
         Map<String, Object> e = new LinkedHashMap<>();
-        e.put("atMs", (System.nanoTime() - startNanos) / 1_000_000);
+        e.put("atMs", (System.nanoTime() - answeredNanos) / 1_000_000);
         e.put("speaker", speaker);
         e.putAll(what);
         synchronized (transcript) {

@@ -185,7 +185,6 @@ class Calls {
             Actor by) {
         StringBuilder keys = new StringBuilder();
         List<Map<String, Object>> transcript = new ArrayList<>();
-        long startNanos = System.nanoTime();
         Path file = spoolOf(id);
         UUID tenant = TenantContext.require();
         // chunks are written on the recording's own thread: the tenant goes with them
@@ -195,8 +194,8 @@ class Calls {
                 .param("tenant", tenant).param("call", id).param("chunk", chunk.index())
                 .param("bytes", chunk.bytes()).param("sha", chunk.sha256()).param("chain", chunk.chain()).update()));
         MediaSession[] session = new MediaSession[1];
-        AgentCallScript script = new AgentCallScript(prompts, f.language(), List.of(f.debtorName()), keys, transcript,
-                startNanos);
+        AgentCallScript script = new AgentCallScript(prompts, prompts.opening(f.country(), f.language(), f.creditor()),
+                f.language(), List.of(f.debtorName()), keys, transcript);
         CallConversation conversation = new CallConversation(conversations, account, reservation, by,
                 c -> jdbc.sql("UPDATE call SET conversation_id = :c WHERE id = :id").param("c", c).param("id", id)
                         .update());

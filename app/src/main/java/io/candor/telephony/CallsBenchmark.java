@@ -81,6 +81,9 @@ public final class CallsBenchmark {
             out.put("calls", calls);
             out.put("seconds", seconds);
             out.put("cores", Runtime.getRuntime().availableProcessors());
+            out.put("java", Runtime.version().toString());
+            out.put("garbageCollectors", ManagementFactory.getGarbageCollectorMXBeans().stream()
+                    .map(java.lang.management.GarbageCollectorMXBean::getName).toList());
             out.put("lateMeansMoreThanMs", LATE_MS);
             out.put("candor", candor);
             out.put("baselineBareSenders", baseline.json());

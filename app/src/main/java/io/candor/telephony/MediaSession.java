@@ -51,6 +51,7 @@ final class MediaSession implements MediaClock.Ticking, AutoCloseable {
     private final DatagramSocket rtp;
     private final DatagramSocket rtcp;
     private final MediaClock clock;
+    private static final short[] SILENCE = new short[FRAME];
     private final CallRecorder recorder;
     private final Listener listener;
     private final long ssrc = RANDOM.nextInt() & 0xFFFF_FFFFL;
@@ -159,7 +160,7 @@ final class MediaSession implements MediaClock.Ticking, AutoCloseable {
         synchronized (this) {
             byte[] event = events.poll();
             short[] next = event == null ? prompt.poll() : null;
-            out = next != null ? next : new short[FRAME];
+            out = next != null ? next : SILENCE; // read only, here and by the recording
             if (event != null) {
                 if (event[1] >= 0 && (event[2] << 8 | event[3] & 0xFF) == FRAME) {
                     eventStart = timestamp; // the first packet of a press: its timestamp stays for all of them

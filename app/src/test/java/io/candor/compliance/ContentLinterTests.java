@@ -20,14 +20,14 @@ class ContentLinterTests {
     @Test
     void flagsAThreatWithItsSpan() {
         String text = "Pay today or you will be arrested by the police.";
-        List<ContentLinter.Finding> f = lint("GB", Channel.VOICE_AI, "en", text);
+        List<ContentLinter.Finding> f = lint("GB", Channel.VOICE_HUMAN, "en", text);
         assertThat(f).extracting(ContentLinter.Finding::rule).containsExactly("BANNED-THREAT", "BANNED-IMPERSONATION");
         assertThat(text.substring(f.getFirst().start(), f.getFirst().end())).isEqualTo("arrested");
     }
 
     @Test
     void matchesWholeWordsInLatinScripts() {
-        assertThat(lint("GB", Channel.VOICE_AI, "en", "Our policies allow a payment plan.")).isEmpty();
+        assertThat(lint("GB", Channel.VOICE_HUMAN, "en", "Our policies allow a payment plan.")).isEmpty();
     }
 
     @Test

@@ -111,7 +111,8 @@ class CallsApiTests {
                     .isGreaterThan(100);
             assertThat(CallMediaTests.rms(Wav.channel(wav.body(), 1), 0, 3 * 8000)).as("the agent's disclosure")
                     .isGreaterThan(300);
-            // from the identity question to its answer both channels are silence
+            // from the identity question to its answer both channels are silence (the transcript's times are the
+            // recording's)
             int first = atMs(transcript, "x", true);
             int hash = atMs(transcript, "#", false);
             assertThat(hash).isGreaterThan(first);
