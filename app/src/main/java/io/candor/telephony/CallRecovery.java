@@ -133,6 +133,7 @@ class CallRecovery {
                     .param("ms", wav == null ? null : ms).param("id", c.id()).update();
             if (wav != null) {
                 calls.logRecording(c.id(), c.account(), ms, c.codec(), wav, Map.of("interrupted", "true"));
+                calls.retain(c.id(), c.account());
             }
             if (c.contact() != null) {
                 try {

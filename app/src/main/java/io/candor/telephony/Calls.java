@@ -75,7 +75,8 @@ class Calls {
      * The recording of a call: its hash, length, where to download it, and its chunks (five seconds each, hashed while
      * the call ran) with the chain hash over them — what proves a recording cut short by a crash.
      */
-    public record Recording(String sha256, long durationMs, String url, long chunks, String chain) {
+    public record Recording(String sha256, long durationMs, String url, long chunks, String chain,
+                            java.time.@Nullable LocalDate keepUntil, @Nullable Instant erasedAt) {
     }
 
     private final JdbcClient jdbc;
@@ -91,6 +92,7 @@ class Calls {
     private final ApplicationEventPublisher events;
     private final Clock time;
     private final Conversations conversations;
+    private final RecordingRetention retention = RecordingRetention.shipped();
     private final Path spool;
     private final Map<UUID, AtomicInteger> live = new ConcurrentHashMap<>();
 
@@ -257,9 +259,28 @@ class Calls {
             }
             if (answered) {
                 logRecording(id, account, durationMs, quality == null ? "" : quality.codec(), wav, Map.of());
+                retain(id, account);
             }
         });
         log.info("Call {} ended: {} ({} ms recorded, keys {})", id, outcome.result(), durationMs, keys.length());
+    }
+
+    /**
+     * Sets until when a call's recording is kept: its debtor's jurisdiction's minimum, or longer when the tenant's
+     * trunk keeps recordings longer ({@code retentionYears}), from today.
+     */
+    void retain(UUID id, UUID account) {
+        String country = facts.of(account, "keep a call recording").map(MessageFacts.Facts::country).orElse("");
+        int years = providers.find(Channel.VOICE_AI).map(p -> {
+            try {
+                return Trunk.of(p).retentionYears();
+            } catch (BadRequestException badlySet) {
+                return 0;
+            }
+        }).orElse(0);
+        RecordingRetention.Keep keep = retention.keep(country, java.time.LocalDate.now(time), years);
+        jdbc.sql("UPDATE call SET keep_until = :until, retention_rule = :rule WHERE id = :id")
+                .param("until", keep.until()).param("rule", keep.rule()).param("id", id).update();
     }
 
     /**
@@ -335,11 +356,17 @@ class Calls {
 
     private Recording recordingOf(UUID call, String hash, long ms) {
         return jdbc.sql("""
-                        SELECT count(*), coalesce((SELECT chain FROM call_recording_chunk WHERE call_id = :id
-                                                   ORDER BY chunk DESC LIMIT 1), '')
-                        FROM call_recording_chunk WHERE call_id = :id""")
-                .param("id", call).query((rs, n) -> new Recording(hash, ms, "/api/v1/calls/" + call + "/recording",
-                        rs.getLong(1), rs.getString(2))).single();
+                        SELECT count(k.chunk), coalesce((SELECT chain FROM call_recording_chunk WHERE call_id = :id
+                                                         ORDER BY chunk DESC LIMIT 1), ''),
+                               c.keep_until, c.recording_erased_at
+                        FROM call c LEFT JOIN call_recording_chunk k ON k.tenant_id = c.tenant_id AND k.call_id = c.id
+                        WHERE c.id = :id GROUP BY c.keep_until, c.recording_erased_at""")
+                .param("id", call).query((rs, n) -> {
+                    OffsetDateTime erased = rs.getObject(4, OffsetDateTime.class);
+                    return new Recording(hash, ms, "/api/v1/calls/" + call + "/recording", rs.getLong(1),
+                            rs.getString(2), rs.getObject(3, java.time.LocalDate.class),
+                            erased == null ? null : erased.toInstant());
+                }).single();
     }
 
     /** The recording's WAV, checked against its hash; the read of the debtor's call is audited. */

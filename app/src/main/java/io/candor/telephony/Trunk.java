@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * where INVITEs go (the trunk, or an outbound proxy in front of it), as whom, with which digest user (the sealed
  * secret is its password), and how many calls may run on it at once.
  */
-record Trunk(String host, int port, String from, @Nullable String authUser, @Nullable String secret, int maxCalls) {
+record Trunk(String host, int port, String from, @Nullable String authUser, @Nullable String secret, int maxCalls,
+             int retentionYears) {
 
     static final int DEFAULT_MAX_CALLS = 10;
 
@@ -31,7 +32,9 @@ record Trunk(String host, int port, String from, @Nullable String authUser, @Nul
         int max = number(s, "maxCalls", DEFAULT_MAX_CALLS, 1, 1000, p);
         String from = s.getOrDefault("from", "candor");
         String user = s.get("authUser");
-        return new Trunk(host.strip(), port, from, user == null || user.isBlank() ? null : user, p.secret(), max);
+        // the tenant may keep recordings longer than its jurisdictions require (0: the minimum)
+        int keep = number(s, "retentionYears", 0, 0, 30, p);
+        return new Trunk(host.strip(), port, from, user == null || user.isBlank() ? null : user, p.secret(), max, keep);
     }
 
     private static int number(Map<String, String> s, String key, int otherwise, int min, int max, Providers.Provider p) {

@@ -99,6 +99,8 @@ class CallsApiTests {
                     .contains("已记录：您承诺在" + by + "前还款500.00 CNY").contains("感谢您的接听");
 
             String sha = call.get("recording").get("sha256").asString();
+            assertThat(call.get("recording").get("keepUntil").asString()).as("CN-06: two years from the call")
+                    .isEqualTo(LocalDate.now(java.time.ZoneOffset.UTC).plusYears(2).toString());
             HttpResponse<byte[]> wav = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create("http://localhost:" + port + call.get("recording").get("url").asString()))
                     .header("Authorization", "Bearer " + collector).build(), HttpResponse.BodyHandlers.ofByteArray());
