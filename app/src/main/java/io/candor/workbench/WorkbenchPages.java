@@ -25,6 +25,7 @@ import io.candor.platform.web.NotFoundException;
 import io.candor.portal.DisputeDocuments;
 import io.candor.portfolio.ContactPointRef;
 import io.candor.strategy.planning.WorkQueues;
+import io.candor.telephony.CallRecordings;
 import io.candor.tenancy.Tenants;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
@@ -49,6 +50,7 @@ class WorkbenchPages {
 
     private final WorkQueues queues;
     private final Account360 accounts;
+    private final CallRecordings recordings;
     private final ContactGate gate;
     private final Dispositions dispositions;
     private final AccountNotes notes;
@@ -58,8 +60,10 @@ class WorkbenchPages {
     private final DisputeDocuments documents;
 
     WorkbenchPages(DisputeDocuments documents, WorkQueues queues, Account360 accounts, ContactGate gate,
-            Dispositions dispositions, AccountNotes notes, Sends sends, Tenants tenants, ContactRecords records) {
+            Dispositions dispositions, AccountNotes notes, Sends sends, Tenants tenants, ContactRecords records,
+            CallRecordings recordings) {
         this.documents = documents;
+        this.recordings = recordings;
         this.queues = queues;
         this.accounts = accounts;
         this.gate = gate;
@@ -110,7 +114,15 @@ class WorkbenchPages {
                             : r.nextAllowedAt().atOffset(ZoneOffset.UTC))).orElse(null));
         }
         queues.next(me.userId(), today(me), id).ifPresent(n -> model.addAttribute("next", n));
+        model.addAttribute("calls", recordings.of(id));
         return "workbench/account";
+    }
+
+    /** A call's recording played in the account 360 (an audited read). */
+    @GetMapping("/workbench/accounts/{id}/calls/{call}/recording")
+    ResponseEntity<byte[]> recording(@PathVariable UUID id, @PathVariable UUID call) {
+        return ResponseEntity.ok().contentType(org.springframework.http.MediaType.parseMediaType("audio/wav"))
+                .body(recordings.listen(id, call, "ACCOUNT_360"));
     }
 
     /** Asks the gate for a call (or text) now; allowed, the slot is reserved and the call panel opens. */

@@ -49,6 +49,7 @@ class DemoCallsTests {
         String admin = api.token("demo-bank", "admin", DemoSeeder.PASSWORD);
         String collector = api.token("demo-bank", "collector", DemoSeeder.PASSWORD);
         String id = null;
+        String account = null;
         for (JsonNode a : api.get("/api/v1/accounts?bucket=M1&limit=100", admin).json().get("items")) {
             JsonNode detail = api.get("/api/v1/accounts/" + a.get("id").asString(), admin).json();
             for (JsonNode p : detail.get("contactPoints")) {
@@ -59,6 +60,7 @@ class DemoCallsTests {
                     "{\"channel\": \"VOICE_AI\"}", "Idempotency-Key", "demo-call-" + UUID.randomUUID());
             if (placed.status() == 202) {
                 id = placed.json().get("id").asString();
+                account = a.get("id").asString();
                 break;
             }
             assertThat(placed.status()).as("only the gate may refuse: " + placed.body()).isEqualTo(409);
@@ -78,7 +80,19 @@ class DemoCallsTests {
                 "http://localhost:" + port + call.get("recording").get("url").asString()))
                 .header("Authorization", "Bearer " + collector).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(wav.body()))).isEqualTo(sha);
+        // the collector plays it in the account 360: an audited read
+        io.candor.support.WebSession web = new io.candor.support.WebSession(port).signIn("demo-bank", "collector",
+                DemoSeeder.PASSWORD);
+        String page = web.get("/workbench/accounts/" + account).body();
+        String src = "/workbench/accounts/" + account + "/calls/" + id + "/recording";
+        assertThat(page).contains("<audio").contains(src);
+        assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(web.bytes(src))))
+                .as("the 360 plays the recording the call reports").isEqualTo(sha);
         UUID bank = tenants.idOf("demo-bank").orElseThrow();
+        TenantContext.run(bank, () -> assertThat(jdbc.sql("""
+                        SELECT count(*) FROM audit_event WHERE resource_type = 'call_recording'
+                          AND purpose = 'ACCOUNT_360'""").query(Long.class).single())
+                .as("listening in the 360 is audited with its purpose").isEqualTo(1));
         TenantContext.run(bank, () -> assertThat(jdbc.sql("""
                         SELECT count(*) FROM (SELECT entry FROM evidence_entry WHERE type = 'CALL_RECORDED'
                                               UNION ALL SELECT entry FROM evidence_pending WHERE type = 'CALL_RECORDED') e
