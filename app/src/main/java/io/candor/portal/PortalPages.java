@@ -4,17 +4,23 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 
 import io.candor.platform.CandorProperties;
 import io.candor.platform.tenant.TenantContext;
 import io.candor.platform.web.PageLocale;
 import io.candor.portfolio.AccountFacts;
 import io.candor.portfolio.AccountReadModel;
+import io.candor.portfolio.Creditors;
+import io.candor.platform.web.NotFoundException;
+import io.candor.telephony.CallRecordings;
 import io.candor.tenancy.Tenants;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,8 +41,13 @@ class PortalPages {
     private final AccountReadModel accounts;
     private final CandorProperties properties;
 
+    private final Creditors creditors;
+    private final CallRecordings recordings;
+
     PortalPages(PortalLinks links, Verification verification, PortalView view, PortalOffers offers, Tenants tenants,
-            AccountReadModel accounts, CandorProperties properties) {
+            AccountReadModel accounts, CandorProperties properties, Creditors creditors, CallRecordings recordings) {
+        this.creditors = creditors;
+        this.recordings = recordings;
         this.links = links;
         this.verification = verification;
         this.view = view;
@@ -130,7 +141,28 @@ class PortalPages {
         model.addAttribute("offers", o.status().equals("OPEN") && (o.arrangement() == null || !o.arrangement().status().live())
                 ? offers.of(s.account(), o.total(), today) : List.of());
         model.addAttribute("today", today);
+        // 阳光催收: the debtor hears their own calls when the creditor lets them
+        AccountFacts facts = accounts.require(s.account());
+        boolean hear = creditors.one(facts.creditorCode()).map(Creditors.Creditor::debtorsHearCalls).orElse(false);
+        model.addAttribute("calls", hear ? recordings.of(s.account()).stream().filter(CallRecordings.Recorded::audio)
+                .toList() : List.of());
         return "portal/home";
+    }
+
+    /** One of the debtor's own calls, played in the portal when the creditor allows it (an audited read). */
+    @GetMapping("/portal/calls/{call}/recording")
+    ResponseEntity<byte[]> recording(@RequestAttribute(PortalSession.ATTRIBUTE) PortalSession s,
+            @PathVariable UUID call) {
+        AccountFacts facts = accounts.require(s.account());
+        if (!creditors.one(facts.creditorCode()).map(Creditors.Creditor::debtorsHearCalls).orElse(false)) {
+            return ResponseEntity.notFound().build();
+        }
+        try {
+            return ResponseEntity.ok().contentType(MediaType.parseMediaType("audio/wav"))
+                    .body(recordings.listen(s.account(), call, "DEBTOR_PORTAL", Verification.debtor(s.link())));
+        } catch (NotFoundException notTheirs) {
+            return ResponseEntity.notFound().build();
+        }
     }
 
     @PostMapping("/portal/language")

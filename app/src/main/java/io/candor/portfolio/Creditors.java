@@ -36,8 +36,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Creditors {
 
-    /** A creditor as its administrator set it up: a name and the jurisdictions whose law governs its accounts. */
-    public record Creditor(String code, String name, List<String> jurisdictions, Instant updatedAt) {
+    /**
+     * A creditor as its administrator set it up: a name, the jurisdictions whose law governs its accounts, and
+     * whether its debtors may listen to their own calls in the portal.
+     */
+    public record Creditor(String code, String name, List<String> jurisdictions, boolean debtorsHearCalls,
+                           Instant updatedAt) {
     }
 
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
@@ -54,13 +58,13 @@ public class Creditors {
 
     /** The tenant's creditors by code. */
     public List<Creditor> all() {
-        return jdbc.sql("SELECT code, name, jurisdictions, updated_at FROM creditor ORDER BY code")
+        return jdbc.sql("SELECT code, name, jurisdictions, debtors_hear_calls, updated_at FROM creditor ORDER BY code")
                 .query(Creditors::creditor).list();
     }
 
     /** One creditor by its code. */
     public Optional<Creditor> one(String code) {
-        return jdbc.sql("SELECT code, name, jurisdictions, updated_at FROM creditor WHERE code = :code")
+        return jdbc.sql("SELECT code, name, jurisdictions, debtors_hear_calls, updated_at FROM creditor WHERE code = :code")
                 .param("code", code.strip().toUpperCase(Locale.ROOT)).query(Creditors::creditor).optional();
     }
 
@@ -70,6 +74,13 @@ public class Creditors {
      */
     @Transactional
     public Creditor put(String code, @Nullable String name, @Nullable List<String> jurisdictions) {
+        return put(code, name, jurisdictions, null);
+    }
+
+    /** As {@link #put(String, String, List)}, and whether debtors hear their calls (null: as it was, else off). */
+    @Transactional
+    public Creditor put(String code, @Nullable String name, @Nullable List<String> jurisdictions,
+            @Nullable Boolean debtorsHearCalls) {
         List<FieldProblem> problems = new ArrayList<>();
         String c = code.strip().toUpperCase(Locale.ROOT);
         if (!c.matches("[A-Z0-9][A-Z0-9_-]{0,31}")) {
@@ -99,16 +110,20 @@ public class Creditors {
         String first = codes.iterator().next();
         String country = first.substring(0, 2);
         jdbc.sql("""
-                        INSERT INTO creditor (tenant_id, id, code, name, country, jurisdictions, updated_at)
-                        VALUES (:t, :id, :code, :name, :country, :jurisdictions, :now)
+                        INSERT INTO creditor (tenant_id, id, code, name, country, jurisdictions, updated_at,
+                                              debtors_hear_calls)
+                        VALUES (:t, :id, :code, :name, :country, :jurisdictions, :now, coalesce(:hear, false))
                         ON CONFLICT (tenant_id, code) DO UPDATE SET name = excluded.name,
                             country = excluded.country, jurisdictions = excluded.jurisdictions,
-                            updated_at = excluded.updated_at""")
+                            updated_at = excluded.updated_at,
+                            debtors_hear_calls = coalesce(:hear, creditor.debtors_hear_calls)""")
+                .param("hear", debtorsHearCalls)
                 .param("t", TenantContext.require()).param("id", Ids.newId()).param("code", c).param("name", n)
                 .param("country", country).param("jurisdictions", codes.toArray(String[]::new))
                 .param("now", Timestamps.utc(clock.instant())).update();
         audit.record(AuditEntry.of(AuditAction.CREDITOR_SET, "creditor", c)
-                .withDetail(Map.of("name", n, "jurisdictions", String.join(",", codes))));
+                .withDetail(Map.of("name", n, "jurisdictions", String.join(",", codes), "debtorsHearCalls",
+                        String.valueOf(debtorsHearCalls))));
         return one(c).orElseThrow();
     }
 
@@ -124,7 +139,7 @@ public class Creditors {
     private static Creditor creditor(ResultSet rs, int n) throws SQLException {
         Array a = rs.getArray("jurisdictions");
         return new Creditor(rs.getString("code"), rs.getString("name"), List.of((String[]) a.getArray()),
-                rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+                rs.getBoolean("debtors_hear_calls"), rs.getObject("updated_at", OffsetDateTime.class).toInstant());
     }
 
     /** The creditor with this code, if the tenant has one. */

@@ -15,8 +15,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class CreditorsApi {
 
-    /** A creditor's name and the jurisdictions whose law governs its accounts. */
-    record CreditorSetUp(@Nullable String name, @Nullable List<String> jurisdictions) {
+    /** A creditor's name, the jurisdictions whose law governs its accounts, whether debtors hear their calls. */
+    record CreditorSetUp(@Nullable String name, @Nullable List<String> jurisdictions,
+                         @Nullable Boolean debtorsHearCalls) {
     }
 
     private final Creditors creditors;
@@ -40,6 +41,6 @@ class CreditorsApi {
     @PutMapping("/api/v1/creditors/{code}")
     @PreAuthorize("hasRole('ADMIN')")
     Creditors.Creditor put(@PathVariable String code, @RequestBody CreditorSetUp setUp) {
-        return creditors.put(code, setUp.name(), setUp.jurisdictions());
+        return creditors.put(code, setUp.name(), setUp.jurisdictions(), setUp.debtorsHearCalls());
     }
 }

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
+import io.candor.platform.Actor;
 import io.candor.platform.web.NotFoundException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,9 +48,14 @@ public class CallRecordings {
 
     /** A call's recording of this account as WAV, the read audited with its purpose; 404 for another account's. */
     public byte[] listen(UUID account, UUID call, String purpose) {
+        return listen(account, call, purpose, null);
+    }
+
+    /** As {@link #listen(UUID, UUID, String)}, the read audited as {@code as} (the debtor in the portal). */
+    public byte[] listen(UUID account, UUID call, String purpose, @Nullable Actor as) {
         if (of(account).stream().noneMatch(c -> c.id().equals(call))) {
             throw new NotFoundException("call of this account", call);
         }
-        return calls.recording(call, purpose);
+        return calls.recording(call, purpose, as);
     }
 }

@@ -371,6 +371,11 @@ class Calls {
 
     /** The recording's WAV, checked against its hash; the read of the debtor's call is audited. */
     public byte[] recording(UUID id, String purpose) {
+        return recording(id, purpose, null);
+    }
+
+    /** As {@link #recording(UUID, String)}, the read audited as {@code as} (the debtor, in the portal). */
+    byte[] recording(UUID id, String purpose, @Nullable Actor as) {
         View v = find(id).orElseThrow(() -> new NotFoundException("call", id));
         Recording r = v.recording();
         if (r == null) {
@@ -379,7 +384,13 @@ class Calls {
         byte[] wav = content.verified(r.sha256()).orElseThrow(() -> new ConflictException("The recording of "
                 + "call " + id + " is no longer held (erased at the end of its retention, or damaged); the evidence log "
                 + "keeps its hash " + r.sha256() + "."));
-        audit.record(AuditEntry.read("call_recording", id, purpose).withDetail(Map.of("account", v.account().toString())));
+        AuditEntry read = AuditEntry.read("call_recording", id, purpose).withDetail(Map.of("account",
+                v.account().toString()));
+        if (as == null) {
+            audit.record(read);
+        } else {
+            audit.recordAs(as, read);
+        }
         return wav;
     }
 }
