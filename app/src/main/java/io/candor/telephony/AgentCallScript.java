@@ -8,6 +8,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import io.candor.telephony.media.AnsweringMachines;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,8 +45,11 @@ final class AgentCallScript implements MediaSession.Listener {
     record Said(String text, String locale, boolean going, boolean entry, boolean sensitive, boolean verified) {
     }
 
-    /** How the call went, for its record. */
-    enum Reach { NOBODY_KEYED, KEYED, VERIFIED }
+    /** How the call went, for its record: an answering machine, nobody keying, keys, the right party proved. */
+    enum Reach { MACHINE, NOBODY_KEYED, KEYED, VERIFIED }
+
+    /** How long after the opening a key may still come before an answering machine is hung up on. */
+    static final Duration AFTER_OPENING = Duration.ofSeconds(2);
 
     private final CallPrompts prompts;
     private final CallPrompts.Prompt opening;
@@ -58,6 +62,7 @@ final class AgentCallScript implements MediaSession.Listener {
     private volatile @Nullable MediaSession session;
     private volatile boolean masking;
     private volatile Reach reach = Reach.NOBODY_KEYED;
+    private final AnsweringMachines machines = new AnsweringMachines();
 
     AgentCallScript(CallPrompts prompts, CallPrompts.Prompt opening, String language, List<String> names,
             StringBuilder keys, List<Map<String, Object>> transcript) {
@@ -108,17 +113,34 @@ final class AgentCallScript implements MediaSession.Listener {
         }
     }
 
-    /** Plays the opening and waits for any key (twice at most); false when nobody keyed anything. */
+    /**
+     * Plays the opening and waits for any key (twice at most); false when nobody keyed anything. An answering machine
+     * (its greeting's cadence) that keys nothing in the moments after the opening is hung up on: nothing about the
+     * debt or the debtor is left on it.
+     */
     private boolean heard(MediaSession media, SipCall.Answered call, String text, short[] audio)
             throws InterruptedException {
         for (int attempt = 0; attempt < 2 && !call.hungUp(); attempt++) {
             say(media, text, audio, true);
             awaitPlayed(media, call);
-            if (pressed.poll(NO_INPUT.toMillis(), TimeUnit.MILLISECONDS) != null) {
+            if (pressed.poll(AFTER_OPENING.toMillis(), TimeUnit.MILLISECONDS) != null) {
+                return true;
+            }
+            if (machines.verdict() == AnsweringMachines.Verdict.MACHINE) {
+                reach = Reach.MACHINE;
+                entry("agent", Map.of("text", "(answering machine: the call ends)"));
+                return false;
+            }
+            if (pressed.poll(NO_INPUT.minus(AFTER_OPENING).toMillis(), TimeUnit.MILLISECONDS) != null) {
                 return true;
             }
         }
         return false;
+    }
+
+    @Override
+    public void heard(short[] frame) {
+        machines.accept(frame);
     }
 
     /**

@@ -237,7 +237,8 @@ class Calls {
             boolean toldWhoAnswered, String keys, List<Map<String, Object>> transcript,
             MediaSession.@Nullable Quality quality, byte[] wav, long durationMs) {
         boolean answered = outcome.result() == SipCall.Result.ANSWERED;
-        String result = answered && reach == AgentCallScript.Reach.VERIFIED ? "VERIFIED" : outcome.result().name();
+        String result = !answered ? outcome.result().name() : reach == AgentCallScript.Reach.VERIFIED ? "VERIFIED"
+                : reach == AgentCallScript.Reach.MACHINE ? "VOICEMAIL" : "ANSWERED";
         String hash = answered ? Entry.contentHash(wav) : null;
         Map<String, Object> q = quality == null ? Map.of() : qualityOf(quality);
         tx.executeWithoutResult(s -> {
@@ -310,7 +311,7 @@ class Calls {
     static Outcome contactOutcome(SipCall.Result result, AgentCallScript.Reach reach) {
         return switch (result) {
             case ANSWERED -> reach == AgentCallScript.Reach.VERIFIED ? Outcome.RIGHT_PARTY_CONTACT
-                    : Outcome.THIRD_PARTY_CONTACT;
+                    : reach == AgentCallScript.Reach.MACHINE ? Outcome.VOICEMAIL : Outcome.THIRD_PARTY_CONTACT;
             case BUSY -> Outcome.BUSY;
             case NO_ANSWER, DECLINED -> Outcome.NO_ANSWER;
             case FAILED -> Outcome.FAILED;

@@ -86,13 +86,14 @@ class DemoCallsTests {
         String page = web.get("/workbench/accounts/" + account).body();
         String src = "/workbench/accounts/" + account + "/calls/" + id + "/recording";
         assertThat(page).contains("<audio").contains(src);
+        UUID bank = tenants.idOf("demo-bank").orElseThrow();
+        java.util.function.Supplier<Long> heard = () -> TenantContext.call(bank, () -> jdbc.sql("""
+                        SELECT count(*) FROM audit_event WHERE resource_type = 'call_recording'
+                          AND purpose = 'ACCOUNT_360'""").query(Long.class).single());
+        long before = heard.get();
         assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(web.bytes(src))))
                 .as("the 360 plays the recording the call reports").isEqualTo(sha);
-        UUID bank = tenants.idOf("demo-bank").orElseThrow();
-        TenantContext.run(bank, () -> assertThat(jdbc.sql("""
-                        SELECT count(*) FROM audit_event WHERE resource_type = 'call_recording'
-                          AND purpose = 'ACCOUNT_360'""").query(Long.class).single())
-                .as("listening in the 360 is audited with its purpose").isEqualTo(1));
+        assertThat(heard.get()).as("listening in the 360 is audited with its purpose").isEqualTo(before + 1);
         TenantContext.run(bank, () -> assertThat(jdbc.sql("""
                         SELECT count(*) FROM (SELECT entry FROM evidence_entry WHERE type = 'CALL_RECORDED'
                                               UNION ALL SELECT entry FROM evidence_pending WHERE type = 'CALL_RECORDED') e

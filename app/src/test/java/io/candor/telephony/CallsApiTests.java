@@ -166,6 +166,27 @@ class CallsApiTests {
     }
 
     @Test
+    void anAnsweringMachineIsHungUpOnAfterTheOpeningAndCountedAsVoicemail() throws Exception {
+        UUID account = tenant.accounts().get(2);
+        TestTenants.anyHour(api, admin, tenants.contactPoint(tenant, account, "PHONE"));
+        // SIPp's recording talks on for seconds at once, and nothing is keyed: a machine's greeting
+        try (Sipp machine = Sipp.keying("p100", dir, "-mi", "127.0.0.1")) {
+            api.put("/api/v1/channels/VOICE_AI", admin, """
+                    {"settings": {"host": "127.0.0.1", "port": "%d", "transport": "udp"}}""".formatted(machine.port));
+            String id = api.post("/api/v1/accounts/" + account + "/calls", collector, "{\"channel\": \"VOICE_AI\"}")
+                    .json().get("id").asString();
+            JsonNode call = eventually(id, c -> c.get("state").asString().equals("ENDED"));
+            machine.assertScenarioPassed();
+            assertThat(call.get("outcome").asString()).as(call.toString()).isEqualTo("VOICEMAIL");
+            assertThat(call.get("durationMs").asLong()).as("not the opening twice and the waits")
+                    .isLessThan(2 * AgentCallScript.NO_INPUT.toMillis());
+            TenantContext.run(tenant.id(), () -> assertThat(jdbc.sql("""
+                            SELECT outcome FROM contact_event WHERE channel = 'VOICE_AI' AND account_id = :a""")
+                    .param("a", account).query(String.class).single()).isEqualTo("VOICEMAIL"));
+        }
+    }
+
+    @Test
     void aCallTheGateRefusesRingsNobodyAndSaysWhenItIsAllowed() {
         UUID account = tenant.accounts().get(1);
         Api.Response trunk = api.put("/api/v1/channels/VOICE_AI", admin, """
