@@ -15,6 +15,7 @@ import java.util.zip.ZipOutputStream;
 
 import io.candor.identity.CurrentUser;
 import io.candor.platform.evidence.EvidenceEvent;
+import io.candor.platform.evidence.EvidenceType;
 import io.candor.platform.tenant.TenantContext;
 import io.candor.platform.web.NotFoundException;
 import io.candor.portfolio.AccountDetail;
@@ -58,6 +59,14 @@ class Bundles {
     }
 
     void write(UUID account, Locale locale, OutputStream out) throws IOException {
+        write(account, locale, out, false);
+    }
+
+    /**
+     * Writes the bundle; call recordings (the content of {@code CALL_RECORDED} entries, megabytes each) only when
+     * asked for — without them each entry still proves its recording's hash.
+     */
+    void write(UUID account, Locale locale, OutputStream out, boolean recordings) throws IOException {
         AccountDetail detail = accounts.find(account, CurrentUser.get().roles(), "EVIDENCE_BUNDLE")
                 .orElseThrow(() -> new NotFoundException("account", account));
         UUID tenant = TenantContext.require();
@@ -78,7 +87,10 @@ class Bundles {
             for (EvidenceLog.Stored e : entries) {
                 put(zip, Bundle.entryPath(e.index()), e.entry());
                 put(zip, Bundle.proofPath(e.index()), log.proof(e.index(), c).getBytes(StandardCharsets.UTF_8));
-                contents.addAll(Entry.decode(e.entry()).contents());
+                Entry decoded = Entry.decode(e.entry());
+                if (recordings || !decoded.type().equals(EvidenceType.CALL_RECORDED.name())) {
+                    contents.addAll(decoded.contents());
+                }
             }
             for (String h : contents) {
                 var blob = content.get(h);

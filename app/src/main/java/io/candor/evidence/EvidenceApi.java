@@ -120,11 +120,12 @@ class EvidenceApi {
     }
 
     @GetMapping("/accounts/{id}/evidence-bundle")
-    ResponseEntity<byte[]> bundle(@PathVariable UUID id) {
+    ResponseEntity<byte[]> bundle(@PathVariable UUID id,
+            @org.springframework.web.bind.annotation.RequestParam(defaultValue = "false") boolean recordings) {
         Locale locale = LocaleContextHolder.getLocale();
         ByteArrayOutputStream zip = new ByteArrayOutputStream();
         try {
-            bundles.write(id, locale, zip);
+            bundles.write(id, locale, zip, recordings);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.List;
 
 import io.candor.telephony.media.Wav;
+import io.candor.verify.RecordingChunks;
 
 /**
  * Records a call in two channels — the debtor left, Candor or the collector right — as 16-bit PCM at 8 kHz, in
@@ -146,9 +147,9 @@ final class CallRecorder {
         listener.written(new Chunk(chunks++, bytes.length, HexFormat.of().formatHex(hash), HexFormat.of().formatHex(chain)));
     }
 
-    /** The chain hash after {@code previous}: SHA-256 of the previous chain hash and this chunk's hash. */
+    /** The chain hash after {@code previous}, as the offline verifier computes it ({@link RecordingChunks}). */
     static byte[] chainAfter(byte[] previous, byte[] chunkHash) {
-        return sha256(concat(previous, chunkHash));
+        return RecordingChunks.chainAfter(previous, chunkHash);
     }
 
     static byte[] sha256(byte[] b) {
@@ -157,12 +158,5 @@ final class CallRecorder {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static byte[] concat(byte[] a, byte[] b) {
-        byte[] c = new byte[a.length + b.length];
-        System.arraycopy(a, 0, c, 0, a.length);
-        System.arraycopy(b, 0, c, a.length, b.length);
-        return c;
     }
 }

@@ -42,6 +42,13 @@ class DemoCallsTests {
     @Autowired
     JdbcClient jdbc;
 
+    static String verify(java.nio.file.Path zip, String key) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        io.candor.verify.Main.run(java.util.List.of(zip.toString(), "--key", key),
+                new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+        return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     @Test
     void aDemoAiCallRingsTheDebtorsPhoneAndLeavesARecordingInTheEvidenceLog() throws Exception {
         seeder.seed();
@@ -94,6 +101,21 @@ class DemoCallsTests {
         assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(web.bytes(src))))
                 .as("the 360 plays the recording the call reports").isEqualTo(sha);
         assertThat(heard.get()).as("listening in the 360 is audited with its purpose").isEqualTo(before + 1);
+
+        // the account's evidence bundle holds the recording when asked to, and the offline verifier checks it chunk
+        // by chunk; without recordings=true the entry still proves its hash
+        String key = api.get("/api/v1/evidence/key", admin).body().strip();
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("bundle");
+        java.nio.file.Path with = dir.resolve("with.zip");
+        java.nio.file.Files.write(with, api.download("/api/v1/accounts/" + account + "/evidence-bundle?recordings=true",
+                admin));
+        String report = verify(with, key);
+        assertThat(report).contains("VERIFIED").contains("content " + sha.substring(0, 12) + "… verifies, and chunk by "
+                + "chunk as recorded during the call");
+        java.nio.file.Path without = dir.resolve("without.zip");
+        java.nio.file.Files.write(without, api.download("/api/v1/accounts/" + account + "/evidence-bundle", admin));
+        assertThat(verify(without, key)).contains("VERIFIED").contains("content " + sha.substring(0, 12)
+                + "… not in the bundle");
         TenantContext.run(bank, () -> assertThat(jdbc.sql("""
                         SELECT count(*) FROM (SELECT entry FROM evidence_entry WHERE type = 'CALL_RECORDED'
                                               UNION ALL SELECT entry FROM evidence_pending WHERE type = 'CALL_RECORDED') e

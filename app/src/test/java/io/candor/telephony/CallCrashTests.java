@@ -21,7 +21,6 @@ import java.util.List;
 import io.candor.bench.PlacementFileGenerator;
 import io.candor.portfolio.placement.CrashTestServer;
 import io.candor.support.Api;
-import io.candor.telephony.media.Wav;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -92,18 +91,8 @@ class CallCrashTests {
                     .header("Authorization", "Bearer " + admin).build(), HttpResponse.BodyHandlers.ofByteArray());
             assertThat(wav.statusCode()).isEqualTo(200);
             assertThat(hex(sha256(wav.body()))).isEqualTo(recording.get("sha256").asString());
-            Wav.Format f = Wav.format(wav.body());
-            byte[] chain = new byte[32];
-            int chunk = 5 * 8000 * 4;
-            for (int at = f.dataOffset(); at < f.dataOffset() + f.dataBytes(); at += chunk) {
-                byte[] part = java.util.Arrays.copyOfRange(wav.body(), at, Math.min(at + chunk,
-                        f.dataOffset() + f.dataBytes()));
-                byte[] both = new byte[64];
-                System.arraycopy(chain, 0, both, 0, 32);
-                System.arraycopy(sha256(part), 0, both, 32, 32);
-                chain = sha256(both);
-            }
-            assertThat(hex(chain)).as("the recording kept is the chunks hashed while the call ran")
+            assertThat(io.candor.verify.RecordingChunks.chain(wav.body()))
+                    .as("the recording kept is the chunks hashed while the call ran")
                     .isEqualTo(recording.get("chain").asString());
         } finally {
             second.destroy();

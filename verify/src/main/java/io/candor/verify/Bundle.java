@@ -145,6 +145,16 @@ public final class Bundle {
                     failures.add("content/" + h + ": its bytes were changed (SHA-256 differs; named by " + entryName + ")");
                 } else {
                     line.append("; content ").append(h, 0, 12).append("… verifies");
+                    String chain = entry.facts().get("chain");
+                    if (entry.type().equals("CALL_RECORDED") && chain != null && !chain.isEmpty()) {
+                        String chained = RecordingChunks.chain(content);
+                        if (!chained.equals(chain)) {
+                            failures.add("content/" + h + ": the recording's 5 s chunks do not chain to the hash "
+                                    + "recorded while the call ran (named by " + entryName + ")");
+                        } else {
+                            line.append(", and chunk by chunk as recorded during the call");
+                        }
+                    }
                 }
             }
             lines.add(line.toString());
