@@ -37,13 +37,31 @@ public class CallRecordings {
                         SELECT id, started_at, outcome, recording_ms, recording_sha256, recording_erased_at FROM call
                         WHERE account_id = :a ORDER BY started_at DESC LIMIT 50""")
                 .param("a", account)
-                .query((rs, n) -> {
-                    long ms = rs.getLong(4);
-                    return new Recorded(rs.getObject(1, UUID.class), rs.getObject(2, OffsetDateTime.class).toInstant(),
-                            rs.getString(3), rs.wasNull() ? null : ms,
-                            rs.getString(5) != null && rs.getObject(6) == null, rs.getString(5));
-                })
+                .query((rs, n) -> recorded(rs))
                 .list();
+    }
+
+    private static Recorded recorded(java.sql.ResultSet rs) throws java.sql.SQLException {
+        long ms = rs.getLong(4);
+        Long duration = rs.wasNull() ? null : ms;
+        String sha = rs.getString(5);
+        return new Recorded(rs.getObject(1, UUID.class), rs.getObject(2, OffsetDateTime.class).toInstant(),
+                rs.getString(3), duration, sha != null && rs.getObject(6) == null, sha);
+    }
+
+    /** The call an AI conversation was on, with its account, when it was a call with a recording still held. */
+    public record OfConversation(UUID account, Recorded call) {
+    }
+
+    /** The recorded call an agent conversation was on, if it was one and its recording is still held. */
+    public java.util.Optional<OfConversation> ofConversation(UUID conversation) {
+        return jdbc.sql("""
+                        SELECT id, started_at, outcome, recording_ms, recording_sha256, recording_erased_at, account_id
+                        FROM call WHERE conversation_id = :c AND recording_sha256 IS NOT NULL
+                          AND recording_erased_at IS NULL LIMIT 1""")
+                .param("c", conversation)
+                .query((rs, n) -> new OfConversation(rs.getObject(7, UUID.class), recorded(rs)))
+                .optional();
     }
 
     /** A call's recording of this account as WAV, the read audited with its purpose; 404 for another account's. */

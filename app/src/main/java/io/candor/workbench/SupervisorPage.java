@@ -22,6 +22,7 @@ import io.candor.portfolio.Accounts;
 import io.candor.strategy.planning.StrategyVersions;
 import io.candor.strategy.planning.VariantResults;
 import io.candor.strategy.planning.WorkQueues;
+import io.candor.telephony.CallRecordings;
 import io.candor.tenancy.Tenants;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -52,9 +53,12 @@ class SupervisorPage {
     private final VariantResults results;
     private final StrategyVersions strategies;
 
+    private final CallRecordings recordings;
+
     SupervisorPage(SupervisorDay supervisorDay, QaReviews reviews, WorkQueues queues, Tenants tenants, Accounts accounts,
             Clock clock, ArrangementReads arrangements, Arrangements decisions, VariantResults results,
-            StrategyVersions strategies) {
+            StrategyVersions strategies, CallRecordings recordings) {
+        this.recordings = recordings;
         this.supervisorDay = supervisorDay;
         this.reviews = reviews;
         this.queues = queues;
@@ -131,8 +135,21 @@ class SupervisorPage {
         model.addAttribute("kind", kind);
         model.addAttribute("id", id);
         model.addAttribute("transcript", supervisorDay.transcript(kind, id));
+        if (kind == Conversation.AI) {
+            recordings.ofConversation(id).ifPresent(r -> model.addAttribute("recording", r));
+        }
         model.addAttribute("criteria", QaReviews.Criterion.values());
         return "workbench/qa";
+    }
+
+    /** The recording of a sampled AI call, played while reviewing it (an audited read). */
+    @GetMapping("/supervisor/qa/AI/{id}/recording")
+    org.springframework.http.ResponseEntity<byte[]> recording(@PathVariable UUID id) {
+        CallRecordings.OfConversation r = recordings.ofConversation(id)
+                .orElseThrow(() -> new io.candor.platform.web.NotFoundException("call recording of conversation", id));
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.parseMediaType("audio/wav"))
+                .body(recordings.listen(r.account(), r.call().id(), "QA_REVIEW"));
     }
 
     @PostMapping("/supervisor/qa/{kind}/{id}")

@@ -102,6 +102,17 @@ class DemoCallsTests {
                 .as("the 360 plays the recording the call reports").isEqualTo(sha);
         assertThat(heard.get()).as("listening in the 360 is audited with its purpose").isEqualTo(before + 1);
 
+        // a supervisor reviewing the call's conversation in the QA sample hears it too
+        String callId = id;
+        UUID conversation = TenantContext.call(bank, () -> jdbc.sql("SELECT conversation_id FROM call WHERE id = :id")
+                .param("id", UUID.fromString(callId)).query(UUID.class).single());
+        io.candor.support.WebSession supervisor = new io.candor.support.WebSession(port).signIn("demo-bank",
+                "supervisor", DemoSeeder.PASSWORD);
+        String qaSrc = "/supervisor/qa/AI/" + conversation + "/recording";
+        assertThat(supervisor.get("/supervisor/qa/AI/" + conversation).body()).contains(qaSrc);
+        assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(supervisor.bytes(qaSrc))))
+                .isEqualTo(sha);
+
         // the account's evidence bundle holds the recording when asked to, and the offline verifier checks it chunk
         // by chunk; without recordings=true the entry still proves its hash
         String key = api.get("/api/v1/evidence/key", admin).body().strip();
