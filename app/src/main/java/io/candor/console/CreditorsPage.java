@@ -48,7 +48,7 @@ class CreditorsPage {
         model.addAttribute("schemes", ledger.bucketSchemes());
         if (!model.containsAttribute("problems")) {
             model.addAttribute("problems", Map.of());
-            model.addAttribute("form", Map.of("code", "", "name", "", "jurisdictions", "CN"));
+            model.addAttribute("form", Map.of("code", "", "name", "", "jurisdictions", "CN", "debtorsHearCalls", "false"));
         }
         return "console/creditors";
     }
@@ -56,16 +56,18 @@ class CreditorsPage {
     @PostMapping("/console/creditors")
     @PreAuthorize("hasRole('ADMIN')")
     String save(@RequestParam(defaultValue = "") String code, @RequestParam(defaultValue = "") String name,
-            @RequestParam(defaultValue = "") String jurisdictions, Model model, RedirectAttributes redirect) {
+            @RequestParam(defaultValue = "") String jurisdictions,
+            @RequestParam(defaultValue = "false") boolean debtorsHearCalls, Model model, RedirectAttributes redirect) {
         List<String> codes = Arrays.stream(jurisdictions.split("[,，;\\s]+")).filter(s -> !s.isBlank()).toList();
         try {
-            Creditors.Creditor saved = creditors.put(code, name, codes);
+            Creditors.Creditor saved = creditors.put(code, name, codes, debtorsHearCalls);
             redirect.addFlashAttribute("saved", saved.code());
             return "redirect:/console/creditors";
         } catch (InvalidInputException e) {
             model.addAttribute("problems", e.byField());
             model.addAttribute("summary", e.getMessage());
-            model.addAttribute("form", Map.of("code", code, "name", name, "jurisdictions", jurisdictions));
+            model.addAttribute("form", Map.of("code", code, "name", name, "jurisdictions", jurisdictions,
+                    "debtorsHearCalls", Boolean.toString(debtorsHearCalls)));
             return page(model);
         }
     }

@@ -134,8 +134,11 @@ class FirstOrganisationJourneyTests {
         session.clickAndWait(By.id("creditor-save"));
         assertThat(browser.findElement(By.id("jurisdictions-problem")).getText()).contains("'XX'");
         fill("jurisdictions", "CN");
+        browser.findElement(By.id("debtorsHearCalls")).click(); // 阳光催收: its debtors hear their own calls
         session.clickAndWait(By.id("creditor-save"));
         assertThat(browser.findElement(By.id("creditors")).getText()).contains("JCBANK").contains("江城银行");
+        assertThat(browser.findElement(By.cssSelector("[data-code=JCBANK]")).getText()).as("debtors hear their calls")
+                .containsAnyOf("是", "yes");
         shot("04-admin-creditors");
 
         // a placement file: three good rows, two rejected (one of them looks like a spreadsheet formula)
