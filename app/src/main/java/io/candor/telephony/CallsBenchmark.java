@@ -108,16 +108,22 @@ public final class CallsBenchmark {
         }
         senders.forEach(clock::add);
         Thread.sleep(1000);
+        Figures f = measure(clock, seconds, n);
+        senders.forEach(clock::remove);
+        senders.forEach(BareSender::close);
+        return f;
+    }
+
+    /** The send lateness and CPU per stream over the next {@code seconds}. */
+    private static Figures measure(MediaClock clock, int seconds, int streams) throws InterruptedException {
         clock.measureFromNow();
         long cpu0 = cpu();
         long t0 = System.nanoTime();
         Thread.sleep(seconds * 1000L);
         SendLateness l = clock.lateness();
         double cores = (cpu() - cpu0) / (double) (System.nanoTime() - t0);
-        senders.forEach(clock::remove);
-        senders.forEach(BareSender::close);
         return new Figures(l.count(), l.quantileMs(0.5), l.quantileMs(0.99), l.quantileMs(1.0),
-                l.laterThan(LATE_MS), cores * 100 / n);
+                l.laterThan(LATE_MS), cores * 100 / Math.max(1, streams));
     }
 
     /** Candor's calls: signalled, answered, media both ways, recorded; measured once all are up. */
@@ -163,12 +169,7 @@ public final class CallsBenchmark {
             System.err.printf("bench calls: only %d of %d calls were answered%n", answered.get(), n);
         }
         Thread.sleep(1000);
-        clock.measureFromNow();
-        long cpu0 = cpu();
-        long t0 = System.nanoTime();
-        Thread.sleep(seconds * 1000L);
-        SendLateness l = clock.lateness();
-        double cores = (cpu() - cpu0) / (double) (System.nanoTime() - t0);
+        Figures f = measure(clock, seconds, answered.get());
         long lost = 0;
         long received = 0;
         for (MediaSession s : sessions) {
@@ -180,8 +181,6 @@ public final class CallsBenchmark {
         for (Thread t : threads) {
             t.join(Duration.ofSeconds(30));
         }
-        Figures f = new Figures(l.count(), l.quantileMs(0.5), l.quantileMs(0.99), l.quantileMs(1.0),
-                l.laterThan(LATE_MS), cores * 100 / Math.max(1, answered.get()));
         Map<String, Object> m = f.json();
         m.put("answered", answered.get());
         m.put("packetsReceived", received);

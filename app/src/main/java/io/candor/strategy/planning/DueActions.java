@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -49,35 +50,27 @@ class DueActions {
         if (channels.isEmpty()) {
             return Optional.empty();
         }
-        Optional<DueAction> due = jdbc.sql("""
-                        SELECT business_date, account_id, step, channel, template FROM plan_action
-                        WHERE template IS NOT NULL AND channel IN (:channels) AND planned_at <= :now
-                          AND (status = 'PLANNED'
-                               OR (status = 'DISPATCHED' AND message_id IS NULL AND dispatched_at < :stale))
-                        ORDER BY planned_at LIMIT 1 FOR UPDATE SKIP LOCKED""")
-                .param("channels", channels.stream().map(Channel::name).toList())
-                .param("now", Timestamps.utc(clock.instant()))
-                .param("stale", Timestamps.utc(clock.instant().minus(STALE)))
-                .query((rs, n) -> new DueAction(rs.getObject(1, LocalDate.class), rs.getObject(2, UUID.class),
-                        rs.getInt(3), Channel.valueOf(rs.getString(4)), rs.getString(5)))
-                .optional();
-        due.ifPresent(d -> jdbc.sql("""
-                        UPDATE plan_action SET status = 'DISPATCHED', dispatched_at = :now
-                        WHERE business_date = :date AND account_id = :account AND step = :step""")
-                .param("now", Timestamps.utc(clock.instant())).param("date", d.date())
-                .param("account", d.account()).param("step", d.step()).update());
-        return due;
+        return claim("template IS NOT NULL AND channel IN (:channels)", "message_id",
+                Map.of("channels", channels.stream().map(Channel::name).toList()));
     }
 
     /** Claims the earliest due AI call, if any: one not claimed, or claimed by a dialler that died before its call. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     Optional<DueAction> claimNextCall() {
+        return claim("channel = 'VOICE_AI'", "call_id", Map.of());
+    }
+
+    /**
+     * The earliest due action that {@code which} selects — planned, or claimed so long ago that whatever claimed it
+     * died before its {@code became} column was set — marked DISPATCHED.
+     */
+    private Optional<DueAction> claim(String which, String became, Map<String, Object> params) {
         Optional<DueAction> due = jdbc.sql("""
                         SELECT business_date, account_id, step, channel, coalesce(template, '') FROM plan_action
-                        WHERE channel = 'VOICE_AI' AND planned_at <= :now
-                          AND (status = 'PLANNED'
-                               OR (status = 'DISPATCHED' AND call_id IS NULL AND dispatched_at < :stale))
-                        ORDER BY planned_at LIMIT 1 FOR UPDATE SKIP LOCKED""")
+                        WHERE %s AND planned_at <= :now
+                          AND (status = 'PLANNED' OR (status = 'DISPATCHED' AND %s IS NULL AND dispatched_at < :stale))
+                        ORDER BY planned_at LIMIT 1 FOR UPDATE SKIP LOCKED""".formatted(which, became))
+                .params(params)
                 .param("now", Timestamps.utc(clock.instant()))
                 .param("stale", Timestamps.utc(clock.instant().minus(STALE)))
                 .query((rs, n) -> new DueAction(rs.getObject(1, LocalDate.class), rs.getObject(2, UUID.class),
