@@ -1,0 +1,34 @@
+package io.candor.agent.speech;
+
+import java.util.function.Consumer;
+
+/**
+ * Streaming speech recognition for a call: audio goes in as it is heard, sentences come out as they are recognised.
+ * No offline recogniser for Chinese can be installed here, so the production adapter is a cloud recogniser's
+ * streaming protocol ({@link CloudSpeechRecognizer}). Calls talk by keypad until speech in is wired to them.
+ */
+interface SpeechRecognizer {
+
+    /** What was recognised: a sentence so far ({@code complete} false) or finished, and when it began in the audio. */
+    record Heard(String text, boolean complete, long beginMs) {
+    }
+
+    /** One recognition: feed it 16-bit samples at the rate it was opened with; close it when the audio ends. */
+    interface Session extends AutoCloseable {
+        void feed(short[] samples);
+
+        /** Ends the audio and waits for the last sentences. */
+        @Override
+        void close();
+    }
+
+    /** Opens a recognition of {@code locale} speech at {@code sampleRate}; {@code heard} receives each result. */
+    Session open(String locale, int sampleRate, Consumer<Heard> heard);
+
+    /** Thrown when the recogniser cannot be reached or refuses the task, with what to check. */
+    final class Failed extends RuntimeException {
+        public Failed(String message) {
+            super(message);
+        }
+    }
+}
