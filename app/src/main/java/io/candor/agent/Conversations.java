@@ -137,17 +137,8 @@ public class Conversations {
                 "open account", account));
         UUID contact = direction == Direction.OUTBOUND ? contact(account, channel, f, by) : null;
         Dialogue.Debtor d = debtor(f, channel, tenants.businessDate(TenantContext.require()));
-        UUID id = Ids.newId();
-        Instant now = clock.instant();
-        jdbc.sql("""
-                        INSERT INTO agent_conversation (tenant_id, id, account_id, channel, locale, state, started_by,
-                                                        started_at, updated_at, direction, contact_event_id)
-                        VALUES (:t, :id, :account, :channel, :locale, :state, :by, :now, :now, :direction, :contact)""")
-                .param("t", TenantContext.require()).param("id", id).param("account", account).param("channel", channel.name())
-                .param("locale", d.locale())
-                .param("state", (verified ? ConversationState.VERIFIED : ConversationState.VERIFYING).name())
-                .param("by", by.username()).param("now", Timestamps.utc(now)).param("direction", direction.name())
-                .param("contact", contact).update();
+        UUID id = insert(account, channel, d, verified ? ConversationState.VERIFIED : ConversationState.VERIFYING,
+                direction, contact, false, by);
         record(id, account, 0, null, null, verified ? Dialogue.disclosure(d) : Dialogue.greeting(d), List.of(), f);
         return view(id);
     }
@@ -178,17 +169,27 @@ public class Conversations {
         MessageFacts.Facts f = facts.of(account, "AGENT_CONVERSATION").orElseThrow(() -> new NotFoundException(
                 "open account", account));
         Dialogue.Debtor d = debtor(f, ConversationChannel.VOICE, tenants.businessDate(TenantContext.require()));
+        UUID id = insert(account, ConversationChannel.VOICE, d, ConversationState.VERIFYING, Direction.OUTBOUND, contact,
+                true, by);
+        record(id, account, 0, null, null, Keypad.greeting(d), List.of(), f);
+        return view(id);
+    }
+
+    /** Stores a new conversation: in words, or by keys (a call); {@code contact} the gate's reservation if outbound. */
+    private UUID insert(UUID account, ConversationChannel channel, Dialogue.Debtor d, ConversationState state,
+            Direction direction, @Nullable UUID contact, boolean keys, Actor by) {
         UUID id = Ids.newId();
         jdbc.sql("""
                         INSERT INTO agent_conversation (tenant_id, id, account_id, channel, locale, state, started_by,
                                                         started_at, updated_at, direction, contact_event_id, input)
-                        VALUES (:t, :id, :account, 'VOICE', :locale, 'VERIFYING', :by, :now, :now, 'OUTBOUND', :contact,
-                                'KEYS')""")
+                        VALUES (:t, :id, :account, :channel, :locale, :state, :by, :now, :now, :direction, :contact,
+                                :input)""")
                 .param("t", TenantContext.require()).param("id", id).param("account", account)
-                .param("locale", d.locale()).param("by", by.username()).param("now", Timestamps.utc(clock.instant()))
-                .param("contact", contact).update();
-        record(id, account, 0, null, null, Keypad.greeting(d), List.of(), f);
-        return view(id);
+                .param("channel", channel.name()).param("locale", d.locale()).param("state", state.name())
+                .param("by", by.username()).param("now", Timestamps.utc(clock.instant()))
+                .param("direction", direction.name()).param("contact", contact).param("input", keys ? "KEYS" : "WORDS")
+                .update();
+        return id;
     }
 
     /** What a keypad conversation waits for next: one key (a menu choice) or digits ended by the hash key. */

@@ -237,11 +237,11 @@ final class Dialogue {
                 .toUpperCase(Locale.ROOT);
     }
 
-    private static State next(State s, ConversationState phase) {
+    static State next(State s, ConversationState phase) {
         return new State(phase, s.failedChecks(), s.refusals(), null);
     }
 
-    private static State pending(State s, @Nullable String pending) {
+    static State pending(State s, @Nullable String pending) {
         return new State(s.phase(), s.failedChecks(), s.refusals(), pending);
     }
 }

@@ -67,26 +67,26 @@ final class Keypad {
                 BigDecimal monthly = Dialogue.monthly(d, months);
                 return new Dialogue.Step(Phrases.say(l, "planAccepted", Map.of("months", Integer.toString(months),
                         "monthly", Dialogue.money(d, monthly))) + " " + menu(d),
-                        List.of(new Dialogue.Action.RequestPlan(months, monthly)), pending(s, null));
+                        List.of(new Dialogue.Action.RequestPlan(months, monthly)), Dialogue.pending(s, null));
             }
-            return new Dialogue.Step(menu(d), List.of(), pending(s, null));
+            return new Dialogue.Step(menu(d), List.of(), Dialogue.pending(s, null));
         }
         return switch (keys) {
             case "" -> new Dialogue.Step(Phrases.say(l, "keys.goodbye", Map.of()), List.of(),
-                    next(s, ConversationState.ENDED));
+                    Dialogue.next(s, ConversationState.ENDED));
             case "0" -> new Dialogue.Step(Phrases.say(l, "keys.human", Map.of()),
-                    List.of(new Dialogue.Action.Handover("REQUESTED")), next(s, ConversationState.HANDED_OVER));
+                    List.of(new Dialogue.Action.Handover("REQUESTED")), Dialogue.next(s, ConversationState.HANDED_OVER));
             case "*" -> new Dialogue.Step(disclosure(d), List.of(), s);
             case "1", "2", "3", "4" -> d.held() != null
                     ? new Dialogue.Step(Phrases.say(l, "held", Map.of("why", Dialogue.why(d))) + " " + menu(d), List.of(), s)
                     : switch (keys) {
-                        case "1" -> new Dialogue.Step(Phrases.say(l, "keys.amount", Map.of()), List.of(), pending(s, AMOUNT));
-                        case "2" -> new Dialogue.Step(Phrases.say(l, "keys.months", Map.of()), List.of(), pending(s, MONTHS));
+                        case "1" -> new Dialogue.Step(Phrases.say(l, "keys.amount", Map.of()), List.of(), Dialogue.pending(s, AMOUNT));
+                        case "2" -> new Dialogue.Step(Phrases.say(l, "keys.months", Map.of()), List.of(), Dialogue.pending(s, MONTHS));
                         case "3" -> new Dialogue.Step(Phrases.say(l, "keys.callbackDate", Map.of()), List.of(),
-                                pending(s, CALLBACK));
+                                Dialogue.pending(s, CALLBACK));
                         default -> new Dialogue.Step(Phrases.say(l, "dispute", Map.of()) + " "
                                 + Phrases.say(l, "keys.goodbye", Map.of()), List.of(new Dialogue.Action.Dispute()),
-                                next(s, ConversationState.ENDED));
+                                Dialogue.next(s, ConversationState.ENDED));
                     };
             default -> new Dialogue.Step(Phrases.say(l, "keys.invalid", Map.of()) + " " + menu(d), List.of(), s);
         };
@@ -96,17 +96,17 @@ final class Keypad {
         String l = d.locale();
         if (keys.equals("9")) {
             return new Dialogue.Step(Phrases.say(l, "wrongParty", Map.of()), List.of(new Dialogue.Action.WrongParty()),
-                    next(s, ConversationState.ENDED));
+                    Dialogue.next(s, ConversationState.ENDED));
         }
         if (keys.equals("0")) {
             return new Dialogue.Step(Phrases.say(l, "keys.human", Map.of()),
-                    List.of(new Dialogue.Action.Handover("REQUESTED")), next(s, ConversationState.HANDED_OVER));
+                    List.of(new Dialogue.Action.Handover("REQUESTED")), Dialogue.next(s, ConversationState.HANDED_OVER));
         }
         boolean right = keys.length() == 8 && keys.chars().allMatch(Character::isDigit) && d.birthDate() != null
                 && keys.equals(d.birthDate().toString().replace("-", ""))
                 || keys.length() == 4 && d.idLast4() != null && keys.replace('*', 'X').equalsIgnoreCase(d.idLast4());
         if (right) {
-            return new Dialogue.Step(disclosure(d), List.of(), next(s, ConversationState.VERIFIED));
+            return new Dialogue.Step(disclosure(d), List.of(), Dialogue.next(s, ConversationState.VERIFIED));
         }
         int failed = s.failedChecks() + 1;
         return failed >= Dialogue.MAX_CHECKS
@@ -124,7 +124,7 @@ final class Keypad {
                 return new Dialogue.Step(Phrases.say(l, "keys.invalid", Map.of()) + " " + Phrases.say(l, "keys.amount",
                         Map.of()), List.of(), s);
             }
-            return new Dialogue.Step(Phrases.say(l, "keys.date", Map.of()), List.of(), pending(s, DATE + keys));
+            return new Dialogue.Step(Phrases.say(l, "keys.date", Map.of()), List.of(), Dialogue.pending(s, DATE + keys));
         }
         if (pending.startsWith(DATE)) {
             BigDecimal amount = new BigDecimal(pending.substring(DATE.length()));
@@ -140,7 +140,7 @@ final class Keypad {
             }
             return new Dialogue.Step(Phrases.say(l, "promise", Map.of("date", by.toString(), "amount",
                     Dialogue.money(d, amount))) + " " + menu(d), List.of(new Dialogue.Action.RecordPromise(amount, by)),
-                    pending(s, null));
+                    Dialogue.pending(s, null));
         }
         if (pending.equals(MONTHS)) {
             int months = keys.matches("[0-9]{1,2}") ? Integer.parseInt(keys) : 0;
@@ -149,7 +149,7 @@ final class Keypad {
                         Map.of()), List.of(), s);
             }
             return new Dialogue.Step(Phrases.say(l, "keys.planOffer", Map.of("months", Integer.toString(months),
-                    "monthly", Dialogue.money(d, Dialogue.monthly(d, months)))), List.of(), pending(s, PLAN + months));
+                    "monthly", Dialogue.money(d, Dialogue.monthly(d, months)))), List.of(), Dialogue.pending(s, PLAN + months));
         }
         LocalDate on = day(keys, today);
         if (on == null) {
@@ -158,7 +158,7 @@ final class Keypad {
         }
         return new Dialogue.Step(Phrases.say(l, "callback", Map.of("time", on.toString())) + " "
                 + Phrases.say(l, "keys.goodbye", Map.of()), List.of(new Dialogue.Action.Callback(on)),
-                next(s, ConversationState.ENDED));
+                Dialogue.next(s, ConversationState.ENDED));
     }
 
     /** A day keyed as month and day (MMDD): the next such day from today, or none when it is no day. */
@@ -178,20 +178,12 @@ final class Keypad {
     /** Nothing keyed after a prompt and its repeat: the agent ends the call politely. */
     static Dialogue.Step silent(Dialogue.State s, Dialogue.Debtor d) {
         return new Dialogue.Step(Phrases.say(d.locale(), "keys.noInput", Map.of()), List.of(),
-                next(s, ConversationState.ENDED));
+                Dialogue.next(s, ConversationState.ENDED));
     }
 
     /** What of an entry may be kept: digits keyed to prove who the debtor is never are. */
     static String kept(Dialogue.State before, String keys) {
         return before.phase() == ConversationState.VERIFYING && !keys.equals("9") && !keys.equals("0")
                 ? "x".repeat(keys.length()) : keys;
-    }
-
-    private static Dialogue.State next(Dialogue.State s, ConversationState phase) {
-        return new Dialogue.State(phase, s.failedChecks(), s.refusals(), null);
-    }
-
-    private static Dialogue.State pending(Dialogue.State s, @Nullable String pending) {
-        return new Dialogue.State(s.phase(), s.failedChecks(), s.refusals(), pending);
     }
 }

@@ -81,7 +81,7 @@ final class AgentCallScript implements MediaSession.Listener {
     void run(MediaSession media, SipCall.Answered call, Dialogue dialogue) throws InterruptedException {
         this.answeredNanos = System.nanoTime(); // the transcript's times are the recording's
         this.session = media;
-        if (!heard(media, call, opening.text(), opening.audio())) {
+        if (!keyedThroughOpening(media, call, opening.text(), opening.audio())) {
             return;
         }
         reach = Reach.KEYED;
@@ -118,7 +118,7 @@ final class AgentCallScript implements MediaSession.Listener {
      * (its greeting's cadence) that keys nothing in the moments after the opening is hung up on: nothing about the
      * debt or the debtor is left on it.
      */
-    private boolean heard(MediaSession media, SipCall.Answered call, String text, short[] audio)
+    private boolean keyedThroughOpening(MediaSession media, SipCall.Answered call, String text, short[] audio)
             throws InterruptedException {
         for (int attempt = 0; attempt < 2 && !call.hungUp(); attempt++) {
             say(media, text, audio, true);

@@ -212,8 +212,11 @@ class Calls {
         byte[] wav = recorder.finish();
         conversation.callEnded();
         MediaSession.Quality quality = session[0] == null ? null : session[0].quality();
+        // kept as the debtor's jurisdiction requires, or longer as the trunk says: both known since the dial
+        RecordingRetention.Keep keep = retention.keep(f.country(), java.time.LocalDate.now(time),
+                trunk.retentionYears());
         finish(id, account, reservation, outcome, script.reach(), conversation.toldWhoAnswered(), keys.toString(),
-                transcript, quality, wav, recorder.durationMs());
+                transcript, quality, wav, recorder.durationMs(), keep);
         try {
             java.nio.file.Files.deleteIfExists(file);
         } catch (IOException e) {
@@ -235,7 +238,7 @@ class Calls {
 
     private void finish(UUID id, UUID account, UUID reservation, SipCall.Outcome outcome, AgentCallScript.Reach reach,
             boolean toldWhoAnswered, String keys, List<Map<String, Object>> transcript,
-            MediaSession.@Nullable Quality quality, byte[] wav, long durationMs) {
+            MediaSession.@Nullable Quality quality, byte[] wav, long durationMs, RecordingRetention.Keep keep) {
         boolean answered = outcome.result() == SipCall.Result.ANSWERED;
         String result = !answered ? outcome.result().name() : reach == AgentCallScript.Reach.VERIFIED ? "VERIFIED"
                 : reach == AgentCallScript.Reach.MACHINE ? "VOICEMAIL" : "ANSWERED";
@@ -260,15 +263,16 @@ class Calls {
             }
             if (answered) {
                 logRecording(id, account, durationMs, quality == null ? "" : quality.codec(), wav, Map.of());
-                retain(id, account);
+                retain(id, keep);
             }
         });
         log.info("Call {} ended: {} ({} ms recorded, keys {})", id, outcome.result(), durationMs, keys.length());
     }
 
     /**
-     * Sets until when a call's recording is kept: its debtor's jurisdiction's minimum, or longer when the tenant's
-     * trunk keeps recordings longer ({@code retentionYears}), from today.
+     * Sets until when a call's recording is kept, looking up what the dial knew (for a call a stopped server left):
+     * its debtor's jurisdiction's minimum, or longer when the tenant's trunk keeps recordings longer
+     * ({@code retentionYears}), from today.
      */
     void retain(UUID id, UUID account) {
         String country = facts.of(account, "keep a call recording").map(MessageFacts.Facts::country).orElse("");
@@ -279,7 +283,10 @@ class Calls {
                 return 0;
             }
         }).orElse(0);
-        RecordingRetention.Keep keep = retention.keep(country, java.time.LocalDate.now(time), years);
+        retain(id, retention.keep(country, java.time.LocalDate.now(time), years));
+    }
+
+    private void retain(UUID id, RecordingRetention.Keep keep) {
         jdbc.sql("UPDATE call SET keep_until = :until, retention_rule = :rule WHERE id = :id")
                 .param("until", keep.until()).param("rule", keep.rule()).param("id", id).update();
     }

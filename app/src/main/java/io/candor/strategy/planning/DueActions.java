@@ -76,51 +76,40 @@ class DueActions {
                 .query((rs, n) -> new DueAction(rs.getObject(1, LocalDate.class), rs.getObject(2, UUID.class),
                         rs.getInt(3), Channel.valueOf(rs.getString(4)), rs.getString(5)))
                 .optional();
-        due.ifPresent(d -> jdbc.sql("""
-                        UPDATE plan_action SET status = 'DISPATCHED', dispatched_at = :now
-                        WHERE business_date = :date AND account_id = :account AND step = :step""")
-                .param("now", Timestamps.utc(clock.instant())).param("date", d.date())
-                .param("account", d.account()).param("step", d.step()).update());
+        due.ifPresent(d -> set(d, "status = 'DISPATCHED', dispatched_at = :now", "",
+                Map.of("now", Timestamps.utc(clock.instant()))));
         return due;
     }
 
     /** Records the call a claimed action became. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     void becameCall(DueAction action, UUID call) {
-        jdbc.sql("""
-                        UPDATE plan_action SET call_id = :call
-                        WHERE business_date = :date AND account_id = :account AND step = :step""")
-                .param("call", call).param("date", action.date()).param("account", action.account())
-                .param("step", action.step()).update();
+        set(action, "call_id = :call", "", Map.of("call", call));
     }
 
     /** The gate refused a claimed call at dial time: the action is REFUSED with its rules. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     void refused(DueAction action, java.util.List<String> rules) {
-        jdbc.sql("""
-                        UPDATE plan_action SET status = 'REFUSED', rules = :rules
-                        WHERE business_date = :date AND account_id = :account AND step = :step""")
-                .param("rules", rules.toArray(String[]::new)).param("date", action.date())
-                .param("account", action.account()).param("step", action.step()).update();
+        set(action, "status = 'REFUSED', rules = :rules", "", Map.of("rules", rules.toArray(String[]::new)));
     }
 
     /** A claimed action that could not be tried now (every line busy): due again at once. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     void release(DueAction action) {
-        jdbc.sql("""
-                        UPDATE plan_action SET status = 'PLANNED', dispatched_at = NULL
-                        WHERE business_date = :date AND account_id = :account AND step = :step AND call_id IS NULL""")
-                .param("date", action.date()).param("account", action.account()).param("step", action.step())
-                .update();
+        set(action, "status = 'PLANNED', dispatched_at = NULL", " AND call_id IS NULL", Map.of());
     }
 
     /** Records the message a claimed action became (sent, refused by the gate at send time, or failed). */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     void became(DueAction action, UUID message) {
-        jdbc.sql("""
-                        UPDATE plan_action SET message_id = :message
-                        WHERE business_date = :date AND account_id = :account AND step = :step""")
-                .param("message", message).param("date", action.date()).param("account", action.account())
+        set(action, "message_id = :message", "", Map.of("message", message));
+    }
+
+    /** Updates one action ({@code and}: a further condition on it). */
+    private void set(DueAction action, String assignments, String and, Map<String, Object> params) {
+        jdbc.sql("UPDATE plan_action SET " + assignments
+                        + " WHERE business_date = :date AND account_id = :account AND step = :step" + and)
+                .params(params).param("date", action.date()).param("account", action.account())
                 .param("step", action.step()).update();
     }
 }

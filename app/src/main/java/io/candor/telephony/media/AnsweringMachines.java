@@ -5,7 +5,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Tells an answering machine from a person by the cadence of what the far end says after answering, one 20 ms frame
  * at a time: a person says a short "hello?" and waits; a machine's greeting runs on for seconds, word after word, or
- * it says nothing at first. (The thresholds are the classic ones of telephone answering-machine detection.)
+ * it says nothing at first. (The thresholds are the classic ones of telephone answering-machine detection.) Frames
+ * come from one thread; the verdict may be read from another.
  */
 public final class AnsweringMachines {
 
@@ -29,7 +30,7 @@ public final class AnsweringMachines {
     private int words;
     private boolean heardVoice;
     private boolean inWord;
-    private @Nullable Verdict verdict;
+    private volatile @Nullable Verdict verdict; // fed by the recording's thread, read by the call's
 
     /** Takes the next frame of the far end's audio; returns the verdict once there is one, else null. */
     public @Nullable Verdict accept(short[] frame) {
