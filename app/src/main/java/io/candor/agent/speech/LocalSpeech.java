@@ -87,11 +87,14 @@ class LocalSpeech implements Speech {
             Path audio = Files.createTempFile("candor-asr", ".wav");
             try {
                 Files.write(audio, wav);
+                // wide beams: speech off a phone line (8 kHz, widened for the model) otherwise often ends outside the
+                // grammar and is not heard at all
                 int rate = wav.length > 28 ? (wav[24] & 0xFF) | (wav[25] & 0xFF) << 8 | (wav[26] & 0xFF) << 16 : 16000;
                 String heard = run(List.of(pocketsphinx.toString(), "-infile", audio.toString(), "-jsgf",
                         grammar().toString(), "-dict", model.resolve("cmudict-en-us.dict").toString(),
                         "-hmm", model.resolve("en-us").toString(), "-samprate", Integer.toString(rate), "-nfft",
-                        rate > 16000 ? "1024" : "512", "-logfn", "/dev/null"));
+                        rate > 16000 ? "1024" : "512", "-beam", "1e-80", "-wbeam", "1e-60", "-pbeam", "1e-80",
+                        "-logfn", "/dev/null"));
                 return digits(heard.lines().filter(l -> !l.isBlank()).reduce((a, b) -> b).orElse("").strip());
             } finally {
                 Files.deleteIfExists(audio);

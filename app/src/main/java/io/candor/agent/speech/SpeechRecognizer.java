@@ -1,13 +1,15 @@
 package io.candor.agent.speech;
 
+import java.net.URI;
 import java.util.function.Consumer;
 
 /**
  * Streaming speech recognition for a call: audio goes in as it is heard, sentences come out as they are recognised.
  * No offline recogniser for Chinese can be installed here, so the production adapter is a cloud recogniser's
- * streaming protocol ({@link CloudSpeechRecognizer}). Calls talk by keypad until speech in is wired to them.
+ * streaming protocol ({@link CloudSpeechRecognizer}); English is recognised on this machine, an utterance at a time.
+ * Results come on the recogniser's own threads.
  */
-interface SpeechRecognizer {
+public interface SpeechRecognizer {
 
     /** What was recognised: a sentence so far ({@code complete} false) or finished, and when it began in the audio. */
     record Heard(String text, boolean complete, long beginMs) {
@@ -24,6 +26,14 @@ interface SpeechRecognizer {
 
     /** Opens a recognition of {@code locale} speech at {@code sampleRate}; {@code heard} receives each result. */
     Session open(String locale, int sampleRate, Consumer<Heard> heard);
+
+    /**
+     * The cloud recogniser's real-time transcription at {@code gateway} (e.g.
+     * {@code wss://nls-gateway-cn-shanghai.aliyuncs.com/ws/v1}) for the tenant's {@code appKey}, with its access token.
+     */
+    static SpeechRecognizer cloud(URI gateway, String appKey, String token) {
+        return new CloudSpeechRecognizer(gateway, appKey, token);
+    }
 
     /** Thrown when the recogniser cannot be reached or refuses the task, with what to check. */
     final class Failed extends RuntimeException {

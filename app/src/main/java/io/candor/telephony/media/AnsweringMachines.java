@@ -73,7 +73,8 @@ public final class AnsweringMachines {
         return verdict;
     }
 
-    private static double rms(short[] f) {
+    /** The root mean square of a frame's samples: its loudness. */
+    static double rms(short[] f) {
         double sum = 0;
         for (short s : f) {
             sum += (double) s * s;

@@ -96,4 +96,25 @@ public final class Wav {
         }
         return out;
     }
+
+    /** Mono 16-bit samples at {@code rate} Hz as a WAV file. */
+    public static byte[] mono(short[] samples, int rate) {
+        ByteBuffer b = ByteBuffer.allocate(HEADER + samples.length * 2).order(ByteOrder.LITTLE_ENDIAN);
+        b.put(header(1, rate, samples.length * 2L));
+        for (short s : samples) {
+            b.putShort(s);
+        }
+        return b.array();
+    }
+
+    /** 8 kHz audio at 16 kHz (linear interpolation), for recognisers whose models were trained on wideband speech. */
+    public static short[] to16k(short[] in) {
+        short[] out = new short[in.length * 2];
+        for (int i = 0; i < in.length; i++) {
+            int next = i + 1 < in.length ? in[i + 1] : in[i];
+            out[2 * i] = in[i];
+            out[2 * i + 1] = (short) ((in[i] + next) / 2);
+        }
+        return out;
+    }
 }

@@ -11,8 +11,7 @@ import org.junit.jupiter.api.Test;
 /** The local voice path with Debian's espeak-ng and pocketsphinx: what is spoken is heard back. */
 class LocalSpeechTests {
 
-    final LocalSpeech speech = new LocalSpeech("/usr/bin/espeak-ng", "/usr/bin/pocketsphinx_continuous",
-            "/usr/share/pocketsphinx/model/en-us");
+    final Speech speech = TestSpeech.local();
 
     @Test
     void spokenEnglishIsRecognisedAgainstTheGrammar() {
