@@ -138,7 +138,7 @@ public class Conversations {
         UUID contact = direction == Direction.OUTBOUND ? contact(account, channel, f, by) : null;
         Dialogue.Debtor d = debtor(f, channel, tenants.businessDate(TenantContext.require()));
         UUID id = insert(account, channel, d, verified ? ConversationState.VERIFIED : ConversationState.VERIFYING,
-                direction, contact, false, by);
+                direction, contact, Input.WORDS, by);
         record(id, account, 0, null, null, verified ? Dialogue.disclosure(d) : Dialogue.greeting(d), List.of(), f);
         return view(id);
     }
@@ -160,24 +160,31 @@ public class Conversations {
     }
 
     /**
-     * An AI call's conversation, by keypad (no recogniser here for most of the languages debtors speak): the call is
-     * the contact, decided by the gate when it dialled ({@code contact} its reservation); the agent greets the person
-     * who pressed through the call's opening by name and asks them to key who they are.
+     * How the debtor answers on a call: by {@code KEYS} where no recogniser hears their language (the keypad dialogue),
+     * or in {@code WORDS} where one does (the spoken dialogue, keys heard too while they prove who they are).
+     */
+    public enum Input { WORDS, KEYS }
+
+    /**
+     * An AI call's conversation: the call is the contact, decided by the gate when it dialled ({@code contact} its
+     * reservation); the agent greets the person who pressed through the call's opening by name and asks who they are
+     * — by keypad, or in words when the call hears speech.
      */
     @Transactional
-    public View startCall(UUID account, UUID contact, Actor by) {
+    public View startCall(UUID account, UUID contact, Input input, Actor by) {
         MessageFacts.Facts f = facts.of(account, "AGENT_CONVERSATION").orElseThrow(() -> new NotFoundException(
                 "open account", account));
         Dialogue.Debtor d = debtor(f, ConversationChannel.VOICE, tenants.businessDate(TenantContext.require()));
         UUID id = insert(account, ConversationChannel.VOICE, d, ConversationState.VERIFYING, Direction.OUTBOUND, contact,
-                true, by);
-        record(id, account, 0, null, null, Keypad.greeting(d), List.of(), f);
+                input, by);
+        record(id, account, 0, null, null, input == Input.KEYS ? Keypad.greeting(d) : Dialogue.greeting(d), List.of(),
+                f);
         return view(id);
     }
 
     /** Stores a new conversation: in words, or by keys (a call); {@code contact} the gate's reservation if outbound. */
     private UUID insert(UUID account, ConversationChannel channel, Dialogue.Debtor d, ConversationState state,
-            Direction direction, @Nullable UUID contact, boolean keys, Actor by) {
+            Direction direction, @Nullable UUID contact, Input input, Actor by) {
         UUID id = Ids.newId();
         jdbc.sql("""
                         INSERT INTO agent_conversation (tenant_id, id, account_id, channel, locale, state, started_by,
@@ -187,7 +194,7 @@ public class Conversations {
                 .param("t", TenantContext.require()).param("id", id).param("account", account)
                 .param("channel", channel.name()).param("locale", d.locale()).param("state", state.name())
                 .param("by", by.username()).param("now", Timestamps.utc(clock.instant()))
-                .param("direction", direction.name()).param("contact", contact).param("input", keys ? "KEYS" : "WORDS")
+                .param("direction", direction.name()).param("contact", contact).param("input", input.name())
                 .update();
         return id;
     }
@@ -203,7 +210,7 @@ public class Conversations {
     /**
      * One keyed entry on a call: the digits (and star) without the closing hash, empty for a lone hash, null when
      * nothing was keyed after the prompt and its repeat (the agent then ends politely). Digits keyed to prove who the
-     * debtor is are kept only as {@code x}.
+     * debtor is are kept only as {@code x}. On a call in words, keys are read as the words they stand for.
      */
     @Transactional
     public View keyed(UUID id, @Nullable String keys, Actor by) {
@@ -211,16 +218,28 @@ public class Conversations {
             throw new BadRequestException("A keyed entry is up to 24 of the keys 0-9 and *, without the closing #.");
         }
         Row row = load(id);
-        if (!row.keys()) {
+        if (!row.keys() && row.channel() != ConversationChannel.VOICE) {
             throw new ConflictException("Conversation " + id + " is in words: send its turns as text or speech.");
         }
         MessageFacts.Facts f = facts.of(row.account(), "AGENT_CONVERSATION").orElseThrow(() -> new NotFoundException(
                 "open account", row.account()));
         LocalDate today = tenants.businessDate(TenantContext.require());
         Dialogue.Debtor d = debtor(f, row.channel(), today);
-        Dialogue.Step step = keys == null ? Keypad.silent(row.state(), d) : Keypad.turn(row.state(), d, keys, today);
-        return apply(id, row, f, d, today, step, keys == null ? "keys: none" : "keys: " + Keypad.kept(row.state(), keys)
-                + "#", null, by);
+        String kept = keys == null ? "keys: none" : "keys: " + Keypad.kept(row.state(), keys) + "#";
+        if (keys == null) {
+            return apply(id, row, f, d, today, Keypad.silent(row.state(), d), kept, null, by);
+        }
+        if (row.keys()) {
+            return apply(id, row, f, d, today, Keypad.turn(row.state(), d, keys, today), kept, null, by);
+        }
+        String words = Keypad.asWords(row.state(), keys);
+        Nlu.Reading reading = Nlu.shipped().read(words);
+        return apply(id, row, f, d, today, Dialogue.turn(row.state(), d, reading, words, today), kept, reading, by);
+    }
+
+    /** What a debtor said to prove who they are, as it may be kept: without its digits (each an {@code x}). */
+    public static String withoutIdentity(String said) {
+        return Extract.withoutIdentity(said);
     }
 
     /** The call a conversation was on ended (the debtor hung up): a conversation still going ends with it. */
@@ -284,7 +303,9 @@ public class Conversations {
                 .param("refusals", step.next().refusals()).param("pending", step.next().pending())
                 .param("callback", callback == null ? null : Timestamps.utc(callback))
                 .param("now", Timestamps.utc(clock.instant())).param("id", id).update();
-        record(id, row.account(), row.turns(), heard, reading, reply, done, f);
+        // what the debtor said to prove who they are is kept without its digits
+        record(id, row.account(), row.turns(), row.state().phase() == ConversationState.VERIFYING
+                ? Extract.withoutIdentity(heard) : heard, reading, reply, done, f);
         if (row.contact() != null && row.state().phase() == ConversationState.VERIFYING
                 && step.next().phase() != ConversationState.VERIFYING) {
             reached(row.contact(), step);

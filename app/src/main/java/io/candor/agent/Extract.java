@@ -24,6 +24,7 @@ final class Extract {
     private static final Pattern IN_DAYS = Pattern.compile("(\\d+|[一二两兩三四五六七])\\s*天内|within (\\d+) days");
     private static final Pattern ISO = Pattern.compile("(\\d{4})[-/年.](\\d{1,2})[-/月.](\\d{1,2})");
     private static final Pattern EN_DATE = Pattern.compile("(\\d{1,2})(?:st|nd|rd|th)?(?: of)? (january|february|march|april|may|june|july|august|september|october|november|december),? (\\d{4})");
+    private static final Pattern IDENTITY = Pattern.compile("\\d|(?<=\\d)[Xx](?![a-z])");
     private static final Pattern LAST4 = Pattern.compile("(?<!\\d)(\\d{3}[\\dXx])(?!\\d)");
     private static final String[] DAYS_ZH = {"一", "二", "三", "四", "五", "六", "日"};
     private static final String[] DAYS_EN = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
@@ -127,6 +128,14 @@ final class Extract {
     }
 
     /** Four characters that could be the end of an ID number (digits, or three digits and X). */
+    /**
+     * What the debtor said to prove who they are, as it may be kept: every digit (and the X that ends an ID) as
+     * {@code x}, so a date of birth or an ID's last four is never stored in the clear.
+     */
+    static String withoutIdentity(String text) {
+        return IDENTITY.matcher(text).replaceAll("x");
+    }
+
     static Optional<String> last4(String text) {
         Matcher m = LAST4.matcher(text);
         String found = null;

@@ -181,6 +181,17 @@ final class Keypad {
                 Dialogue.next(s, ConversationState.ENDED));
     }
 
+    /**
+     * Keys on a call in words, read as what they stand for while the agent asks who the debtor is: eight digits a date
+     * of birth, year first; others the ID's last characters (star for X). Once verified, the agent listens for words.
+     */
+    static String asWords(Dialogue.State s, String keys) {
+        if (s.phase() == ConversationState.VERIFYING && keys.matches("[0-9]{8}")) {
+            return keys.substring(0, 4) + "-" + keys.substring(4, 6) + "-" + keys.substring(6);
+        }
+        return keys.replace('*', 'X');
+    }
+
     /** What of an entry may be kept: digits keyed to prove who the debtor is never are. */
     static String kept(Dialogue.State before, String keys) {
         return before.phase() == ConversationState.VERIFYING && !keys.equals("9") && !keys.equals("0")

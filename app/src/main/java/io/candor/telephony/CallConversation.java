@@ -9,8 +9,9 @@ import io.candor.platform.Actor;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The agent's conversation a call carries, by keypad: started when the opening is keyed through, on the contact the
- * gate reserved when the call dialled; each entry is a turn of the same dialogue the agent has in text.
+ * The agent's conversation a call carries, by keypad or in words: started when the opening is answered, on the contact
+ * the gate reserved when the call dialled; each entry or utterance is a turn of the same dialogue the agent has in
+ * text.
  */
 final class CallConversation implements AgentCallScript.Dialogue {
 
@@ -19,10 +20,13 @@ final class CallConversation implements AgentCallScript.Dialogue {
     private final UUID contact;
     private final Actor by;
     private final Consumer<UUID> started;
+    private final Conversations.Input input;
     private @Nullable UUID id;
     private @Nullable ConversationState last;
 
-    CallConversation(Conversations conversations, UUID account, UUID contact, Actor by, Consumer<UUID> started) {
+    CallConversation(Conversations conversations, UUID account, UUID contact, Actor by, Conversations.Input input,
+            Consumer<UUID> started) {
+        this.input = input;
         this.conversations = conversations;
         this.account = account;
         this.contact = contact;
@@ -32,7 +36,7 @@ final class CallConversation implements AgentCallScript.Dialogue {
 
     @Override
     public AgentCallScript.Said open() {
-        Conversations.View v = conversations.startCall(account, contact, by);
+        Conversations.View v = conversations.startCall(account, contact, input, by);
         id = v.id();
         started.accept(v.id());
         return said(v);
@@ -41,6 +45,11 @@ final class CallConversation implements AgentCallScript.Dialogue {
     @Override
     public AgentCallScript.Said keyed(String keys) {
         return said(conversations.keyed(require(), keys, by));
+    }
+
+    @Override
+    public AgentCallScript.Said spoken(String words) {
+        return said(conversations.turn(require(), words, by));
     }
 
     @Override

@@ -92,13 +92,16 @@ class Calls {
     private final ApplicationEventPublisher events;
     private final Clock time;
     private final Conversations conversations;
+    private final SpeechIn speechIn;
     private final RecordingRetention retention = RecordingRetention.shipped();
     private final Path spool;
     private final Map<UUID, AtomicInteger> live = new ConcurrentHashMap<>();
 
     Calls(JdbcClient jdbc, TransactionTemplate tx, Providers providers, ContactGate gate, MessageFacts facts,
             ContactTargets targets, MediaClock clock, io.candor.agent.speech.Speech speech, ContentStore content, AuditTrail audit,
-            ApplicationEventPublisher events, Clock time, CandorProperties properties, Conversations conversations) {
+            ApplicationEventPublisher events, Clock time, CandorProperties properties, Conversations conversations,
+            SpeechIn speechIn) {
+        this.speechIn = speechIn;
         this.jdbc = jdbc;
         this.tx = tx;
         this.providers = providers;
@@ -196,10 +199,13 @@ class Calls {
                 .param("tenant", tenant).param("call", id).param("chunk", chunk.index())
                 .param("bytes", chunk.bytes()).param("sha", chunk.sha256()).param("chain", chunk.chain()).update()));
         MediaSession[] session = new MediaSession[1];
+        // the debtor answers in words where a recogniser hears their language, else by keys
+        Optional<SpeechIn.Hearing> hearing = speechIn.hearing(f.language());
         AgentCallScript script = new AgentCallScript(prompts, prompts.opening(f.country(), f.language(), f.creditor()),
-                f.language(), List.of(f.debtorName()), keys, transcript);
+                f.language(), List.of(f.debtorName()), keys, transcript,
+                hearing.map(SpeechIn.Hearing::recognizer).orElse(null), hearing.map(SpeechIn.Hearing::locale).orElse(""));
         CallConversation conversation = new CallConversation(conversations, account, reservation, by,
-                c -> jdbc.sql("UPDATE call SET conversation_id = :c WHERE id = :id").param("c", c).param("id", id)
+                hearing.isPresent() ? Conversations.Input.WORDS : Conversations.Input.KEYS, c -> jdbc.sql("UPDATE call SET conversation_id = :c WHERE id = :id").param("c", c).param("id", id)
                         .update());
         SipCall.Outcome outcome = SipCall.place(trunk.target(number), Duration.ofSeconds(45), host -> {
             try {

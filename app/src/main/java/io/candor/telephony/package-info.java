@@ -6,7 +6,7 @@
  * detectors, the jitter buffer) is in {@code telephony.media}.
  */
 @NullMarked
-@OwnsTables({"call", "call_recording_chunk"})
+@OwnsTables({"call", "call_recording_chunk", "speech_in"})
 package io.candor.telephony;
 
 import io.candor.platform.db.OwnsTables;

@@ -90,13 +90,86 @@ class BaresipCallsTests {
                 .contains("recorded");
     }
 
-    /** The call, keyed through to a promise on baresip; returns what the phone heard. */
-    private short[] promiseByPhone(UUID account, String language) throws Exception {
+    /**
+     * Speech in: with this machine's recogniser set to hear English, the debtor on baresip answers in words — the
+     * opening, "am I speaking with", a plan and a person — and keys the ID's last four (star for X) when asked who they
+     * are. Each utterance stops the prompt it interrupts; the plan asked for in words is an arrangement; the call ends
+     * handed over to a person; digits are kept only as x.
+     */
+    @Test
+    void theEnglishAgentHearsTheDebtorSpeakOnAPhone() throws Exception {
+        UUID account = tenant.accounts().get(2);
+        TenantContext.run(tenant.id(), () -> jdbc.sql("""
+                        UPDATE debtor SET language = 'en' WHERE id = (SELECT debtor_id FROM account WHERE id = :a)""")
+                .param("a", account).update());
         TestTenants.anyHour(api, admin, tenants.contactPoint(tenant, account, "PHONE"));
-        String number = TenantContext.call(tenant.id(), () -> jdbc.sql("""
+        Api.Response set = api.put("/api/v1/channels/VOICE_AI/speech-in", admin, """
+                {"recognizer": "LOCAL", "languages": ["en"]}""");
+        assertThat(set.status()).as(set.body()).isEqualTo(200);
+        // the phone's side of the call, on one timeline from the answer: the opening is heard whole before "yes"
+        long opening = new CallPrompts(speech).opening("CN", "en", "").audio().length / 8 + 3_500;
+        short[] line = new short[8000 * 120];
+        put(line, 0, "Hello?"); // a person says a short hello and waits: no answering machine
+        put(line, opening, "yes");
+        put(line, opening + 4_000, "yes speaking");
+        put(line, opening + 13_000, "can i pay in installments");
+        put(line, opening + 18_000, "yes");
+        put(line, opening + 23_000, "i want to speak to a person");
+        try (Baresip phone = Baresip.start(dir, number(account), line)) {
+            Api.Response trunk = api.put("/api/v1/channels/VOICE_AI", admin, """
+                    {"settings": {"host": "127.0.0.1", "port": "%d", "transport": "udp", "from": "4008001234"}}"""
+                    .formatted(phone.port));
+            assertThat(trunk.status()).as(trunk.body()).isEqualTo(200);
+            Api.Response placed = api.post("/api/v1/accounts/" + account + "/calls", collector,
+                    "{\"channel\": \"VOICE_AI\"}");
+            assertThat(placed.status()).as(placed.body()).isEqualTo(202);
+            String id = placed.json().get("id").asString();
+            JsonNode call = eventually(id, c -> !c.get("state").asString().equals("DIALLING"), 20);
+            assertThat(call.get("state").asString()).as(phone.log()).isEqualTo("ANSWERED");
+            Thread.sleep(opening + 8_500);
+            phone.key("102*#", 300); // the third debtor's ID ends 102X
+            call = eventually(id, c -> c.get("state").asString().equals("ENDED"), 60);
+            String transcript = call.get("transcript").toString();
+            assertThat(call.get("outcome").asString()).as(transcript).isEqualTo("VERIFIED");
+            assertThat(call.get("dtmf").asString()).isEqualTo("xxxx#");
+            assertThat(transcript).contains("\"said\":\"yes speaking\"", "\"said\":\"can i pay in installments\"",
+                    "\"said\":\"i want to speak to a person\"");
+            TenantContext.run(tenant.id(), () -> {
+                assertThat(jdbc.sql("SELECT kind FROM arrangement WHERE account_id = :a").param("a", account)
+                        .query(String.class).list()).containsExactly("PLAN");
+                assertThat(jdbc.sql("""
+                                SELECT c.state FROM agent_conversation c JOIN call ON call.conversation_id = c.id
+                                WHERE call.id = :id""").param("id", UUID.fromString(id)).query(String.class).single())
+                        .isEqualTo("HANDED_OVER");
+                assertThat(jdbc.sql("""
+                                SELECT count(*) FROM agent_turn t JOIN call ON call.conversation_id = t.conversation_id
+                                WHERE call.id = :id AND t.debtor_text ~ '[0-9]'""").param("id", UUID.fromString(id))
+                        .query(Integer.class).single()).as("no digit of the identity answer is kept").isZero();
+            });
+        } finally {
+            api.send("DELETE", "/api/v1/channels/VOICE_AI/speech-in", admin, null);
+        }
+    }
+
+    /** Puts English words, as a phone carries them (8 kHz), into the phone's line at {@code atMs}. */
+    private void put(short[] line, long atMs, String words) {
+        byte[] wav = speech.synthesize(words, "en");
+        short[] pcm = io.candor.telephony.media.Wav.to8k(io.candor.telephony.media.Wav.channel(wav, 0),
+                io.candor.telephony.media.Wav.format(wav).rate());
+        System.arraycopy(pcm, 0, line, (int) (atMs * 8), Math.min(pcm.length, line.length - (int) (atMs * 8)));
+    }
+
+    private String number(UUID account) {
+        return TenantContext.call(tenant.id(), () -> jdbc.sql("""
                         SELECT regexp_replace(cp.value, '[^0-9]', '', 'g') FROM contact_point cp
                         JOIN account a ON a.debtor_id = cp.debtor_id WHERE a.id = :a AND cp.kind = 'PHONE'""")
                 .param("a", account).query(String.class).single());
+    }
+
+    /** The call, keyed through to a promise on baresip; returns what the phone heard. */
+    private short[] promiseByPhone(UUID account, String language) throws Exception {
+        TestTenants.anyHour(api, admin, tenants.contactPoint(tenant, account, "PHONE"));
+        String number = number(account);
         LocalDate by = TenantContext.call(tenant.id(), () -> businessDates.businessDate(tenant.id())).plusDays(7);
         String day = String.format(Locale.ROOT, "%02d%02d", by.getMonthValue(), by.getDayOfMonth());
         byte[] hello = speech.synthesize(language.equals("en") ? "Hello, who is calling?" : "喂，您好", language);
