@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -102,19 +103,52 @@ class BaresipCallsTests {
         TenantContext.run(tenant.id(), () -> jdbc.sql("""
                         UPDATE debtor SET language = 'en' WHERE id = (SELECT debtor_id FROM account WHERE id = :a)""")
                 .param("a", account).update());
+        // a person says a short hello and waits (no answering machine); the third debtor's ID ends 102X
+        String transcript = speaksThroughToAPlanAndAPerson(account, "en", """
+                {"recognizer": "LOCAL", "languages": ["en"]}""", List.of("Hello?", "yes", "yes speaking",
+                "can i pay in installments", "yes", "i want to speak to a person"), "102*#");
+        assertThat(transcript).contains("\"said\":\"yes speaking\"", "\"said\":\"can i pay in installments\"",
+                "\"said\":\"i want to speak to a person\"");
+    }
+
+    /**
+     * Speech in through a Chinese cloud recogniser's real-time protocol: the tenant's CLOUD recogniser (a local gateway
+     * speaking the protocol, which answers each utterance it hears with the sentence the test gives it) hears the
+     * Mandarin debtor on baresip, who keys the date of birth and speaks through to a plan and a person.
+     */
+    @Test
+    void theMandarinAgentHearsTheDebtorThroughACloudRecogniser() throws Exception {
+        UUID account = tenant.accounts().get(2);
+        List<String> said = List.of("喂", "好的", "是我本人", "能不能分期还啊", "同意", "我要找人工客服");
+        try (io.candor.agent.speech.FakeSpeechGateway gateway = io.candor.agent.speech.FakeSpeechGateway.answering(
+                "nls-token", said)) {
+            String transcript = speaksThroughToAPlanAndAPerson(account, "zh-CN", """
+                    {"recognizer": "CLOUD", "languages": ["zh-CN"], "gateway": "ws://127.0.0.1:%d/ws/v1",
+                     "appKey": "candor-test", "token": "nls-token"}""".formatted(gateway.port), said, "19900307#");
+            assertThat(transcript).contains("\"said\":\"能不能分期还啊\"", "\"said\":\"我要找人工客服\"")
+                    .doesNotContain("\"said\":\"喂\"");
+            assertThat(gateway.commands).extracting(c -> c.path("header").path("appkey").asString())
+                    .contains("candor-test");
+        }
+    }
+
+    /**
+     * A call in words on baresip, on one timeline from the answer: the first words at once, the second once the
+     * opening was heard whole, the third to the greeting; then {@code identity} keyed; then a plan, yes, a person.
+     * Returns the call's transcript once it ended verified, with the plan an arrangement, the conversation handed over
+     * and no digit of the identity answer kept.
+     */
+    private String speaksThroughToAPlanAndAPerson(UUID account, String language, String speechIn, List<String> said,
+            String identity) throws Exception {
         TestTenants.anyHour(api, admin, tenants.contactPoint(tenant, account, "PHONE"));
-        Api.Response set = api.put("/api/v1/channels/VOICE_AI/speech-in", admin, """
-                {"recognizer": "LOCAL", "languages": ["en"]}""");
+        Api.Response set = api.put("/api/v1/channels/VOICE_AI/speech-in", admin, speechIn);
         assertThat(set.status()).as(set.body()).isEqualTo(200);
-        // the phone's side of the call, on one timeline from the answer: the opening is heard whole before "yes"
-        long opening = new CallPrompts(speech).opening("CN", "en", "").audio().length / 8 + 3_500;
+        long opening = new CallPrompts(speech).opening("CN", language, "").audio().length / 8 + 3_500;
+        long[] at = {0, opening, opening + 4_000, opening + 13_000, opening + 18_000, opening + 23_000};
         short[] line = new short[8000 * 120];
-        put(line, 0, "Hello?"); // a person says a short hello and waits: no answering machine
-        put(line, opening, "yes");
-        put(line, opening + 4_000, "yes speaking");
-        put(line, opening + 13_000, "can i pay in installments");
-        put(line, opening + 18_000, "yes");
-        put(line, opening + 23_000, "i want to speak to a person");
+        for (int i = 0; i < at.length; i++) {
+            put(line, at[i], said.get(i), language);
+        }
         try (Baresip phone = Baresip.start(dir, number(account), line)) {
             Api.Response trunk = api.put("/api/v1/channels/VOICE_AI", admin, """
                     {"settings": {"host": "127.0.0.1", "port": "%d", "transport": "udp", "from": "4008001234"}}"""
@@ -127,16 +161,14 @@ class BaresipCallsTests {
             JsonNode call = eventually(id, c -> !c.get("state").asString().equals("DIALLING"), 20);
             assertThat(call.get("state").asString()).as(phone.log()).isEqualTo("ANSWERED");
             Thread.sleep(opening + 8_500);
-            phone.key("102*#", 300); // the third debtor's ID ends 102X
+            phone.key(identity, 300);
             call = eventually(id, c -> c.get("state").asString().equals("ENDED"), 60);
             String transcript = call.get("transcript").toString();
             assertThat(call.get("outcome").asString()).as(transcript).isEqualTo("VERIFIED");
-            assertThat(call.get("dtmf").asString()).isEqualTo("xxxx#");
-            assertThat(transcript).contains("\"said\":\"yes speaking\"", "\"said\":\"can i pay in installments\"",
-                    "\"said\":\"i want to speak to a person\"");
+            assertThat(call.get("dtmf").asString()).isEqualTo("x".repeat(identity.length() - 1) + "#");
             TenantContext.run(tenant.id(), () -> {
                 assertThat(jdbc.sql("SELECT kind FROM arrangement WHERE account_id = :a").param("a", account)
-                        .query(String.class).list()).containsExactly("PLAN");
+                        .query(String.class).list()).as(transcript).containsExactly("PLAN");
                 assertThat(jdbc.sql("""
                                 SELECT c.state FROM agent_conversation c JOIN call ON call.conversation_id = c.id
                                 WHERE call.id = :id""").param("id", UUID.fromString(id)).query(String.class).single())
@@ -146,14 +178,15 @@ class BaresipCallsTests {
                                 WHERE call.id = :id AND t.debtor_text ~ '[0-9]'""").param("id", UUID.fromString(id))
                         .query(Integer.class).single()).as("no digit of the identity answer is kept").isZero();
             });
+            return transcript;
         } finally {
             api.send("DELETE", "/api/v1/channels/VOICE_AI/speech-in", admin, null);
         }
     }
 
-    /** Puts English words, as a phone carries them (8 kHz), into the phone's line at {@code atMs}. */
-    private void put(short[] line, long atMs, String words) {
-        byte[] wav = speech.synthesize(words, "en");
+    /** Puts words, as a phone carries them (8 kHz), into the phone's line at {@code atMs}. */
+    private void put(short[] line, long atMs, String words, String language) {
+        byte[] wav = speech.synthesize(words, language);
         short[] pcm = io.candor.telephony.media.Wav.to8k(io.candor.telephony.media.Wav.channel(wav, 0),
                 io.candor.telephony.media.Wav.format(wav).rate());
         System.arraycopy(pcm, 0, line, (int) (atMs * 8), Math.min(pcm.length, line.length - (int) (atMs * 8)));

@@ -23,25 +23,38 @@ import tools.jackson.databind.json.JsonMapper;
  * WebSocket (RFC 6455, written here on a plain socket): it checks the token and the StartTranscription, counts the
  * audio, and answers with the events the service sends — a sentence in progress once a second of audio has come, the
  * finished sentence and TranscriptionCompleted on StopTranscription. It cannot recognise speech: the sentence is the
- * one the test gives it.
+ * one the test gives it. {@link #answering} makes one that listens as the service does on a call: each utterance it
+ * hears (by loudness) begins a sentence and, when it ends, is answered with the next of the test's sentences.
  */
-final class FakeSpeechGateway implements AutoCloseable {
+public final class FakeSpeechGateway implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    final int port;
-    final List<JsonNode> commands = Collections.synchronizedList(new ArrayList<>());
+    public final int port;
+    public final List<JsonNode> commands = Collections.synchronizedList(new ArrayList<>());
     volatile long audioBytes;
     private final ServerSocket server;
     private final String token;
     private final String sentence;
+    private final java.util.@org.jspecify.annotations.Nullable Deque<String> sentences;
 
     FakeSpeechGateway(String token, String sentence) throws IOException {
+        this(token, sentence, null);
+    }
+
+    private FakeSpeechGateway(String token, String sentence, java.util.@org.jspecify.annotations.Nullable Deque<String> sentences)
+            throws IOException {
         this.server = new ServerSocket(0);
         this.port = server.getLocalPort();
         this.token = token;
         this.sentence = sentence;
+        this.sentences = sentences;
         Thread.ofVirtual().start(this::serve);
+    }
+
+    /** A gateway that answers each utterance it hears with the next of {@code sentences}, as it ends. */
+    public static FakeSpeechGateway answering(String token, List<String> sentences) throws IOException {
+        return new FakeSpeechGateway(token, "", new java.util.ArrayDeque<>(sentences));
     }
 
     private void serve() {
@@ -72,6 +85,10 @@ final class FakeSpeechGateway implements AutoCloseable {
         DataInputStream frames = new DataInputStream(in);
         String task = "";
         boolean partial = false;
+        io.candor.telephony.media.Utterances utterances = new io.candor.telephony.media.Utterances();
+        short[] frame = new short[160];
+        int filled = 0;
+        int index = 0;
         while (true) {
             int b0 = frames.readUnsignedByte();
             int b1 = frames.readUnsignedByte();
@@ -97,6 +114,32 @@ final class FakeSpeechGateway implements AutoCloseable {
             }
             if (opcode == 2 || opcode == 0 && !task.isEmpty()) {
                 audioBytes += payload.length;
+                if (sentences != null) {
+                    for (int i = 0; i + 1 < payload.length; i += 2) {
+                        frame[filled++] = (short) (payload[i] & 0xFF | payload[i + 1] << 8);
+                        if (filled < frame.length) {
+                            continue;
+                        }
+                        filled = 0;
+                        switch (utterances.accept(frame)) {
+                            case io.candor.telephony.media.Utterances.Began b -> {
+                                index++;
+                                event(out, task, "SentenceBegin", "{\"index\":" + index + ",\"time\":" + b.atMs() + "}");
+                                event(out, task, "TranscriptionResultChanged", "{\"index\":" + index + ",\"time\":"
+                                        + b.atMs() + ",\"result\":\"\"}");
+                            }
+                            case io.candor.telephony.media.Utterances.Ended e -> {
+                                String said = sentences.isEmpty() ? "" : sentences.poll();
+                                event(out, task, "SentenceEnd", "{\"index\":" + index + ",\"time\":"
+                                        + (e.beganMs() + e.samples().length / 8) + ",\"begin_time\":" + e.beganMs()
+                                        + ",\"result\":\"" + said + "\",\"confidence\":0.9}");
+                            }
+                            case null -> {
+                            }
+                        }
+                    }
+                    continue;
+                }
                 if (!partial && audioBytes >= 16_000) {
                     partial = true;
                     event(out, task, "SentenceBegin", "{\"index\":1,\"time\":0}");
@@ -119,6 +162,10 @@ final class FakeSpeechGateway implements AutoCloseable {
             switch (h.path("name").asString("")) {
                 case "StartTranscription" -> event(out, task, "TranscriptionStarted", "{\"session_id\":\"s1\"}");
                 case "StopTranscription" -> {
+                    if (sentences != null) {
+                        event(out, task, "TranscriptionCompleted", "{}");
+                        continue;
+                    }
                     event(out, task, "SentenceEnd", "{\"index\":1,\"time\":2000,\"begin_time\":120,\"result\":\""
                             + sentence + "\",\"confidence\":0.92}");
                     event(out, task, "TranscriptionCompleted", "{}");
