@@ -113,22 +113,39 @@ class BaresipCallsTests {
 
     /**
      * Speech in through a Chinese cloud recogniser's real-time protocol: the tenant's CLOUD recogniser (a local gateway
-     * speaking the protocol, which answers each utterance it hears with the sentence the test gives it) hears the
-     * Mandarin debtor on baresip, who keys the date of birth and speaks through to a plan and a person.
+     * speaking the protocol, which answers each utterance it hears with the sentence the test gives it), reached with a
+     * token Candor made from the tenant's AccessKey pair at a local token service, hears the Mandarin debtor on
+     * baresip, who keys the date of birth and speaks through to a plan and a person.
      */
     @Test
     void theMandarinAgentHearsTheDebtorThroughACloudRecogniser() throws Exception {
         UUID account = tenant.accounts().get(2);
         List<String> said = List.of("喂", "好的", "是我本人", "能不能分期还啊", "同意", "我要找人工客服");
+        com.sun.net.httpserver.HttpServer tokens = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        tokens.createContext("/", x -> {
+            boolean signed = x.getRequestURI().getRawQuery().contains("Action=CreateToken")
+                    && x.getRequestURI().getRawQuery().contains("AccessKeyId=LTAI-test");
+            byte[] b = (signed ? "{\"Token\":{\"Id\":\"nls-token\",\"ExpireTime\":" + (Instant.now().getEpochSecond()
+                    + 86_400) + "}}" : "{\"Code\":\"SignatureDoesNotMatch\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            x.sendResponseHeaders(signed ? 200 : 400, b.length);
+            x.getResponseBody().write(b);
+            x.close();
+        });
+        tokens.start();
         try (io.candor.agent.speech.FakeSpeechGateway gateway = io.candor.agent.speech.FakeSpeechGateway.answering(
                 "nls-token", said)) {
             String transcript = speaksThroughToAPlanAndAPerson(account, "zh-CN", """
                     {"recognizer": "CLOUD", "languages": ["zh-CN"], "gateway": "ws://127.0.0.1:%d/ws/v1",
-                     "appKey": "candor-test", "token": "nls-token"}""".formatted(gateway.port), said, "19900307#");
+                     "appKey": "candor-test", "accessKeyId": "LTAI-test", "accessKeySecret": "s3cret",
+                     "tokenService": "http://127.0.0.1:%d/"}""".formatted(gateway.port, tokens.getAddress().getPort()),
+                    said, "19900307#");
             assertThat(transcript).contains("\"said\":\"能不能分期还啊\"", "\"said\":\"我要找人工客服\"")
                     .doesNotContain("\"said\":\"喂\"");
             assertThat(gateway.commands).extracting(c -> c.path("header").path("appkey").asString())
                     .contains("candor-test");
+        } finally {
+            tokens.stop(0);
         }
     }
 

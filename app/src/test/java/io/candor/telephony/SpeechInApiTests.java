@@ -47,7 +47,7 @@ class SpeechInApiTests {
                 {"recognizer": "CLOUD", "languages": ["zh-CN", "zh-TW"], "gateway": "wss://nls.example.cn/ws/v1",
                  "appKey": "app-1", "token": "secret-token-1"}""");
         assertThat(set.status()).as(set.body()).isEqualTo(200);
-        assertThat(set.json().get("tokenSet").asBoolean()).isTrue();
+        assertThat(set.json().get("secretSet").asBoolean()).isTrue();
         // the token kept when the languages change without it
         Api.Response again = api.put(PATH, admin, """
                 {"recognizer": "CLOUD", "languages": ["zh-CN"], "gateway": "wss://nls.example.cn/ws/v1",
@@ -55,7 +55,7 @@ class SpeechInApiTests {
         assertThat(again.status()).as(again.body()).isEqualTo(200);
         Api.Response read = api.get(PATH, admin);
         assertThat(read.json().get("languages").toString()).isEqualTo("[\"zh-CN\"]");
-        assertThat(read.json().get("tokenSet").asBoolean()).isTrue();
+        assertThat(read.json().get("secretSet").asBoolean()).isTrue();
         assertThat(read.body()).doesNotContain("secret-token-1");
 
         TestTenants.TestTenant other = tenants.create("speechin-other");
@@ -67,6 +67,30 @@ class SpeechInApiTests {
 
         assertThat(api.send("DELETE", PATH, admin, null).status()).isEqualTo(204);
         assertThat(api.get(PATH, admin).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aCloudRecogniserMayBeGivenAnAccessKeyPairInstead() {
+        Api.Response noSecret = api.put(PATH, admin, """
+                {"recognizer": "CLOUD", "languages": ["zh-CN"], "gateway": "wss://nls-gateway-cn-beijing.aliyuncs.com/ws/v1",
+                 "appKey": "app-1", "accessKeyId": "LTAI-1"}""");
+        assertThat(noSecret.body()).contains("accessKeySecret");
+        Api.Response set = api.put(PATH, admin, """
+                {"recognizer": "CLOUD", "languages": ["zh-CN"], "gateway": "wss://nls-gateway-cn-beijing.aliyuncs.com/ws/v1",
+                 "appKey": "app-1", "accessKeyId": "LTAI-1", "accessKeySecret": "ak-secret-1"}""");
+        assertThat(set.status()).as(set.body()).isEqualTo(200);
+        assertThat(set.json().get("accessKeyId").asString()).isEqualTo("LTAI-1");
+        assertThat(set.json().get("secretSet").asBoolean()).isTrue();
+        assertThat(set.body()).doesNotContain("ak-secret-1");
+        assertThat(SpeechIn.regionOf(java.net.URI.create("wss://nls-gateway-cn-beijing.aliyuncs.com/ws/v1")))
+                .isEqualTo("cn-beijing");
+        assertThat(SpeechIn.regionOf(java.net.URI.create("wss://nls.example.cn/ws/v1"))).isEqualTo("cn-shanghai");
+        // a fixed token instead of the pair: the pair's secret is no token, so one is asked for
+        Api.Response toToken = api.put(PATH, admin, """
+                {"recognizer": "CLOUD", "languages": ["zh-CN"], "gateway": "wss://nls.example.cn/ws/v1",
+                 "appKey": "app-1"}""");
+        assertThat(toToken.status()).isEqualTo(400);
+        assertThat(toToken.body()).contains("token");
     }
 
     @Test

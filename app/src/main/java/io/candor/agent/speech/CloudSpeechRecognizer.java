@@ -29,7 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
  * frames of 16-bit little-endian samples; {@code SentenceBegin}, {@code TranscriptionResultChanged} and
  * {@code SentenceEnd} events with the text; {@code StopTranscription} and the server's
  * {@code TranscriptionCompleted}. A {@code TaskFailed} (or any status other than 20000000) fails the session with the
- * gateway's own words. The token goes in the {@code X-NLS-Token} header.
+ * gateway's own words. The token goes in the {@code X-NLS-Token} header: a fixed one, or one made from the tenant's
+ * AccessKey pair and renewed before it expires ({@link CloudTokens}).
  */
 final class CloudSpeechRecognizer implements SpeechRecognizer {
 
@@ -40,11 +41,11 @@ final class CloudSpeechRecognizer implements SpeechRecognizer {
 
     private final URI gateway;
     private final String appKey;
-    private final String token;
+    private final java.util.function.Supplier<String> token;
     private final HttpClient http = HttpClient.newHttpClient();
 
     /** {@code gateway} e.g. {@code wss://nls-gateway-cn-shanghai.aliyuncs.com/ws/v1}. */
-    CloudSpeechRecognizer(URI gateway, String appKey, String token) {
+    CloudSpeechRecognizer(URI gateway, String appKey, java.util.function.Supplier<String> token) {
         this.gateway = gateway;
         this.appKey = appKey;
         this.token = token;
@@ -59,7 +60,7 @@ final class CloudSpeechRecognizer implements SpeechRecognizer {
         Listener listener = new Listener(heard);
         WebSocket ws;
         try {
-            ws = http.newWebSocketBuilder().header("X-NLS-Token", token).connectTimeout(WAIT)
+            ws = http.newWebSocketBuilder().header("X-NLS-Token", token.get()).connectTimeout(WAIT)
                     .buildAsync(gateway, listener).get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
             throw new Failed("The speech recogniser at " + gateway + " could not be reached: " + Failures.messageOf(e));

@@ -150,7 +150,7 @@ class LocalSpeech implements Speech {
         }
         List<String> rules = new ArrayList<>(phrases);
         rules.add("[the] last four [digits] [are] <digit> <digit> <digit> <digit>");
-        rules.addAll(List.of("yes", "no", "ok", "hello"));
+        rules.addAll(List.of("yes", "no", "ok", "hello", "agree", "i agree"));
         String jsgf = "#JSGF V1.0;\ngrammar turns;\n<digit> = " + String.join(" | ", DIGIT_WORDS) + ";\n"
                 + "public <turn> = " + String.join(" | ", rules) + ";\n";
         Path file = Files.createTempFile("candor-turns", ".jsgf");

@@ -1,6 +1,7 @@
 package io.candor.agent.speech;
 
 import java.net.URI;
+import java.time.Clock;
 import java.util.function.Consumer;
 
 /**
@@ -32,7 +33,20 @@ public interface SpeechRecognizer {
      * {@code wss://nls-gateway-cn-shanghai.aliyuncs.com/ws/v1}) for the tenant's {@code appKey}, with its access token.
      */
     static SpeechRecognizer cloud(URI gateway, String appKey, String token) {
-        return new CloudSpeechRecognizer(gateway, appKey, token);
+        return new CloudSpeechRecognizer(gateway, appKey, () -> token);
+    }
+
+    /** The tenant's AccessKey pair, from which tokens are made at the service's {@code tokenService} in its region. */
+    record AccessKey(URI tokenService, String region, String id, String secret) {
+    }
+
+    /**
+     * The cloud recogniser with tokens made from the tenant's AccessKey pair, each kept until shortly before it
+     * expires: keep the recogniser for the tenant's calls so that its token is shared by them.
+     */
+    static SpeechRecognizer cloud(URI gateway, String appKey, AccessKey key, Clock clock) {
+        CloudTokens tokens = new CloudTokens(key.tokenService(), key.region(), key.id(), key.secret(), clock);
+        return new CloudSpeechRecognizer(gateway, appKey, tokens::token);
     }
 
     /** Thrown when the recogniser cannot be reached or refuses the task, with what to check. */

@@ -15,7 +15,7 @@ class CloudSpeechRecognizerTests {
     @Test
     void streamsACallsAudioAndHearsTheSentences() throws Exception {
         try (FakeSpeechGateway gateway = new FakeSpeechGateway("tok-1", "我下周五还五百块。")) {
-            SpeechRecognizer r = new CloudSpeechRecognizer(URI.create("ws://127.0.0.1:" + gateway.port + "/ws/v1"),
+            SpeechRecognizer r = SpeechRecognizer.cloud(URI.create("ws://127.0.0.1:" + gateway.port + "/ws/v1"),
                     "app-key-1", "tok-1");
             List<SpeechRecognizer.Heard> heard = new CopyOnWriteArrayList<>();
             try (SpeechRecognizer.Session s = r.open("zh-CN", 8000, heard::add)) {
@@ -41,7 +41,7 @@ class CloudSpeechRecognizerTests {
     @Test
     void aRefusedTokenSaysSoInTheGatewaysWords() throws Exception {
         try (FakeSpeechGateway gateway = new FakeSpeechGateway("right", "x")) {
-            SpeechRecognizer r = new CloudSpeechRecognizer(URI.create("ws://127.0.0.1:" + gateway.port + "/ws/v1"),
+            SpeechRecognizer r = SpeechRecognizer.cloud(URI.create("ws://127.0.0.1:" + gateway.port + "/ws/v1"),
                     "app", "wrong");
             assertThatThrownBy(() -> r.open("zh-CN", 8000, h -> { })).isInstanceOf(SpeechRecognizer.Failed.class)
                     .hasMessageContaining("ACCESS_DENIED");
@@ -50,7 +50,7 @@ class CloudSpeechRecognizerTests {
 
     @Test
     void aGatewayThatIsNotThereSaysWhere() {
-        SpeechRecognizer r = new CloudSpeechRecognizer(URI.create("ws://127.0.0.1:9/ws/v1"), "app", "t");
+        SpeechRecognizer r = SpeechRecognizer.cloud(URI.create("ws://127.0.0.1:9/ws/v1"), "app", "t");
         assertThatThrownBy(() -> r.open("zh-CN", 8000, h -> { })).isInstanceOf(SpeechRecognizer.Failed.class)
                 .hasMessageContaining("127.0.0.1:9");
     }
