@@ -48,7 +48,8 @@ class CreditorsPage {
         model.addAttribute("schemes", ledger.bucketSchemes());
         if (!model.containsAttribute("problems")) {
             model.addAttribute("problems", Map.of());
-            model.addAttribute("form", Map.of("code", "", "name", "", "jurisdictions", "CN", "debtorsHearCalls", "false"));
+            model.addAttribute("form", Map.of("code", "", "name", "", "jurisdictions", "CN", "debtorsHearCalls", "false",
+                    "keepRecordingsYears", ""));
         }
         return "console/creditors";
     }
@@ -57,18 +58,31 @@ class CreditorsPage {
     @PreAuthorize("hasRole('ADMIN')")
     String save(@RequestParam(defaultValue = "") String code, @RequestParam(defaultValue = "") String name,
             @RequestParam(defaultValue = "") String jurisdictions,
-            @RequestParam(defaultValue = "false") boolean debtorsHearCalls, Model model, RedirectAttributes redirect) {
+            @RequestParam(defaultValue = "false") boolean debtorsHearCalls,
+            @RequestParam(defaultValue = "") String keepRecordingsYears, Model model, RedirectAttributes redirect) {
         List<String> codes = Arrays.stream(jurisdictions.split("[,，;\\s]+")).filter(s -> !s.isBlank()).toList();
         try {
-            Creditors.Creditor saved = creditors.put(code, name, codes, debtorsHearCalls);
+            Creditors.Creditor saved = creditors.put(code, name, codes, debtorsHearCalls, years(keepRecordingsYears));
             redirect.addFlashAttribute("saved", saved.code());
             return "redirect:/console/creditors";
         } catch (InvalidInputException e) {
             model.addAttribute("problems", e.byField());
             model.addAttribute("summary", e.getMessage());
             model.addAttribute("form", Map.of("code", code, "name", name, "jurisdictions", jurisdictions,
-                    "debtorsHearCalls", Boolean.toString(debtorsHearCalls)));
+                    "debtorsHearCalls", Boolean.toString(debtorsHearCalls), "keepRecordingsYears", keepRecordingsYears));
             return page(model);
+        }
+    }
+
+    /** The years typed in the form: blank is the law's minimum; what is no whole number is refused by its range. */
+    private static Integer years(String typed) {
+        if (typed.isBlank()) {
+            return 0;
+        }
+        try {
+            return Integer.parseInt(typed.strip());
+        } catch (NumberFormatException e) {
+            return -1;
         }
     }
 

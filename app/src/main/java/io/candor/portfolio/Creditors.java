@@ -37,11 +37,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class Creditors {
 
     /**
-     * A creditor as its administrator set it up: a name, the jurisdictions whose law governs its accounts, and
-     * whether its debtors may listen to their own calls in the portal.
+     * A creditor as its administrator set it up: a name, the jurisdictions whose law governs its accounts, whether
+     * its debtors may listen to their own calls in the portal, and how many years it keeps call recordings when that
+     * is longer than the law requires (null: the law's minimum).
      */
     public record Creditor(String code, String name, List<String> jurisdictions, boolean debtorsHearCalls,
-                           Instant updatedAt) {
+                           @Nullable Integer keepRecordingsYears, Instant updatedAt) {
     }
 
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
@@ -58,13 +59,17 @@ public class Creditors {
 
     /** The tenant's creditors by code. */
     public List<Creditor> all() {
-        return jdbc.sql("SELECT code, name, jurisdictions, debtors_hear_calls, updated_at FROM creditor ORDER BY code")
+        return jdbc.sql("""
+                        SELECT code, name, jurisdictions, debtors_hear_calls, keep_recordings_years, updated_at
+                        FROM creditor ORDER BY code""")
                 .query(Creditors::creditor).list();
     }
 
     /** One creditor by its code. */
     public Optional<Creditor> one(String code) {
-        return jdbc.sql("SELECT code, name, jurisdictions, debtors_hear_calls, updated_at FROM creditor WHERE code = :code")
+        return jdbc.sql("""
+                        SELECT code, name, jurisdictions, debtors_hear_calls, keep_recordings_years, updated_at
+                        FROM creditor WHERE code = :code""")
                 .param("code", code.strip().toUpperCase(Locale.ROOT)).query(Creditors::creditor).optional();
     }
 
@@ -74,13 +79,16 @@ public class Creditors {
      */
     @Transactional
     public Creditor put(String code, @Nullable String name, @Nullable List<String> jurisdictions) {
-        return put(code, name, jurisdictions, null);
+        return put(code, name, jurisdictions, null, null);
     }
 
-    /** As {@link #put(String, String, List)}, and whether debtors hear their calls (null: as it was, else off). */
+    /**
+     * As {@link #put(String, String, List)}, and whether debtors hear their calls (null: as it was, else off) and how
+     * many years its call recordings are kept, 0 to 30 (null: as it was; 0: the law's minimum).
+     */
     @Transactional
     public Creditor put(String code, @Nullable String name, @Nullable List<String> jurisdictions,
-            @Nullable Boolean debtorsHearCalls) {
+            @Nullable Boolean debtorsHearCalls, @Nullable Integer keepRecordingsYears) {
         List<FieldProblem> problems = new ArrayList<>();
         String c = code.strip().toUpperCase(Locale.ROOT);
         if (!c.matches("[A-Z0-9][A-Z0-9_-]{0,31}")) {
@@ -103,6 +111,10 @@ public class Creditors {
             problems.add(new FieldProblem("jurisdictions", "1 to 20 jurisdictions whose law governs the accounts, e.g. "
                     + "[\"CN\"]"));
         }
+        if (keepRecordingsYears != null && (keepRecordingsYears < 0 || keepRecordingsYears > 30)) {
+            problems.add(new FieldProblem("keepRecordingsYears", "0 to 30 years to keep call recordings, when longer "
+                    + "than the law requires (0: the law's minimum)"));
+        }
         if (!problems.isEmpty()) {
             throw new InvalidInputException("The creditor was not saved: " + problems.size() + " problem"
                     + (problems.size() > 1 ? "s" : "") + " to fix.", problems);
@@ -111,19 +123,20 @@ public class Creditors {
         String country = first.substring(0, 2);
         jdbc.sql("""
                         INSERT INTO creditor (tenant_id, id, code, name, country, jurisdictions, updated_at,
-                                              debtors_hear_calls)
-                        VALUES (:t, :id, :code, :name, :country, :jurisdictions, :now, coalesce(:hear, false))
+                                              debtors_hear_calls, keep_recordings_years)
+                        VALUES (:t, :id, :code, :name, :country, :jurisdictions, :now, coalesce(:hear, false), :keep)
                         ON CONFLICT (tenant_id, code) DO UPDATE SET name = excluded.name,
                             country = excluded.country, jurisdictions = excluded.jurisdictions,
                             updated_at = excluded.updated_at,
-                            debtors_hear_calls = coalesce(:hear, creditor.debtors_hear_calls)""")
-                .param("hear", debtorsHearCalls)
+                            debtors_hear_calls = coalesce(:hear, creditor.debtors_hear_calls),
+                            keep_recordings_years = coalesce(:keep, creditor.keep_recordings_years)""")
+                .param("hear", debtorsHearCalls).param("keep", keepRecordingsYears)
                 .param("t", TenantContext.require()).param("id", Ids.newId()).param("code", c).param("name", n)
                 .param("country", country).param("jurisdictions", codes.toArray(String[]::new))
                 .param("now", Timestamps.utc(clock.instant())).update();
         audit.record(AuditEntry.of(AuditAction.CREDITOR_SET, "creditor", c)
                 .withDetail(Map.of("name", n, "jurisdictions", String.join(",", codes), "debtorsHearCalls",
-                        String.valueOf(debtorsHearCalls))));
+                        String.valueOf(debtorsHearCalls), "keepRecordingsYears", String.valueOf(keepRecordingsYears))));
         return one(c).orElseThrow();
     }
 
@@ -139,7 +152,8 @@ public class Creditors {
     private static Creditor creditor(ResultSet rs, int n) throws SQLException {
         Array a = rs.getArray("jurisdictions");
         return new Creditor(rs.getString("code"), rs.getString("name"), List.of((String[]) a.getArray()),
-                rs.getBoolean("debtors_hear_calls"), rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+                rs.getBoolean("debtors_hear_calls"), rs.getObject("keep_recordings_years", Integer.class),
+                rs.getObject("updated_at", OffsetDateTime.class).toInstant());
     }
 
     /** The creditor with this code, if the tenant has one. */

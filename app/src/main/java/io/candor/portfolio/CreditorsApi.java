@@ -15,9 +15,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class CreditorsApi {
 
-    /** A creditor's name, the jurisdictions whose law governs its accounts, whether debtors hear their calls. */
+    /**
+     * A creditor's name, the jurisdictions whose law governs its accounts, whether debtors hear their calls, and how
+     * many years its call recordings are kept.
+     */
     record CreditorSetUp(@Nullable String name, @Nullable List<String> jurisdictions,
-                         @Nullable Boolean debtorsHearCalls) {
+                         @Nullable Boolean debtorsHearCalls, @Nullable Integer keepRecordingsYears) {
     }
 
     private final Creditors creditors;
@@ -41,6 +44,7 @@ class CreditorsApi {
     @PutMapping("/api/v1/creditors/{code}")
     @PreAuthorize("hasRole('ADMIN')")
     Creditors.Creditor put(@PathVariable String code, @RequestBody CreditorSetUp setUp) {
-        return creditors.put(code, setUp.name(), setUp.jurisdictions(), setUp.debtorsHearCalls());
+        return creditors.put(code, setUp.name(), setUp.jurisdictions(), setUp.debtorsHearCalls(),
+                setUp.keepRecordingsYears());
     }
 }

@@ -27,9 +27,9 @@ public class MessageFacts {
     }
 
     /** The facts of one open account. */
-    public record Facts(UUID account, UUID debtor, String debtorName, String creditor, Money balance, String language,
-                        String country, @Nullable String region, Map<ContactPointKind, Point> points,
-                        @Nullable LocalDate birthDate, @Nullable String idLast4) {
+    public record Facts(UUID account, UUID debtor, String debtorName, String creditor, String creditorCode,
+                        Money balance, String language, String country, @Nullable String region,
+                        Map<ContactPointKind, Point> points, @Nullable LocalDate birthDate, @Nullable String idLast4) {
 
         public Optional<Point> point(ContactPointKind kind) {
             return Optional.ofNullable(points.get(kind));
@@ -61,7 +61,7 @@ public class MessageFacts {
     @Transactional
     public Optional<Facts> of(UUID account, String purpose) {
         Optional<Facts> facts = jdbc.sql("""
-                        SELECT a.id, a.debtor_id, d.full_name, c.name AS creditor, a.currency,
+                        SELECT a.id, a.debtor_id, d.full_name, c.name AS creditor, c.code AS creditor_code, a.currency,
                                a.principal_minor + a.interest_minor + a.fees_minor + a.penalty_minor AS balance,
                                d.language, d.country, d.region, d.birth_date, d.national_id_hint
                         FROM account a
@@ -71,7 +71,7 @@ public class MessageFacts {
                         WHERE a.id = :id AND a.status = 'OPEN'""")
                 .param("id", account)
                 .query((rs, n) -> new Facts(rs.getObject("id", UUID.class), rs.getObject("debtor_id", UUID.class),
-                        rs.getString("full_name"), rs.getString("creditor"),
+                        rs.getString("full_name"), rs.getString("creditor"), rs.getString("creditor_code"),
                         Money.ofMinor(rs.getLong("balance"), rs.getString("currency").strip()), rs.getString("language"),
                         rs.getString("country").strip(), rs.getString("region"), new LinkedHashMap<>(),
                         rs.getObject("birth_date", LocalDate.class), last4(rs.getString("national_id_hint"))))

@@ -91,6 +91,11 @@ final class CallOpenings {
         if (texts.containsKey(language)) {
             return language;
         }
+        // the one rule for the nearest language (Indonesian's old code, Portuguese as Brazil's, Chinese scripts)
+        String near = io.candor.platform.web.Languages.nearest(language, List.copyOf(texts.keySet()));
+        if (texts.containsKey(near) && !(near.equals("en") && !language.startsWith("en"))) {
+            return near;
+        }
         String zh = CallPrompts.cantonese(language) ? "zh-TW" : "zh-CN";
         if (language.startsWith("zh") || language.startsWith("yue")) {
             if (texts.containsKey(zh)) {

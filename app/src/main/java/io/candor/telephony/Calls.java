@@ -40,6 +40,7 @@ import io.candor.portfolio.ContactPointKind;
 import io.candor.portfolio.ContactPointRef;
 import io.candor.portfolio.ContactPointResolution;
 import io.candor.portfolio.ContactTargets;
+import io.candor.portfolio.Creditors;
 import io.candor.portfolio.MessageFacts;
 import io.candor.verify.Entry;
 import org.jspecify.annotations.Nullable;
@@ -93,6 +94,7 @@ class Calls {
     private final Clock time;
     private final Conversations conversations;
     private final SpeechIn speechIn;
+    private final Creditors creditors;
     private final RecordingRetention retention = RecordingRetention.shipped();
     private final Path spool;
     private final Map<UUID, AtomicInteger> live = new ConcurrentHashMap<>();
@@ -100,8 +102,9 @@ class Calls {
     Calls(JdbcClient jdbc, TransactionTemplate tx, Providers providers, ContactGate gate, MessageFacts facts,
             ContactTargets targets, MediaClock clock, io.candor.agent.speech.Speech speech, ContentStore content, AuditTrail audit,
             ApplicationEventPublisher events, Clock time, CandorProperties properties, Conversations conversations,
-            SpeechIn speechIn) {
+            SpeechIn speechIn, Creditors creditors) {
         this.speechIn = speechIn;
+        this.creditors = creditors;
         this.jdbc = jdbc;
         this.tx = tx;
         this.providers = providers;
@@ -218,9 +221,9 @@ class Calls {
         byte[] wav = recorder.finish();
         conversation.callEnded();
         MediaSession.Quality quality = session[0] == null ? null : session[0].quality();
-        // kept as the debtor's jurisdiction requires, or longer as the trunk says: both known since the dial
+        // kept as the debtor's jurisdiction requires, or longer as the creditor or the trunk says
         RecordingRetention.Keep keep = retention.keep(f.country(), java.time.LocalDate.now(time),
-                trunk.retentionYears());
+                trunk.retentionYears(), creditorYears(f.creditorCode()));
         finish(id, account, reservation, outcome, script.reach(), conversation.toldWhoAnswered(), keys.toString(),
                 transcript, quality, wav, recorder.durationMs(), keep);
         try {
@@ -281,7 +284,8 @@ class Calls {
      * ({@code retentionYears}), from today.
      */
     void retain(UUID id, UUID account) {
-        String country = facts.of(account, "keep a call recording").map(MessageFacts.Facts::country).orElse("");
+        Optional<MessageFacts.Facts> f = facts.of(account, "keep a call recording");
+        String country = f.map(MessageFacts.Facts::country).orElse("");
         int years = providers.find(Channel.VOICE_AI).map(p -> {
             try {
                 return Trunk.of(p).retentionYears();
@@ -289,7 +293,13 @@ class Calls {
                 return 0;
             }
         }).orElse(0);
-        retain(id, retention.keep(country, java.time.LocalDate.now(time), years));
+        retain(id, retention.keep(country, java.time.LocalDate.now(time), years,
+                f.map(x -> creditorYears(x.creditorCode())).orElse(0)));
+    }
+
+    /** How many years the creditor keeps its recordings (0: as the law requires). */
+    private int creditorYears(String code) {
+        return creditors.one(code).map(Creditors.Creditor::keepRecordingsYears).orElse(0);
     }
 
     private void retain(UUID id, RecordingRetention.Keep keep) {
@@ -309,9 +319,11 @@ class Calls {
         facts.put("codec", codec);
         String hash = Entry.contentHash(wav);
         facts.put("sha256", hash);
-        Recording chunks = recordingOf(id, hash, durationMs);
-        facts.put("chunks", Long.toString(chunks.chunks()));
-        facts.put("chain", chunks.chain());
+        jdbc.sql("""
+                        SELECT count(*), coalesce((array_agg(chain ORDER BY chunk DESC))[1], '')
+                        FROM call_recording_chunk WHERE call_id = :id""")
+                .param("id", id).query((rs, n) -> Map.of("chunks", Long.toString(rs.getLong(1)), "chain",
+                        rs.getString(2))).list().forEach(facts::putAll);
         facts.putAll(more);
         events.publishEvent(new EvidenceEvent(EvidenceType.CALL_RECORDED, EvidenceEvent.Subject.account(account),
                 "ai-agent", time.instant(), facts, List.of(wav)));
@@ -347,7 +359,14 @@ class Calls {
     }
 
     public Optional<View> find(UUID id) {
-        return jdbc.sql("SELECT * FROM call WHERE id = :id").param("id", id).query((rs, n) -> {
+        // the recording's chunks summed up in the same read: how many, and the chain's last link
+        return jdbc.sql("""
+                        SELECT c.*, k.chunks, k.chain FROM call c
+                        LEFT JOIN LATERAL (SELECT count(*) AS chunks,
+                                                  (array_agg(chain ORDER BY chunk DESC))[1] AS chain
+                                           FROM call_recording_chunk
+                                           WHERE tenant_id = c.tenant_id AND call_id = c.id) k ON true
+                        WHERE c.id = :id""").param("id", id).query((rs, n) -> {
             OffsetDateTime answered = rs.getObject("answered_at", OffsetDateTime.class);
             OffsetDateTime ended = rs.getObject("ended_at", OffsetDateTime.class);
             OffsetDateTime started = rs.getObject("started_at", OffsetDateTime.class);
@@ -363,24 +382,18 @@ class Calls {
                     ended == null ? null : ended.toInstant(),
                     ended == null ? null : Duration.between(answered != null ? answered : started, ended).toMillis(),
                     rs.getString("dtmf"), transcript, quality,
-                    hash == null ? null : recordingOf(call, hash, ms),
+                    hash == null ? null : recordingOf(call, hash, ms, rs),
                     rs.getString("detail"));
         }).optional();
     }
 
-    private Recording recordingOf(UUID call, String hash, long ms) {
-        return jdbc.sql("""
-                        SELECT count(k.chunk), coalesce((SELECT chain FROM call_recording_chunk WHERE call_id = :id
-                                                         ORDER BY chunk DESC LIMIT 1), ''),
-                               c.keep_until, c.recording_erased_at
-                        FROM call c LEFT JOIN call_recording_chunk k ON k.tenant_id = c.tenant_id AND k.call_id = c.id
-                        WHERE c.id = :id GROUP BY c.keep_until, c.recording_erased_at""")
-                .param("id", call).query((rs, n) -> {
-                    OffsetDateTime erased = rs.getObject(4, OffsetDateTime.class);
-                    return new Recording(hash, ms, "/api/v1/calls/" + call + "/recording", rs.getLong(1),
-                            rs.getString(2), rs.getObject(3, java.time.LocalDate.class),
-                            erased == null ? null : erased.toInstant());
-                }).single();
+    private static Recording recordingOf(UUID call, String hash, long ms, java.sql.ResultSet rs)
+            throws java.sql.SQLException {
+        OffsetDateTime erased = rs.getObject("recording_erased_at", OffsetDateTime.class);
+        String chain = rs.getString("chain");
+        return new Recording(hash, ms, "/api/v1/calls/" + call + "/recording", rs.getLong("chunks"),
+                chain == null ? "" : chain, rs.getObject("keep_until", java.time.LocalDate.class),
+                erased == null ? null : erased.toInstant());
     }
 
     /** The recording's WAV, checked against its hash; the read of the debtor's call is audited. */

@@ -36,15 +36,19 @@ final class RecordingRetention {
         }
     }
 
-    /** Until when the recording of a call that ended on {@code ended} is kept. */
-    Keep keep(String country, LocalDate ended, int tenantYears) {
+    /**
+     * Until when the recording of a call that ended on {@code ended} is kept: the debtor's jurisdiction's minimum, or
+     * longer when the call's creditor or the tenant keeps recordings longer (the longer of the two).
+     */
+    Keep keep(String country, LocalDate ended, int tenantYears, int creditorYears) {
         String c = country.toUpperCase(Locale.ROOT);
         JsonNode rule = rules.has(c) ? rules.get(c) : rules.get("default");
         int years = rule.get("years").asInt();
         String source = (rules.has(c) ? c : "default") + ": " + rule.get("source").asString();
-        if (tenantYears > years) {
-            return new Keep(ended.plusYears(tenantYears), "the tenant keeps recordings " + tenantYears + " years (at least "
-                    + years + ": " + source + ")");
+        int longer = Math.max(tenantYears, creditorYears);
+        if (longer > years) {
+            return new Keep(ended.plusYears(longer), (creditorYears >= tenantYears ? "the creditor" : "the tenant")
+                    + " keeps recordings " + longer + " years (at least " + years + ": " + source + ")");
         }
         return new Keep(ended.plusYears(years), source);
     }

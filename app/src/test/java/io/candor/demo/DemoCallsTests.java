@@ -8,7 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.UUID;
 
@@ -73,12 +72,8 @@ class DemoCallsTests {
             assertThat(placed.status()).as("only the gate may refuse: " + placed.body()).isEqualTo(409);
         }
         assertThat(id).as("some M1 account may be called").isNotNull();
-        Instant until = Instant.now().plus(Duration.ofSeconds(60));
-        JsonNode call = api.get("/api/v1/calls/" + id, collector).json();
-        while (!call.get("state").asString().equals("ENDED") && Instant.now().isBefore(until)) {
-            Thread.sleep(250);
-            call = api.get("/api/v1/calls/" + id, collector).json();
-        }
+        JsonNode call = api.eventually("/api/v1/calls/" + id, collector,
+                c -> c.get("state").asString().equals("ENDED"), Duration.ofSeconds(60));
         assertThat(call.get("state").asString()).as(call.toString()).isEqualTo("ENDED");
         assertThat(call.get("outcome").asString()).isEqualTo("ANSWERED");
         assertThat(call.get("dtmf").asString()).as("the keys the demo phone pressed").isEqualTo("10");

@@ -54,6 +54,21 @@ public final class Api {
         return r.json().get("token").asString();
     }
 
+    /**
+     * The JSON at {@code path}, read every 100 ms until {@code done} holds or {@code within} has passed; the last read
+     * either way (the caller asserts on it, so a timeout fails with what was there).
+     */
+    public JsonNode eventually(String path, String token, java.util.function.Predicate<JsonNode> done, Duration within)
+            throws InterruptedException {
+        long until = System.nanoTime() + within.toNanos();
+        JsonNode j = get(path, token).json();
+        while (!done.test(j) && System.nanoTime() < until) {
+            Thread.sleep(100);
+            j = get(path, token).json();
+        }
+        return j;
+    }
+
     public Response get(String path, String token) {
         return send(request(path, token).GET());
     }

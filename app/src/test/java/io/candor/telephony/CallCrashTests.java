@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -64,12 +63,8 @@ class CallCrashTests {
                     "{\"channel\": \"VOICE_AI\"}");
             assertThat(placed.status()).as(placed.body()).isEqualTo(202);
             callId = placed.json().get("id").asString();
-            Instant until = Instant.now().plus(Duration.ofSeconds(30));
-            JsonNode call = api.get("/api/v1/calls/" + callId, admin).json();
-            while (!call.get("state").asString().equals("ANSWERED") && Instant.now().isBefore(until)) {
-                Thread.sleep(100);
-                call = api.get("/api/v1/calls/" + callId, admin).json();
-            }
+            JsonNode call = api.eventually("/api/v1/calls/" + callId, admin,
+                    c -> c.get("state").asString().equals("ANSWERED"), Duration.ofSeconds(30));
             assertThat(call.get("state").asString()).as(call.toString()).isEqualTo("ANSWERED");
             Thread.sleep(12_500); // two chunks of five seconds are on disk and in the database
         } finally {

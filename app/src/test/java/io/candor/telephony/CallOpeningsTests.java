@@ -23,7 +23,14 @@ class CallOpeningsTests {
         assertThat(openings.choose("CN", "zh-CN", "招商银行").text()).as("no creditor before someone presses 1")
                 .isEqualTo("您好，这是自动语音呼叫，通话将被录音。继续请按1。");
         assertThat(openings.choose("CN", "zh-HK", "x").language()).isEqualTo("zh-TW");
-        assertThat(openings.choose("TH", "th", "x").language()).as("no entry of its own: the default").isEqualTo("en");
+        assertThat(openings.choose("TH", "th", "x")).as("no entry of its own: the default, in Thai")
+                .isEqualTo(new CallOpenings.Chosen("สวัสดี นี่คือสายอัตโนมัติ และมีการบันทึกเสียง หากต้องการดำเนินการต่อ กด 1 "
+                        + "หรือวางสายได้ทุกเมื่อ", "th"));
+        assertThat(openings.choose("VN", "vi", "x").language()).isEqualTo("vi");
+        assertThat(openings.choose("ID", "in", "x").language()).as("Indonesian's old code").isEqualTo("id");
+        assertThat(openings.choose("BR", "pt", "x").language()).isEqualTo("pt-BR");
+        assertThat(openings.choose("KR", "ko", "x").language()).as("a language it does not speak: English")
+                .isEqualTo("en");
     }
 
     @Test

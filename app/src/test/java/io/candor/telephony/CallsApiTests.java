@@ -8,7 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.Locale;
@@ -165,10 +164,22 @@ class CallsApiTests {
         return found;
     }
 
+    /** Also: the creditor keeps its recordings five years, longer than China's two. */
     @Test
     void anAnsweringMachineIsHungUpOnAfterTheOpeningAndCountedAsVoicemail() throws Exception {
         UUID account = tenant.accounts().get(2);
         TestTenants.anyHour(api, admin, tenants.contactPoint(tenant, account, "PHONE"));
+        String creditor = TenantContext.call(tenant.id(), () -> jdbc.sql("""
+                        SELECT c.code FROM creditor c JOIN portfolio p ON p.creditor_id = c.id
+                        JOIN account a ON a.portfolio_id = p.id WHERE a.id = :a""").param("a", account)
+                .query(String.class).single());
+        Api.Response kept = api.put("/api/v1/creditors/" + creditor, admin, """
+                {"name": "Test bank", "jurisdictions": ["CN"], "keepRecordingsYears": 5}""");
+        assertThat(kept.status()).as(kept.body()).isEqualTo(200);
+        assertThat(kept.json().get("keepRecordingsYears").asInt()).isEqualTo(5);
+        assertThat(api.put("/api/v1/creditors/" + creditor, admin, """
+                {"name": "Test bank", "jurisdictions": ["CN"], "keepRecordingsYears": 31}""").body())
+                .contains("keepRecordingsYears", "0 to 30");
         // SIPp's recording talks on for seconds at once, and nothing is keyed: a machine's greeting
         try (Sipp machine = Sipp.keying("p100", dir, "-mi", "127.0.0.1")) {
             api.put("/api/v1/channels/VOICE_AI", admin, """
@@ -178,6 +189,8 @@ class CallsApiTests {
             JsonNode call = eventually(id, c -> c.get("state").asString().equals("ENDED"));
             machine.assertScenarioPassed();
             assertThat(call.get("outcome").asString()).as(call.toString()).isEqualTo("VOICEMAIL");
+            assertThat(call.get("recording").get("keepUntil").asString()).as("the creditor's five years")
+                    .isEqualTo(LocalDate.now(java.time.ZoneOffset.UTC).plusYears(5).toString());
             assertThat(call.get("durationMs").asLong()).as("not the opening twice and the waits")
                     .isLessThan(2 * AgentCallScript.NO_INPUT.toMillis());
             TenantContext.run(tenant.id(), () -> assertThat(jdbc.sql("""
@@ -219,12 +232,6 @@ class CallsApiTests {
     }
 
     JsonNode eventually(String id, java.util.function.Predicate<JsonNode> done) throws InterruptedException {
-        Instant until = Instant.now().plus(Duration.ofSeconds(45));
-        JsonNode c = api.get("/api/v1/calls/" + id, collector).json();
-        while (!done.test(c) && Instant.now().isBefore(until)) {
-            Thread.sleep(200);
-            c = api.get("/api/v1/calls/" + id, collector).json();
-        }
-        return c;
+        return api.eventually("/api/v1/calls/" + id, collector, done, Duration.ofSeconds(45));
     }
 }

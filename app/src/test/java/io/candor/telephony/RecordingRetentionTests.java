@@ -40,15 +40,19 @@ class RecordingRetentionTests {
     CallRetention retention;
 
     @Test
-    void eachJurisdictionKeepsRecordingsForItsMinimumOrTheTenantsLongerTime() {
+    void eachJurisdictionKeepsRecordingsForItsMinimumOrTheLongerTimeOfTheCreditorOrTheTenant() {
         RecordingRetention r = RecordingRetention.shipped();
         LocalDate ended = LocalDate.of(2026, 12, 2);
-        assertThat(r.keep("CN", ended, 0).until()).isEqualTo(LocalDate.of(2028, 12, 2));
-        assertThat(r.keep("CN", ended, 0).rule()).contains("CN-06");
-        assertThat(r.keep("US", ended, 0).until()).isEqualTo(LocalDate.of(2029, 12, 2));
-        assertThat(r.keep("CN", ended, 5).until()).isEqualTo(LocalDate.of(2031, 12, 2));
-        assertThat(r.keep("US", ended, 1).until()).as("never shorter than the law").isEqualTo(LocalDate.of(2029, 12, 2));
-        assertThat(r.keep("TH", ended, 0).rule()).startsWith("default");
+        assertThat(r.keep("CN", ended, 0, 0).until()).isEqualTo(LocalDate.of(2028, 12, 2));
+        assertThat(r.keep("CN", ended, 0, 0).rule()).contains("CN-06");
+        assertThat(r.keep("US", ended, 0, 0).until()).isEqualTo(LocalDate.of(2029, 12, 2));
+        assertThat(r.keep("CN", ended, 5, 0).until()).isEqualTo(LocalDate.of(2031, 12, 2));
+        assertThat(r.keep("US", ended, 1, 0).until()).as("never shorter than the law").isEqualTo(LocalDate.of(2029, 12, 2));
+        assertThat(r.keep("TH", ended, 0, 0).rule()).startsWith("default");
+        assertThat(r.keep("CN", ended, 3, 7).until()).as("the creditor keeps longer than the tenant")
+                .isEqualTo(LocalDate.of(2033, 12, 2));
+        assertThat(r.keep("CN", ended, 3, 7).rule()).startsWith("the creditor keeps recordings 7 years");
+        assertThat(r.keep("CN", ended, 4, 1).rule()).startsWith("the tenant keeps recordings 4 years");
     }
 
     @Test

@@ -22,8 +22,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Speech on this machine: {@code espeak-ng} speaks (English, Mandarin), {@code pocketsphinx} recognises English
- * against a grammar of what debtors say to the agent — the English corpus seeds, "the last four are" and four
+ * Speech on this machine: {@code espeak-ng} speaks (English, Mandarin through numbered pinyin, Cantonese, and the
+ * debtor portal's Spanish, Brazilian Portuguese, Indonesian, Thai and Vietnamese), {@code pocketsphinx} recognises
+ * English against a grammar of what debtors say to the agent — the English corpus seeds, "the last four are" and four
  * digits, yes/no words — which is how a small local recogniser stays accurate. Digits heard as words are turned into
  * numbers. Paths: {@code candor.speech.espeak}, {@code candor.speech.pocketsphinx},
  * {@code candor.speech.pocketsphinx-model} (Debian's {@code espeak-ng}, {@code pocketsphinx}, {@code pocketsphinx-en-us}).
@@ -33,7 +34,7 @@ class LocalSpeech implements Speech {
 
     /** Voices by locale; {@code zh-Latn-pinyin} is Mandarin written in numbered pinyin, which this voice reads right. */
     private static final Map<String, String> VOICES = Map.of("en", "en-us", "zh-Latn-pinyin", "cmn-latn-pinyin",
-            "yue", "yue");
+            "yue", "yue", "es", "es-419", "pt-BR", "pt-br", "id", "id", "th", "th", "vi", "vi");
     private static final Map<String, String> DIGITS = Map.of("zero", "0", "oh", "0", "one", "1", "two", "2", "three", "3",
             "four", "4", "five", "5", "six", "6", "seven", "7", "eight", "8");
     private static final List<String> DIGIT_WORDS = List.of("zero", "oh", "one", "two", "three", "four", "five", "six",
