@@ -94,7 +94,8 @@ final class Listening {
         }
     }
 
-    private static short[] joined(List<short[]> frames) {
+    /** Stretches of audio one after the other. */
+    static short[] joined(List<short[]> frames) {
         int n = 0;
         for (short[] f : frames) {
             n += f.length;

@@ -48,6 +48,9 @@ class ExtractTests {
         assertThat(Phrases.locale("zh-MO")).isEqualTo("zh-TW");
         assertThat(Phrases.locale("zh-HK")).isEqualTo("zh-TW");
         assertThat(Phrases.locale("zh-CN")).isEqualTo("zh-CN");
-        assertThat(Phrases.locale("id")).isEqualTo("en");
+        assertThat(Phrases.locale("id")).as("the portal's languages are the agent's too").isEqualTo("id");
+        assertThat(Phrases.locale("in")).isEqualTo("id");
+        assertThat(Phrases.locale("pt")).isEqualTo("pt-BR");
+        assertThat(Phrases.locale("ko")).as("one it does not speak").isEqualTo("en");
     }
 }

@@ -195,19 +195,10 @@ class BaresipCallsTests {
             put(line, at[i], said.get(i), language);
         }
         try (Baresip phone = Baresip.start(dir, number(account), line)) {
-            Api.Response trunk = api.put("/api/v1/channels/VOICE_AI", admin, """
-                    {"settings": {"host": "127.0.0.1", "port": "%d", "transport": "udp", "from": "4008001234"}}"""
-                    .formatted(phone.port));
-            assertThat(trunk.status()).as(trunk.body()).isEqualTo(200);
-            Api.Response placed = api.post("/api/v1/accounts/" + account + "/calls", collector,
-                    "{\"channel\": \"VOICE_AI\"}");
-            assertThat(placed.status()).as(placed.body()).isEqualTo(202);
-            String id = placed.json().get("id").asString();
-            JsonNode call = eventually(id, c -> !c.get("state").asString().equals("DIALLING"), 20);
-            assertThat(call.get("state").asString()).as(phone.log()).isEqualTo("ANSWERED");
+            String id = answered(phone, account);
             Thread.sleep(opening + 8_500);
             phone.key(identity, 300);
-            call = eventually(id, c -> c.get("state").asString().equals("ENDED"), 60);
+            JsonNode call = eventually(id, c -> c.get("state").asString().equals("ENDED"), 60);
             String transcript = call.get("transcript").toString();
             assertThat(call.get("outcome").asString()).as(transcript).isEqualTo("VERIFIED");
             assertThat(call.get("dtmf").asString()).isEqualTo("x".repeat(identity.length() - 1) + "#");
@@ -257,18 +248,10 @@ class BaresipCallsTests {
         }, language);
         try (Baresip phone = Baresip.start(dir, number, io.candor.telephony.media.Wav.to8k(
                 io.candor.telephony.media.Wav.channel(hello, 0), io.candor.telephony.media.Wav.format(hello).rate()))) {
-            Api.Response trunk = api.put("/api/v1/channels/VOICE_AI", admin, """
-                    {"settings": {"host": "127.0.0.1", "port": "%d", "transport": "udp", "from": "4008001234"}}"""
-                    .formatted(phone.port));
-            assertThat(trunk.status()).as(trunk.body()).isEqualTo(200);
-            Api.Response placed = api.post("/api/v1/accounts/" + account + "/calls", collector,
-                    "{\"channel\": \"VOICE_AI\"}");
-            assertThat(placed.status()).as(placed.body()).isEqualTo(202);
-            String id = placed.json().get("id").asString();
-            JsonNode call = eventually(id, c -> !c.get("state").asString().equals("DIALLING"), 20);
-            assertThat(call.get("state").asString()).as(phone.log()).isEqualTo("ANSWERED");
+            String id = answered(phone, account);
             // the whole opening is heard before the debtor presses 1; then keys, which stop the prompts
-            Thread.sleep(Math.max(9_000, new CallPrompts(speech).opening(country, language, "").audio().length / 8 + 500));
+            Thread.sleep(Math.max(9_000, new CallPrompts(speech).opening(country, language, "").audio().length / 8
+                    + 500));
             phone.key("1", 2_000);
             phone.key("19900307#", 300);
             Thread.sleep(2_000);
@@ -278,7 +261,7 @@ class BaresipCallsTests {
             phone.key(day + "#", 300);
             Thread.sleep(2_000);
             phone.key("#", 0);
-            call = eventually(id, c -> c.get("state").asString().equals("ENDED"), 45);
+            JsonNode call = eventually(id, c -> c.get("state").asString().equals("ENDED"), 45);
             assertThat(call.get("outcome").asString()).as(call.toString()).isEqualTo("VERIFIED");
             assertThat(call.get("dtmf").asString()).isEqualTo("1xxxxxxxx#1500#" + day + "##");
             TenantContext.run(tenant.id(), () -> assertThat(jdbc.sql("""
@@ -286,6 +269,21 @@ class BaresipCallsTests {
                     .param("a", account).query(String.class).single()).isEqualTo("PROMISE 50000"));
             return phone.heard();
         }
+    }
+
+    /** The tenant's trunk pointed at the phone, an AI call placed to the account, answered: its id. */
+    private String answered(Baresip phone, UUID account) throws Exception {
+        Api.Response trunk = api.put("/api/v1/channels/VOICE_AI", admin, """
+                {"settings": {"host": "127.0.0.1", "port": "%d", "transport": "udp", "from": "4008001234"}}"""
+                .formatted(phone.port));
+        assertThat(trunk.status()).as(trunk.body()).isEqualTo(200);
+        Api.Response placed = api.post("/api/v1/accounts/" + account + "/calls", collector,
+                "{\"channel\": \"VOICE_AI\"}");
+        assertThat(placed.status()).as(placed.body()).isEqualTo(202);
+        String id = placed.json().get("id").asString();
+        JsonNode call = eventually(id, c -> !c.get("state").asString().equals("DIALLING"), 20);
+        assertThat(call.get("state").asString()).as(phone.log()).isEqualTo("ANSWERED");
+        return id;
     }
 
     private JsonNode eventually(String id, java.util.function.Predicate<JsonNode> done, int seconds)

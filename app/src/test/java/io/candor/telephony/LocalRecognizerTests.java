@@ -64,16 +64,6 @@ class LocalRecognizerTests {
     }
 
     private static short[] concat(short[]... parts) {
-        int n = 0;
-        for (short[] p : parts) {
-            n += p.length;
-        }
-        short[] out = new short[n];
-        int at = 0;
-        for (short[] p : parts) {
-            System.arraycopy(p, 0, out, at, p.length);
-            at += p.length;
-        }
-        return out;
+        return Listening.joined(List.of(parts));
     }
 }
