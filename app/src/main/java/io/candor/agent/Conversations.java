@@ -263,7 +263,10 @@ public class Conversations {
         Dialogue.Debtor d = debtor(f, row.channel(), today);
         Nlu.Reading reading = Nlu.shipped().read(text);
         Dialogue.Step step = Dialogue.turn(row.state(), d, reading, text, today);
-        return apply(id, row, f, d, today, step, text, reading, by);
+        // what the debtor said to prove who they are is kept without its digits (keyed entries are kept by their own
+        // rule: a 9 or 0 there is a choice)
+        String kept = row.state().phase() == ConversationState.VERIFYING ? Extract.withoutIdentity(text) : text;
+        return apply(id, row, f, d, today, step, kept, reading, by);
     }
 
     /** A conversation as a turn finds it, locked for the turn. */
@@ -303,9 +306,7 @@ public class Conversations {
                 .param("refusals", step.next().refusals()).param("pending", step.next().pending())
                 .param("callback", callback == null ? null : Timestamps.utc(callback))
                 .param("now", Timestamps.utc(clock.instant())).param("id", id).update();
-        // what the debtor said to prove who they are is kept without its digits
-        record(id, row.account(), row.turns(), row.state().phase() == ConversationState.VERIFYING
-                ? Extract.withoutIdentity(heard) : heard, reading, reply, done, f);
+        record(id, row.account(), row.turns(), heard, reading, reply, done, f);
         if (row.contact() != null && row.state().phase() == ConversationState.VERIFYING
                 && step.next().phase() != ConversationState.VERIFYING) {
             reached(row.contact(), step);

@@ -177,8 +177,8 @@ final class Dialogue {
                 Matcher m = MONTHS.matcher(text);
                 int months = m.find() ? Math.max(2, Math.min(MAX_MONTHS, Integer.parseInt(m.group(1)))) : 6;
                 yield new Step(Phrases.say(l, d.spoken() ? "planSpoken" : "plan", Map.of("months",
-                        Integer.toString(months), "monthly",
-                        money(d, monthly(d, months)))), List.of(), pending(s, "PLAN:" + months));
+                        Integer.toString(months), "monthly", money(d, monthly(d, months)))), List.of(),
+                        pending(s, "PLAN:" + months));
             }
             case HARDSHIP -> new Step(Phrases.say(l, "hardship", Map.of()), List.of(new Action.HardshipPause(),
                     new Action.Handover("HARDSHIP")), next(s, ConversationState.HANDED_OVER));

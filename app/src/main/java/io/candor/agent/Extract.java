@@ -127,7 +127,6 @@ final class Extract {
         return Optional.empty();
     }
 
-    /** Four characters that could be the end of an ID number (digits, or three digits and X). */
     /**
      * What the debtor said to prove who they are, as it may be kept: every digit (and the X that ends an ID) as
      * {@code x}, so a date of birth or an ID's last four is never stored in the clear.
@@ -136,6 +135,7 @@ final class Extract {
         return IDENTITY.matcher(text).replaceAll("x");
     }
 
+    /** Four characters that could be the end of an ID number (digits, or three digits and X). */
     static Optional<String> last4(String text) {
         Matcher m = LAST4.matcher(text);
         String found = null;

@@ -99,6 +99,10 @@ class Calls {
     private final Path spool;
     private final Map<UUID, AtomicInteger> live = new ConcurrentHashMap<>();
 
+    /** A call's recording chunks summed up, the call's id to follow: how many, and the chain's last link. */
+    private static final String CHUNKS = "SELECT count(*) AS chunks, (array_agg(chain ORDER BY chunk DESC))[1] AS chain "
+            + "FROM call_recording_chunk WHERE call_id = ";
+
     Calls(JdbcClient jdbc, TransactionTemplate tx, Providers providers, ContactGate gate, MessageFacts facts,
             ContactTargets targets, MediaClock clock, io.candor.agent.speech.Speech speech, ContentStore content, AuditTrail audit,
             ApplicationEventPublisher events, Clock time, CandorProperties properties, Conversations conversations,
@@ -208,7 +212,8 @@ class Calls {
                 f.language(), List.of(f.debtorName()), keys, transcript,
                 hearing.map(SpeechIn.Hearing::recognizer).orElse(null), hearing.map(SpeechIn.Hearing::locale).orElse(""));
         CallConversation conversation = new CallConversation(conversations, account, reservation, by,
-                hearing.isPresent() ? Conversations.Input.WORDS : Conversations.Input.KEYS, c -> jdbc.sql("UPDATE call SET conversation_id = :c WHERE id = :id").param("c", c).param("id", id)
+                hearing.isPresent() ? Conversations.Input.WORDS : Conversations.Input.KEYS,
+                c -> jdbc.sql("UPDATE call SET conversation_id = :c WHERE id = :id").param("c", c).param("id", id)
                         .update());
         SipCall.Outcome outcome = SipCall.place(trunk.target(number), Duration.ofSeconds(45), host -> {
             try {
@@ -319,11 +324,8 @@ class Calls {
         facts.put("codec", codec);
         String hash = Entry.contentHash(wav);
         facts.put("sha256", hash);
-        jdbc.sql("""
-                        SELECT count(*), coalesce((array_agg(chain ORDER BY chunk DESC))[1], '')
-                        FROM call_recording_chunk WHERE call_id = :id""")
-                .param("id", id).query((rs, n) -> Map.of("chunks", Long.toString(rs.getLong(1)), "chain",
-                        rs.getString(2))).list().forEach(facts::putAll);
+        jdbc.sql(CHUNKS + ":id").param("id", id).query((rs, n) -> Map.of("chunks", Long.toString(rs.getLong("chunks")),
+                "chain", rs.getString("chain") == null ? "" : rs.getString("chain"))).list().forEach(facts::putAll);
         facts.putAll(more);
         events.publishEvent(new EvidenceEvent(EvidenceType.CALL_RECORDED, EvidenceEvent.Subject.account(account),
                 "ai-agent", time.instant(), facts, List.of(wav)));
@@ -359,14 +361,9 @@ class Calls {
     }
 
     public Optional<View> find(UUID id) {
-        // the recording's chunks summed up in the same read: how many, and the chain's last link
-        return jdbc.sql("""
-                        SELECT c.*, k.chunks, k.chain FROM call c
-                        LEFT JOIN LATERAL (SELECT count(*) AS chunks,
-                                                  (array_agg(chain ORDER BY chunk DESC))[1] AS chain
-                                           FROM call_recording_chunk
-                                           WHERE tenant_id = c.tenant_id AND call_id = c.id) k ON true
-                        WHERE c.id = :id""").param("id", id).query((rs, n) -> {
+        // the recording's chunks summed up in the same read
+        return jdbc.sql("SELECT c.*, k.chunks, k.chain FROM call c LEFT JOIN LATERAL (" + CHUNKS + "c.id) k ON true "
+                + "WHERE c.id = :id").param("id", id).query((rs, n) -> {
             OffsetDateTime answered = rs.getObject("answered_at", OffsetDateTime.class);
             OffsetDateTime ended = rs.getObject("ended_at", OffsetDateTime.class);
             OffsetDateTime started = rs.getObject("started_at", OffsetDateTime.class);

@@ -65,6 +65,9 @@ class SpeechIn {
     private final AuditTrail audit;
     private final Clock clock;
     private final SpeechRecognizer local;
+    private static final java.util.regex.Pattern GATEWAY_REGION = java.util.regex.Pattern.compile(
+            "nls-gateway[.-]([a-z]+-[a-z0-9]+)\\.");
+
     private final Map<UUID, Kept> kept = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A tenant's cloud recogniser, as long as its setting (when it was last changed) is the same. */
@@ -106,8 +109,8 @@ class SpeechIn {
                 throw new BadRequestException("\"tokenService\" is '" + tokenService + "': give an https:// address such "
                         + "as https://nls-meta.cn-shanghai.aliyuncs.com/.");
             }
-            boolean sameKind = find().map(v -> v.secret() != null && java.util.Objects.equals(v.view().accessKeyId(),
-                    keyId)).orElse(false);
+            boolean sameKind = find().map(v -> v.view().secretSet() && java.util.Objects.equals(
+                    v.view().accessKeyId(), keyId)).orElse(false);
             if (secret == null && !sameKind) {
                 throw new BadRequestException(keyId != null
                         ? "With an \"accessKeyId\" the CLOUD recogniser needs its \"accessKeySecret\" the first time."
@@ -170,11 +173,12 @@ class SpeechIn {
         return k.recognizer();
     }
 
-    private static SpeechRecognizer recognizer(Stored s) {
+    private SpeechRecognizer recognizer(Stored s) {
         View v = s.view();
         URI gateway = URI.create(java.util.Objects.requireNonNull(v.gateway()));
         String appKey = java.util.Objects.requireNonNull(v.appKey());
-        String secret = s.secret() == null ? "" : s.secret();
+        byte[] sealed = s.sealed();
+        String secret = sealed == null ? "" : cipher.open(sealed, context(TenantContext.require()));
         if (v.accessKeyId() == null) {
             return SpeechRecognizer.cloud(gateway, appKey, secret);
         }
@@ -182,13 +186,12 @@ class SpeechIn {
         URI service = URI.create(v.tokenService() != null ? v.tokenService()
                 : "https://nls-meta." + region + ".aliyuncs.com/");
         return SpeechRecognizer.cloud(gateway, appKey, new SpeechRecognizer.AccessKey(service, region, v.accessKeyId(),
-                secret), Clock.systemUTC());
+                secret), clock);
     }
 
     /** The region a gateway is in, from its name ({@code nls-gateway-cn-beijing.…} is in cn-beijing), else Shanghai. */
     static String regionOf(URI gateway) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("nls-gateway[.-]([a-z]+-[a-z0-9]+)\\.")
-                .matcher(gateway.getHost() == null ? "" : gateway.getHost());
+        java.util.regex.Matcher m = GATEWAY_REGION.matcher(gateway.getHost() == null ? "" : gateway.getHost());
         return m.find() ? m.group(1) : "cn-shanghai";
     }
 
@@ -198,11 +201,11 @@ class SpeechIn {
         return a.equals(b) || !b.contains("-") && a.startsWith(b + "-");
     }
 
-    private record Stored(View view, @Nullable String secret, java.time.Instant setAt) {
+    /** A setting as stored: its secret still sealed (opened only to make a recogniser). */
+    private record Stored(View view, byte @Nullable [] sealed, java.time.Instant setAt) {
     }
 
     private Optional<Stored> find() {
-        UUID tenant = TenantContext.require();
         return jdbc.sql("""
                         SELECT recognizer, languages, gateway, app_key, secret_enc, updated_by, access_key_id, region,
                                token_service, updated_at
@@ -212,8 +215,7 @@ class SpeechIn {
                     return new Stored(new View(Recognizer.valueOf(rs.getString(1)),
                             Arrays.asList((String[]) rs.getArray(2).getArray()), rs.getString(3), rs.getString(4),
                             rs.getString(7), rs.getString(8), rs.getString(9), sealed != null, rs.getString(6)),
-                            sealed == null ? null : cipher.open(sealed, context(tenant)),
-                            rs.getTimestamp(10).toInstant());
+                            sealed, rs.getTimestamp(10).toInstant());
                 })
                 .optional();
     }

@@ -78,9 +78,7 @@ class BaresipCallsTests {
     @Test
     void theEnglishAgentIsHeardOnAPhoneAndTakesAKeypadPromise() throws Exception {
         UUID account = tenant.accounts().get(1);
-        TenantContext.run(tenant.id(), () -> jdbc.sql("""
-                        UPDATE debtor SET language = 'en' WHERE id = (SELECT debtor_id FROM account WHERE id = :a)""")
-                .param("a", account).update());
+        speaks(account, "en");
         short[] heard = promiseByPhone(account, "CN", "en");
         CallPrompts prompts = new CallPrompts(speech);
         double english = Envelopes.match(prompts.opening("CN", "en", "").audio(), heard);
@@ -128,9 +126,7 @@ class BaresipCallsTests {
     @Test
     void theEnglishAgentHearsTheDebtorSpeakOnAPhone() throws Exception {
         UUID account = tenant.accounts().get(2);
-        TenantContext.run(tenant.id(), () -> jdbc.sql("""
-                        UPDATE debtor SET language = 'en' WHERE id = (SELECT debtor_id FROM account WHERE id = :a)""")
-                .param("a", account).update());
+        speaks(account, "en");
         // a person says a short hello and waits (no answering machine); the third debtor's ID ends 102X
         String transcript = speaksThroughToAPlanAndAPerson(account, "en", """
                 {"recognizer": "LOCAL", "languages": ["en"]}""", List.of("Hello?", "yes", "yes speaking",
@@ -218,6 +214,13 @@ class BaresipCallsTests {
         } finally {
             api.send("DELETE", "/api/v1/channels/VOICE_AI/speech-in", admin, null);
         }
+    }
+
+    /** The account's debtor speaks {@code language}. */
+    private void speaks(UUID account, String language) {
+        TenantContext.run(tenant.id(), () -> jdbc.sql("""
+                        UPDATE debtor SET language = :l WHERE id = (SELECT debtor_id FROM account WHERE id = :a)""")
+                .param("l", language).param("a", account).update());
     }
 
     /** Puts words, as a phone carries them (8 kHz), into the phone's line at {@code atMs}. */
