@@ -99,13 +99,19 @@ public final class WebSession {
 
     /** Posts a multipart form with one file (field {@code file}) and the CSRF token of the page it is on. */
     public Page upload(String pathOrUrl, String csrf, String fileName, byte[] content, Map<String, String> fields) {
+        return upload(pathOrUrl, csrf, "file", fileName, content, fields);
+    }
+
+    /** Posts a multipart form with one file in the field {@code fileField}. */
+    public Page upload(String pathOrUrl, String csrf, String fileField, String fileName, byte[] content,
+            Map<String, String> fields) {
         String boundary = "candor-" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         Map<String, String> all = new LinkedHashMap<>(fields);
         all.put("_csrf", csrf);
         all.forEach((k, v) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + k
                 + "\"\r\n\r\n" + v + "\r\n").getBytes(StandardCharsets.UTF_8)));
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\"" + fileName
                 + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.writeBytes(content);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));

@@ -3,8 +3,6 @@ package io.candor.portfolio.placement;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.time.format.DateTimeFormatter;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -120,22 +118,6 @@ class ImportsApi {
 
     @PutMapping("/import-profiles/{name}")
     ImportProfile saveProfile(@PathVariable String name, @Valid @RequestBody ImportProfile profile) {
-        if (!name.matches("[A-Za-z0-9._-]{1,64}")) {
-            throw new BadRequestException("A profile name is 1 to 64 letters, digits, '.', '_' or '-'.");
-        }
-        for (String canonical : profile.columns().values()) {
-            if (CanonicalColumn.byHeader(canonical).isEmpty()) {
-                throw new BadRequestException("'" + canonical + "' is not a canonical column; use one of "
-                        + Arrays.stream(CanonicalColumn.values()).map(CanonicalColumn::header).toList());
-            }
-        }
-        for (String pattern : profile.dateFormats()) {
-            try {
-                requireValidPattern(pattern);
-            } catch (IllegalArgumentException e) {
-                throw new BadRequestException("Date format '" + pattern + "' is not valid: " + e.getMessage());
-            }
-        }
         profiles.save(name, profile);
         return profile;
     }
@@ -156,9 +138,4 @@ class ImportsApi {
                 .body(new Submitted(job.id(), job.status(), repeat));
     }
 
-    /** Parses a date pattern only to find out whether it is valid; the formatter is made again where it is used. */
-    @SuppressWarnings("ReturnValueIgnored")
-    private static void requireValidPattern(String pattern) {
-        DateTimeFormatter.ofPattern(pattern);
-    }
 }
