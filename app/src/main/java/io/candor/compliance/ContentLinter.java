@@ -37,8 +37,16 @@ public final class ContentLinter {
     /** Purposes with disclosures of their own. */
     public static final Set<String> PURPOSES = Set.of("VALIDATION_NOTICE", "TRANSFER_NOTICE");
 
-    /** A problem in a template; {@code start}–{@code end} is the offending span (empty for a missing disclosure). */
-    public record Finding(String rule, String kind, int start, int end, String excerpt, String message) {
+    /**
+     * A problem in a template; {@code start}–{@code end} is the offending span (empty for a missing disclosure).
+     * {@code message} is in English; a page says it in the reader's language from {@code lint.<kind>} with
+     * {@code args} (for a missing disclosure its source and wordings, for a language without rules the language).
+     */
+    public record Finding(String rule, String kind, int start, int end, String excerpt, String message,
+                          List<String> args) {
+        public Finding {
+            args = List.copyOf(args);
+        }
     }
 
     /** The locales with banned-language lists. */
@@ -69,7 +77,8 @@ public final class ContentLinter {
     public List<Finding> lint(Template t, Map<String, String> filled) {
         if (!LOCALES.contains(t.locale())) {
             return List.of(new Finding("LINT-LOCALE", "UNSUPPORTED_LOCALE", 0, 0, "",
-                    "No language rules for locale '" + t.locale() + "'; use one of " + LOCALES + "."));
+                    "No language rules for locale '" + t.locale() + "'; use one of " + LOCALES + ".",
+                    List.of(t.locale(), String.join(", ", LOCALES.stream().sorted().toList()))));
         }
         List<Finding> findings = new ArrayList<>();
         String text = t.text().toLowerCase(Locale.ROOT);
@@ -78,7 +87,7 @@ public final class ContentLinter {
                 Matcher m = pattern(phrase.asString(), t.locale()).matcher(text);
                 while (m.find()) {
                     findings.add(new Finding("BANNED-" + kind.getKey(), kind.getKey(), m.start(), m.end(),
-                            t.text().substring(m.start(), m.end()), message(kind.getKey())));
+                            t.text().substring(m.start(), m.end()), message(kind.getKey()), List.of()));
                 }
             }
         }
@@ -104,9 +113,10 @@ public final class ContentLinter {
                 JsonNode phrases = rule.get("phrases").get(t.locale());
                 String id = rule.get("id").asString();
                 if (phrases == null) {
-                    findings.add(new Finding(id, "MISSING_DISCLOSURE", 0, 0, "", "The required disclosure ("
+                    findings.add(new Finding(id, "NO_WORDING", 0, 0, "", "The required disclosure ("
                             + rule.get("source").asString() + ") has no known wording in " + t.locale()
-                            + "; write the template in a language the rule lists, or add the wording to the pack."));
+                            + "; write the template in a language the rule lists, or add the wording to the pack.",
+                            List.of(rule.get("source").asString(), t.locale())));
                     continue;
                 }
                 boolean present = false;
@@ -118,8 +128,11 @@ public final class ContentLinter {
                             || value != null && !value.isBlank() && text.contains(value.toLowerCase(Locale.ROOT));
                 }
                 if (!present) {
+                    List<String> wordings = new ArrayList<>();
+                    phrases.forEach(p -> wordings.add("「" + p.asString() + "」"));
                     findings.add(new Finding(id, "MISSING_DISCLOSURE", 0, 0, "", "Missing: "
-                            + rule.get("source").asString() + ". Include one of " + phrases + "."));
+                            + rule.get("source").asString() + ". Include one of " + phrases + ".",
+                            List.of(rule.get("source").asString(), String.join(" ", wordings))));
                 }
             }
         }

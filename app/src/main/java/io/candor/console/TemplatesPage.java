@@ -37,7 +37,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class TemplatesPage {
 
     /** A piece of the text, highlighted when a finding covers it. */
-    record Span(String text, @Nullable String finding) {
+    record Span(String text, ContentLinter.@Nullable Finding finding) {
     }
 
     /** A suggested text nobody has approved yet. */
@@ -156,7 +156,7 @@ class TemplatesPage {
             if (f.start() > at) {
                 out.add(new Span(body.substring(at, f.start()), null));
             }
-            out.add(new Span(body.substring(f.start(), f.end()), f.rule() + ": " + f.message()));
+            out.add(new Span(body.substring(f.start(), f.end()), f));
             at = f.end();
         }
         if (at < body.length()) {

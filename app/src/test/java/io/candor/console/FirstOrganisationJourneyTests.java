@@ -196,6 +196,9 @@ class FirstOrganisationJourneyTests {
         browser.findElement(By.id("body")).sendKeys("否则让你坐牢。");
         session.clickAndWait(By.id("check"));
         assertThat(browser.findElement(By.cssSelector("#highlighted mark.lint")).getText()).isEqualTo("坐牢");
+        // the finding is said in the reader's language, not the domain's English
+        assertThat(browser.findElement(By.cssSelector("#findings li[data-rule=BANNED-THREAT]")).getText())
+                .contains("威胁债务人").doesNotContain("Threatens");
         shot("07-admin-template-lint", By.id("template-form"));
         browser.findElement(By.id("body")).clear();
         browser.findElement(By.id("body")).sendKeys("{{debtor_name}}您好，您在{{creditor}}的账单已逾期，应还{{balance}}。"

@@ -105,7 +105,7 @@ class PageLanguageTests {
             for (String page : List.of("/users", "/password", "/console/imports", "/console/creditors",
                     "/console/templates", "/console/templates/edit?code=sms-reminder&locale=zh-CN", "/console/channels",
                     "/console/accounts?q=%E5%BC%A0", "/console/business-day", "/console/audit", "/console/evidence", "/console/models", "/console/teams",
-                    "/console/creditors/" + creditor)) {
+                    "/console/creditors/" + creditor, "/console/import-profiles", "/compliance?layer=TENANT")) {
                 check(lang, page, adminPages.get(page), problems);
             }
             JsonNode jobs = api.get("/api/v1/imports", admin).json();
@@ -198,9 +198,13 @@ class PageLanguageTests {
         }
     }
 
-    /** The text a person reads: no tags, scripts, styles or attribute values. */
+    /**
+     * The text a person reads: no tags, scripts, styles or attribute values, and not what they type — a text
+     * box's content or an example in {@code <code>} is written in Candor's codes on purpose.
+     */
     static String visibleText(String html) {
         return html.replaceAll("(?s)<script.*?</script>", " ").replaceAll("(?s)<style.*?</style>", " ")
+                .replaceAll("(?s)<textarea.*?</textarea>", " ").replaceAll("(?s)<code>.*?</code>", " ")
                 .replaceAll("(?s)<option[^>]*>", " ").replaceAll("(?s)<[^>]+>", " ").replace("&nbsp;", " ");
     }
 }
