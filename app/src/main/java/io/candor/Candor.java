@@ -51,6 +51,14 @@ public final class Candor {
                 System.exit(1);
             }
         }
+        if (args.length > 1 && args[0].equals("bench") && args[1].equals("dialer")) {
+            try {
+                System.exit(io.candor.dialer.DialerBenchmark.run(List.of(args).subList(2, args.length)));
+            } catch (IllegalArgumentException e) {
+                System.err.println("candor bench dialer: " + e.getMessage());
+                System.exit(2);
+            }
+        }
         if (args.length > 1 && args[0].equals("bench") && args[1].equals("compliance")) {
             System.exit(ComplianceBenchmark.run(List.of(args).subList(2, args.length)));
         }

@@ -110,6 +110,10 @@ public final class CandorCli {
                                        concurrent recorded calls against SIPp on loopback: RTP send-time jitter
                                        (p50/p99, share late), packets lost, CPU per call, against bare RTP senders
                                        on the same clock (needs sip-tester)
+              bench dialer [--agents 20] [--answer-rate 0.25] [--talk-seconds 180] [--wrap-seconds 30] [--hours 8]
+                           [--seed 1] [--machine-share 0.1] [--amd]
+                                       the dialer's pacing against a simulated floor in simulated time: predictive
+                                       and the progressive baseline as one JSON object (no server needed)
               help                     this text
 
             options of commands that talk to a server:
