@@ -18,9 +18,10 @@ import io.candor.telephony.media.Wav;
 /**
  * baresip (Debian's {@code baresip-core}) as a debtor's phone on loopback: it answers calls to {@code number} at
  * once, plays a WAV into the call ({@code aufile}), records what it hears ({@code sndfile}'s decode dump) and keys
- * digits as RFC 4733 events when told to over its {@code ctrl_tcp} control socket.
+ * digits as RFC 4733 events when told to over its {@code ctrl_tcp} control socket. As a collector's softphone it
+ * registers its extension with a registrar instead ({@link #registered}).
  */
-final class Baresip implements AutoCloseable {
+public final class Baresip implements AutoCloseable {
 
     final int port;
     private final int control;
@@ -36,6 +37,24 @@ final class Baresip implements AutoCloseable {
 
     /** Starts a phone for {@code number} that says {@code speech} (8 kHz mono samples), then keeps silent. */
     static Baresip start(Path dir, String number, short[] speech) throws Exception {
+        return launch(dir, "<sip:" + number + "@127.0.0.1>;regint=0;answermode=auto", speech);
+    }
+
+    /**
+     * Starts a softphone that registers {@code extension} with the registrar on loopback {@code registrarPort},
+     * answers calls at once and says {@code speech}; returns once the registrar has taken the registration.
+     */
+    public static Baresip registered(Path dir, String extension, int registrarPort, short[] speech) throws Exception {
+        Baresip phone = launch(dir, "<sip:" + extension + "@127.0.0.1:" + registrarPort
+                + ">;regint=300;answermode=auto", speech);
+        for (int i = 0; i < 50 && !phone.log().contains("200 OK"); i++) {
+            Thread.sleep(100);
+        }
+        assertThat(phone.log()).as("the registrar took the registration").contains("200 OK");
+        return phone;
+    }
+
+    private static Baresip launch(Path dir, String account, short[] speech) throws Exception {
         assertThat(new File("/usr/bin/baresip")).as("baresip is installed (apt-get install baresip-core)").exists();
         int port = Sipp.freePort();
         int control;
@@ -71,7 +90,7 @@ final class Baresip implements AutoCloseable {
                 "module_app menu.so",
                 "snd_path " + dir,
                 "ctrl_tcp_listen 127.0.0.1:" + control, ""));
-        Files.writeString(dir.resolve("accounts"), "<sip:" + number + "@127.0.0.1>;regint=0;answermode=auto\n");
+        Files.writeString(dir.resolve("accounts"), account + "\n");
         Process p = new ProcessBuilder("/usr/bin/baresip", "-f", dir.toString()).directory(dir.toFile())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("baresip.log").toFile()).start();
         Baresip phone = new Baresip(port, control, dir, p);
@@ -123,8 +142,14 @@ final class Baresip implements AutoCloseable {
         throw new AssertionError("baresip recorded nothing: " + log());
     }
 
-    String log() throws Exception {
+    public String log() throws Exception {
         return Files.readString(dir.resolve("baresip.log"));
+    }
+
+    /** Kills the phone without unregistering: as a phone that lost power or network. */
+    public void kill() throws Exception {
+        process.destroyForcibly();
+        process.waitFor(5, TimeUnit.SECONDS);
     }
 
     @Override
