@@ -4,6 +4,8 @@
  * is in {@code dialer.pacing}; the simulator that runs it in simulated time in {@code dialer.simulation}.
  */
 @NullMarked
+@OwnsTables({"agent_state", "agent_state_change"})
 package io.candor.dialer;
 
+import io.candor.platform.db.OwnsTables;
 import org.jspecify.annotations.NullMarked;

@@ -144,7 +144,7 @@ public final class Pacer {
         return stoppedOn;
     }
 
-    public PacingStats stats() {
+    PacingStats stats() {
         return stats;
     }
 

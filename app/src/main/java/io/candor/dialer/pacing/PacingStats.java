@@ -7,7 +7,7 @@ import java.time.Duration;
  * answered call rang, and how long collectors talk and wrap up. Starts from modest priors so the first minutes of a
  * campaign pace sensibly; each figure then follows the last few hundred calls.
  */
-public final class PacingStats {
+final class PacingStats {
 
     /** Weight of one new observation: the figures follow roughly the last 1 ÷ RECENT observations. */
     private static final double RECENT = 1.0 / 200;
