@@ -1,14 +1,19 @@
 package io.candor.dialer;
 
 import java.util.List;
+import java.util.UUID;
 
 import io.candor.identity.CurrentUser;
 import io.candor.platform.web.NotFoundException;
+import io.candor.telephony.BridgedCalls;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -23,10 +28,23 @@ class AgentsApi {
     record ChooseState(@NotNull AgentState state, @Nullable PauseReason reason, @Nullable String extension) {
     }
 
-    private final Agents agents;
+    record Dial(@NotNull UUID account, @Nullable UUID contactPoint) {
+    }
 
-    AgentsApi(Agents agents) {
+    private final Agents agents;
+    private final PreviewCalls preview;
+
+    AgentsApi(Agents agents, PreviewCalls preview) {
         this.agents = agents;
+        this.preview = preview;
+    }
+
+    /** A READY collector dials an account: the gate decides now; their phone rings, then the debtor's. */
+    @PostMapping("/api/v1/agents/me/calls")
+    @PreAuthorize("hasAnyRole('COLLECTOR', 'SUPERVISOR')")
+    ResponseEntity<BridgedCalls.Placed> dial(@Valid @RequestBody Dial body) {
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(preview.dial(CurrentUser.get(), body.account(),
+                body.contactPoint()));
     }
 
     @PutMapping("/api/v1/agents/me/state")

@@ -160,23 +160,16 @@ class Calls {
         boolean started = false;
         try {
             UUID id = Ids.newId();
-            ContactGate.Answer answer = tx.execute(s -> gate.decide(new ContactGate.Request(account, channel,
-                    Party.DEBTOR, ContactPointRef.of(point), null), by));
-            if (answer.reservation() == null) {
-                throw new ContactGate.Refused("call", answer);
-            }
-            // the number the gate allowed: its own resolution of the point, never a second lookup of our own
-            String number = targets.peek(account, ContactPointRef.of(point)).map(ContactTargets.ContactTarget::point)
-                    .filter(ContactPointResolution.Resolved.class::isInstance).map(ContactPointResolution.Resolved.class::cast)
-                    .map(ContactPointResolution.Resolved::value).orElseThrow();
+            Allowed allowed = allow(account, channel, point, by);
+            UUID reservation = allowed.reservation();
+            String number = allowed.number();
             tx.executeWithoutResult(s -> jdbc.sql("""
                             INSERT INTO call (tenant_id, id, account_id, channel, contact_point_id, contact_event_id,
                                               idempotency_key, state, started_at, placed_by)
                             VALUES (:tenant, :id, :account, :channel, :point, :event, :key, 'DIALLING', :now, :by)""")
                     .param("tenant", tenant).param("id", id).param("account", account).param("channel", channel.name())
-                    .param("point", point).param("event", answer.reservation()).param("key", idempotencyKey)
+                    .param("point", point).param("event", reservation).param("key", idempotencyKey)
                     .param("now", utc(time.instant())).param("by", by.username()).update());
-            UUID reservation = answer.reservation();
             Thread.ofVirtual().name("call-" + id).start(() -> TenantContext.run(tenant, () -> {
                 try {
                     run(id, account, reservation, trunk, number.replaceAll("[^0-9]", ""), f, by);
@@ -193,18 +186,46 @@ class Calls {
         }
     }
 
+    /** A call the gate allowed: its answer (with the reservation) and the number it allowed. */
+    record Allowed(ContactGate.Answer answer, String number) {
+        UUID reservation() {
+            return java.util.Objects.requireNonNull(answer.reservation());
+        }
+    }
+
+    /**
+     * Asks the gate, now, for a call to the debtor's {@code point}; refused, throws with the gate's rules and next
+     * allowed time. The number is the gate's own resolution of the point, never a second lookup of ours.
+     */
+    Allowed allow(UUID account, Channel channel, UUID point, Actor by) {
+        ContactGate.Answer answer = tx.execute(s -> gate.decide(new ContactGate.Request(account, channel,
+                Party.DEBTOR, ContactPointRef.of(point), null), by));
+        if (answer.reservation() == null) {
+            throw new ContactGate.Refused("call", answer);
+        }
+        String number = targets.peek(account, ContactPointRef.of(point)).map(ContactTargets.ContactTarget::point)
+                .filter(ContactPointResolution.Resolved.class::isInstance).map(ContactPointResolution.Resolved.class::cast)
+                .map(ContactPointResolution.Resolved::value).orElseThrow();
+        return new Allowed(answer, number);
+    }
+
+    /** The recorder of call {@code id}: its spool file, each chunk's hash chained in the call's tenant. */
+    CallRecorder recorderOf(UUID id) {
+        UUID tenant = TenantContext.require();
+        // chunks are written on the recording's own thread: the tenant goes with them
+        return new CallRecorder(spoolOf(id), chunk -> TenantContext.run(tenant, () -> jdbc.sql("""
+                        INSERT INTO call_recording_chunk (tenant_id, call_id, chunk, bytes, sha256, chain)
+                        VALUES (:tenant, :call, :chunk, :bytes, :sha, :chain)""")
+                .param("tenant", tenant).param("call", id).param("chunk", chunk.index())
+                .param("bytes", chunk.bytes()).param("sha", chunk.sha256()).param("chain", chunk.chain()).update()));
+    }
+
     private void run(UUID id, UUID account, UUID reservation, Trunk trunk, String number, MessageFacts.Facts f,
             Actor by) {
         StringBuilder keys = new StringBuilder();
         List<Map<String, Object>> transcript = new ArrayList<>();
         Path file = spoolOf(id);
-        UUID tenant = TenantContext.require();
-        // chunks are written on the recording's own thread: the tenant goes with them
-        CallRecorder recorder = new CallRecorder(file, chunk -> TenantContext.run(tenant, () -> jdbc.sql("""
-                        INSERT INTO call_recording_chunk (tenant_id, call_id, chunk, bytes, sha256, chain)
-                        VALUES (:tenant, :call, :chunk, :bytes, :sha, :chain)""")
-                .param("tenant", tenant).param("call", id).param("chunk", chunk.index())
-                .param("bytes", chunk.bytes()).param("sha", chunk.sha256()).param("chain", chunk.chain()).update()));
+        CallRecorder recorder = recorderOf(id);
         MediaSession[] session = new MediaSession[1];
         // the debtor answers in words where a recogniser hears their language, else by keys
         Optional<SpeechIn.Hearing> hearing = speechIn.hearing(f.language());
@@ -243,7 +264,7 @@ class Calls {
         return spool.resolve(call + ".pcm");
     }
 
-    private void markAnswered(UUID id, String codec) {
+    void markAnswered(UUID id, String codec) {
         jdbc.sql("""
                         UPDATE call SET state = 'ANSWERED', answered_at = :now, quality = jsonb_build_object('codec', :codec)
                         WHERE id = :id AND state = 'DIALLING'""")
@@ -345,7 +366,7 @@ class Calls {
         };
     }
 
-    private static Map<String, Object> qualityOf(MediaSession.Quality q) {
+    static Map<String, Object> qualityOf(MediaSession.Quality q) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("codec", q.codec());
         m.put("packetsSent", q.packetsSent());

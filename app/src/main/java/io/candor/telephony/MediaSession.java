@@ -52,7 +52,7 @@ final class MediaSession implements MediaClock.Ticking, AutoCloseable {
     private final DatagramSocket rtcp;
     private final MediaClock clock;
     private static final short[] SILENCE = new short[FRAME];
-    private final CallRecorder recorder;
+    private final @Nullable CallRecorder recorder;
     private final Listener listener;
     private final long ssrc = RANDOM.nextInt() & 0xFFFF_FFFFL;
     private final PlayoutBuffer playout = new PlayoutBuffer(480);
@@ -82,8 +82,15 @@ final class MediaSession implements MediaClock.Ticking, AutoCloseable {
     private volatile long lastSrNanos;
     private volatile double roundTripMs = -1;
 
-    /** Opens the RTP socket (an even port, RTCP on the next) on {@code host}; media starts with {@link #start}. */
-    MediaSession(String host, MediaClock clock, CallRecorder recorder, Listener listener) throws IOException {
+    /** What this leg heard in its last tick: what a leg bridged to it sends on. */
+    private volatile short[] lastHeard = SILENCE;
+    private volatile @Nullable MediaSession bridgedTo;
+
+    /**
+     * Opens the RTP socket (an even port, RTCP on the next) on {@code host}; media starts with {@link #start}. A leg
+     * that is not recorded (the collector's, in a bridged call: the debtor's leg records both sides) has no recorder.
+     */
+    MediaSession(String host, MediaClock clock, @Nullable CallRecorder recorder, Listener listener) throws IOException {
         this.clock = clock;
         this.recorder = recorder;
         this.listener = listener;
@@ -142,6 +149,14 @@ final class MediaSession implements MediaClock.Ticking, AutoCloseable {
         }
     }
 
+    /**
+     * Sends on what {@code other} hears, whenever no prompt is playing here: two legs bridged to each other carry
+     * each other's sound (one tick, 20 ms, apart at most). Null ends it (silence, or hold).
+     */
+    void bridgeTo(@Nullable MediaSession other) {
+        this.bridgedTo = other;
+    }
+
     /** While set, both channels are recorded as silence (digits keyed for an identity check). */
     void sensitive(boolean on) {
         this.sensitive = on;
@@ -160,7 +175,9 @@ final class MediaSession implements MediaClock.Ticking, AutoCloseable {
         synchronized (this) {
             byte[] event = events.poll();
             short[] next = event == null ? prompt.poll() : null;
-            out = next != null ? next : SILENCE; // read only, here and by the recording
+            MediaSession other = bridgedTo;
+            // read only, here and by the recording
+            out = next != null ? next : other != null ? other.lastHeard : SILENCE;
             if (event != null) {
                 if (event[1] >= 0 && (event[2] << 8 | event[3] & 0xFF) == FRAME) {
                     eventStart = timestamp; // the first packet of a press: its timestamp stays for all of them
@@ -171,8 +188,9 @@ final class MediaSession implements MediaClock.Ticking, AutoCloseable {
             } else {
                 payload = codec.encode(out, 0, FRAME);
                 pt = codec.payloadType();
-                marker = next != null && !talking;
-                talking = next != null;
+                boolean sound = next != null || other != null;
+                marker = sound && !talking;
+                talking = sound;
             }
         }
         long ts = pt == eventType ? eventStart : timestamp;
@@ -188,6 +206,7 @@ final class MediaSession implements MediaClock.Ticking, AutoCloseable {
         }
         short[] in = new short[FRAME];
         playout.take(in, FRAME);
+        lastHeard = in;
         if (!toRecord.offer(new short[][] {in, out})) {
             toRecord.poll(); // the writer fell behind: never block the clock
             toRecord.offer(new short[][] {in, out});
@@ -205,7 +224,9 @@ final class MediaSession implements MediaClock.Ticking, AutoCloseable {
                     continue;
                 }
                 try {
-                    recorder.write(f[0], f[1], FRAME, sensitive);
+                    if (recorder != null) {
+                        recorder.write(f[0], f[1], FRAME, sensitive);
+                    }
                 } catch (RuntimeException e) {
                     // the chunk is on disk; only its record failed: keep recording, the call's end tells
                     log.warn("A recording chunk could not be recorded: {}", e.getMessage());

@@ -91,6 +91,8 @@ final class SipCall {
     private String inviteBranch = "z9hG4bK" + token(10);
     private int cseq = 1;
     private @Nullable String authorization;
+    /** The dialog's route set, as Route header values (a proxy that record-routed, e.g. a registrar). */
+    private @Nullable String routeSet;
     private volatile boolean farEndHungUp;
     private final Object hangUp = new Object();
 
@@ -166,6 +168,7 @@ final class SipCall {
             String toTag = tag(m.header("to"));
             if (m.status() < 300) {
                 String contact = contactUri(m.header("contact"));
+                routeSet = routeSetOf(m.header("record-route"));
                 Sdp.Answer answer;
                 try {
                     answer = Sdp.answer(m.body(), CODECS);
@@ -308,6 +311,9 @@ final class SipCall {
         s.append("Call-ID: ").append(callId).append("\r\n");
         s.append("CSeq: ").append(seq).append(' ').append(method).append("\r\n");
         s.append("Contact: <sip:").append(target.from()).append('@').append(local).append(">\r\n");
+        if (routeSet != null && toTag != null && !method.equals("CANCEL")) {
+            s.append("Route: ").append(routeSet).append("\r\n"); // in the dialog: through the proxies that asked
+        }
         if (authorization != null && (method.equals("INVITE") || method.equals("CANCEL") || method.equals("ACK")
                 && toTag == null)) {
             s.append(authorization).append("\r\n");
@@ -376,7 +382,9 @@ final class SipCall {
             int colon = lines[i].indexOf(':');
             if (colon > 0) {
                 String name = expand(lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT));
-                headers.putIfAbsent(name, lines[i].substring(colon + 1).strip());
+                // a header given more than once is one comma-separated list (RFC 3261 §7.3): every Via of a request
+                // that came through proxies goes back in the response, every Record-Route makes the route set
+                headers.merge(name, lines[i].substring(colon + 1).strip(), (a, b) -> a + ", " + b);
             }
         }
         return new Message(request, status, headers, body);
@@ -392,6 +400,18 @@ final class SipCall {
             case "l" -> "content-length";
             default -> name;
         };
+    }
+
+    /** A UAC's route set from a 2xx's Record-Route values: the same entries, in reverse (RFC 3261 §12.1.2). */
+    static @Nullable String routeSetOf(String recordRoute) {
+        if (recordRoute.isBlank()) {
+            return null;
+        }
+        List<String> entries = new java.util.ArrayList<>();
+        for (String e : recordRoute.split(",(?=\\s*<)")) {
+            entries.addFirst(e.strip());
+        }
+        return String.join(", ", entries);
     }
 
     static @Nullable String tag(String header) {

@@ -23,7 +23,7 @@ import io.candor.telephony.media.Wav;
  */
 public final class Baresip implements AutoCloseable {
 
-    final int port;
+    public final int port;
     private final int control;
     private final Path dir;
     private final Process process;
@@ -36,7 +36,7 @@ public final class Baresip implements AutoCloseable {
     }
 
     /** Starts a phone for {@code number} that says {@code speech} (8 kHz mono samples), then keeps silent. */
-    static Baresip start(Path dir, String number, short[] speech) throws Exception {
+    public static Baresip start(Path dir, String number, short[] speech) throws Exception {
         return launch(dir, "<sip:" + number + "@127.0.0.1>;regint=0;answermode=auto", speech);
     }
 
@@ -116,6 +116,17 @@ public final class Baresip implements AutoCloseable {
         }
     }
 
+    /** Hangs up the call going on, as the person on this phone would. */
+    public void hangUp() throws Exception {
+        try (Socket s = new Socket("127.0.0.1", control)) {
+            String json = "{\"command\":\"hangup\",\"params\":\"\",\"token\":\"h\"}";
+            s.getOutputStream().write((json.getBytes(StandardCharsets.UTF_8).length + ":" + json + ",")
+                    .getBytes(StandardCharsets.UTF_8));
+            s.getOutputStream().flush();
+            readNetstring(s.getInputStream());
+        }
+    }
+
     private static void readNetstring(InputStream in) throws Exception {
         int len = 0;
         int c;
@@ -126,13 +137,14 @@ public final class Baresip implements AutoCloseable {
     }
 
     /** What the phone heard (8 kHz samples), once the call has ended and the recording is closed. */
-    short[] heard() throws Exception {
+    public short[] heard() throws Exception {
         for (int i = 0; i < 50; i++) {
             try (Stream<Path> files = Files.list(dir)) {
                 List<Path> dumps = files.filter(f -> f.getFileName().toString().endsWith("-dec.wav")).toList();
                 if (!dumps.isEmpty() && Files.size(dumps.getFirst()) > Wav.HEADER) {
                     byte[] wav = Files.readAllBytes(dumps.getFirst());
-                    if (Wav.format(wav).channels() == 1) {
+                    // the dump's length is written when the call closes: until then it reads empty
+                    if (Wav.format(wav).channels() == 1 && Wav.channel(wav, 0).length > 0) {
                         return Wav.channel(wav, 0);
                     }
                 }

@@ -1,0 +1,206 @@
+package io.candor.telephony;
+
+import static io.candor.platform.Timestamps.utc;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import io.candor.channel.Providers;
+import io.candor.compliance.Channel;
+import io.candor.compliance.gate.ContactGate;
+import io.candor.platform.Actor;
+import io.candor.platform.ids.Ids;
+import io.candor.platform.tenant.TenantContext;
+import io.candor.platform.web.BadRequestException;
+import io.candor.platform.web.ConflictException;
+import io.candor.platform.web.NotFoundException;
+import io.candor.portfolio.ContactPointKind;
+import io.candor.portfolio.MessageFacts;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Calls Candor bridges as a back-to-back user agent: it rings the collector's extension through the registrar, and
+ * once they answer the debtor through the tenant's {@code VOICE_HUMAN} trunk — the gate having allowed the call when
+ * it was asked for — then carries each side's sound to the other. The debtor's leg records both sides (the debtor
+ * left, what they heard — the collector — right), hashed in chunks as it runs, as AI calls are. Keys the debtor
+ * presses reach the collector's phone as RFC 4733 events and are kept only as {@code x}. The call ends when either
+ * side hangs up; an answered call's outcome is the collector's disposition, an unanswered one is recorded at once.
+ */
+@Service
+public class BridgedCalls {
+
+    private static final Logger log = LoggerFactory.getLogger(BridgedCalls.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    static final Duration COLLECTOR_RING = Duration.ofSeconds(20);
+    static final Duration DEBTOR_RING = Duration.ofSeconds(45);
+
+    /** The collector's phone: their extension on the registrar at host:port. */
+    public record Collector(String registrarHost, int registrarPort, String extension) {
+    }
+
+    /** What the dialer hears of a bridged call as it goes. */
+    public interface Progress {
+        /** The debtor answered and is bridged to the collector. */
+        void bridged();
+
+        /** The call ended (bridged or not). */
+        void ended(String outcome);
+    }
+
+    /** A bridged call placed: its id, and the contact the collector's disposition closes. */
+    public record Placed(UUID call, UUID contactEvent) {
+    }
+
+    private final Calls calls;
+    private final Providers providers;
+    private final MessageFacts facts;
+    private final MediaClock clock;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final ContactGate gate;
+    private final Clock time;
+
+    BridgedCalls(Calls calls, Providers providers, MessageFacts facts, MediaClock clock, JdbcClient jdbc,
+            TransactionTemplate tx, ContactGate gate, Clock time) {
+        this.calls = calls;
+        this.providers = providers;
+        this.facts = facts;
+        this.clock = clock;
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.gate = gate;
+        this.time = time;
+    }
+
+    /**
+     * Asks the gate for a call to the account's debtor now (a refusal throws with its rules, and nothing rings), then
+     * rings {@code collector} and bridges them to the debtor in the background; returns at once.
+     */
+    public Placed place(UUID account, @Nullable UUID contactPoint, Collector collector, Actor by, Progress progress) {
+        Trunk trunk = Trunk.of(providers.find(Channel.VOICE_HUMAN).orElseThrow(() -> new BadRequestException(
+                "No VOICE_HUMAN trunk is set: PUT /api/v1/channels/VOICE_HUMAN with {\"settings\":{\"host\",\"port\","
+                        + "\"from\",\"registrar\"},\"secret\":…}.")));
+        MessageFacts.Facts f = facts.of(account, "place a call").orElseThrow(() -> new NotFoundException("account",
+                account));
+        UUID point = contactPoint != null ? contactPoint : f.point(ContactPointKind.PHONE).map(MessageFacts.Point::id)
+                .orElseThrow(() -> new ConflictException("The debtor has no valid phone to call; add one or name a "
+                        + "contact point."));
+        Calls.Allowed allowed = calls.allow(account, Channel.VOICE_HUMAN, point, by);
+        UUID id = Ids.newId();
+        UUID tenant = TenantContext.require();
+        tx.executeWithoutResult(s -> jdbc.sql("""
+                        INSERT INTO call (tenant_id, id, account_id, channel, contact_point_id, contact_event_id,
+                                          state, started_at, placed_by)
+                        VALUES (:tenant, :id, :account, 'VOICE_HUMAN', :point, :event, 'DIALLING', :now, :by)""")
+                .param("tenant", tenant).param("id", id).param("account", account).param("point", point)
+                .param("event", allowed.reservation()).param("now", utc(time.instant())).param("by", by.username())
+                .update());
+        Thread.ofVirtual().name("bridge-" + id).start(() -> TenantContext.run(tenant, () -> {
+            String outcome = "FAILED";
+            try {
+                outcome = run(id, account, allowed, trunk, collector, progress);
+            } catch (RuntimeException e) {
+                log.warn("Bridged call {} failed: {}", id, e.toString());
+            } finally {
+                progress.ended(outcome);
+            }
+        }));
+        return new Placed(id, allowed.reservation());
+    }
+
+    private String run(UUID id, UUID account, Calls.Allowed allowed, Trunk trunk, Collector collector,
+            Progress progress) {
+        StringBuilder keys = new StringBuilder();
+        CallRecorder recorder = calls.recorderOf(id);
+        MediaSession[] legs = new MediaSession[2]; // collector, debtor
+        SipCall.Outcome[] debtor = new SipCall.Outcome[1];
+        SipCall.Target phone = new SipCall.Target(collector.registrarHost(), collector.registrarPort(),
+                collector.extension(), trunk.from());
+        SipCall.Outcome collectorLeg = SipCall.place(phone, COLLECTOR_RING, host -> {
+            try {
+                legs[0] = new MediaSession(host, clock, null, (k, inBand) -> { });
+                return new SessionMedia(legs[0], () -> { });
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, collectorCall -> debtor[0] = SipCall.place(trunk.target(allowed.number().replaceAll("[^0-9]", "")),
+                DEBTOR_RING, host -> {
+                    try {
+                        legs[1] = new MediaSession(host, clock, recorder, (k, inBand) -> {
+                            keys.append('x'); // what the debtor keys goes to the collector, never into the record
+                            if (!inBand && legs[0] != null) {
+                                legs[0].sendKey(k);
+                            }
+                        });
+                        return new SessionMedia(legs[1], () -> {
+                            calls.markAnswered(id, legs[1].quality().codec());
+                            legs[1].bridgeTo(legs[0]);
+                            legs[0].bridgeTo(legs[1]);
+                            progress.bridged();
+                        });
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }, debtorCall -> {
+                    while (!debtorCall.hungUp() && !collectorCall.hungUp()) {
+                        debtorCall.awaitHangUp(Duration.ofMillis(200));
+                    }
+                }, time), time);
+        byte[] wav = recorder.finish();
+        SipCall.Outcome d = debtor[0];
+        String outcome;
+        String detail;
+        if (collectorLeg.result() != SipCall.Result.ANSWERED) {
+            outcome = "FAILED";
+            detail = "The collector's phone (extension " + collector.extension() + ") did not answer: "
+                    + collectorLeg.result() + "; the debtor was not called.";
+        } else if (d == null) {
+            outcome = "FAILED";
+            detail = "The debtor's leg could not be placed.";
+        } else {
+            outcome = d.result().name();
+            detail = d.detail();
+        }
+        boolean answered = d != null && d.result() == SipCall.Result.ANSWERED;
+        MediaSession.Quality quality = legs[1] == null ? null : legs[1].quality();
+        tx.executeWithoutResult(s -> {
+            jdbc.sql("""
+                            UPDATE call SET state = 'ENDED', outcome = :outcome, sip_call_id = :sip, ended_at = :ended,
+                                   dtmf = :dtmf, quality = CAST(:quality AS jsonb), recording_sha256 = :hash,
+                                   recording_ms = :ms, detail = :detail
+                            WHERE id = :id""")
+                    .param("outcome", outcome).param("sip", d == null ? "" : d.callId())
+                    .param("ended", utc(time.instant())).param("dtmf", keys.toString())
+                    .param("quality", JSON.writeValueAsString(quality == null ? Map.of() : Calls.qualityOf(quality)))
+                    .param("hash", answered ? io.candor.verify.Entry.contentHash(wav) : null)
+                    .param("ms", answered ? recorder.durationMs() : null).param("detail", detail).param("id", id)
+                    .update();
+            if (answered) {
+                calls.logRecording(id, account, recorder.durationMs(), quality == null ? "" : quality.codec(), wav,
+                        Map.of("bridged", "true", "extension", collector.extension()));
+                calls.retain(id, account);
+            } else if (d != null) {
+                // nobody to disposition: the attempt's outcome now (a collector whose phone did not answer rang
+                // nobody, and the reservation lapses)
+                gate.recordOutcome(allowed.reservation(), Calls.contactOutcome(d.result(), AgentCallScript.Reach.SILENT));
+            }
+        });
+        try {
+            java.nio.file.Files.deleteIfExists(calls.spoolOf(id));
+        } catch (IOException e) {
+            log.warn("Could not delete the spooled recording of {}: {}", id, e.getMessage());
+        }
+        log.info("Bridged call {} ended: {} ({} ms recorded)", id, outcome, recorder.durationMs());
+        return outcome;
+    }
+}

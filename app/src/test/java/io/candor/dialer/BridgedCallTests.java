@@ -1,0 +1,120 @@
+package io.candor.dialer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+
+import io.candor.support.Api;
+import io.candor.support.CandorIntegrationTest;
+import io.candor.support.Kamailio;
+import io.candor.support.TestTenants;
+import io.candor.telephony.Baresip;
+import io.candor.telephony.media.Wav;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A preview call bridged by Candor between real phones: the collector's baresip registered with Kamailio (the
+ * configuration Candor ships) hums at 1000 Hz, the debtor's baresip on the trunk at 440 Hz. The collector dials; their
+ * phone rings and answers, then the debtor's; each hears the other; the debtor hangs up. The recording has the debtor
+ * on the left and the collector on the right, and the collector is left wrapping up.
+ */
+@CandorIntegrationTest
+class BridgedCallTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestTenants tenants;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aCollectorsPreviewCallBridgesTheirPhoneToTheDebtorsAndRecordsBothSides() throws Exception {
+        Api api = new Api(port);
+        TestTenants.TestTenant tenant = tenants.create("bridge");
+        String admin = api.token(tenant.slug(), "admin", TestTenants.PASSWORD);
+        String collector = api.token(tenant.slug(), "collector", TestTenants.PASSWORD);
+        UUID account = tenant.accounts().getFirst();
+        TestTenants.anyHour(api, admin, tenants.contactPoint(tenant, account, "PHONE"));
+        try (Kamailio registrar = Kamailio.start(Files.createDirectories(dir.resolve("kamailio")));
+             Baresip collectorPhone = Baresip.registered(Files.createDirectories(dir.resolve("collector")), "1001",
+                     registrar.port, tone(1000, 60));
+             Baresip debtorPhone = Baresip.start(Files.createDirectories(dir.resolve("debtor")), "8613800138000",
+                     tone(440, 60))) {
+            assertThat(api.put("/api/v1/channels/VOICE_HUMAN", admin, """
+                    {"settings":{"host":"127.0.0.1","port":"%d","from":"4008001234","registrar":"127.0.0.1:%d"}}"""
+                    .formatted(debtorPhone.port, registrar.port)).status()).isEqualTo(200);
+            assertThat(api.put("/api/v1/agents/me/state", collector, "{\"state\":\"READY\",\"extension\":\"1001\"}")
+                    .status()).isEqualTo(200);
+
+            Api.Response dial = api.post("/api/v1/agents/me/calls", collector, "{\"account\":\"" + account + "\"}");
+            assertThat(dial.status()).as(dial.body()).isEqualTo(202);
+            String call = dial.json().get("call").asString();
+            assertThat(dial.json().get("contactEvent").asString()).isNotBlank();
+            assertThat(api.get("/api/v1/agents/me/state", collector).json().get("state").asString())
+                    .isEqualTo("ON_CALL");
+
+            JsonNode v = await(api, admin, call, "ANSWERED");
+            Thread.sleep(3_000); // both talk
+            debtorPhone.hangUp();
+            v = await(api, admin, call, "ENDED");
+            assertThat(v.get("channel").asString()).isEqualTo("VOICE_HUMAN");
+            assertThat(v.get("outcome").asString()).as(v.toString()).isEqualTo("ANSWERED");
+            assertThat(v.get("recording").isNull()).as(v.toString()).isFalse();
+
+            byte[] wav = api.download(v.get("recording").get("url").asString(), admin);
+            short[] left = Wav.channel(wav, 0);
+            short[] right = Wav.channel(wav, 1);
+            assertThat(power(left, 440)).as("the debtor, on the left").isGreaterThan(10 * power(left, 1000));
+            assertThat(power(right, 1000)).as("the collector, on the right").isGreaterThan(10 * power(right, 440));
+            short[] collectorHeard = collectorPhone.heard();
+            assertThat(power(collectorHeard, 440)).as("the collector heard the debtor")
+                    .isGreaterThan(10 * power(collectorHeard, 1000));
+
+            assertThat(api.get("/api/v1/agents/me/state", collector).json().get("state").asString())
+                    .isEqualTo("WRAP_UP");
+        }
+    }
+
+    private static JsonNode await(Api api, String token, String call, String state) throws Exception {
+        JsonNode v = null;
+        for (int i = 0; i < 200; i++) {
+            v = api.get("/api/v1/calls/" + call, token).json();
+            if (v.get("state").asString().equals(state) || v.get("state").asString().equals("ENDED")) {
+                return v;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the call never reached " + state + ": " + v);
+    }
+
+    private static short[] tone(double hz, int seconds) {
+        short[] s = new short[8000 * seconds];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = (short) (8000 * Math.sin(2 * Math.PI * hz * i / 8000));
+        }
+        return s;
+    }
+
+    /** Goertzel power of {@code hz} over the whole signal. */
+    private static double power(short[] x, double hz) {
+        double w = 2 * Math.PI * hz / 8000;
+        double c = 2 * Math.cos(w);
+        double s1 = 0;
+        double s2 = 0;
+        for (short v : x) {
+            double s0 = v + c * s1 - s2;
+            s2 = s1;
+            s1 = s0;
+        }
+        return s1 * s1 + s2 * s2 - c * s1 * s2;
+    }
+}
