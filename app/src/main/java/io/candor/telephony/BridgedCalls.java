@@ -61,6 +61,44 @@ public class BridgedCalls {
     public record Placed(UUID call, UUID contactEvent) {
     }
 
+    /** A bridged call going on: its legs, and who hears whom. */
+    private static final class Live {
+        final MediaSession collector;
+        final MediaSession debtor;
+        volatile @Nullable MediaSession supervisor;
+        volatile boolean whisper;
+        volatile boolean held;
+        volatile boolean ended;
+
+        Live(MediaSession collector, MediaSession debtor) {
+            this.collector = collector;
+            this.debtor = debtor;
+        }
+
+        /**
+         * The debtor hears the collector (nobody on hold); the collector hears the debtor, and a whispering supervisor;
+         * a supervisor hears both. The debtor never hears the supervisor.
+         */
+        synchronized void route() {
+            MediaSession sup = supervisor;
+            if (held) {
+                debtor.hear();
+            } else {
+                debtor.hear(collector);
+            }
+            if (sup != null && whisper) {
+                collector.hear(held ? new MediaSession[] {sup} : new MediaSession[] {debtor, sup});
+            } else {
+                collector.hear(held ? new MediaSession[0] : new MediaSession[] {debtor});
+            }
+            if (sup != null) {
+                sup.hear(debtor, collector);
+            }
+        }
+    }
+
+    private final java.util.concurrent.ConcurrentHashMap<UUID, Live> live = new java.util.concurrent.ConcurrentHashMap<>();
+    private final io.candor.audit.AuditTrail audit;
     private final Calls calls;
     private final Providers providers;
     private final MessageFacts facts;
@@ -71,7 +109,8 @@ public class BridgedCalls {
     private final Clock time;
 
     BridgedCalls(Calls calls, Providers providers, MessageFacts facts, MediaClock clock, JdbcClient jdbc,
-            TransactionTemplate tx, ContactGate gate, Clock time) {
+            TransactionTemplate tx, ContactGate gate, Clock time, io.candor.audit.AuditTrail audit) {
+        this.audit = audit;
         this.calls = calls;
         this.providers = providers;
         this.facts = facts;
@@ -118,6 +157,67 @@ public class BridgedCalls {
         return new Placed(id, allowed.reservation());
     }
 
+    /**
+     * A supervisor's phone joins bridged call {@code call}: it rings, and once answered hears both sides (listen-in,
+     * silent to both); with {@code whisper} the collector hears the supervisor too, the debtor never. Hanging up
+     * leaves the call as it was. An audited read of the debtor's call.
+     */
+    public void listen(UUID call, Collector supervisorPhone, boolean whisper, Actor by) {
+        Live l = liveOf(call);
+        audit.record(io.candor.audit.AuditEntry.read("call", call, whisper ? "whisper to the collector on a call"
+                : "listen in on a call"));
+        UUID tenant = TenantContext.require();
+        SipCall.Target phone = new SipCall.Target(supervisorPhone.registrarHost(), supervisorPhone.registrarPort(),
+                supervisorPhone.extension(), "candor");
+        Thread.ofVirtual().name("listen-" + call).start(() -> TenantContext.run(tenant, () -> {
+            MediaSession[] leg = new MediaSession[1];
+            SipCall.Outcome o = SipCall.place(phone, COLLECTOR_RING, host -> {
+                try {
+                    leg[0] = new MediaSession(host, clock, null, (k, inBand) -> { });
+                    return new SessionMedia(leg[0], () -> {
+                        l.supervisor = leg[0];
+                        l.whisper = whisper;
+                        l.route();
+                    });
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }, supCall -> {
+                while (!l.ended && !supCall.hungUp()) {
+                    supCall.awaitHangUp(Duration.ofMillis(200));
+                }
+            }, time);
+            if (l.supervisor == leg[0]) {
+                l.supervisor = null;
+                l.whisper = false;
+                if (!l.ended) {
+                    l.route();
+                }
+            }
+            log.info("{} {} call {}: {}", by.username(), whisper ? "whispered on" : "listened in on", call, o.result());
+        }));
+    }
+
+    /** Puts bridged call {@code call} on hold (the debtor hears silence, the collector nothing of them) or back. */
+    public void hold(UUID call, boolean on) {
+        Live l = liveOf(call);
+        l.held = on;
+        l.route();
+    }
+
+    private Live liveOf(UUID call) {
+        // the tenant's own call (row-level security), and bridged now
+        if (calls.find(call).isEmpty()) {
+            throw new NotFoundException("call", call);
+        }
+        Live l = live.get(call);
+        if (l == null || l.ended) {
+            throw new ConflictException("Call " + call + " is not bridged now: it has not been answered yet, or "
+                    + "it has ended.");
+        }
+        return l;
+    }
+
     private String run(UUID id, UUID account, Calls.Allowed allowed, Trunk trunk, Collector collector,
             Progress progress) {
         StringBuilder keys = new StringBuilder();
@@ -144,8 +244,9 @@ public class BridgedCalls {
                         });
                         return new SessionMedia(legs[1], () -> {
                             calls.markAnswered(id, legs[1].quality().codec());
-                            legs[1].bridgeTo(legs[0]);
-                            legs[0].bridgeTo(legs[1]);
+                            Live l = new Live(legs[0], legs[1]);
+                            live.put(id, l);
+                            l.route();
                             progress.bridged();
                         });
                     } catch (IOException e) {
@@ -156,6 +257,10 @@ public class BridgedCalls {
                         debtorCall.awaitHangUp(Duration.ofMillis(200));
                     }
                 }, time), time);
+        Live ended = live.remove(id);
+        if (ended != null) {
+            ended.ended = true; // a supervisor listening in is hung up on
+        }
         byte[] wav = recorder.finish();
         SipCall.Outcome d = debtor[0];
         String outcome;

@@ -84,7 +84,7 @@ final class MediaSession implements MediaClock.Ticking, AutoCloseable {
 
     /** What this leg heard in its last tick: what a leg bridged to it sends on. */
     private volatile short[] lastHeard = SILENCE;
-    private volatile @Nullable MediaSession bridgedTo;
+    private volatile java.util.List<MediaSession> hears = java.util.List.of();
 
     /**
      * Opens the RTP socket (an even port, RTCP on the next) on {@code host}; media starts with {@link #start}. A leg
@@ -150,11 +150,28 @@ final class MediaSession implements MediaClock.Ticking, AutoCloseable {
     }
 
     /**
-     * Sends on what {@code other} hears, whenever no prompt is playing here: two legs bridged to each other carry
-     * each other's sound (one tick, 20 ms, apart at most). Null ends it (silence, or hold).
+     * Sends on what {@code others} hear, mixed, whenever no prompt is playing here: two legs bridged to each other
+     * carry each other's sound (one tick, 20 ms, apart at most); a listening supervisor's leg hears both; none is
+     * silence (hold).
      */
-    void bridgeTo(@Nullable MediaSession other) {
-        this.bridgedTo = other;
+    void hear(MediaSession... others) {
+        this.hears = java.util.List.of(others);
+    }
+
+    /** The mix of what each of {@code legs} heard last: summed, clipped to 16 bits. */
+    private static short[] mix(java.util.List<MediaSession> legs) {
+        if (legs.size() == 1) {
+            return legs.getFirst().lastHeard;
+        }
+        short[] out = new short[FRAME];
+        for (int i = 0; i < FRAME; i++) {
+            int sum = 0;
+            for (MediaSession leg : legs) {
+                sum += leg.lastHeard[i];
+            }
+            out[i] = (short) Math.clamp(sum, Short.MIN_VALUE, Short.MAX_VALUE);
+        }
+        return out;
     }
 
     /** While set, both channels are recorded as silence (digits keyed for an identity check). */
@@ -175,9 +192,9 @@ final class MediaSession implements MediaClock.Ticking, AutoCloseable {
         synchronized (this) {
             byte[] event = events.poll();
             short[] next = event == null ? prompt.poll() : null;
-            MediaSession other = bridgedTo;
+            java.util.List<MediaSession> sources = hears;
             // read only, here and by the recording
-            out = next != null ? next : other != null ? other.lastHeard : SILENCE;
+            out = next != null ? next : !sources.isEmpty() ? mix(sources) : SILENCE;
             if (event != null) {
                 if (event[1] >= 0 && (event[2] << 8 | event[3] & 0xFF) == FRAME) {
                     eventStart = timestamp; // the first packet of a press: its timestamp stays for all of them
@@ -188,7 +205,7 @@ final class MediaSession implements MediaClock.Ticking, AutoCloseable {
             } else {
                 payload = codec.encode(out, 0, FRAME);
                 pt = codec.payloadType();
-                boolean sound = next != null || other != null;
+                boolean sound = next != null || !sources.isEmpty();
                 marker = sound && !talking;
                 talking = sound;
             }

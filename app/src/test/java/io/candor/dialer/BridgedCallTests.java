@@ -84,6 +84,78 @@ class BridgedCallTests {
         }
     }
 
+    @Test
+    void aSupervisorWhispersToTheCollectorWhomTheDebtorNeverHearsAndHoldSilencesTheDebtorsSide() throws Exception {
+        Api api = new Api(port);
+        TestTenants.TestTenant tenant = tenants.create("whisper");
+        String admin = api.token(tenant.slug(), "admin", TestTenants.PASSWORD);
+        String collector = api.token(tenant.slug(), "collector", TestTenants.PASSWORD);
+        String supervisor = api.token(tenant.slug(), "supervisor", TestTenants.PASSWORD);
+        UUID account = tenant.accounts().getFirst();
+        TestTenants.anyHour(api, admin, tenants.contactPoint(tenant, account, "PHONE"));
+        try (Kamailio registrar = Kamailio.start(Files.createDirectories(dir.resolve("kamailio")));
+             Baresip collectorPhone = Baresip.registered(Files.createDirectories(dir.resolve("collector")), "1001",
+                     registrar.port, tone(1000, 60));
+             Baresip supervisorPhone = Baresip.registered(Files.createDirectories(dir.resolve("supervisor")), "2001",
+                     registrar.port, tone(2000, 60));
+             Baresip debtorPhone = Baresip.start(Files.createDirectories(dir.resolve("debtor")), "8613800138000",
+                     tone(440, 60))) {
+            assertThat(api.put("/api/v1/channels/VOICE_HUMAN", admin, """
+                    {"settings":{"host":"127.0.0.1","port":"%d","from":"4008001234","registrar":"127.0.0.1:%d"}}"""
+                    .formatted(debtorPhone.port, registrar.port)).status()).isEqualTo(200);
+            assertThat(api.put("/api/v1/agents/me/state", collector, "{\"state\":\"READY\",\"extension\":\"1001\"}")
+                    .status()).isEqualTo(200);
+            Api.Response notOnFloor = api.post("/api/v1/calls/" + UUID.randomUUID() + "/listen", supervisor,
+                    "{\"whisper\":false}");
+            assertThat(notOnFloor.status()).isEqualTo(409);
+            assertThat(notOnFloor.body()).contains("Sign in to the floor");
+            assertThat(api.put("/api/v1/agents/me/state", supervisor,
+                    "{\"state\":\"PAUSED\",\"reason\":\"COACHING\",\"extension\":\"2001\"}").status()).isEqualTo(200);
+
+            String call = api.post("/api/v1/agents/me/calls", collector, "{\"account\":\"" + account + "\"}").json()
+                    .get("call").asString();
+            await(api, admin, call, "ANSWERED");
+            Api.Response listen = api.post("/api/v1/calls/" + call + "/listen", supervisor, "{\"whisper\":true}");
+            assertThat(listen.status()).as(listen.body()).isEqualTo(202);
+            Thread.sleep(3_000);
+            assertThat(api.post("/api/v1/calls/" + call + "/hold", collector, "{\"on\":true}").status()).isEqualTo(200);
+            Thread.sleep(1_500);
+            assertThat(api.post("/api/v1/calls/" + call + "/hold", collector, "{\"on\":false}").status()).isEqualTo(200);
+            Thread.sleep(1_000);
+            debtorPhone.hangUp();
+            JsonNode v = await(api, admin, call, "ENDED");
+            assertThat(api.post("/api/v1/calls/" + call + "/hold", collector, "{\"on\":true}").status())
+                    .as("an ended call has nothing to hold").isEqualTo(409);
+
+            short[] supervisorHeard = supervisorPhone.heard();
+            assertThat(power(supervisorHeard, 440)).as("the supervisor heard the debtor")
+                    .isGreaterThan(10 * power(supervisorHeard, 2000));
+            assertThat(power(supervisorHeard, 1000)).as("and the collector").isGreaterThan(10 * power(supervisorHeard, 2000));
+            short[] collectorHeard = collectorPhone.heard();
+            assertThat(power(collectorHeard, 2000)).as("the collector heard the whisper")
+                    .isGreaterThan(10 * power(collectorHeard, 1000));
+            short[] debtorHeard = debtorPhone.heard();
+            assertThat(power(debtorHeard, 1000)).as("the debtor heard the collector, never the supervisor")
+                    .isGreaterThan(100 * power(debtorHeard, 2000));
+            byte[] wav = api.download(v.get("recording").get("url").asString(), admin);
+            short[] right = Wav.channel(wav, 1);
+            assertThat(power(right, 1000)).isGreaterThan(100 * power(right, 2000));
+            // on hold the debtor heard nothing: a stretch of at least a second of silence in what they heard
+            assertThat(longestQuiet(right)).as("the hold").isGreaterThan(8000);
+        }
+    }
+
+    /** The longest run of near-silent samples. */
+    private static int longestQuiet(short[] x) {
+        int best = 0;
+        int run = 0;
+        for (short v : x) {
+            run = Math.abs(v) < 200 ? run + 1 : 0;
+            best = Math.max(best, run);
+        }
+        return best;
+    }
+
     private static JsonNode await(Api api, String token, String call, String state) throws Exception {
         JsonNode v = null;
         for (int i = 0; i < 200; i++) {
