@@ -9,17 +9,13 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
-import io.candor.channel.Providers;
 import io.candor.compliance.Channel;
 import io.candor.compliance.gate.ContactGate;
 import io.candor.platform.Actor;
 import io.candor.platform.ids.Ids;
 import io.candor.platform.tenant.TenantContext;
-import io.candor.platform.web.BadRequestException;
 import io.candor.platform.web.ConflictException;
 import io.candor.platform.web.NotFoundException;
-import io.candor.portfolio.ContactPointKind;
-import io.candor.portfolio.MessageFacts;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -100,20 +96,16 @@ public class BridgedCalls {
     private final java.util.concurrent.ConcurrentHashMap<UUID, Live> live = new java.util.concurrent.ConcurrentHashMap<>();
     private final io.candor.audit.AuditTrail audit;
     private final Calls calls;
-    private final Providers providers;
-    private final MessageFacts facts;
     private final MediaClock clock;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final ContactGate gate;
     private final Clock time;
 
-    BridgedCalls(Calls calls, Providers providers, MessageFacts facts, MediaClock clock, JdbcClient jdbc,
+    BridgedCalls(Calls calls, MediaClock clock, JdbcClient jdbc,
             TransactionTemplate tx, ContactGate gate, Clock time, io.candor.audit.AuditTrail audit) {
         this.audit = audit;
         this.calls = calls;
-        this.providers = providers;
-        this.facts = facts;
         this.clock = clock;
         this.jdbc = jdbc;
         this.tx = tx;
@@ -126,14 +118,8 @@ public class BridgedCalls {
      * rings {@code collector} and bridges them to the debtor in the background; returns at once.
      */
     public Placed place(UUID account, @Nullable UUID contactPoint, Collector collector, Actor by, Progress progress) {
-        Trunk trunk = Trunk.of(providers.find(Channel.VOICE_HUMAN).orElseThrow(() -> new BadRequestException(
-                "No VOICE_HUMAN trunk is set: PUT /api/v1/channels/VOICE_HUMAN with {\"settings\":{\"host\",\"port\","
-                        + "\"from\",\"registrar\"},\"secret\":…}.")));
-        MessageFacts.Facts f = facts.of(account, "place a call").orElseThrow(() -> new NotFoundException("account",
-                account));
-        UUID point = contactPoint != null ? contactPoint : f.point(ContactPointKind.PHONE).map(MessageFacts.Point::id)
-                .orElseThrow(() -> new ConflictException("The debtor has no valid phone to call; add one or name a "
-                        + "contact point."));
+        Trunk trunk = calls.trunkOf(Channel.VOICE_HUMAN);
+        UUID point = Calls.phoneOf(calls.debtorOf(account), contactPoint);
         Calls.Allowed allowed = calls.allow(account, Channel.VOICE_HUMAN, point, by);
         UUID id = Ids.newId();
         UUID tenant = TenantContext.require();

@@ -143,14 +143,9 @@ class Calls {
                 return before.get();
             }
         }
-        Trunk trunk = Trunk.of(providers.find(channel).orElseThrow(() -> new BadRequestException("No " + channel
-                + " trunk is set: PUT /api/v1/channels/" + channel + " with {\"settings\":{\"host\",\"port\","
-                + "\"transport\":\"udp\",\"from\",\"maxCalls\"},\"secret\":…}.")));
-        MessageFacts.Facts f = facts.of(account, "place a call").orElseThrow(() -> new NotFoundException("account",
-                account));
-        UUID point = contactPoint != null ? contactPoint : f.point(ContactPointKind.PHONE).map(MessageFacts.Point::id)
-                .orElseThrow(() -> new ConflictException("The debtor has no valid phone to call; add one or name a "
-                        + "contact point."));
+        Trunk trunk = trunkOf(channel);
+        MessageFacts.Facts f = debtorOf(account);
+        UUID point = phoneOf(f, contactPoint);
         AtomicInteger lines = live.computeIfAbsent(tenant, t -> new AtomicInteger());
         if (lines.incrementAndGet() > trunk.maxCalls()) {
             lines.decrementAndGet();
@@ -184,6 +179,26 @@ class Calls {
                 lines.decrementAndGet();
             }
         }
+    }
+
+    /** The tenant's trunk for {@code channel}, or what to set. */
+    Trunk trunkOf(Channel channel) {
+        return Trunk.of(providers.find(channel).orElseThrow(() -> new BadRequestException("No " + channel
+                + " trunk is set: PUT /api/v1/channels/" + channel + " with {\"settings\":{\"host\",\"port\","
+                + "\"transport\":\"udp\",\"from\",\"maxCalls\""
+                + (channel == Channel.VOICE_HUMAN ? ",\"registrar\"" : "") + "},\"secret\":…}.")));
+    }
+
+    /** What a call to the account's debtor needs to know of them. */
+    MessageFacts.Facts debtorOf(UUID account) {
+        return facts.of(account, "place a call").orElseThrow(() -> new NotFoundException("account", account));
+    }
+
+    /** The contact point to ring: the one named, or the debtor's phone. */
+    static UUID phoneOf(MessageFacts.Facts f, @Nullable UUID contactPoint) {
+        return contactPoint != null ? contactPoint : f.point(ContactPointKind.PHONE).map(MessageFacts.Point::id)
+                .orElseThrow(() -> new ConflictException("The debtor has no valid phone to call; add one or name a "
+                        + "contact point."));
     }
 
     /** A call the gate allowed: its answer (with the reservation) and the number it allowed. */

@@ -38,22 +38,17 @@ class BridgedCallTests {
 
     @Test
     void aCollectorsPreviewCallBridgesTheirPhoneToTheDebtorsAndRecordsBothSides() throws Exception {
-        Api api = new Api(port);
-        TestTenants.TestTenant tenant = tenants.create("bridge");
-        String admin = api.token(tenant.slug(), "admin", TestTenants.PASSWORD);
-        String collector = api.token(tenant.slug(), "collector", TestTenants.PASSWORD);
-        UUID account = tenant.accounts().getFirst();
-        TestTenants.anyHour(api, admin, tenants.contactPoint(tenant, account, "PHONE"));
+        Floor f = floor("bridge");
+        Api api = f.api();
+        String admin = f.admin();
+        String collector = f.collector();
+        UUID account = f.account();
         try (Kamailio registrar = Kamailio.start(Files.createDirectories(dir.resolve("kamailio")));
              Baresip collectorPhone = Baresip.registered(Files.createDirectories(dir.resolve("collector")), "1001",
                      registrar.port, tone(1000, 60));
              Baresip debtorPhone = Baresip.start(Files.createDirectories(dir.resolve("debtor")), "8613800138000",
                      tone(440, 60))) {
-            assertThat(api.put("/api/v1/channels/VOICE_HUMAN", admin, """
-                    {"settings":{"host":"127.0.0.1","port":"%d","from":"4008001234","registrar":"127.0.0.1:%d"}}"""
-                    .formatted(debtorPhone.port, registrar.port)).status()).isEqualTo(200);
-            assertThat(api.put("/api/v1/agents/me/state", collector, "{\"state\":\"READY\",\"extension\":\"1001\"}")
-                    .status()).isEqualTo(200);
+            f.readyOn(registrar, debtorPhone);
 
             Api.Response dial = api.post("/api/v1/agents/me/calls", collector, "{\"account\":\"" + account + "\"}");
             assertThat(dial.status()).as(dial.body()).isEqualTo(202);
@@ -86,13 +81,12 @@ class BridgedCallTests {
 
     @Test
     void aSupervisorWhispersToTheCollectorWhomTheDebtorNeverHearsAndHoldSilencesTheDebtorsSide() throws Exception {
-        Api api = new Api(port);
-        TestTenants.TestTenant tenant = tenants.create("whisper");
-        String admin = api.token(tenant.slug(), "admin", TestTenants.PASSWORD);
-        String collector = api.token(tenant.slug(), "collector", TestTenants.PASSWORD);
-        String supervisor = api.token(tenant.slug(), "supervisor", TestTenants.PASSWORD);
-        UUID account = tenant.accounts().getFirst();
-        TestTenants.anyHour(api, admin, tenants.contactPoint(tenant, account, "PHONE"));
+        Floor f = floor("whisper");
+        Api api = f.api();
+        String admin = f.admin();
+        String collector = f.collector();
+        String supervisor = api.token(f.tenant().slug(), "supervisor", TestTenants.PASSWORD);
+        UUID account = f.account();
         try (Kamailio registrar = Kamailio.start(Files.createDirectories(dir.resolve("kamailio")));
              Baresip collectorPhone = Baresip.registered(Files.createDirectories(dir.resolve("collector")), "1001",
                      registrar.port, tone(1000, 60));
@@ -100,11 +94,7 @@ class BridgedCallTests {
                      registrar.port, tone(2000, 60));
              Baresip debtorPhone = Baresip.start(Files.createDirectories(dir.resolve("debtor")), "8613800138000",
                      tone(440, 60))) {
-            assertThat(api.put("/api/v1/channels/VOICE_HUMAN", admin, """
-                    {"settings":{"host":"127.0.0.1","port":"%d","from":"4008001234","registrar":"127.0.0.1:%d"}}"""
-                    .formatted(debtorPhone.port, registrar.port)).status()).isEqualTo(200);
-            assertThat(api.put("/api/v1/agents/me/state", collector, "{\"state\":\"READY\",\"extension\":\"1001\"}")
-                    .status()).isEqualTo(200);
+            f.readyOn(registrar, debtorPhone);
             Api.Response notOnFloor = api.post("/api/v1/calls/" + UUID.randomUUID() + "/listen", supervisor,
                     "{\"whisper\":false}");
             assertThat(notOnFloor.status()).isEqualTo(409);
@@ -154,6 +144,28 @@ class BridgedCallTests {
             best = Math.max(best, run);
         }
         return best;
+    }
+
+    /** A tenant whose first account's debtor may be rung at any hour, signed in as its admin and collector. */
+    record Floor(Api api, TestTenants.TestTenant tenant, String admin, String collector, UUID account) {
+
+        /** The trunk rings {@code debtor}, the registrar is {@code registrar}; the collector is READY on 1001. */
+        void readyOn(Kamailio registrar, Baresip debtor) {
+            assertThat(api.put("/api/v1/channels/VOICE_HUMAN", admin, """
+                    {"settings":{"host":"127.0.0.1","port":"%d","from":"4008001234","registrar":"127.0.0.1:%d"}}"""
+                    .formatted(debtor.port, registrar.port)).status()).isEqualTo(200);
+            assertThat(api.put("/api/v1/agents/me/state", collector, "{\"state\":\"READY\",\"extension\":\"1001\"}")
+                    .status()).isEqualTo(200);
+        }
+    }
+
+    private Floor floor(String prefix) {
+        Api api = new Api(port);
+        TestTenants.TestTenant tenant = tenants.create(prefix);
+        String admin = api.token(tenant.slug(), "admin", TestTenants.PASSWORD);
+        UUID account = tenant.accounts().getFirst();
+        TestTenants.anyHour(api, admin, tenants.contactPoint(tenant, account, "PHONE"));
+        return new Floor(api, tenant, admin, api.token(tenant.slug(), "collector", TestTenants.PASSWORD), account);
     }
 
     private static JsonNode await(Api api, String token, String call, String state) throws Exception {
