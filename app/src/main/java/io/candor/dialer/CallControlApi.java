@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import io.candor.channel.Providers;
 import io.candor.identity.CurrentUser;
+import io.candor.identity.Role;
 import io.candor.platform.web.ConflictException;
 import io.candor.telephony.BridgedCalls;
 import org.springframework.http.HttpStatus;
@@ -55,7 +56,9 @@ class CallControlApi {
     @PostMapping("/api/v1/calls/{id}/hold")
     @PreAuthorize("hasAnyRole('COLLECTOR', 'SUPERVISOR')")
     Map<String, Object> hold(@PathVariable UUID id, @RequestBody Hold body) {
-        bridged.hold(id, body.on());
+        var me = CurrentUser.get();
+        // a collector holds their own calls; a supervisor any call of the floor
+        bridged.hold(id, body.on(), me.roles().contains(Role.SUPERVISOR) ? null : me.username());
         return Map.of("call", id, "held", body.on());
     }
 }

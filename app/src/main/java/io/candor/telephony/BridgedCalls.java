@@ -184,9 +184,17 @@ public class BridgedCalls {
         }));
     }
 
-    /** Puts bridged call {@code call} on hold (the debtor hears silence, the collector nothing of them) or back. */
-    public void hold(UUID call, boolean on) {
+    /**
+     * Puts bridged call {@code call} on hold (the debtor hears silence, the collector nothing of them) or back; with
+     * {@code onlyBy}, only when that user placed the call (a collector holds their own calls, a supervisor any).
+     */
+    public void hold(UUID call, boolean on, @Nullable String onlyBy) {
         Live l = liveOf(call);
+        if (onlyBy != null && !onlyBy.equals(jdbc.sql("SELECT placed_by FROM call WHERE id = :id").param("id", call)
+                .query(String.class).single())) {
+            throw new org.springframework.security.access.AccessDeniedException("Call " + call + " is another collector's: only they, "
+                    + "or a supervisor, may hold it.");
+        }
         l.held = on;
         l.route();
     }

@@ -36,6 +36,9 @@ class BridgedCallTests {
     @TempDir
     Path dir;
 
+    @Autowired
+    io.candor.identity.Users users;
+
     @Test
     void aCollectorsPreviewCallBridgesTheirPhoneToTheDebtorsAndRecordsBothSides() throws Exception {
         Floor f = floor("bridge");
@@ -108,6 +111,13 @@ class BridgedCallTests {
             Api.Response listen = api.post("/api/v1/calls/" + call + "/listen", supervisor, "{\"whisper\":true}");
             assertThat(listen.status()).as(listen.body()).isEqualTo(202);
             Thread.sleep(3_000);
+            io.candor.platform.tenant.TenantContext.run(f.tenant().id(), () -> users.create(
+                    new io.candor.identity.NewUser("collector2", "Another collector", null, TestTenants.PASSWORD,
+                            java.util.EnumSet.of(io.candor.identity.Role.COLLECTOR), "en")));
+            Api.Response notTheirs = api.post("/api/v1/calls/" + call + "/hold",
+                    api.token(f.tenant().slug(), "collector2", TestTenants.PASSWORD), "{\"on\":true}");
+            // collector2 has the role the endpoint asks for: the refusal is the call's being someone else's
+            assertThat(notTheirs.status()).as("another collector's call").isEqualTo(403);
             assertThat(api.post("/api/v1/calls/" + call + "/hold", collector, "{\"on\":true}").status()).isEqualTo(200);
             Thread.sleep(1_500);
             assertThat(api.post("/api/v1/calls/" + call + "/hold", collector, "{\"on\":false}").status()).isEqualTo(200);
