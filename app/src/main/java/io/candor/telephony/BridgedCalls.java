@@ -157,18 +157,11 @@ public class BridgedCalls {
                 supervisorPhone.extension(), "candor");
         Thread.ofVirtual().name("listen-" + call).start(() -> TenantContext.run(tenant, () -> {
             MediaSession[] leg = new MediaSession[1];
-            SipCall.Outcome o = SipCall.place(phone, COLLECTOR_RING, host -> {
-                try {
-                    leg[0] = new MediaSession(host, clock, null, (k, inBand) -> { });
-                    return new SessionMedia(leg[0], () -> {
-                        l.supervisor = leg[0];
-                        l.whisper = whisper;
-                        l.route();
-                    });
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }, supCall -> {
+            SipCall.Outcome o = SipCall.place(phone, COLLECTOR_RING, unrecordedLeg(leg, () -> {
+                l.supervisor = leg[0];
+                l.whisper = whisper;
+                l.route();
+            }), supCall -> {
                 while (!l.ended && !supCall.hungUp()) {
                     supCall.awaitHangUp(Duration.ofMillis(200));
                 }
@@ -199,6 +192,21 @@ public class BridgedCalls {
         l.route();
     }
 
+    /**
+     * The media of a leg that is not recorded and whose keys go nowhere (a collector's or supervisor's phone: the
+     * debtor's leg records the call); the session is put first in {@code into} before {@code answered} runs.
+     */
+    private java.util.function.Function<String, SipCall.Media> unrecordedLeg(MediaSession[] into, Runnable answered) {
+        return host -> {
+            try {
+                into[0] = new MediaSession(host, clock, null, (k, inBand) -> { });
+                return new SessionMedia(into[0], answered);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
+    }
+
     private Live liveOf(UUID call) {
         // the tenant's own call (row-level security), and bridged now
         if (calls.find(call).isEmpty()) {
@@ -220,14 +228,8 @@ public class BridgedCalls {
         SipCall.Outcome[] debtor = new SipCall.Outcome[1];
         SipCall.Target phone = new SipCall.Target(collector.registrarHost(), collector.registrarPort(),
                 collector.extension(), trunk.from());
-        SipCall.Outcome collectorLeg = SipCall.place(phone, COLLECTOR_RING, host -> {
-            try {
-                legs[0] = new MediaSession(host, clock, null, (k, inBand) -> { });
-                return new SessionMedia(legs[0], () -> { });
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, collectorCall -> debtor[0] = SipCall.place(trunk.target(allowed.number().replaceAll("[^0-9]", "")),
+        SipCall.Outcome collectorLeg = SipCall.place(phone, COLLECTOR_RING, unrecordedLeg(legs, () -> { }),
+                collectorCall -> debtor[0] = SipCall.place(trunk.target(allowed.digits()),
                 DEBTOR_RING, host -> {
                     try {
                         legs[1] = new MediaSession(host, clock, recorder, (k, inBand) -> {
@@ -294,11 +296,7 @@ public class BridgedCalls {
                 gate.recordOutcome(allowed.reservation(), Calls.contactOutcome(d.result(), AgentCallScript.Reach.SILENT));
             }
         });
-        try {
-            java.nio.file.Files.deleteIfExists(calls.spoolOf(id));
-        } catch (IOException e) {
-            log.warn("Could not delete the spooled recording of {}: {}", id, e.getMessage());
-        }
+        calls.dropSpool(id);
         log.info("Bridged call {} ended: {} ({} ms recorded)", id, outcome, recorder.durationMs());
         return outcome;
     }

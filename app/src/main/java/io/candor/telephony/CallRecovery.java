@@ -110,11 +110,7 @@ class CallRecovery {
                 }
             }
             end(c, wav, ms, kept);
-            try {
-                Files.deleteIfExists(spool);
-            } catch (IOException e) {
-                log.warn("Could not delete the spooled recording {}: {}", spool, e.getMessage());
-            }
+            calls.dropSpool(c.id());
         }
         return left.size();
     }

@@ -157,7 +157,6 @@ class Calls {
             UUID id = Ids.newId();
             Allowed allowed = allow(account, channel, point, by);
             UUID reservation = allowed.reservation();
-            String number = allowed.number();
             tx.executeWithoutResult(s -> jdbc.sql("""
                             INSERT INTO call (tenant_id, id, account_id, channel, contact_point_id, contact_event_id,
                                               idempotency_key, state, started_at, placed_by)
@@ -167,7 +166,7 @@ class Calls {
                     .param("now", utc(time.instant())).param("by", by.username()).update());
             Thread.ofVirtual().name("call-" + id).start(() -> TenantContext.run(tenant, () -> {
                 try {
-                    run(id, account, reservation, trunk, number.replaceAll("[^0-9]", ""), f, by);
+                    run(id, account, reservation, trunk, allowed.digits(), f, by);
                 } finally {
                     lines.decrementAndGet();
                 }
@@ -201,10 +200,11 @@ class Calls {
                         + "contact point."));
     }
 
-    /** A call the gate allowed: its answer (with the reservation) and the number it allowed. */
-    record Allowed(ContactGate.Answer answer, String number) {
-        UUID reservation() {
-            return java.util.Objects.requireNonNull(answer.reservation());
+    /** A call the gate allowed: the contact it reserved, and the number it allowed. */
+    record Allowed(UUID reservation, String number) {
+        /** The number as a trunk dials it: its digits. */
+        String digits() {
+            return number.replaceAll("[^0-9]", "");
         }
     }
 
@@ -215,13 +215,14 @@ class Calls {
     Allowed allow(UUID account, Channel channel, UUID point, Actor by) {
         ContactGate.Answer answer = tx.execute(s -> gate.decide(new ContactGate.Request(account, channel,
                 Party.DEBTOR, ContactPointRef.of(point), null), by));
-        if (answer.reservation() == null) {
+        UUID reservation = answer.reservation();
+        if (reservation == null) {
             throw new ContactGate.Refused("call", answer);
         }
         String number = targets.peek(account, ContactPointRef.of(point)).map(ContactTargets.ContactTarget::point)
                 .filter(ContactPointResolution.Resolved.class::isInstance).map(ContactPointResolution.Resolved.class::cast)
                 .map(ContactPointResolution.Resolved::value).orElseThrow();
-        return new Allowed(answer, number);
+        return new Allowed(reservation, number);
     }
 
     /** The recorder of call {@code id}: its spool file, each chunk's hash chained in the call's tenant. */
@@ -239,7 +240,6 @@ class Calls {
             Actor by) {
         StringBuilder keys = new StringBuilder();
         List<Map<String, Object>> transcript = new ArrayList<>();
-        Path file = spoolOf(id);
         CallRecorder recorder = recorderOf(id);
         MediaSession[] session = new MediaSession[1];
         // the debtor answers in words where a recogniser hears their language, else by keys
@@ -267,6 +267,12 @@ class Calls {
                 trunk.retentionYears(), creditorYears(f.creditorCode()));
         finish(id, account, reservation, outcome, script.reach(), conversation.toldWhoAnswered(), keys.toString(),
                 transcript, quality, wav, recorder.durationMs(), keep);
+        dropSpool(id);
+    }
+
+    /** Deletes the spooled recording of a call that has ended (its WAV is stored, or there was none). */
+    void dropSpool(UUID call) {
+        Path file = spoolOf(call);
         try {
             java.nio.file.Files.deleteIfExists(file);
         } catch (IOException e) {

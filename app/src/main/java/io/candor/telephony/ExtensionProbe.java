@@ -7,9 +7,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.HexFormat;
 
 import org.springframework.stereotype.Component;
 
@@ -32,19 +30,17 @@ public class ExtensionProbe {
         NO_REGISTRAR
     }
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     /** Asks the registrar at {@code host:port} for {@code extension}, waiting at most {@code wait}. */
     public Presence probe(String host, int port, String extension, Duration wait) {
         try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(0))) {
             socket.connect(new InetSocketAddress(InetAddress.getByName(host), port));
             String local = socket.getLocalAddress().getHostAddress() + ":" + socket.getLocalPort();
-            String callId = token() + "@candor";
+            String callId = SipCall.token(8) + "@candor";
             String uri = "sip:" + extension + "@" + host + ":" + port;
             byte[] options = ("OPTIONS " + uri + " SIP/2.0\r\n"
-                    + "Via: SIP/2.0/UDP " + local + ";branch=z9hG4bK" + token() + ";rport\r\n"
+                    + "Via: SIP/2.0/UDP " + local + ";branch=z9hG4bK" + SipCall.token(8) + ";rport\r\n"
                     + "Max-Forwards: 70\r\n"
-                    + "From: <sip:candor@" + local + ">;tag=" + token() + "\r\n"
+                    + "From: <sip:candor@" + local + ">;tag=" + SipCall.token(8) + "\r\n"
                     + "To: <" + uri + ">\r\n"
                     + "Call-ID: " + callId + "\r\n"
                     + "CSeq: 1 OPTIONS\r\n"
@@ -88,11 +84,5 @@ public class ExtensionProbe {
         } catch (IOException e) {
             return Presence.NO_REGISTRAR;
         }
-    }
-
-    private static String token() {
-        byte[] b = new byte[8];
-        RANDOM.nextBytes(b);
-        return HexFormat.of().formatHex(b);
     }
 }

@@ -434,7 +434,7 @@ final class SipCall {
         return lt >= 0 && gt > lt ? contact.substring(lt + 1, gt) : contact.split(";")[0].strip();
     }
 
-    private static String token(int bytes) {
+    static String token(int bytes) {
         byte[] b = new byte[bytes];
         RANDOM.nextBytes(b);
         return HexFormat.of().formatHex(b);

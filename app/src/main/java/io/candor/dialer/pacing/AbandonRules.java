@@ -55,9 +55,4 @@ public record AbandonRules(List<Limit> limits, Duration connectWithin, Duration 
                 json.get("amdFalsePositivesAreAbandoned").get("value").asBoolean(),
                 Duration.ofSeconds(json.get("informationMessage").get("maxSeconds").asLong()));
     }
-
-    /** The longest window of any limit: how far back the ledger must remember. */
-    public Duration longestWindow() {
-        return limits.stream().map(Limit::window).max(Duration::compareTo).orElseThrow();
-    }
 }

@@ -12,8 +12,4 @@ public record Floor(int ready, List<Double> wrappingSeconds, List<Double> talkin
         wrappingSeconds = List.copyOf(wrappingSeconds);
         talkingSeconds = List.copyOf(talkingSeconds);
     }
-
-    public int signedIn() {
-        return ready + wrappingSeconds.size() + talkingSeconds.size();
-    }
 }

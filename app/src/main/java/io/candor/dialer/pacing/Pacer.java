@@ -41,7 +41,7 @@ public final class Pacer {
     private final PacingStats stats = new PacingStats();
     private final AbandonLedger ledger;
     private final ZoneId zone;
-    private DialingMode mode;
+    private final DialingMode mode;
     private double aggressiveness = 1.0;
     private @Nullable LocalDate stoppedOn;
 
@@ -128,24 +128,6 @@ public final class Pacer {
 
     public void wrapped(Duration d) {
         stats.wrapped(d);
-    }
-
-    /** A supervisor switches the campaign's mode; a predictive stop for the day stays. */
-    public void switchTo(DialingMode m) {
-        this.mode = m;
-    }
-
-    public DialingMode mode() {
-        return mode;
-    }
-
-    /** The day predictive dialling was stopped on, if it was. */
-    public @Nullable LocalDate stoppedOn() {
-        return stoppedOn;
-    }
-
-    PacingStats stats() {
-        return stats;
     }
 
     public AbandonLedger ledger() {

@@ -72,16 +72,4 @@ final class PacingStats {
     public double secondsToAnswer() {
         return secondsToAnswer;
     }
-
-    public double talkSeconds() {
-        return talks.mean();
-    }
-
-    public double wrapSeconds() {
-        return wraps.mean();
-    }
-
-    public long dials() {
-        return dials;
-    }
 }

@@ -61,10 +61,6 @@ public final class FloorSimulation {
                 throw new IllegalArgumentException("--hours must be more than 0 and at most 744");
             }
         }
-
-        public static Setup of(int agents, double hours, long seed) {
-            return new Setup(agents, hours, seed, false, 0.85, 0.02);
-        }
     }
 
     /** What the run measured (occupancy = talk time ÷ signed-in time; abandon rate = abandoned ÷ live calls). */
