@@ -108,6 +108,28 @@ class Agents {
         write(username, v.extension(), state, null, v.checkedAt(), by);
     }
 
+    /**
+     * The dialer takes a READY collector for a call: ON_CALL at once, unless they are no longer READY (they paused,
+     * signed out, or another campaign took them first). Returns whether they were taken.
+     */
+    boolean claim(String username) {
+        Instant at = clock.instant();
+        Boolean taken = tx.execute(s -> {
+            int n = jdbc.sql("""
+                            UPDATE agent_state SET state = 'ON_CALL', reason = NULL, since = :at
+                            WHERE username = :u AND state = 'READY'""")
+                    .param("at", utc(at)).param("u", username).update();
+            if (n == 1) {
+                jdbc.sql("""
+                                INSERT INTO agent_state_change (tenant_id, username, at, state, reason, by_user)
+                                VALUES (:t, :u, :at, 'ON_CALL', NULL, 'dialer')""")
+                        .param("t", TenantContext.require()).param("u", username).param("at", utc(at)).update();
+            }
+            return n == 1;
+        });
+        return Boolean.TRUE.equals(taken);
+    }
+
     /** A phone that stopped answering: its collector goes OFFLINE (PHONE_UNREACHABLE), unless on a call. */
     void unreachable(String username) {
         of(username).filter(v -> v.state() != AgentState.ON_CALL && v.state() != AgentState.OFFLINE)

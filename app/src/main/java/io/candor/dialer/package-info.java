@@ -4,7 +4,7 @@
  * is in {@code dialer.pacing}; the simulator that runs it in simulated time in {@code dialer.simulation}.
  */
 @NullMarked
-@OwnsTables({"agent_state", "agent_state_change"})
+@OwnsTables({"agent_state", "agent_state_change", "campaign", "campaign_call"})
 package io.candor.dialer;
 
 import io.candor.platform.db.OwnsTables;

@@ -6,16 +6,21 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import io.candor.compliance.Channel;
+import io.candor.compliance.Outcome;
 import io.candor.compliance.gate.ContactGate;
+import io.candor.portfolio.MessageFacts;
 import io.candor.platform.Actor;
 import io.candor.platform.ids.Ids;
 import io.candor.platform.tenant.TenantContext;
 import io.candor.platform.web.ConflictException;
 import io.candor.platform.web.NotFoundException;
+import io.candor.telephony.media.AnsweringMachines;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,6 +60,57 @@ public class BridgedCalls {
 
     /** A bridged call placed: its id, and the contact the collector's disposition closes. */
     public record Placed(UUID call, UUID contactEvent) {
+    }
+
+    /**
+     * A campaign's line: how long it rings (at least the rules' minimum), how soon an answered debtor must reach a
+     * collector, the information message an abandoned debtor hears by language ({@code en} when theirs is not there;
+     * each names the caller and a number to call back), its longest allowed length, and whether an answering-machine
+     * detector may judge the answer.
+     */
+    public record LineRules(Duration ring, Duration connectWithin, Map<String, String> informationMessage,
+                            Duration messageMax, boolean detectMachines) {
+        public LineRules {
+            informationMessage = Map.copyOf(informationMessage);
+            if (!informationMessage.containsKey("en")) {
+                throw new IllegalArgumentException("the information message needs an English text to fall back on");
+            }
+        }
+    }
+
+    /** The collector an answered line goes to: their phone, and who they are. */
+    public record Handoff(Collector phone, String username) {
+    }
+
+    /** How a campaign's line ended. */
+    public enum LineOutcome {
+        /** Nobody answered, the line was busy, or it failed. */
+        NOT_ANSWERED,
+        /** An answering machine answered (the detector's verdict); nobody was bridged. */
+        MACHINE,
+        /** A person answered and talked with a collector. */
+        BRIDGED,
+        /** A person answered and no collector took the call in time: they heard the information message. */
+        ABANDONED
+    }
+
+    /** A line's end: how it went, how long it rang, how long the collector talked, and why, in words. */
+    public record LineEnd(LineOutcome outcome, Duration rang, Duration talked, String detail) {
+    }
+
+    /** What the campaign decides, and hears, as its line goes. */
+    public interface Line {
+        /**
+         * A person answered after ringing for {@code rang}: the collector to bridge them to, or null when none is
+         * free — the debtor then hears the information message and the call is abandoned.
+         */
+        @Nullable Handoff answered(Duration rang);
+
+        /** The collector's phone answered: the debtor is bridged to them. */
+        void bridged(Handoff to);
+
+        /** The line ended. */
+        void ended(LineEnd end);
     }
 
     /** A bridged call going on: its legs, and who hears whom. */
@@ -123,13 +179,7 @@ public class BridgedCalls {
         Calls.Allowed allowed = calls.allow(account, Channel.VOICE_HUMAN, point, by);
         UUID id = Ids.newId();
         UUID tenant = TenantContext.require();
-        tx.executeWithoutResult(s -> jdbc.sql("""
-                        INSERT INTO call (tenant_id, id, account_id, channel, contact_point_id, contact_event_id,
-                                          state, started_at, placed_by)
-                        VALUES (:tenant, :id, :account, 'VOICE_HUMAN', :point, :event, 'DIALLING', :now, :by)""")
-                .param("tenant", tenant).param("id", id).param("account", account).param("point", point)
-                .param("event", allowed.reservation()).param("now", utc(time.instant())).param("by", by.username())
-                .update());
+        insert(id, account, point, allowed.reservation(), by);
         Thread.ofVirtual().name("bridge-" + id).start(() -> TenantContext.run(tenant, () -> {
             String outcome = "FAILED";
             try {
@@ -141,6 +191,168 @@ public class BridgedCalls {
             }
         }));
         return new Placed(id, allowed.reservation());
+    }
+
+    /**
+     * A campaign's line: asks the gate for a call to the account's debtor now (a refusal throws with its rules, and
+     * nothing rings), rings them for {@code rules.ring()}, and once a person answers bridges them to the collector
+     * {@code line} hands the call to — ringing that collector's phone for what is left of the connect window — or,
+     * with no collector, or one whose phone does not answer in time, plays the information message and hangs up.
+     * Every answered line is recorded, the message included. Returns at once.
+     */
+    public Placed ring(UUID account, @Nullable UUID contactPoint, Actor by, LineRules rules, Line line) {
+        Trunk trunk = calls.trunkOf(Channel.VOICE_HUMAN);
+        MessageFacts.Facts debtor = calls.debtorOf(account);
+        UUID point = Calls.phoneOf(debtor, contactPoint);
+        String language = Stream.of(debtor.language(), debtor.language().split("-")[0], "en")
+                .filter(rules.informationMessage()::containsKey).findFirst().orElse("en");
+        String text = java.util.Objects.requireNonNull(rules.informationMessage().get(language));
+        short[] message = calls.say(text, language);
+        if (message.length > rules.messageMax().toMillis() * 8) {
+            throw new ConflictException("The information message in " + language + " runs " + message.length / 8
+                    + " ms, longer than the " + rules.messageMax().toSeconds() + " s the rules allow: shorten the "
+                    + "campaign's caller name.");
+        }
+        Calls.Allowed allowed = calls.allow(account, Channel.VOICE_HUMAN, point, by);
+        UUID id = Ids.newId();
+        UUID tenant = TenantContext.require();
+        insert(id, account, point, allowed.reservation(), by);
+        Thread.ofVirtual().name("line-" + id).start(() -> TenantContext.run(tenant, () -> {
+            LineEnd end = new LineEnd(LineOutcome.NOT_ANSWERED, Duration.ZERO, Duration.ZERO, "");
+            try {
+                end = line(id, account, allowed, trunk, rules, message, line);
+            } catch (RuntimeException e) {
+                log.warn("Campaign line {} failed: {}", id, e.toString());
+                end = new LineEnd(LineOutcome.NOT_ANSWERED, Duration.ZERO, Duration.ZERO, e.toString());
+            } finally {
+                line.ended(end);
+            }
+        }));
+        return new Placed(id, allowed.reservation());
+    }
+
+    private void insert(UUID id, UUID account, UUID point, UUID reservation, Actor by) {
+        tx.executeWithoutResult(s -> jdbc.sql("""
+                        INSERT INTO call (tenant_id, id, account_id, channel, contact_point_id, contact_event_id,
+                                          state, started_at, placed_by)
+                        VALUES (:tenant, :id, :account, 'VOICE_HUMAN', :point, :event, 'DIALLING', :now, :by)""")
+                .param("tenant", TenantContext.require()).param("id", id).param("account", account)
+                .param("point", point).param("event", reservation).param("now", utc(time.instant()))
+                .param("by", by.username()).update());
+    }
+
+    private LineEnd line(UUID id, UUID account, Calls.Allowed allowed, Trunk trunk, LineRules rules, short[] message,
+            Line line) {
+        StringBuilder keys = new StringBuilder();
+        CallRecorder recorder = calls.recorderOf(id);
+        MediaSession[] legs = new MediaSession[2]; // collector, debtor
+        AnsweringMachines machines = new AnsweringMachines();
+        Instant dialled = time.instant();
+        Instant[] answeredAt = new Instant[1];
+        Instant[] bridgedAt = new Instant[1];
+        LineOutcome[] how = {LineOutcome.NOT_ANSWERED};
+        StringBuilder why = new StringBuilder();
+        SipCall.Outcome d = SipCall.place(trunk.target(allowed.digits()), rules.ring(), host -> {
+            try {
+                legs[1] = new MediaSession(host, clock, recorder, new MediaSession.Listener() {
+                    @Override
+                    public void key(char k, boolean inBand) {
+                        keys.append('x'); // to the collector, never into the record
+                        if (!inBand && legs[0] != null) {
+                            legs[0].sendKey(k);
+                        }
+                    }
+
+                    @Override
+                    public void heard(short[] frame) {
+                        if (rules.detectMachines()) {
+                            machines.accept(frame);
+                        }
+                    }
+                });
+                return new SessionMedia(legs[1], () -> {
+                    answeredAt[0] = time.instant();
+                    calls.markAnswered(id, legs[1].quality().codec());
+                });
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, debtorCall -> {
+            Instant answered = answeredAt[0];
+            Instant connectBy = answered.plus(rules.connectWithin());
+            if (rules.detectMachines()) {
+                // the detector has until a little before the connect window closes; not sure then is a person
+                Instant judgeBy = connectBy.minusMillis(600);
+                while (machines.verdict() == null && time.instant().isBefore(judgeBy) && !debtorCall.hungUp()) {
+                    debtorCall.awaitHangUp(Duration.ofMillis(20));
+                }
+                if (machines.verdict() == AnsweringMachines.Verdict.MACHINE) {
+                    how[0] = LineOutcome.MACHINE;
+                    why.append("An answering machine answered (its greeting's cadence); nobody was bridged.");
+                    return;
+                }
+            }
+            Handoff to = debtorCall.hungUp() ? null : line.answered(Duration.between(dialled, answered));
+            SipCall.Outcome collectorLeg = null;
+            if (to != null) {
+                Duration left = Duration.between(time.instant(), connectBy);
+                SipCall.Target phone = new SipCall.Target(to.phone().registrarHost(), to.phone().registrarPort(),
+                        to.phone().extension(), trunk.from());
+                collectorLeg = SipCall.place(phone, left.isNegative() ? Duration.ofMillis(200) : left,
+                        unrecordedLeg(legs, () -> {
+                            Live l = new Live(legs[0], legs[1]);
+                            live.put(id, l);
+                            l.route();
+                            jdbc.sql("UPDATE call SET placed_by = :who WHERE id = :id").param("who", to.username())
+                                    .param("id", id).update();
+                            bridgedAt[0] = time.instant();
+                            how[0] = LineOutcome.BRIDGED;
+                            line.bridged(to);
+                        }), collectorCall -> {
+                            while (!debtorCall.hungUp() && !collectorCall.hungUp()) {
+                                debtorCall.awaitHangUp(Duration.ofMillis(200));
+                            }
+                        }, time);
+            }
+            if (to != null && how[0] == LineOutcome.BRIDGED) {
+                why.append("Bridged to ").append(to.username()).append(" (extension ").append(to.phone().extension())
+                        .append(").");
+                return;
+            }
+            how[0] = LineOutcome.ABANDONED;
+            why.append(to == null || collectorLeg == null ? "No collector was free" : "The phone of "
+                    + to.username() + " (extension " + to.phone().extension() + ") did not answer: "
+                    + collectorLeg.result())
+                    .append(" within ").append(rules.connectWithin().toSeconds())
+                    .append(" s of the answer: the debtor heard the information message.");
+            legs[1].play(message);
+            while (legs[1].playing() && !debtorCall.hungUp()) {
+                debtorCall.awaitHangUp(Duration.ofMillis(100));
+            }
+            debtorCall.awaitHangUp(Duration.ofMillis(300)); // the message's last frame leaves
+        }, time);
+        boolean answered = d.result() == SipCall.Result.ANSWERED;
+        LineOutcome outcome = answered ? how[0] : LineOutcome.NOT_ANSWERED;
+        Duration talked = bridgedAt[0] == null ? Duration.ZERO : Duration.between(bridgedAt[0], time.instant());
+        String result = switch (outcome) {
+            case NOT_ANSWERED -> d.result().name();
+            case MACHINE -> "VOICEMAIL";
+            case BRIDGED -> "ANSWERED";
+            case ABANDONED -> "ABANDONED";
+        };
+        // a bridged call's collector dispositions it; for the rest, what the gate should know now
+        Outcome toGate = switch (outcome) {
+            case NOT_ANSWERED -> Calls.contactOutcome(d.result(), AgentCallScript.Reach.SILENT);
+            case MACHINE -> Outcome.VOICEMAIL;
+            case BRIDGED -> null;
+            // someone answered and heard who called and a number to call: nothing of the debt was said
+            case ABANDONED -> Outcome.THIRD_PARTY_CONTACT;
+        };
+        finish(id, account, recorder, legs[1], d, result, why.isEmpty() ? d.detail() : why.toString(), keys, answered,
+                toGate, Map.of("bridged", Boolean.toString(outcome == LineOutcome.BRIDGED), "line", outcome.name()),
+                allowed.reservation());
+        return new LineEnd(outcome, answeredAt[0] == null ? Duration.between(dialled, time.instant())
+                : Duration.between(dialled, answeredAt[0]), talked, why.toString());
     }
 
     /**
@@ -253,11 +465,6 @@ public class BridgedCalls {
                         debtorCall.awaitHangUp(Duration.ofMillis(200));
                     }
                 }, time), time);
-        Live ended = live.remove(id);
-        if (ended != null) {
-            ended.ended = true; // a supervisor listening in is hung up on
-        }
-        byte[] wav = recorder.finish();
         SipCall.Outcome d = debtor[0];
         String outcome;
         String detail;
@@ -273,7 +480,26 @@ public class BridgedCalls {
             detail = d.detail();
         }
         boolean answered = d != null && d.result() == SipCall.Result.ANSWERED;
-        MediaSession.Quality quality = legs[1] == null ? null : legs[1].quality();
+        Outcome toGate = d == null ? null : answered ? null
+                : Calls.contactOutcome(d.result(), AgentCallScript.Reach.SILENT);
+        finish(id, account, recorder, legs[1], d, outcome, detail, keys, answered, toGate,
+                Map.of("bridged", "true", "extension", collector.extension()), allowed.reservation());
+        return outcome;
+    }
+
+    /**
+     * Ends a call's record: its outcome, keys and media figures; an answered call's recording logged and kept; the
+     * gate told {@code toGate} when nobody will disposition the call (null: a collector will, or nothing rang).
+     */
+    private void finish(UUID id, UUID account, CallRecorder recorder, @Nullable MediaSession debtorLeg,
+            SipCall.@Nullable Outcome d, String outcome, String detail, CharSequence keys, boolean recorded,
+            @Nullable Outcome toGate, Map<String, String> facts, UUID reservation) {
+        Live ended = live.remove(id);
+        if (ended != null) {
+            ended.ended = true; // a supervisor listening in is hung up on
+        }
+        byte[] wav = recorder.finish();
+        MediaSession.Quality quality = debtorLeg == null ? null : debtorLeg.quality();
         tx.executeWithoutResult(s -> {
             jdbc.sql("""
                             UPDATE call SET state = 'ENDED', outcome = :outcome, sip_call_id = :sip, ended_at = :ended,
@@ -283,21 +509,19 @@ public class BridgedCalls {
                     .param("outcome", outcome).param("sip", d == null ? "" : d.callId())
                     .param("ended", utc(time.instant())).param("dtmf", keys.toString())
                     .param("quality", JSON.writeValueAsString(quality == null ? Map.of() : Calls.qualityOf(quality)))
-                    .param("hash", answered ? io.candor.verify.Entry.contentHash(wav) : null)
-                    .param("ms", answered ? recorder.durationMs() : null).param("detail", detail).param("id", id)
+                    .param("hash", recorded ? io.candor.verify.Entry.contentHash(wav) : null)
+                    .param("ms", recorded ? recorder.durationMs() : null).param("detail", detail).param("id", id)
                     .update();
-            if (answered) {
+            if (recorded) {
                 calls.logRecording(id, account, recorder.durationMs(), quality == null ? "" : quality.codec(), wav,
-                        Map.of("bridged", "true", "extension", collector.extension()));
+                        facts);
                 calls.retain(id, account);
-            } else if (d != null) {
-                // nobody to disposition: the attempt's outcome now (a collector whose phone did not answer rang
-                // nobody, and the reservation lapses)
-                gate.recordOutcome(allowed.reservation(), Calls.contactOutcome(d.result(), AgentCallScript.Reach.SILENT));
+            }
+            if (toGate != null) {
+                gate.recordOutcome(reservation, toGate);
             }
         });
         calls.dropSpool(id);
         log.info("Bridged call {} ended: {} ({} ms recorded)", id, outcome, recorder.durationMs());
-        return outcome;
     }
 }

@@ -42,6 +42,12 @@ final class CallPrompts {
                 k -> new Prompt(o.text(), say(o.text(), o.language(), language, List.of())));
     }
 
+    /** A fixed message (a dialer's information message) in the debtor's language, spoken once and kept. */
+    short[] message(String text, String language) {
+        return spoken.computeIfAbsent("message|" + language + "|" + text,
+                k -> new Prompt(text, say(text, language, language, List.of()))).audio();
+    }
+
     /**
      * A reply as audio: text in the conversation's {@code locale}, for a debtor whose language is {@code language};
      * {@code names} are read as names.

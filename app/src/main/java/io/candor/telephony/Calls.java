@@ -270,6 +270,11 @@ class Calls {
         dropSpool(id);
     }
 
+    /** A fixed message spoken in {@code language} (its text in that language), as 8 kHz audio. */
+    short[] say(String text, String language) {
+        return prompts.message(text, language);
+    }
+
     /** Deletes the spooled recording of a call that has ended (its WAV is stored, or there was none). */
     void dropSpool(UUID call) {
         Path file = spoolOf(call);

@@ -101,6 +101,37 @@ public class TestTenants {
         });
     }
 
+    /**
+     * {@code n} more accounts in the tenant, each of its own debtor with a phone of their own ({@code +86139…}), in
+     * zh-CN; returns their ids in creditor-reference order.
+     */
+    public List<UUID> addAccounts(TestTenant t, String batch, int n) {
+        List<Placement.Row> rows = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            rows.add(new Placement.Row(t.slug() + "-" + batch + "-" + String.format("%03d", i),
+                    Placement.Product.CREDIT_CARD, "批量债务人" + i, false,
+                    String.format("110101199003%02d%03dX", 1 + i % 28, 100 + i).substring(0, 17) + "X",
+                    LocalDate.of(1990, 3, 1 + i % 28), String.format("+86139%08d", 10_000 + i),
+                    batch + i + "@example.com", "北京市西城区" + i + "号", "CN-11", "CN", "zh-CN",
+                    Currency.getInstance("CNY"), new BigDecimal("2000.00"), BigDecimal.ZERO, BigDecimal.ZERO,
+                    BigDecimal.ZERO, LocalDate.of(2026, 10, 1), 40, "62220202001199" + String.format("%03d", i)));
+        }
+        return TenantContext.call(t.id(), () -> {
+            try {
+                ImportJob job = imports.importNow(new PlacementImports.Request(ImportJob.Kind.PLACEMENT,
+                        batch + ".csv", null, "CRED-" + t.slug(), "P-" + t.slug(), "test"),
+                        new ByteArrayInputStream(PlacementCsv.of(rows)));
+                if (job.status() != ImportJob.Status.SUCCEEDED || job.imported() != n) {
+                    throw new IllegalStateException("extra accounts' import failed: " + job);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return jdbc.sql("SELECT id FROM account WHERE creditor_ref LIKE :p ORDER BY creditor_ref")
+                    .param("p", t.slug() + "-" + batch + "-%").query(UUID.class).list();
+        });
+    }
+
     private static List<Placement.Row> rows(String slug) {
         List<Placement.Row> rows = new ArrayList<>();
         for (int i = 0; i < 3; i++) {

@@ -15,9 +15,9 @@ import java.util.concurrent.TimeUnit;
  * SIPp (Debian's {@code sip-tester}) as the far end of a test call on loopback: a built-in scenario or one of
  * {@code src/test/resources/sipp}; it exits 0 only when every message it expected arrived as written.
  */
-final class Sipp implements AutoCloseable {
+public final class Sipp implements AutoCloseable {
 
-    final int port;
+    public final int port;
     private final Path dir;
     private final Process process;
 
@@ -53,7 +53,7 @@ final class Sipp implements AutoCloseable {
         return run(file, dir, extra);
     }
 
-    static Sipp start(String scenario, Path dir, String... extra) throws Exception {
+    public static Sipp start(String scenario, Path dir, String... extra) throws Exception {
         if (scenario.equals("uas")) {
             return run(null, dir, extra);
         }
@@ -64,7 +64,7 @@ final class Sipp implements AutoCloseable {
         return run(file, dir, extra);
     }
 
-    private static Sipp run(@org.jspecify.annotations.Nullable Path scenario, Path dir, String... extra)
+    public static Sipp run(@org.jspecify.annotations.Nullable Path scenario, Path dir, String... extra)
             throws Exception {
         assertThat(new File("/usr/bin/sipp")).as("SIPp is installed (apt-get install sip-tester)").exists();
         int port = freePort();
@@ -80,12 +80,12 @@ final class Sipp implements AutoCloseable {
     }
 
     /** Waits for SIPp to finish and checks that its scenario went as written. */
-    void assertScenarioPassed() throws Exception {
+    public void assertScenarioPassed() throws Exception {
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("SIPp finished its scenario").isTrue();
         assertThat(process.exitValue()).as(errors()).isZero();
     }
 
-    String errors() throws Exception {
+    public String errors() throws Exception {
         Path f = dir.resolve("errors.log");
         return Files.exists(f) ? Files.readString(f) : "";
     }

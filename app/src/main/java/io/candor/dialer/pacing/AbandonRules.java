@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -14,11 +15,12 @@ import tools.jackson.databind.json.JsonMapper;
  * The abandoned-call rules a campaign keeps, as shipped in {@code compliance/dialer/abandonment.json}: each limit on
  * the abandoned share of live calls over its window, how soon an answered debtor must reach a collector, how long an
  * unanswered call rings at least, how long an abandoned number rests from automated dialling, whether an
- * answering-machine detector's mistakes count as abandoned, and the information message's length.
+ * answering-machine detector's mistakes count as abandoned, and the information message: its longest length and
+ * its text by language, with {@code {caller}} and {@code {callBack}} to fill.
  */
 public record AbandonRules(List<Limit> limits, Duration connectWithin, Duration minRing,
                            Duration noRepeatAfterAbandon, boolean amdFalsePositivesAreAbandoned,
-                           Duration informationMessageMax) {
+                           Duration informationMessageMax, Map<String, String> informationMessages) {
 
     /** At most {@code maxRate} of the live calls of a campaign over every {@code window} may be abandoned. */
     public record Limit(String id, Duration window, double maxRate, String source) {
@@ -26,6 +28,7 @@ public record AbandonRules(List<Limit> limits, Duration connectWithin, Duration 
 
     public AbandonRules {
         limits = List.copyOf(limits);
+        informationMessages = Map.copyOf(informationMessages);
         if (limits.isEmpty()) {
             throw new IllegalArgumentException("abandonment rules need at least one limit");
         }
@@ -53,6 +56,15 @@ public record AbandonRules(List<Limit> limits, Duration connectWithin, Duration 
                 Duration.ofSeconds(json.get("minRingSeconds").get("value").asLong()),
                 Duration.ofHours(json.get("noRepeatAfterAbandonHours").get("value").asLong()),
                 json.get("amdFalsePositivesAreAbandoned").get("value").asBoolean(),
-                Duration.ofSeconds(json.get("informationMessage").get("maxSeconds").asLong()));
+                Duration.ofSeconds(json.get("informationMessage").get("maxSeconds").asLong()), texts(json));
+    }
+
+    private static Map<String, String> texts(JsonNode json) {
+        Map<String, String> texts = new java.util.LinkedHashMap<>();
+        JsonNode t = json.get("informationMessage").get("texts");
+        if (t != null) {
+            t.properties().forEach(e -> texts.put(e.getKey(), e.getValue().asString()));
+        }
+        return texts;
     }
 }

@@ -96,6 +96,20 @@ public class WorkQueues {
         return items;
     }
 
+    /** The accounts of a team's COLLECT queue on a date, highest priority first: what a dialer campaign rings. */
+    public List<UUID> teamAccounts(String team, LocalDate date) {
+        return jdbc.sql("""
+                        SELECT account_id FROM work_item WHERE business_date = :date AND kind = 'COLLECT' AND team = :team
+                        ORDER BY priority, account_id""")
+                .param("date", date).param("team", team).query(UUID.class).list();
+    }
+
+    /** The usernames of a team's members, or empty when the tenant has no such team. */
+    public Optional<List<String>> members(String team) {
+        return teams.teams().stream().filter(t -> t.code().equals(team)).findFirst()
+                .map(CollectorTeams.Team::members);
+    }
+
     /** How many items a queue holds on a date; {@code unassigned}: only those nobody has. */
     public long count(String kind, LocalDate date, boolean unassigned) {
         return jdbc.sql("""
