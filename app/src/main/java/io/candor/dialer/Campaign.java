@@ -10,12 +10,12 @@ import java.util.UUID;
  * that {@code caller} called and may call back on {@code callBack}; lines ring {@code ringSeconds} (15 at least);
  * a collector's wrap-up ends after {@code wrapUpSeconds}.
  */
-public record Campaign(UUID id, String name, String team, DialingMode mode, Queue queue, List<UUID> accounts,
+record Campaign(UUID id, String name, String team, DialingMode mode, Queue queue, List<UUID> accounts,
                        String caller, String callBack, int ringSeconds, int wrapUpSeconds, boolean detectMachines,
                        CampaignState state, String createdBy, Instant createdAt) {
 
     /** Where a campaign's accounts come from. */
-    public enum Queue { COLLECT, LIST }
+    enum Queue { COLLECT, LIST }
 
     public Campaign {
         accounts = List.copyOf(accounts);

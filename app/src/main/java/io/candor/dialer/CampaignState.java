@@ -1,6 +1,6 @@
 package io.candor.dialer;
 
 /** Where a campaign is: made and not yet started, dialling, or paused by a supervisor. */
-public enum CampaignState {
+enum CampaignState {
     READY, RUNNING, PAUSED
 }
