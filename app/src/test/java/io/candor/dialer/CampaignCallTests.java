@@ -128,6 +128,161 @@ class CampaignCallTests {
         }
     }
 
+    /**
+     * A predictive campaign whose debtors answer at once while two collectors talk: the 24-hour window already holds 97
+     * live calls of the day before, so the limits allow three abandons. The pacer rings the two ready collectors' lines
+     * plus those three; the three debtors no collector takes hear the information message (its speech is on the
+     * recording's right channel) and count as abandoned; the pacer then holds predictive dialling to the collectors
+     * free, and no window passes 3 %. A second predictive campaign leaves the abandoned numbers resting (72 h).
+     */
+    @Test
+    void aPredictiveCampaignThatOutrunsItsCollectorsPlaysTheMessageCountsTheAbandonsAndHoldsToTheLimits()
+            throws Exception {
+        Api api = new Api(port);
+        TestTenants.TestTenant tenant = tenants.create("predictive");
+        String admin = api.token(tenant.slug(), "admin", TestTenants.PASSWORD);
+        String supervisor = api.token(tenant.slug(), "supervisor", TestTenants.PASSWORD);
+        io.candor.platform.tenant.TenantContext.run(tenant.id(), () -> users.create(new io.candor.identity.NewUser(
+                "collector2", "collector2", null, TestTenants.PASSWORD,
+                java.util.EnumSet.of(io.candor.identity.Role.COLLECTOR), "en")));
+        assertThat(api.put("/api/v1/teams/floor", supervisor, """
+                {"code":"floor","name":"Floor","languages":[],"buckets":[],"products":[],"rank":1,
+                 "members":["collector","collector2"]}""").status()).isEqualTo(200);
+        List<UUID> accounts = tenants.addAccounts(tenant, "pred", 8);
+        for (UUID a : accounts) {
+            TestTenants.anyHour(api, admin, tenants.contactPoint(tenant, a, "PHONE"));
+        }
+        List<UUID> first = accounts.subList(0, 7);
+        Path scenario = dir.resolve("debtors.xml");
+        try (var in = getClass().getResourceAsStream("/sipp/answer-talk-or-hear-bye.xml")) {
+            Files.writeString(scenario, new String(in.readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1)
+                    .replace("RING_MS", "0").replace("TALK_MS", "16000"), java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
+        try (Kamailio registrar = Kamailio.start(Files.createDirectories(dir.resolve("kamailio")));
+             Baresip p1 = Baresip.registered(Files.createDirectories(dir.resolve("c1")), "1001", registrar.port, tone(1000));
+             Baresip p2 = Baresip.registered(Files.createDirectories(dir.resolve("c2")), "1002", registrar.port, tone(1200));
+             Sipp debtors = Sipp.run(scenario, Files.createDirectories(dir.resolve("sipp")), "-m", "8")) {
+            assertThat(api.put("/api/v1/channels/VOICE_HUMAN", admin, """
+                    {"settings":{"host":"127.0.0.1","port":"%d","from":"4008001234","registrar":"127.0.0.1:%d","maxCalls":"50"}}"""
+                    .formatted(debtors.port, registrar.port)).status()).isEqualTo(200);
+            String id = campaign(api, supervisor, "Predictive", first);
+            seedYesterday(tenant, UUID.fromString(id), 97);
+            int ext = 1001;
+            for (String name : List.of("collector", "collector2")) {
+                String token = api.token(tenant.slug(), name, TestTenants.PASSWORD);
+                assertThat(api.put("/api/v1/agents/me/state", token,
+                        "{\"state\":\"READY\",\"extension\":\"" + ext++ + "\"}").status()).isEqualTo(200);
+            }
+            assertThat(api.post("/api/v1/campaigns/" + id + "/start", supervisor, "{}").status()).isEqualTo(200);
+
+            JsonNode v = null;
+            java.util.Set<String> whys = new java.util.HashSet<>();
+            for (int i = 0; i < 1200; i++) {
+                v = api.get("/api/v1/campaigns/" + id, supervisor).json();
+                if (!v.get("why").isNull()) {
+                    whys.add(v.get("why").asString());
+                }
+                for (JsonNode w : v.get("abandoned")) {
+                    assertThat(w.get("rate").asDouble()).as("%s at every moment", w).isLessThanOrEqualTo(0.03);
+                }
+                JsonNode c = v.get("counters");
+                if (c.get("remaining").asLong() == 0 && c.get("ringing").asLong() == 0) {
+                    break;
+                }
+                Thread.sleep(100);
+            }
+            JsonNode c = v.get("counters");
+            assertThat(c.get("placed").asLong()).as(v.toString()).isEqualTo(7);
+            assertThat(c.get("abandoned").asLong()).as("the debtors no collector took, %s", v)
+                    .isBetween(1L, 3L);
+            assertThat(c.get("bridged").asLong() + c.get("abandoned").asLong()).as(v.toString()).isEqualTo(7);
+            assertThat(whys).as("predictive dialling held to what the limits allow").contains("HELD_TO_THE_LIMITS");
+            for (JsonNode w : v.get("abandoned")) {
+                assertThat(w.get("live").asLong()).isEqualTo(97 + 7);
+                assertThat(w.get("rate").asDouble()).isLessThanOrEqualTo(0.03);
+                assertThat(w.get("source").asString()).isNotBlank();
+            }
+            List<UUID> abandonedCalls = io.candor.platform.tenant.TenantContext.call(tenant.id(), () -> jdbc.sql("""
+                            SELECT call_id FROM campaign_call WHERE campaign_id = :c AND outcome = 'ABANDONED'""")
+                    .param("c", UUID.fromString(id)).query(UUID.class).list());
+            assertThat(abandonedCalls).hasSize((int) c.get("abandoned").asLong());
+            for (UUID call : abandonedCalls) {
+                JsonNode record = api.get("/api/v1/calls/" + call, admin).json();
+                assertThat(record.get("outcome").asString()).as(record.toString()).isEqualTo("ABANDONED");
+                byte[] wav = api.download(record.get("recording").get("url").asString(), admin);
+                assertThat(voicedSeconds(io.candor.telephony.media.Wav.channel(wav, 1)))
+                        .as("the information message the debtor heard, on the recording's right channel")
+                        .isGreaterThan(3.0);
+                assertThat(voicedSeconds(io.candor.telephony.media.Wav.channel(wav, 0)))
+                        .as("the debtor's side, on the left").isGreaterThan(0.5);
+            }
+            api.post("/api/v1/campaigns/" + id + "/pause", supervisor, "{}");
+
+            // a second predictive campaign: the abandoned numbers rest, the fresh one is rung
+            List<UUID> rested = io.candor.platform.tenant.TenantContext.call(tenant.id(), () -> jdbc.sql("""
+                            SELECT account_id FROM campaign_call WHERE campaign_id = :c AND outcome = 'ABANDONED'""")
+                    .param("c", UUID.fromString(id)).query(UUID.class).list());
+            List<UUID> second = new java.util.ArrayList<>(rested);
+            second.add(accounts.get(7));
+            String again = campaign(api, supervisor, "Predictive again", second);
+            assertThat(api.post("/api/v1/campaigns/" + again + "/start", supervisor, "{}").status()).isEqualTo(200);
+            JsonNode w = null;
+            for (int i = 0; i < 600; i++) {
+                w = api.get("/api/v1/campaigns/" + again, supervisor).json();
+                if (w.get("counters").get("bridged").asLong() == 1 && w.get("counters").get("ringing").asLong() == 0) {
+                    break;
+                }
+                Thread.sleep(100);
+            }
+            Thread.sleep(1_500); // a few more ticks: the resting numbers stay unrung
+            w = api.get("/api/v1/campaigns/" + again, supervisor).json();
+            assertThat(w.get("counters").get("bridged").asLong()).as(w.toString()).isEqualTo(1);
+            assertThat(w.get("counters").get("placed").asLong()).as("the resting numbers were not rung, %s", w)
+                    .isEqualTo(1);
+            api.post("/api/v1/campaigns/" + again + "/pause", supervisor, "{}");
+            debtors.assertScenarioPassed();
+        }
+    }
+
+    private static String campaign(Api api, String supervisor, String name, List<UUID> accounts) {
+        String body = "{\"name\":\"" + name + "\",\"team\":\"floor\",\"mode\":\"PREDICTIVE\",\"queue\":\"LIST\","
+                + "\"accounts\":" + accounts.stream().map(a -> "\"" + a + "\"").collect(Collectors.joining(",", "[", "]"))
+                + ",\"caller\":\"华信资产\",\"callBack\":\"4008001234\",\"wrapUpSeconds\":0}";
+        Api.Response made = api.post("/api/v1/campaigns", supervisor, body);
+        assertThat(made.status()).as(made.body()).isEqualTo(201);
+        return made.json().get("campaign").get("id").asString();
+    }
+
+    /** {@code n} calls bridged yesterday, two hours ago: live calls in every window, none abandoned. */
+    private void seedYesterday(TestTenants.TestTenant tenant, UUID campaign, int n) {
+        java.time.OffsetDateTime at = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusHours(2);
+        io.candor.platform.tenant.TenantContext.run(tenant.id(), () -> {
+            for (int i = 0; i < n; i++) {
+                jdbc.sql("""
+                    INSERT INTO campaign_call (tenant_id, campaign_id, business_date, account_id, dialled_at, paced_as,
+                                               outcome, answered_at, collector, rang_ms, talk_ms)
+                    VALUES (:t, :c, :d, :a, :at, 'PREDICTIVE', 'BRIDGED', :at, 'collector', 4000, 120000)""")
+                        .param("t", tenant.id()).param("c", campaign).param("d", at.toLocalDate().minusDays(1))
+                        .param("a", UUID.randomUUID()).param("at", at.plusSeconds(i)).update();
+            }
+        });
+    }
+
+    /** Seconds of 20 ms frames loud enough to be speech. */
+    private static double voicedSeconds(short[] x) {
+        int voiced = 0;
+        for (int i = 0; i + 160 <= x.length; i += 160) {
+            double sum = 0;
+            for (int j = i; j < i + 160; j++) {
+                sum += (double) x[j] * x[j];
+            }
+            if (Math.sqrt(sum / 160) > 300) {
+                voiced++;
+            }
+        }
+        return voiced * 0.02;
+    }
+
     private static short[] tone(double hz) {
         short[] s = new short[8000 * 60];
         for (int i = 0; i < s.length; i++) {
