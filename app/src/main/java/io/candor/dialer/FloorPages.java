@@ -58,13 +58,16 @@ class FloorPages {
     }
 
     /**
-     * The poll of a collector's page: when the dialer has bridged a call to them that the page does not show yet
-     * ({@code seen}), htmx is told to open its account; otherwise nothing.
+     * The poll of a collector's page: when the dialer has bridged a call to them since the page was drawn ({@code
+     * since}, epoch milliseconds) that the page does not show ({@code seen}), htmx is told to open its account;
+     * otherwise nothing.
      */
     @GetMapping("/floor/offer")
     @PreAuthorize("hasAnyRole('COLLECTOR', 'SUPERVISOR')")
-    ResponseEntity<String> offer(@RequestParam(required = false) @Nullable UUID seen) {
-        return dialer.offerTo(CurrentUser.get().username()).filter(o -> !o.contactEvent().equals(seen))
+    ResponseEntity<String> offer(@RequestParam(required = false) @Nullable UUID seen,
+            @RequestParam(defaultValue = "0") long since) {
+        return dialer.offerTo(CurrentUser.get().username())
+                .filter(o -> !o.contactEvent().equals(seen) && o.at().toEpochMilli() >= since)
                 .map(o -> ResponseEntity.ok().header("HX-Redirect", "/workbench/accounts/" + o.account() + "?call="
                         + o.contactEvent()).body(""))
                 .orElseGet(() -> ResponseEntity.noContent().build());

@@ -16,6 +16,8 @@ import io.candor.telephony.Baresip;
 import io.candor.telephony.Sipp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,7 +26,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * A progressive campaign on real peers: three collectors' baresip phones registered with Kamailio, twenty debtors
  * answered by SIPp on the trunk. Each answered debtor is bridged to a ready collector (a line per ready collector,
- * so nobody waits), every call recorded, nobody abandoned.
+ * so nobody waits), every call recorded, nobody abandoned; the collector signed in to the floor in a real Chromium
+ * sees each call's account 360 open on answer (screen-pop). A predictive campaign outrunning its collectors plays the
+ * information message to those it abandons and holds itself to the limits.
  */
 @CandorIntegrationTest
 class CampaignCallTests {
@@ -71,12 +75,22 @@ class CampaignCallTests {
              Baresip p1 = Baresip.registered(Files.createDirectories(dir.resolve("c1")), "1001", registrar.port, tone(1000));
              Baresip p2 = Baresip.registered(Files.createDirectories(dir.resolve("c2")), "1002", registrar.port, tone(1200));
              Baresip p3 = Baresip.registered(Files.createDirectories(dir.resolve("c3")), "1003", registrar.port, tone(1400));
-             Sipp debtors = Sipp.run(scenario, Files.createDirectories(dir.resolve("sipp")), "-m", "20")) {
+             Sipp debtors = Sipp.run(scenario, Files.createDirectories(dir.resolve("sipp")), "-m", "20");
+             io.candor.support.Browser browser = new io.candor.support.Browser()) {
             assertThat(api.put("/api/v1/channels/VOICE_HUMAN", admin, """
                     {"settings":{"host":"127.0.0.1","port":"%d","from":"4008001234","registrar":"127.0.0.1:%d","maxCalls":"50"}}"""
                     .formatted(debtors.port, registrar.port)).status()).isEqualTo(200);
-            int ext = 1001;
-            for (String name : List.of("collector", "collector2", "collector3")) {
+            // the first collector signs in to the floor in a browser; the others by the API
+            browser.signIn(port, tenant.slug(), "collector", TestTenants.PASSWORD);
+            WebDriver driver = browser.driver();
+            driver.get("http://127.0.0.1:" + port + "/floor");
+            driver.findElement(By.id("extension")).clear();
+            driver.findElement(By.id("extension")).sendKeys("1001");
+            browser.clickAndWait(By.id("ready"));
+            assertThat(driver.findElement(By.cssSelector("#my-state strong")).getAttribute("data-state"))
+                    .isEqualTo("READY");
+            int ext = 1002;
+            for (String name : List.of("collector2", "collector3")) {
                 String token = api.token(tenant.slug(), name, TestTenants.PASSWORD);
                 Api.Response r = api.put("/api/v1/agents/me/state", token,
                         "{\"state\":\"READY\",\"extension\":\"" + ext++ + "\"}");
@@ -97,14 +111,23 @@ class CampaignCallTests {
             assertThat(api.post("/api/v1/campaigns/" + id + "/start", supervisor, "{}").status()).isEqualTo(200);
 
             JsonNode v = null;
+            java.util.Set<UUID> popped = new java.util.HashSet<>();
+            java.util.regex.Pattern opened = java.util.regex.Pattern.compile("/workbench/accounts/([0-9a-f-]{36})\\?call=");
             for (int i = 0; i < 1200; i++) {
                 v = api.get("/api/v1/campaigns/" + id, supervisor).json();
+                var m = opened.matcher(driver.getCurrentUrl());
+                if (m.find() && !driver.findElements(By.id("call-panel")).isEmpty()) {
+                    popped.add(UUID.fromString(m.group(1))); // the account 360 with the call's disposition panel
+                }
                 JsonNode c = v.get("counters");
                 if (c.get("remaining").asLong() == 0 && c.get("ringing").asLong() == 0) {
                     break;
                 }
                 Thread.sleep(100);
             }
+            assertThat(popped).as("the collector's screen opened the accounts of the calls bridged to them")
+                    .isNotEmpty();
+            assertThat(accounts).containsAll(popped);
             JsonNode c = v.get("counters");
             assertThat(c.get("placed").asLong()).as(v.toString()).isEqualTo(20);
             assertThat(c.get("bridged").asLong()).as(v.toString()).isEqualTo(20);
