@@ -137,6 +137,15 @@ class Agents {
                         v.checkedAt(), "candor"));
     }
 
+    /**
+     * The dialer handed a call to a collector whose phone did not answer in time: OFFLINE (PHONE_UNREACHABLE) at
+     * once, so no more debtors are handed to it; the collector signs in again once the phone works.
+     */
+    void handoffMissed(String username) {
+        of(username).ifPresent(v -> write(username, v.extension(), AgentState.OFFLINE, PauseReason.PHONE_UNREACHABLE,
+                v.checkedAt(), "dialer"));
+    }
+
     /** A phone found answering: when it was last checked. */
     void reachable(String username) {
         jdbc.sql("UPDATE agent_state SET checked_at = :now WHERE username = :u").param("now", utc(clock.instant()))

@@ -234,6 +234,18 @@ class CampaignDialer {
             }
 
             @Override
+            public void missed(BridgedCalls.Handoff to, String result) {
+                // a phone that cannot take the dialer's calls would abandon every debtor handed to it
+                log.warn("Campaign {}: the phone of {} did not answer a handed call ({}); they go offline",
+                        c.name(), to.username(), result);
+                agents.handoffMissed(to.username());
+                CampaignRun.InFlight l = run.line(waitFor(call, placed));
+                if (l != null) {
+                    l.collector = null;
+                }
+            }
+
+            @Override
             public void ended(BridgedCalls.LineEnd end) {
                 UUID id = waitFor(call, placed);
                 CampaignRun.InFlight l = run.ended(id, end, clock.instant());

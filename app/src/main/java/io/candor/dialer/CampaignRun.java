@@ -113,6 +113,10 @@ final class CampaignRun {
         return (int) lines.values().stream().filter(l -> l.keptFor == null && l.answeredAt == null).count();
     }
 
+    synchronized @Nullable InFlight line(UUID call) {
+        return lines.get(call);
+    }
+
     synchronized int inFlight() {
         return lines.size();
     }

@@ -109,6 +109,9 @@ public class BridgedCalls {
         /** The collector's phone answered: the debtor is bridged to them. */
         void bridged(Handoff to);
 
+        /** The collector's phone did not answer within the connect window while the debtor held on ({@code result}). */
+        void missed(Handoff to, String result);
+
         /** The line ended. */
         void ended(LineEnd end);
     }
@@ -318,6 +321,9 @@ public class BridgedCalls {
                 why.append("Bridged to ").append(to.username()).append(" (extension ").append(to.phone().extension())
                         .append(").");
                 return;
+            }
+            if (to != null && collectorLeg != null && !debtorCall.hungUp()) {
+                line.missed(to, collectorLeg.result().name());
             }
             how[0] = LineOutcome.ABANDONED;
             why.append(to == null || collectorLeg == null ? "No collector was free" : "The phone of "

@@ -267,6 +267,62 @@ class CampaignCallTests {
         }
     }
 
+    /**
+     * A collector whose phone stops answering after they went READY: the debtor handed to it within the connect window
+     * hears the information message (abandoned), and the collector goes OFFLINE (PHONE_UNREACHABLE) so the dialer
+     * hands them no more debtors.
+     */
+    @Test
+    void aCollectorWhosePhoneDoesNotAnswerAHandedCallGoesOffline() throws Exception {
+        Api api = new Api(port);
+        TestTenants.TestTenant tenant = tenants.create("deadphone");
+        String admin = api.token(tenant.slug(), "admin", TestTenants.PASSWORD);
+        String supervisor = api.token(tenant.slug(), "supervisor", TestTenants.PASSWORD);
+        String collector = api.token(tenant.slug(), "collector", TestTenants.PASSWORD);
+        assertThat(api.put("/api/v1/teams/floor", supervisor, """
+                {"code":"floor","name":"Floor","languages":[],"buckets":[],"products":[],"rank":1,
+                 "members":["collector"]}""").status()).isEqualTo(200);
+        List<UUID> accounts = tenants.addAccounts(tenant, "dead", 1);
+        TestTenants.anyHour(api, admin, tenants.contactPoint(tenant, accounts.getFirst(), "PHONE"));
+        Path scenario = dir.resolve("debtors.xml");
+        try (var in = getClass().getResourceAsStream("/sipp/answer-talk-or-hear-bye.xml")) {
+            Files.writeString(scenario, new String(in.readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1)
+                    .replace("RING_MS", "0").replace("TALK_MS", "30000"), java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
+        try (Kamailio registrar = Kamailio.start(Files.createDirectories(dir.resolve("kamailio")));
+             Sipp debtors = Sipp.run(scenario, Files.createDirectories(dir.resolve("sipp")), "-m", "1")) {
+            assertThat(api.put("/api/v1/channels/VOICE_HUMAN", admin, """
+                    {"settings":{"host":"127.0.0.1","port":"%d","from":"4008001234","registrar":"127.0.0.1:%d","maxCalls":"50"}}"""
+                    .formatted(debtors.port, registrar.port)).status()).isEqualTo(200);
+            Baresip phone = Baresip.registered(Files.createDirectories(dir.resolve("c1")), "1001", registrar.port,
+                    tone(1000));
+            assertThat(api.put("/api/v1/agents/me/state", collector, "{\"state\":\"READY\",\"extension\":\"1001\"}")
+                    .status()).isEqualTo(200);
+            phone.kill(); // still registered, never answering
+            String id = campaign(api, supervisor, "Dead phone", accounts);
+            assertThat(api.post("/api/v1/campaigns/" + id + "/mode", supervisor, "{\"mode\":\"PROGRESSIVE\"}")
+                    .status()).isEqualTo(200);
+            assertThat(api.post("/api/v1/campaigns/" + id + "/start", supervisor, "{}").status()).isEqualTo(200);
+            JsonNode v = null;
+            for (int i = 0; i < 600; i++) {
+                v = api.get("/api/v1/campaigns/" + id, supervisor).json();
+                if (v.get("counters").get("remaining").asLong() == 0 && v.get("counters").get("ringing").asLong() == 0) {
+                    break;
+                }
+                Thread.sleep(100);
+            }
+            assertThat(v.get("counters").get("abandoned").asLong()).as(v.toString()).isEqualTo(1);
+            JsonNode me = api.get("/api/v1/agents/me/state", collector).json();
+            assertThat(me.get("state").asString()).as(me.toString()).isEqualTo("OFFLINE");
+            assertThat(me.get("reason").asString()).isEqualTo("PHONE_UNREACHABLE");
+            String detail = io.candor.platform.tenant.TenantContext.call(tenant.id(), () -> jdbc.sql(
+                    "SELECT detail FROM campaign_call WHERE campaign_id = :c").param("c", UUID.fromString(id))
+                    .query(String.class).single());
+            assertThat(detail).contains("did not answer").contains("information message");
+            api.post("/api/v1/campaigns/" + id + "/pause", supervisor, "{}");
+        }
+    }
+
     private static String campaign(Api api, String supervisor, String name, List<UUID> accounts) {
         String body = "{\"name\":\"" + name + "\",\"team\":\"floor\",\"mode\":\"PREDICTIVE\",\"queue\":\"LIST\","
                 + "\"accounts\":" + accounts.stream().map(a -> "\"" + a + "\"").collect(Collectors.joining(",", "[", "]"))
