@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.candor.telephony.media.G711;
 import io.candor.telephony.media.KeyPresses;
+import io.candor.telephony.media.KeyToneMask;
 import io.candor.telephony.media.PlayoutBuffer;
 import io.candor.telephony.media.ReceptionStats;
 import io.candor.telephony.media.RtpPacket;
@@ -59,6 +60,7 @@ final class MediaSession implements MediaClock.Ticking, AutoCloseable {
     private final ReceptionStats stats = new ReceptionStats();
     private final KeyPresses keys = new KeyPresses();
     private final ToneDetector tones = new ToneDetector();
+    private final KeyToneMask keyTones = new KeyToneMask();
     private final ArrayDeque<short[]> prompt = new ArrayDeque<>();
     private final ArrayDeque<byte[]> events = new ArrayDeque<>();
     private final BlockingQueue<short[][]> toRecord = new ArrayBlockingQueue<>(500);
@@ -240,13 +242,8 @@ final class MediaSession implements MediaClock.Ticking, AutoCloseable {
                 if (f == null) {
                     continue;
                 }
-                try {
-                    if (recorder != null) {
-                        recorder.write(f[0], f[1], FRAME, sensitive);
-                    }
-                } catch (RuntimeException e) {
-                    // the chunk is on disk; only its record failed: keep recording, the call's end tells
-                    log.warn("A recording chunk could not be recorded: {}", e.getMessage());
+                if (recorder != null) {
+                    write(keyTones.push(f[0], f[1], sensitive));
                 }
                 String found = tones.accept(f[0], 0, FRAME);
                 for (char k : found.toCharArray()) {
@@ -254,8 +251,23 @@ final class MediaSession implements MediaClock.Ticking, AutoCloseable {
                 }
                 listener.heard(f[0]);
             }
+            if (recorder != null) {
+                write(keyTones.flush());
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Into the record: frames with keypad tones, and every frame while the call was sensitive, as silence. */
+    private void write(java.util.List<KeyToneMask.Frame> frames) {
+        for (KeyToneMask.Frame f : frames) {
+            try {
+                java.util.Objects.requireNonNull(recorder).write(f.debtor(), f.candor(), FRAME, f.masked());
+            } catch (RuntimeException e) {
+                // the chunk is on disk; only its record failed: keep recording, the call's end tells
+                log.warn("A recording chunk could not be recorded: {}", e.getMessage());
+            }
         }
     }
 

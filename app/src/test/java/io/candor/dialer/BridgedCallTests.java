@@ -11,6 +11,7 @@ import io.candor.support.CandorIntegrationTest;
 import io.candor.support.Kamailio;
 import io.candor.support.TestTenants;
 import io.candor.telephony.Baresip;
+import io.candor.telephony.media.ToneDetector;
 import io.candor.telephony.media.Wav;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,7 +23,8 @@ import tools.jackson.databind.JsonNode;
  * A preview call bridged by Candor between real phones: the collector's baresip registered with Kamailio (the
  * configuration Candor ships) hums at 1000 Hz, the debtor's baresip on the trunk at 440 Hz. The collector dials; their
  * phone rings and answers, then the debtor's; each hears the other; the debtor hangs up. The recording has the debtor
- * on the left and the collector on the right, and the collector is left wrapping up.
+ * on the left and the collector on the right, and the collector is left wrapping up. The keys the debtor presses
+ * in-band reach the collector and never the recording.
  */
 @CandorIntegrationTest
 class BridgedCallTests {
@@ -50,7 +52,7 @@ class BridgedCallTests {
              Baresip collectorPhone = Baresip.registered(Files.createDirectories(dir.resolve("collector")), "1001",
                      registrar.port, tone(1000, 60));
              Baresip debtorPhone = Baresip.start(Files.createDirectories(dir.resolve("debtor")), "8613800138000",
-                     tone(440, 60))) {
+                     keying(tone(440, 60)))) {
             f.readyOn(registrar, debtorPhone);
 
             Api.Response dial = api.post("/api/v1/agents/me/calls", collector, "{\"account\":\"" + account + "\"}");
@@ -76,6 +78,10 @@ class BridgedCallTests {
             short[] collectorHeard = collectorPhone.heard();
             assertThat(power(collectorHeard, 440)).as("the collector heard the debtor")
                     .isGreaterThan(10 * power(collectorHeard, 1000));
+            assertThat(new ToneDetector().accept(collectorHeard, 0, collectorHeard.length))
+                    .as("the keys the debtor pressed passed through to the collector").contains("55");
+            assertThat(new ToneDetector().accept(left, 0, left.length)).as("and are masked in the recording")
+                    .isEmpty();
 
             assertThat(api.get("/api/v1/agents/me/state", collector).json().get("state").asString())
                     .isEqualTo("WRAP_UP");
@@ -188,6 +194,17 @@ class BridgedCallTests {
             Thread.sleep(100);
         }
         throw new AssertionError("the call never reached " + state + ": " + v);
+    }
+
+    /** The debtor keys 5 in-band (770 + 1336 Hz, 90 ms) every half second over {@code voice}. */
+    private static short[] keying(short[] voice) {
+        for (int start = 2000; start + 720 < voice.length; start += 4000) {
+            for (int i = 0; i < 720; i++) {
+                voice[start + i] = (short) (5000 * Math.sin(2 * Math.PI * 770 * i / 8000)
+                        + 5000 * Math.sin(2 * Math.PI * 1336 * i / 8000));
+            }
+        }
+        return voice;
     }
 
     private static short[] tone(double hz, int seconds) {
