@@ -72,12 +72,13 @@ class CampaignDialer {
     private final Tenants tenants;
     private final EachTenant each;
     private final Clock clock;
+    private final Transfers transfers;
     private final AbandonRules rules = AbandonRules.shipped();
     private final Map<UUID, CampaignRun> runs = new ConcurrentHashMap<>();
     private final Map<String, Offer> offers = new ConcurrentHashMap<>();
 
     CampaignDialer(Campaigns campaigns, CampaignLines lines, Agents agents, WorkQueues queues, BridgedCalls bridged,
-            Providers providers, Tenants tenants, EachTenant each, Clock clock) {
+            Providers providers, Tenants tenants, EachTenant each, Clock clock, Transfers transfers) {
         this.campaigns = campaigns;
         this.lines = lines;
         this.agents = agents;
@@ -87,6 +88,7 @@ class CampaignDialer {
         this.tenants = tenants;
         this.each = each;
         this.clock = clock;
+        this.transfers = transfers;
     }
 
     @Scheduled(fixedDelayString = "${candor.dialer.tick:500ms}", initialDelayString = "${candor.dialer.tick:500ms}")
@@ -250,7 +252,10 @@ class CampaignDialer {
                 UUID id = waitFor(call, placed);
                 CampaignRun.InFlight l = run.ended(id, end, clock.instant());
                 String who = l == null ? null : l.collector;
-                if (who != null) {
+                java.util.Optional<String> taker = transfers.ended(id);
+                if (taker.isPresent()) {
+                    agents.moved(taker.get(), AgentState.WRAP_UP, "dialer"); // the collector wrapped up at the transfer
+                } else if (who != null) {
                     // a call bridged ends in wrap-up; a collector whose phone did not answer is free again
                     agents.moved(who, end.outcome() == BridgedCalls.LineOutcome.BRIDGED ? AgentState.WRAP_UP
                             : AgentState.READY, "dialer");

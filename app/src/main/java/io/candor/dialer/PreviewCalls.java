@@ -20,11 +20,13 @@ class PreviewCalls {
     private final Agents agents;
     private final BridgedCalls bridged;
     private final Providers providers;
+    private final Transfers transfers;
 
-    PreviewCalls(Agents agents, BridgedCalls bridged, Providers providers) {
+    PreviewCalls(Agents agents, BridgedCalls bridged, Providers providers, Transfers transfers) {
         this.agents = agents;
         this.bridged = bridged;
         this.providers = providers;
+        this.transfers = transfers;
     }
 
     BridgedCalls.Placed dial(Actor collector, UUID account, @Nullable UUID contactPoint) {
@@ -34,9 +36,10 @@ class PreviewCalls {
         Registrar registrar = Registrar.required(providers);
         agents.moved(me.username(), AgentState.ON_CALL, "dialer");
         boolean[] talked = new boolean[1];
+        java.util.concurrent.CompletableFuture<UUID> call = new java.util.concurrent.CompletableFuture<>();
         try {
-            return bridged.place(account, contactPoint, new BridgedCalls.Collector(registrar.host(), registrar.port(),
-                    me.extension()), collector, new BridgedCalls.Progress() {
+            BridgedCalls.Placed placed = bridged.place(account, contactPoint, new BridgedCalls.Collector(
+                    registrar.host(), registrar.port(), me.extension()), collector, new BridgedCalls.Progress() {
                         @Override
                         public void bridged() {
                             talked[0] = true;
@@ -44,9 +47,15 @@ class PreviewCalls {
 
                         @Override
                         public void ended(String outcome) {
-                            agents.moved(me.username(), talked[0] ? AgentState.WRAP_UP : AgentState.READY, "dialer");
+                            // a call transferred is wrapped up by the supervisor who took it; the collector already is
+                            transfers.ended(call.join()).ifPresentOrElse(
+                                    taker -> agents.moved(taker, AgentState.WRAP_UP, "dialer"),
+                                    () -> agents.moved(me.username(), talked[0] ? AgentState.WRAP_UP
+                                            : AgentState.READY, "dialer"));
                         }
                     });
+            call.complete(placed.call());
+            return placed;
         } catch (RuntimeException refused) {
             agents.moved(me.username(), AgentState.READY, "dialer"); // nothing rang: ready as before
             throw refused;

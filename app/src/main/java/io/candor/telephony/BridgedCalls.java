@@ -118,8 +118,12 @@ public class BridgedCalls {
 
     /** A bridged call going on: its legs, and who hears whom. */
     private static final class Live {
-        final MediaSession collector;
+        /** Whom the debtor talks to: the collector, or the supervisor the call was transferred to. */
+        volatile MediaSession collector;
         final MediaSession debtor;
+        /** The supervisor's call once a transfer was taken: their hanging up ends the call. */
+        volatile SipCall.@Nullable Answered taker;
+        volatile boolean transferring;
         volatile @Nullable MediaSession supervisor;
         volatile boolean whisper;
         volatile boolean held;
@@ -130,13 +134,19 @@ public class BridgedCalls {
             this.debtor = debtor;
         }
 
+        /** Whether whoever talks to the debtor hung up: the supervisor after a transfer, else {@code collector}. */
+        boolean takerGone(SipCall.Answered collectorCall) {
+            SipCall.Answered t = taker;
+            return t != null ? t.hungUp() : collectorCall.hungUp();
+        }
+
         /**
          * The debtor hears the collector (nobody on hold); the collector hears the debtor, and a whispering supervisor;
          * a supervisor hears both. The debtor never hears the supervisor.
          */
         synchronized void route() {
             MediaSession sup = supervisor;
-            if (held) {
+            if (held || transferring) {
                 debtor.hear();
             } else {
                 debtor.hear(collector);
@@ -144,7 +154,7 @@ public class BridgedCalls {
             if (sup != null && whisper) {
                 collector.hear(held ? new MediaSession[] {sup} : new MediaSession[] {debtor, sup});
             } else {
-                collector.hear(held ? new MediaSession[0] : new MediaSession[] {debtor});
+                collector.hear(held || transferring ? new MediaSession[0] : new MediaSession[] {debtor});
             }
             if (sup != null) {
                 sup.hear(debtor, collector);
@@ -312,7 +322,7 @@ public class BridgedCalls {
                             how[0] = LineOutcome.BRIDGED;
                             line.bridged(to);
                         }), collectorCall -> {
-                            while (!debtorCall.hungUp() && !collectorCall.hungUp()) {
+                            while (!debtorCall.hungUp() && !collectorCall.hungUp() && !transferred(id)) {
                                 debtorCall.awaitHangUp(Duration.ofMillis(200));
                             }
                         }, time);
@@ -320,6 +330,10 @@ public class BridgedCalls {
             if (to != null && how[0] == LineOutcome.BRIDGED) {
                 why.append("Bridged to ").append(to.username()).append(" (extension ").append(to.phone().extension())
                         .append(").");
+                Live l = live.get(id);
+                while (l != null && l.taker != null && !debtorCall.hungUp() && !l.taker.hungUp()) {
+                    debtorCall.awaitHangUp(Duration.ofMillis(200)); // transferred: on with the supervisor
+                }
                 return;
             }
             if (to != null && collectorLeg != null && !debtorCall.hungUp()) {
@@ -396,16 +410,82 @@ public class BridgedCalls {
     }
 
     /**
+     * Transfers bridged call {@code call} to a supervisor's phone: the debtor is on hold while it rings; once answered
+     * the debtor talks to the supervisor (recorded as the collector was), the collector's phone is hung up, and
+     * {@code taken} hears {@code true} and who had the call; a phone that does not answer gives the call back to the
+     * collector ({@code false}). With {@code onlyBy}, only when that user has the call. Audited.
+     */
+    public void transfer(UUID call, Collector supervisorPhone, String toUsername, @Nullable String onlyBy, Actor by,
+            java.util.function.BiConsumer<Boolean, String> taken) {
+        Live l = liveOf(call);
+        String had = mustHave(call, onlyBy, "transfer");
+        if (l.transferring || l.taker != null) {
+            throw new ConflictException("Call " + call + " is already being transferred.");
+        }
+        audit.record(io.candor.audit.AuditEntry.read("call", call, "transfer the call to " + toUsername));
+        l.transferring = true;
+        l.route(); // the debtor waits on hold
+        UUID tenant = TenantContext.require();
+        SipCall.Target phone = new SipCall.Target(supervisorPhone.registrarHost(), supervisorPhone.registrarPort(),
+                supervisorPhone.extension(), "candor");
+        Thread.ofVirtual().name("transfer-" + call).start(() -> TenantContext.run(tenant, () -> {
+            MediaSession[] leg = new MediaSession[1];
+            SipCall.Answered[] answered = new SipCall.Answered[1];
+            SipCall.Outcome o = SipCall.place(phone, COLLECTOR_RING, unrecordedLeg(leg, () -> { }), supCall -> {
+                synchronized (l) {
+                    l.collector = leg[0];
+                    l.taker = supCall;
+                    l.transferring = false;
+                    l.route();
+                }
+                answered[0] = supCall;
+                jdbc.sql("UPDATE call SET placed_by = :who WHERE id = :id").param("who", toUsername)
+                        .param("id", call).update();
+                taken.accept(true, had);
+                while (!l.ended && !supCall.hungUp()) {
+                    supCall.awaitHangUp(Duration.ofMillis(200));
+                }
+            }, time);
+            if (answered[0] == null) {
+                l.transferring = false;
+                if (!l.ended) {
+                    l.route(); // back to the collector
+                }
+                taken.accept(false, had);
+            }
+            log.info("{} transferred call {} to {}: {}", by.username(), call, toUsername, o.result());
+        }));
+    }
+
+    /** Whether call {@code id} was transferred and its supervisor took it. */
+    private boolean transferred(UUID id) {
+        Live l = live.get(id);
+        return l != null && l.taker != null;
+    }
+
+    private boolean takerGone(UUID id, SipCall.Answered collectorCall) {
+        Live l = live.get(id);
+        return l == null ? collectorCall.hungUp() : l.takerGone(collectorCall);
+    }
+
+    /** Who has call {@code call}; with {@code onlyBy}, refused unless that is them. */
+    private String mustHave(UUID call, @Nullable String onlyBy, String what) {
+        String had = jdbc.sql("SELECT placed_by FROM call WHERE id = :id").param("id", call).query(String.class)
+                .single();
+        if (onlyBy != null && !onlyBy.equals(had)) {
+            throw new org.springframework.security.access.AccessDeniedException("Call " + call + " is another "
+                    + "collector's: only they, or a supervisor, may " + what + " it.");
+        }
+        return had;
+    }
+
+    /**
      * Puts bridged call {@code call} on hold (the debtor hears silence, the collector nothing of them) or back; with
      * {@code onlyBy}, only when that user placed the call (a collector holds their own calls, a supervisor any).
      */
     public void hold(UUID call, boolean on, @Nullable String onlyBy) {
         Live l = liveOf(call);
-        if (onlyBy != null && !onlyBy.equals(jdbc.sql("SELECT placed_by FROM call WHERE id = :id").param("id", call)
-                .query(String.class).single())) {
-            throw new org.springframework.security.access.AccessDeniedException("Call " + call + " is another collector's: only they, "
-                    + "or a supervisor, may hold it.");
-        }
+        mustHave(call, onlyBy, "hold");
         l.held = on;
         l.route();
     }
@@ -446,31 +526,25 @@ public class BridgedCalls {
         SipCall.Outcome[] debtor = new SipCall.Outcome[1];
         SipCall.Target phone = new SipCall.Target(collector.registrarHost(), collector.registrarPort(),
                 collector.extension(), trunk.from());
+        UUID tenant = TenantContext.require();
+        Thread[] debtorLeg = new Thread[1];
         SipCall.Outcome collectorLeg = SipCall.place(phone, COLLECTOR_RING, unrecordedLeg(legs, () -> { }),
-                collectorCall -> debtor[0] = SipCall.place(trunk.target(allowed.digits()),
-                DEBTOR_RING, host -> {
-                    try {
-                        legs[1] = new MediaSession(host, clock, recorder, (k, inBand) -> {
-                            keys.append('x'); // what the debtor keys goes to the collector, never into the record
-                            if (!inBand && legs[0] != null) {
-                                legs[0].sendKey(k);
-                            }
-                        });
-                        return new SessionMedia(legs[1], () -> {
-                            calls.markAnswered(id, legs[1].quality().codec());
-                            Live l = new Live(legs[0], legs[1]);
-                            live.put(id, l);
-                            l.route();
-                            progress.bridged();
-                        });
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
+                collectorCall -> {
+                    // the debtor's leg runs on: a transfer hangs up on the collector, not on the debtor
+                    debtorLeg[0] = Thread.ofVirtual().name("debtor-" + id).start(() -> TenantContext.run(tenant,
+                            () -> debtor[0] = debtorLeg(id, allowed, trunk, recorder, legs, keys, progress,
+                                    collectorCall)));
+                    while (debtorLeg[0].isAlive() && !transferred(id)) {
+                        debtorLeg[0].join(200);
                     }
-                }, debtorCall -> {
-                    while (!debtorCall.hungUp() && !collectorCall.hungUp()) {
-                        debtorCall.awaitHangUp(Duration.ofMillis(200));
-                    }
-                }, time), time);
+                }, time);
+        if (debtorLeg[0] != null) {
+            try {
+                debtorLeg[0].join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         SipCall.Outcome d = debtor[0];
         String outcome;
         String detail;
@@ -491,6 +565,36 @@ public class BridgedCalls {
         finish(id, account, recorder, legs[1], d, outcome, detail, keys, answered, toGate,
                 Map.of("bridged", "true", "extension", collector.extension()), allowed.reservation());
         return outcome;
+    }
+
+    private SipCall.Outcome debtorLeg(UUID id, Calls.Allowed allowed, Trunk trunk, CallRecorder recorder,
+            MediaSession[] legs, StringBuilder keys, Progress progress, SipCall.Answered collectorCall) {
+        return SipCall.place(trunk.target(allowed.digits()),
+                DEBTOR_RING, host -> {
+                    try {
+                        legs[1] = new MediaSession(host, clock, recorder, (k, inBand) -> {
+                            keys.append('x'); // what the debtor keys goes to the collector, never into the record
+                            Live l = live.get(id);
+                            MediaSession to = l != null ? l.collector : legs[0];
+                            if (!inBand && to != null) {
+                                to.sendKey(k);
+                            }
+                        });
+                        return new SessionMedia(legs[1], () -> {
+                            calls.markAnswered(id, legs[1].quality().codec());
+                            Live l = new Live(legs[0], legs[1]);
+                            live.put(id, l);
+                            l.route();
+                            progress.bridged();
+                        });
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }, debtorCall -> {
+                    while (!debtorCall.hungUp() && !takerGone(id, collectorCall)) {
+                        debtorCall.awaitHangUp(Duration.ofMillis(200));
+                    }
+                }, time);
     }
 
     /**

@@ -151,6 +151,63 @@ class BridgedCallTests {
         }
     }
 
+    @Test
+    void aCollectorTransfersTheCallToASupervisorWhoTakesItOverAndTheCollectorIsHungUpOn() throws Exception {
+        Floor f = floor("transfer");
+        Api api = f.api();
+        String admin = f.admin();
+        String collector = f.collector();
+        String supervisor = api.token(f.tenant().slug(), "supervisor", TestTenants.PASSWORD);
+        try (Kamailio registrar = Kamailio.start(Files.createDirectories(dir.resolve("kamailio")));
+             Baresip collectorPhone = Baresip.registered(Files.createDirectories(dir.resolve("collector")), "1001",
+                     registrar.port, tone(1000, 60));
+             Baresip supervisorPhone = Baresip.registered(Files.createDirectories(dir.resolve("supervisor")), "2001",
+                     registrar.port, tone(2000, 60));
+             Baresip debtorPhone = Baresip.start(Files.createDirectories(dir.resolve("debtor")), "8613800138000",
+                     tone(440, 60))) {
+            f.readyOn(registrar, debtorPhone);
+            assertThat(api.put("/api/v1/agents/me/state", supervisor,
+                    "{\"state\":\"PAUSED\",\"reason\":\"COACHING\",\"extension\":\"2001\"}").status()).isEqualTo(200);
+            String call = api.post("/api/v1/agents/me/calls", collector, "{\"account\":\"" + f.account() + "\"}")
+                    .json().get("call").asString();
+            await(api, admin, call, "ANSWERED");
+            Thread.sleep(1_500);
+            Api.Response notSupervisor = api.post("/api/v1/calls/" + call + "/transfer", collector, "{\"to\":\"admin\"}");
+            assertThat(notSupervisor.status()).isEqualTo(400);
+            assertThat(notSupervisor.body()).contains("not a supervisor");
+            Api.Response moved = api.post("/api/v1/calls/" + call + "/transfer", collector, "{\"to\":\"supervisor\"}");
+            assertThat(moved.status()).as(moved.body()).isEqualTo(202);
+            String state = "";
+            for (int i = 0; i < 100 && !state.equals("ON_CALL"); i++) {
+                Thread.sleep(100);
+                state = api.get("/api/v1/agents/me/state", supervisor).json().get("state").asString();
+            }
+            assertThat(state).as("the supervisor took the call").isEqualTo("ON_CALL");
+            assertThat(api.get("/api/v1/agents/me/state", collector).json().get("state").asString())
+                    .as("the collector handed it on").isEqualTo("WRAP_UP");
+            // baresip closes what its phone heard when its call ends: readable now, with the debtor still on
+            assertThat(collectorPhone.heard()).as("the collector's phone was hung up on").isNotEmpty();
+            Thread.sleep(3_000); // the debtor and the supervisor talk
+            debtorPhone.hangUp();
+            JsonNode v = await(api, admin, call, "ENDED");
+            assertThat(v.get("outcome").asString()).isEqualTo("ANSWERED");
+            assertThat(api.get("/api/v1/agents/me/state", supervisor).json().get("state").asString())
+                    .as("whoever took the call wraps it up").isEqualTo("WRAP_UP");
+
+            short[] supervisorHeard = supervisorPhone.heard();
+            assertThat(power(supervisorHeard, 440)).as("the supervisor heard the debtor")
+                    .isGreaterThan(10 * power(supervisorHeard, 1000));
+            short[] debtorHeard = debtorPhone.heard();
+            assertThat(power(debtorHeard, 2000)).as("the debtor heard the supervisor").isGreaterThan(0);
+            assertThat(power(debtorHeard, 1000)).as("and the collector before").isGreaterThan(0);
+            byte[] wav = api.download(v.get("recording").get("url").asString(), admin);
+            short[] right = Wav.channel(wav, 1);
+            assertThat(power(right, 2000)).as("the recording has the supervisor on the right")
+                    .isGreaterThan(power(right, 1000) / 10);
+            assertThat(power(right, 1000)).as("after the collector").isGreaterThan(power(right, 2000) / 10);
+        }
+    }
+
     /** The longest run of near-silent samples. */
     private static int longestQuiet(short[] x) {
         int best = 0;
