@@ -26,13 +26,16 @@ import io.candor.telephony.media.SendLateness;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code candor bench calls [--calls 100] [--seconds 20]}: N concurrent calls against SIPp on loopback (its
+ * {@code candor bench calls [--calls 100] [--seconds 20] [--bridged]}: N concurrent calls against SIPp on loopback (its
  * {@code uas} scenario echoing the media back), each with Candor's whole media path — RTP out on the one media
  * clock, RTP in through the jitter buffer and G.711 decoding, RTCP, key detection, and the two-channel recording
  * written and hashed in chunks. Measured over the steady state: how late packets leave against their 20 ms slots
  * (p50, p99, the share more than 10 ms late), packets lost on the echoed streams, and CPU per call. The baseline in
  * the same run: the same number of RTP streams sent by bare senders on the same clock, with no decoding, recording or
- * dialogue. Targets: p99 send jitter under 5 ms and under 0.5 % late at 100 calls on 2 cores.
+ * dialogue. Targets: p99 send jitter under 5 ms and under 0.5 % late at 100 calls on 2 cores. With {@code --bridged}
+ * each call is a dialer's bridged call instead: a debtor's leg (recorded, both sides) and a collector's leg, each to
+ * SIPp, the sound of each carried to the other as a back-to-back user agent does; the baseline then sends two
+ * streams a call, and CPU is per bridged call.
  */
 public final class CallsBenchmark {
 
@@ -59,6 +62,8 @@ public final class CallsBenchmark {
     public static int run(List<String> args, Class<?> application) throws Exception {
         int calls = Integer.parseInt(CommandOptions.value(args, "--calls", "100"));
         int seconds = Integer.parseInt(CommandOptions.value(args, "--seconds", "20"));
+        boolean bridged = args.contains("--bridged");
+        int streams = bridged ? 2 * calls : calls;
         if (!Files.isExecutable(Path.of("/usr/bin/sipp"))) {
             System.err.println("bench calls needs SIPp: apt-get install sip-tester");
             return 2;
@@ -75,10 +80,13 @@ public final class CallsBenchmark {
             Thread.sleep(500);
             System.err.printf("bench calls: %d calls for %d s against SIPp on 127.0.0.1:%d, %d cores%n", calls,
                     seconds, sipPort, Runtime.getRuntime().availableProcessors());
-            Figures baseline = bareSenders(clock, calls, seconds, mediaPort);
-            Map<String, Object> candor = candorCalls(clock, calls, seconds, sipPort, dir);
+            Figures baseline = bareSenders(clock, streams, calls, seconds, mediaPort);
+            Map<String, Object> candor = bridged ? bridgedCalls(clock, calls, seconds, sipPort, dir)
+                    : candorCalls(clock, calls, seconds, sipPort, dir);
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("calls", calls);
+            out.put("bridged", bridged);
+            out.put("rtpStreams", streams);
             out.put("seconds", seconds);
             out.put("cores", Runtime.getRuntime().availableProcessors());
             out.put("java", Runtime.version().toString());
@@ -100,15 +108,19 @@ public final class CallsBenchmark {
         }
     }
 
-    /** The baseline: bare RTP senders on the same clock — a ready packet, a new sequence number, a send. */
-    private static Figures bareSenders(MediaClock clock, int n, int seconds, int mediaPort) throws Exception {
+    /**
+     * The baseline: {@code n} bare RTP senders on the same clock — a ready packet, a new sequence number, a send; CPU
+     * counted per call of {@code calls}.
+     */
+    private static Figures bareSenders(MediaClock clock, int n, int calls, int seconds, int mediaPort)
+            throws Exception {
         List<BareSender> senders = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             senders.add(new BareSender(new InetSocketAddress("127.0.0.1", mediaPort), i));
         }
         senders.forEach(clock::add);
         Thread.sleep(1000);
-        Figures f = measure(clock, seconds, n);
+        Figures f = measure(clock, seconds, calls);
         senders.forEach(clock::remove);
         senders.forEach(BareSender::close);
         return f;
@@ -188,6 +200,84 @@ public final class CallsBenchmark {
         m.put("lostPercent", received + lost == 0 ? 0 : Math.round(lost * 10000.0 / (received + lost)) / 100.0);
         m.put("recordingChunks", chunks.get());
         return m;
+    }
+
+    /**
+     * Bridged calls: for each, a debtor's leg placed and answered, then a collector's, the two legs hearing each
+     * other (the debtor's recorded with both sides), as {@link BridgedCalls} bridges them; measured once all are up.
+     * CPU is per bridged call (two legs).
+     */
+    private static Map<String, Object> bridgedCalls(MediaClock clock, int n, int seconds, int sipPort, Path dir)
+            throws Exception {
+        CountDownLatch up = new CountDownLatch(n);
+        CountDownLatch stop = new CountDownLatch(1);
+        AtomicInteger bridged = new AtomicInteger();
+        AtomicLong chunks = new AtomicLong();
+        List<MediaSession> sessions = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Thread> threads = new ArrayList<>();
+        short[] speech = speechLike(5);
+        for (int i = 0; i < n; i++) {
+            int call = i;
+            threads.add(Thread.ofVirtual().start(() -> {
+                CallRecorder recorder = new CallRecorder(dir.resolve("bridged-" + call + ".pcm"),
+                        chunk -> chunks.incrementAndGet());
+                MediaSession[] legs = new MediaSession[2]; // collector, debtor
+                SipCall.place(new SipCall.Target("127.0.0.1", sipPort, "debtor" + call, "candor"),
+                        Duration.ofSeconds(10), leg(clock, recorder, legs, 1, sessions), debtorCall -> {
+                            SipCall.place(new SipCall.Target("127.0.0.1", sipPort, "collector" + call, "candor"),
+                                    Duration.ofSeconds(10), leg(clock, null, legs, 0, sessions), collectorCall -> {
+                                        legs[1].hear(legs[0]);
+                                        legs[0].hear(legs[1]);
+                                        legs[1].play(speech); // a voice going round the bridge from the start
+                                        bridged.incrementAndGet();
+                                        up.countDown();
+                                        while (!stop.await(100, TimeUnit.MILLISECONDS) && !collectorCall.hungUp()
+                                                && !debtorCall.hungUp()) {
+                                            Thread.onSpinWait();
+                                        }
+                                    }, Clock.systemUTC());
+                        }, Clock.systemUTC());
+                recorder.finish();
+            }));
+            Thread.sleep(40); // two call set-ups each
+        }
+        if (!up.await(40, TimeUnit.SECONDS)) {
+            System.err.printf("bench calls: only %d of %d calls were bridged%n", bridged.get(), n);
+        }
+        Thread.sleep(1000);
+        Figures f = measure(clock, seconds, bridged.get());
+        long lost = 0;
+        long received = 0;
+        for (MediaSession s : sessions) {
+            MediaSession.Quality q = s.quality();
+            lost += q.packetsLost();
+            received += q.packetsReceived();
+        }
+        stop.countDown();
+        for (Thread t : threads) {
+            t.join(Duration.ofSeconds(30));
+        }
+        Map<String, Object> m = f.json();
+        m.put("bridged", bridged.get());
+        m.put("packetsReceived", received);
+        m.put("packetsLost", lost);
+        m.put("lostPercent", received + lost == 0 ? 0 : Math.round(lost * 10000.0 / (received + lost)) / 100.0);
+        m.put("recordingChunks", chunks.get());
+        return m;
+    }
+
+    private static java.util.function.Function<String, SipCall.Media> leg(MediaClock clock,
+            @org.jspecify.annotations.Nullable CallRecorder recorder, MediaSession[] legs, int index,
+            List<MediaSession> sessions) {
+        return host -> {
+            try {
+                legs[index] = new MediaSession(host, clock, recorder, (key, inBand) -> { });
+                sessions.add(legs[index]);
+                return new SessionMedia(legs[index], () -> { });
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
     }
 
     /** Five seconds of a voiced, syllable-paced signal: what a prompt costs to encode and record. */
