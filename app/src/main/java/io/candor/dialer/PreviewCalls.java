@@ -15,7 +15,7 @@ import org.springframework.stereotype.Service;
  * READY again when the debtor was not reached.
  */
 @Service
-class PreviewCalls {
+public class PreviewCalls {
 
     private final Agents agents;
     private final BridgedCalls bridged;
@@ -27,6 +27,16 @@ class PreviewCalls {
         this.bridged = bridged;
         this.providers = providers;
         this.transfers = transfers;
+    }
+
+    /**
+     * The workbench's dial button: a collector READY on the floor gets a real bridged call (the gate deciding now, a
+     * refusal thrown as {@link io.candor.compliance.gate.ContactGate.Refused}); anyone else nothing — they dial by
+     * hand on a phone Candor does not know.
+     */
+    public java.util.Optional<BridgedCalls.Placed> dialOnTheFloor(Actor collector, UUID account, UUID contactPoint) {
+        boolean ready = agents.of(collector.username()).filter(v -> v.state() == AgentState.READY).isPresent();
+        return ready ? java.util.Optional.of(dial(collector, account, contactPoint)) : java.util.Optional.empty();
     }
 
     BridgedCalls.Placed dial(Actor collector, UUID account, @Nullable UUID contactPoint) {

@@ -61,7 +61,8 @@ class WorkbenchPages {
 
     WorkbenchPages(DisputeDocuments documents, WorkQueues queues, Account360 accounts, ContactGate gate,
             Dispositions dispositions, AccountNotes notes, Sends sends, Tenants tenants, ContactRecords records,
-            CallRecordings recordings) {
+            CallRecordings recordings, io.candor.dialer.PreviewCalls floorCalls) {
+        this.floorCalls = floorCalls;
         this.documents = documents;
         this.recordings = recordings;
         this.queues = queues;
@@ -73,6 +74,8 @@ class WorkbenchPages {
         this.tenants = tenants;
         this.records = records;
     }
+
+    private final io.candor.dialer.PreviewCalls floorCalls;
 
     /** A refused contact as the page explains it. */
     record Refusal(String channel, String rules, @Nullable OffsetDateTime next) {
@@ -125,12 +128,24 @@ class WorkbenchPages {
                 .body(recordings.listen(id, call, "ACCOUNT_360"));
     }
 
-    /** Asks the gate for a call (or text) now; allowed, the slot is reserved and the call panel opens. */
+    /**
+     * Dials: a collector READY on the call floor gets a real bridged call; otherwise the gate is asked for the call
+     * now and, allowed, the slot is reserved and the call panel opens (they dial by hand). Either way the gate decides.
+     */
     @PostMapping("/workbench/accounts/{id}/contacts")
     String contact(@PathVariable UUID id, @RequestParam UUID point, @RequestParam Channel channel) {
         CandorPrincipal me = CurrentUser.get();
         if (channel != Channel.VOICE_HUMAN) {
             throw new BadRequestException("Calls are placed here; messages are sent from the script panel.");
+        }
+        try {
+            // on the floor, a real call: the collector's phone rings, then the debtor's, bridged and recorded
+            var placed = floorCalls.dialOnTheFloor(me, id, point);
+            if (placed.isPresent()) {
+                return "redirect:/workbench/accounts/" + id + "?call=" + placed.get().contactEvent();
+            }
+        } catch (ContactGate.Refused r) {
+            return "redirect:/workbench/accounts/" + id + "?refused=" + r.decision();
         }
         ContactGate.Answer a = gate.decide(new ContactGate.Request(id, channel, Party.DEBTOR, ContactPointRef.of(point), null),
                 me);

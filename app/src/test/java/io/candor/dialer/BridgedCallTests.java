@@ -41,6 +41,9 @@ class BridgedCallTests {
     @Autowired
     io.candor.identity.Users users;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @Test
     void aCollectorsPreviewCallBridgesTheirPhoneToTheDebtorsAndRecordsBothSides() throws Exception {
         Floor f = floor("bridge");
@@ -152,7 +155,7 @@ class BridgedCallTests {
     }
 
     @Test
-    void aCollectorTransfersTheCallToASupervisorWhoTakesItOverAndTheCollectorIsHungUpOn() throws Exception {
+    void aCollectorDialsFromTheAccountAndTransfersTheCallToASupervisorWhoTakesItOver() throws Exception {
         Floor f = floor("transfer");
         Api api = f.api();
         String admin = f.admin();
@@ -168,8 +171,21 @@ class BridgedCallTests {
             f.readyOn(registrar, debtorPhone);
             assertThat(api.put("/api/v1/agents/me/state", supervisor,
                     "{\"state\":\"PAUSED\",\"reason\":\"COACHING\",\"extension\":\"2001\"}").status()).isEqualTo(200);
-            String call = api.post("/api/v1/agents/me/calls", collector, "{\"account\":\"" + f.account() + "\"}")
-                    .json().get("call").asString();
+            // the collector presses dial on the account 360: on the floor, that is a real call
+            io.candor.support.WebSession web = new io.candor.support.WebSession(port)
+                    .signIn(f.tenant().slug(), "collector", TestTenants.PASSWORD);
+            io.candor.support.WebSession.Page page = web.get("/workbench/accounts/" + f.account());
+            java.util.regex.Matcher point = java.util.regex.Pattern
+                    .compile("name=\"point\" value=\"([0-9a-f-]{36})\"").matcher(page.body());
+            assertThat(point.find()).as("the page offers a dial").isTrue();
+            io.candor.support.WebSession.Page dialled = web.post("/workbench/accounts/" + f.account() + "/contacts",
+                    page.csrf(), java.util.Map.of("point", point.group(1), "channel", "VOICE_HUMAN"));
+            assertThat(dialled.uri().getQuery()).as("the call panel opens").startsWith("call=");
+            assertThat(api.get("/api/v1/agents/me/state", collector).json().get("state").asString())
+                    .isEqualTo("ON_CALL");
+            String call = io.candor.platform.tenant.TenantContext.call(f.tenant().id(), () -> jdbc.sql(
+                    "SELECT id FROM call WHERE account_id = :a AND placed_by = 'collector'")
+                    .param("a", f.account()).query(UUID.class).single()).toString();
             await(api, admin, call, "ANSWERED");
             Thread.sleep(1_500);
             Api.Response notSupervisor = api.post("/api/v1/calls/" + call + "/transfer", collector, "{\"to\":\"admin\"}");

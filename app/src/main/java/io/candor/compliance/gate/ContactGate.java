@@ -132,17 +132,24 @@ public class ContactGate {
      */
     public static class Refused extends ConflictException {
         private final List<String> rules;
+        private final UUID decision;
 
         public Refused(String what, Answer a) {
             super("The contact gate refused this " + what + ": " + a.rules() + (a.nextAllowedAt() == null
                     ? "; it is not allowed until that changes." : "; contact is allowed again at " + a.nextAllowedAt()
                     + "."), refusal(a));
             this.rules = List.copyOf(a.rules());
+            this.decision = a.decision();
         }
 
         /** The rules that refused it. */
         public List<String> rules() {
             return rules;
+        }
+
+        /** The gate's decision, as it was logged. */
+        public UUID decision() {
+            return decision;
         }
 
         private static Map<String, Object> refusal(Answer a) {
