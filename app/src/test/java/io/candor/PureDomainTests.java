@@ -27,6 +27,14 @@ class PureDomainTests {
     }
 
     @Test
+    void theDeadlineEngineIsFreeOfSpringAndJdbc() {
+        noClasses().that().resideInAPackage("io.candor.deadline").and().doNotHaveSimpleName("package-info")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..", "javax.sql..")
+                .because("the CLI, the API and the complaint cases compute deadlines with the same pure engine")
+                .check(CLASSES);
+    }
+
+    @Test
     void theAgentsDialogueIsFreeOfSpringAndJdbc() {
         noClasses().that().haveFullyQualifiedName("io.candor.agent.Dialogue")
                 .or().haveFullyQualifiedName("io.candor.agent.Phrases")

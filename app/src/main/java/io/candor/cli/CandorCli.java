@@ -65,6 +65,10 @@ public final class CandorCli {
               compliance evaluate --scenarios FILE.jsonl
                                        what-if: one JSON result per scenario line, on the packs in the build
                                        (no server needed)
+              deadlines --scenarios FILE.jsonl
+                                       what-if: each case's complaint deadlines (summary resolution, response,
+                                       final response) by jurisdiction, on the calendars in the build
+                                       (no server needed)
               strategy validate FILE   check a strategy file (YAML or JSON) against the rule packs in the build;
                                        every problem with its line (no server needed; templates are checked
                                        when the file is published)
@@ -151,6 +155,7 @@ public final class CandorCli {
                 case "accounts" -> accounts(options);
                 case "import" -> importFile(options);
                 case "compliance" -> compliance(options);
+                case "deadlines" -> deadlines(options);
                 case "imports" -> imports(options);
                 case "strategy" -> strategy(options);
                 case "model" -> new ModelCommands(out).run(options);
@@ -250,6 +255,21 @@ public final class CandorCli {
                 : Files.newBufferedReader(Path.of(file))) {
             ScenarioJson.evaluateLines(in, out,
                     new ComplianceEvaluator(RulePacks.shipped()));
+            return 0;
+        } catch (NoSuchFileException e) {
+            throw new UsageException("cannot read " + file + ": no such file");
+        } catch (IOException e) {
+            throw new UsageException("cannot read " + file + ": " + e.getMessage());
+        }
+    }
+
+    private int deadlines(Options o) {
+        String file = o.value("scenarios").orElseThrow(() -> new UsageException(
+                "usage: candor deadlines --scenarios FILE.jsonl (one case a line; - reads standard input)"));
+        try (BufferedReader in = file.equals("-")
+                ? new BufferedReader(new InputStreamReader(this.in, StandardCharsets.UTF_8))
+                : Files.newBufferedReader(Path.of(file))) {
+            io.candor.deadline.DeadlineScenarios.evaluateLines(in, out, io.candor.deadline.DeadlineEngine.shipped());
             return 0;
         } catch (NoSuchFileException e) {
             throw new UsageException("cannot read " + file + ": no such file");

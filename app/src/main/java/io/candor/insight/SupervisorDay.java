@@ -10,6 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.candor.deadline.Complexity;
+import io.candor.deadline.DeadlineEngine;
+import io.candor.deadline.Deadlines;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -17,14 +20,14 @@ import org.springframework.stereotype.Service;
 /**
  * The supervisor's view of the day, read from every module's records (reporting reads, never writes): each
  * collector's queue and activity, compliance exceptions (refused attempts by rule, accounts one effective call from
- * the daily cap, US validation notices overdue), complaint deadlines (CN-11: resolve within 15 days), and a sample
- * of human and AI conversations not yet reviewed.
+ * the daily cap, US validation notices overdue), complaint deadlines (the final response's last day by the debtor's
+ * jurisdiction, from the deadline engine), and a sample of human and AI conversations not yet reviewed.
  */
 @Service
 public class SupervisorDay {
 
-    /** Days to resolve a complaint (CN-11). */
-    static final int COMPLAINT_DAYS = 15;
+    /** The complaint deadlines, by the debtor's jurisdiction. */
+    private static final DeadlineEngine DEADLINES = DeadlineEngine.shipped();
 
     /** One collector today. */
     public record Agent(String username, String name, long queue, long contacts, long rightParty, long promises,
@@ -131,12 +134,16 @@ public class SupervisorDay {
 
     public List<Complaint> complaints(LocalDate day, ZoneId zone) {
         return jdbc.sql("""
-                        SELECT h.account_id, a.creditor_ref, h.reason, h.set_at FROM account_hold h
+                        SELECT h.account_id, a.creditor_ref, h.reason, h.set_at, d.country FROM account_hold h
                         JOIN account a ON a.tenant_id = h.tenant_id AND a.id = h.account_id
+                        JOIN debtor d ON d.tenant_id = a.tenant_id AND d.id = a.debtor_id
                         WHERE h.hold = 'COMPLAINT_OPEN' AND h.lifted_at IS NULL ORDER BY h.set_at""")
                 .query((rs, n) -> {
                     OffsetDateTime since = rs.getObject(4, OffsetDateTime.class);
-                    LocalDate due = since.atZoneSameInstant(zone).toLocalDate().plusDays(COMPLAINT_DAYS);
+                    // the final response's last day by the debtor's jurisdiction, its calendar and rest days
+                    Deadlines d = DEADLINES.complaintAnywhere(rs.getString(5),
+                            since.atZoneSameInstant(zone).toLocalDate(), Complexity.STANDARD);
+                    LocalDate due = java.util.Objects.requireNonNull(d.finalResponseBy());
                     return new Complaint(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), since, due,
                             ChronoUnit.DAYS.between(day, due));
                 })
