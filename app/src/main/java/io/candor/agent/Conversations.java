@@ -84,10 +84,12 @@ public class Conversations {
     private final Tenants tenants;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final io.candor.complaint.Complaints complaints;
 
     Conversations(JdbcClient jdbc, MessageFacts facts, AccountSignals signals, Holds holds, Arrangements arrangements,
             ContactPreferences preferences, ContactGate gate, Tenants tenants, ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock, io.candor.complaint.Complaints complaints) {
+        this.complaints = complaints;
         this.jdbc = jdbc;
         this.facts = facts;
         this.signals = signals;
@@ -338,8 +340,10 @@ public class Conversations {
             case Dialogue.Action.Callback c -> {
                 return callback(account, f, c.on(), by);
             }
-            case Dialogue.Action.Complaint x -> holds.set(account, Hold.COMPLAINT_OPEN,
-                    "Complaint made in conversation with the agent", null, source);
+            case Dialogue.Action.Complaint x -> complaints.receive(io.candor.complaint.NewComplaint.from(account,
+                    io.candor.complaint.Intake.AI_AGENT, "Complaint made in conversation with the AI agent ("
+                            + channel.name().toLowerCase(java.util.Locale.ROOT) + ")",
+                    io.candor.complaint.AboutKind.UNKNOWN, null), source);
             case Dialogue.Action.FlagVulnerable x -> {
                 signals.raise(account, AccountSignals.Signal.VULNERABLE, source);
                 signals.raise(account, AccountSignals.Signal.NEGATIVE_EMOTION, source);

@@ -13,8 +13,6 @@ import io.candor.arrangement.Arrangement;
 import io.candor.arrangement.Arrangements;
 import io.candor.arrangement.Offerer;
 import io.candor.arrangement.Proposal;
-import io.candor.compliance.Hold;
-import io.candor.compliance.gate.Holds;
 import io.candor.payment.Checkouts;
 import io.candor.platform.money.Money;
 import io.candor.platform.web.ConflictException;
@@ -46,17 +44,17 @@ class PortalActions {
     private final PortalOffers offers;
     private final Arrangements arrangements;
     private final Checkouts checkouts;
-    private final Holds holds;
+    private final io.candor.complaint.Complaints complaints;
     private final DisputeDocuments documents;
     private final Tenants tenants;
 
-    PortalActions(PortalView view, PortalOffers offers, Arrangements arrangements, Checkouts checkouts, Holds holds,
-            DisputeDocuments documents, Tenants tenants) {
+    PortalActions(PortalView view, PortalOffers offers, Arrangements arrangements, Checkouts checkouts,
+            io.candor.complaint.Complaints complaints, DisputeDocuments documents, Tenants tenants) {
         this.view = view;
         this.offers = offers;
         this.arrangements = arrangements;
         this.checkouts = checkouts;
-        this.holds = holds;
+        this.complaints = complaints;
         this.documents = documents;
         this.tenants = tenants;
     }
@@ -210,7 +208,8 @@ class PortalActions {
             model.addAttribute("problems", List.of("text"));
             return "portal/complaint";
         }
-        holds.set(s.account(), Hold.COMPLAINT_OPEN, "Complaint from the debtor portal: " + text.strip(), null, Verification.DEBTOR);
+        complaints.receive(io.candor.complaint.NewComplaint.from(s.account(), io.candor.complaint.Intake.PORTAL,
+                text.strip(), io.candor.complaint.AboutKind.UNKNOWN, null), Verification.DEBTOR);
         return "redirect:/portal?done=complained";
     }
 }

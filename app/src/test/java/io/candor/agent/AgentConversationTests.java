@@ -139,6 +139,10 @@ class AgentConversationTests {
         assertThat(actions(d)).contains("Complaint", "Handover");
         assertThat(d.get("state").asString()).isEqualTo("HANDED_OVER");
         assertThat(holds(other)).contains("COMPLAINT_OPEN");
+        JsonNode cases = api.get("/api/v1/complaints", api.token(tenant.slug(), "supervisor", TestTenants.PASSWORD))
+                .json();
+        assertThat(cases.findValuesAsString("intake")).as("the complaint is a case").containsExactly("AI_AGENT");
+        assertThat(cases.findValuesAsString("account")).containsExactly(other.toString());
     }
 
     @Test

@@ -311,6 +311,9 @@ class PortalBrowserTests {
         driver.findElement(By.id("complaint-submit")).click();
         waitForUrl("done=complained");
         assertThat(text("holds")).contains("complaint");
+        JsonNode cases = api.get("/api/v1/complaints", supervisor).json();
+        assertThat(cases.findValuesAsString("intake")).as("the complaint is a case").contains("PORTAL");
+        assertThat(cases.findValuesAsString("summary")).contains("Your agent called me at work three times.");
         JsonNode gate = api.post("/api/v1/accounts/" + mine + "/contact-decisions", collector,
                 "{\"channel\":\"VOICE_HUMAN\",\"party\":\"DEBTOR\",\"contactPoint\":\"+8613800138002\",\"at\":\"2026-11-03T10:00:00+08:00\"}")
                 .json();

@@ -101,6 +101,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return t.find() ? " (no such " + t.group(1).replace('_', ' ') + ")" : "";
     }
 
+    @ExceptionHandler(ForbiddenException.class)
+    ProblemDetail forbiddenBecause(ForbiddenException e) {
+        return problem(HttpStatus.FORBIDDEN, "Forbidden", String.valueOf(e.getMessage()));
+    }
+
     @ExceptionHandler(AccessDeniedException.class)
     ProblemDetail forbidden(AccessDeniedException e) {
         return problem(HttpStatus.FORBIDDEN, "Forbidden", "Your role does not allow this action.");

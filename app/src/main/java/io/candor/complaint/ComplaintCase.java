@@ -1,0 +1,33 @@
+package io.candor.complaint;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import io.candor.deadline.Complexity;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A complaint case as the API shows it: what it is about and where it came from, its state and handler, its
+ * deadlines (the last day for each, by the debtor's jurisdiction, and the rules that gave them), and its final
+ * response with who drafted and who approved it. {@code duplicateOf}: the first case of the same grievance.
+ */
+record ComplaintCase(UUID id, UUID account, Instant receivedAt, Intake intake, @Nullable String referredFrom,
+                            @Nullable String externalRef, String jurisdiction, Complexity complexity, String summary,
+                            AboutKind aboutKind, @Nullable String about, ComplaintState state,
+                            @Nullable String handler, @Nullable UUID duplicateOf,
+                            @Nullable LocalDate summaryResolutionBy, @Nullable LocalDate responseBy,
+                            @Nullable LocalDate finalResponseBy, List<String> deadlineRules,
+                            @Nullable String responseText, @Nullable String respondedBy, @Nullable String approvedBy,
+                            String createdBy, Instant updatedAt) {
+
+    ComplaintCase {
+        deadlineRules = List.copyOf(deadlineRules);
+    }
+
+    /** A step of a case: who moved it, from where to where, and why. */
+    public record Step(Instant at, String by, String step, @Nullable ComplaintState from, ComplaintState to,
+                       String note) {
+    }
+}

@@ -1,0 +1,116 @@
+package io.candor.complaint;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.candor.audit.AuditEntry;
+import io.candor.audit.AuditTrail;
+import io.candor.deadline.Complexity;
+import io.candor.identity.CurrentUser;
+import io.candor.platform.web.BadRequestException;
+import jakarta.validation.constraints.NotNull;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Complaint cases over REST: a complaint received (from another system, or a regulator's referral), the cases open,
+ * one case with its steps (an audited read), and each step of its handling.
+ */
+@RestController
+@PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'COMPLIANCE_OFFICER')")
+class ComplaintsApi {
+
+    record Received(@NotNull UUID account, @Nullable Intake intake, String summary, @Nullable Instant receivedAt,
+                    @Nullable AboutKind aboutKind, @Nullable String about, @Nullable String referredFrom,
+                    @Nullable String externalRef) {
+    }
+
+    record Handler(String handler) {
+    }
+
+    record Move(@NotNull ComplaintState state, @Nullable String note) {
+    }
+
+    record Response(String text) {
+    }
+
+    record SetComplexity(@NotNull Complexity complexity) {
+    }
+
+    private final Complaints complaints;
+    private final AuditTrail audit;
+
+    ComplaintsApi(Complaints complaints, AuditTrail audit) {
+        this.complaints = complaints;
+        this.audit = audit;
+    }
+
+    @PostMapping("/api/v1/complaints")
+    ResponseEntity<ComplaintCase> receive(@RequestBody Received r) {
+        if (r.account() == null) {
+            throw new BadRequestException("Name the account the complaint concerns: {\"account\":\"…\"}.");
+        }
+        Intake intake = r.intake() != null ? r.intake() : r.referredFrom() != null ? Intake.REFERRAL : Intake.API;
+        ComplaintCase c = complaints.received(new NewComplaint(r.account(), intake, r.summary(), r.receivedAt(),
+                r.aboutKind(), r.about(), r.referredFrom(), r.externalRef()), CurrentUser.get().username());
+        return ResponseEntity.status(HttpStatus.CREATED).body(c);
+    }
+
+    @GetMapping("/api/v1/complaints")
+    List<ComplaintCase> list(@RequestParam(defaultValue = "true") boolean open,
+            @RequestParam(defaultValue = "100") int limit) {
+        return complaints.list(open, limit);
+    }
+
+    @GetMapping("/api/v1/complaints/{id}")
+    Map<String, Object> one(@PathVariable UUID id) {
+        ComplaintCase c = complaints.get(id);
+        audit.record(AuditEntry.read("complaint", id, "complaint case"));
+        return Map.of("case", c, "steps", complaints.steps(id));
+    }
+
+    @PutMapping("/api/v1/complaints/{id}/handler")
+    ComplaintCase handler(@PathVariable UUID id, @RequestBody Handler h) {
+        if (h.handler() == null || h.handler().isBlank()) {
+            throw new BadRequestException("Name the handler: {\"handler\":\"username\"}.");
+        }
+        return complaints.assign(id, h.handler().strip(), CurrentUser.get());
+    }
+
+    @PostMapping("/api/v1/complaints/{id}/state")
+    ComplaintCase move(@PathVariable UUID id, @RequestBody Move m) {
+        if (m.state() == null) {
+            throw new BadRequestException("Say where the case goes: {\"state\":\"ACKNOWLEDGED\",\"note\":\"…\"}.");
+        }
+        return complaints.move(id, m.state(), m.note(), CurrentUser.get());
+    }
+
+    @PostMapping("/api/v1/complaints/{id}/response")
+    ComplaintCase draft(@PathVariable UUID id, @RequestBody Response r) {
+        return complaints.draftResponse(id, r.text(), CurrentUser.get());
+    }
+
+    @PostMapping("/api/v1/complaints/{id}/response/approve")
+    ComplaintCase approve(@PathVariable UUID id) {
+        return complaints.approveResponse(id, CurrentUser.get());
+    }
+
+    @PostMapping("/api/v1/complaints/{id}/complexity")
+    ComplaintCase complexity(@PathVariable UUID id, @RequestBody SetComplexity c) {
+        if (c.complexity() == null) {
+            throw new BadRequestException("Say how complex: {\"complexity\":\"COMPLEX\"}.");
+        }
+        return complaints.complexity(id, c.complexity(), CurrentUser.get());
+    }
+}

@@ -1,0 +1,138 @@
+package io.candor.complaint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+
+import io.candor.support.Api;
+import io.candor.support.CandorIntegrationTest;
+import io.candor.support.TestTenants;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A complaint's life as a case: received with the debtor's jurisdiction's deadline and the account held; a
+ * regulator's referral once however often sent; the same grievance again linked, not counted; a handler who is not
+ * the one it is about; the lifecycle's order; four eyes on the final response; the hold lifted when it closes.
+ */
+@CandorIntegrationTest
+class ComplaintCasesTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestTenants tenants;
+
+    @Test
+    void aComplaintIsHandledIndependentlyAnsweredWithFourEyesAndHoldsTheAccountUntilClosed() {
+        Api api = new Api(port);
+        TestTenants.TestTenant t = tenants.create("complaints");
+        String supervisor = api.token(t.slug(), "supervisor", TestTenants.PASSWORD);
+        String officer = api.token(t.slug(), "compliance_officer", TestTenants.PASSWORD);
+        String collector = api.token(t.slug(), "collector", TestTenants.PASSWORD);
+        UUID account = t.accounts().getFirst();
+
+        Api.Response bad = api.post("/api/v1/complaints", supervisor, """
+                {"account":"%s","summary":"","aboutKind":"COLLECTOR","intake":"REFERRAL"}""".formatted(account));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body()).contains("summary").contains("about").contains("referredFrom");
+        assertThat(api.post("/api/v1/complaints", collector, "{}").status()).as("collectors do not handle complaints")
+                .isEqualTo(403);
+
+        // received at 10:00 in Beijing on 20 September 2026: day 15 is in the National Day holiday → 8 October
+        Api.Response made = api.post("/api/v1/complaints", supervisor, """
+                {"account":"%s","summary":"催收员在上班时间一天打了三次电话，还对我的同事说了我的欠款",
+                 "receivedAt":"2026-09-20T02:00:00Z","aboutKind":"COLLECTOR","about":"supervisor",
+                 "referredFrom":"CN-12378","externalRef":"12378-2026-0099"}""".formatted(account));
+        assertThat(made.status()).as(made.body()).isEqualTo(201);
+        JsonNode c = made.json();
+        String id = c.get("id").asString();
+        assertThat(c.get("intake").asString()).isEqualTo("REFERRAL");
+        assertThat(c.get("state").asString()).isEqualTo("RECEIVED");
+        assertThat(c.get("jurisdiction").asString()).isEqualTo("CN");
+        assertThat(c.get("finalResponseBy").asString()).isEqualTo("2026-10-08");
+        assertThat(c.get("deadlineRules").toString()).contains("CN-CMP-01");
+        assertThat(holds(api, supervisor, account)).contains("COMPLAINT_OPEN");
+
+        Api.Response again = api.post("/api/v1/complaints", supervisor, """
+                {"account":"%s","summary":"the same referral, sent twice","referredFrom":"CN-12378",
+                 "externalRef":"12378-2026-0099"}""".formatted(account));
+        assertThat(again.json().get("id").asString()).as("one referral, one case").isEqualTo(id);
+        Api.Response repeat = api.post("/api/v1/complaints", supervisor, """
+                {"account":"%s","summary":"催收员在上班时间一天打了三次电话，还对我同事说了我的欠款！"}""".formatted(account));
+        assertThat(repeat.json().get("duplicateOf").asString()).as("the same grievance, linked").isEqualTo(id);
+        assertThat(repeat.json().get("state").asString()).isEqualTo("CLOSED");
+        assertThat(api.get("/api/v1/complaints?open=true", supervisor).json()).as("counted once").hasSize(1);
+
+        Api.Response notIndependent = api.put("/api/v1/complaints/" + id + "/handler", supervisor,
+                "{\"handler\":\"supervisor\"}");
+        assertThat(notIndependent.status()).as("the complaint is about the supervisor").isEqualTo(403);
+        assertThat(notIndependent.body()).contains("no stake");
+        Api.Response notAHandler = api.put("/api/v1/complaints/" + id + "/handler", supervisor,
+                "{\"handler\":\"collector\"}");
+        assertThat(notAHandler.status()).isEqualTo(400);
+        assertThat(api.put("/api/v1/complaints/" + id + "/handler", supervisor,
+                "{\"handler\":\"compliance_officer\"}").json().get("handler").asString()).isEqualTo("compliance_officer");
+
+        Api.Response skip = api.post("/api/v1/complaints/" + id + "/state", officer, "{\"state\":\"CLOSED\"}");
+        assertThat(skip.status()).as("RECEIVED cannot jump to CLOSED").isEqualTo(409);
+        assertThat(skip.body()).contains("ACKNOWLEDGED");
+        assertThat(api.post("/api/v1/complaints/" + id + "/state", officer,
+                "{\"state\":\"ACKNOWLEDGED\",\"note\":\"acknowledged by letter\"}").status()).isEqualTo(200);
+        assertThat(api.post("/api/v1/complaints/" + id + "/state", supervisor, "{\"state\":\"INVESTIGATING\"}")
+                .status()).as("only the handler moves it (and the complaint is about this one)").isEqualTo(403);
+        assertThat(api.post("/api/v1/complaints/" + id + "/state", officer, "{\"state\":\"INVESTIGATING\"}")
+                .status()).isEqualTo(200);
+        assertThat(api.post("/api/v1/complaints/" + id + "/state", officer, "{\"state\":\"RESPONDED\"}").status())
+                .as("RESPONDED only by an approved final response").isEqualTo(409);
+        assertThat(api.post("/api/v1/complaints/" + id + "/response", officer,
+                "{\"text\":\"经核查，催收员违反了工作时间规定，已停止其催收并整改。\"}").status()).isEqualTo(200);
+        Api.Response self = api.post("/api/v1/complaints/" + id + "/response/approve", officer, "{}");
+        assertThat(self.status()).as("four eyes").isEqualTo(403);
+        assertThat(api.post("/api/v1/complaints/" + id + "/response/approve", supervisor, "{}").status())
+                .as("nor the one it is about").isEqualTo(403);
+        String admin = api.token(t.slug(), "admin", TestTenants.PASSWORD);
+        assertThat(api.post("/api/v1/complaints/" + id + "/response/approve", admin, "{}").status())
+                .as("an approver is a supervisor or compliance officer").isEqualTo(403);
+
+        // a second supervisor approves
+        io.candor.platform.tenant.TenantContext.run(t.id(), () -> users.create(new io.candor.identity.NewUser(
+                "supervisor2", "Second supervisor", null, TestTenants.PASSWORD,
+                java.util.EnumSet.of(io.candor.identity.Role.SUPERVISOR), "en")));
+        String second = api.token(t.slug(), "supervisor2", TestTenants.PASSWORD);
+        JsonNode responded = api.post("/api/v1/complaints/" + id + "/response/approve", second, "{}").json();
+        assertThat(responded.get("state").asString()).isEqualTo("RESPONDED");
+        assertThat(responded.get("respondedBy").asString()).isEqualTo("compliance_officer");
+        assertThat(responded.get("approvedBy").asString()).isEqualTo("supervisor2");
+        assertThat(holds(api, supervisor, account)).as("held until closed").contains("COMPLAINT_OPEN");
+
+        assertThat(api.post("/api/v1/complaints/" + id + "/state", officer, "{\"state\":\"CLOSED\"}").status())
+                .isEqualTo(200);
+        assertThat(holds(api, supervisor, account)).as("the case's hold ends with it").doesNotContain("COMPLAINT_OPEN");
+        JsonNode one = api.get("/api/v1/complaints/" + id, officer).json();
+        assertThat(one.get("steps").findValuesAsString("step")).containsExactly("RECEIVED", "ASSIGNED",
+                "ACKNOWLEDGED", "INVESTIGATING", "RESPONSE_DRAFTED", "RESPONDED", "CLOSED");
+
+        JsonNode reopened = api.post("/api/v1/complaints/" + id + "/state", officer,
+                "{\"state\":\"REOPENED\",\"note\":\"the debtor says it happened again\"}").json();
+        assertThat(reopened.get("state").asString()).isEqualTo("REOPENED");
+        assertThat(holds(api, supervisor, account)).as("held again").contains("COMPLAINT_OPEN");
+    }
+
+    @Autowired
+    io.candor.identity.Users users;
+
+    /** The holds in force on the account (not lifted). */
+    private static java.util.List<String> holds(Api api, String token, UUID account) {
+        java.util.List<String> inForce = new java.util.ArrayList<>();
+        for (JsonNode h : api.get("/api/v1/accounts/" + account + "/holds", token).json()) {
+            if (h.get("liftedAt").isNull()) {
+                inForce.add(h.get("hold").asString());
+            }
+        }
+        return inForce;
+    }
+}
