@@ -59,8 +59,12 @@ class Dispositions {
 
     private final ContactRecords records;
 
+    private final io.candor.complaint.Complaints complaints;
+
     Dispositions(JdbcClient jdbc, ContactGate gate, Arrangements arrangements, Holds holds, AuditTrail audit,
-            ApplicationEventPublisher events, Clock clock, ContactRecords records) {
+            ApplicationEventPublisher events, Clock clock, ContactRecords records,
+            io.candor.complaint.Complaints complaints) {
+        this.complaints = complaints;
         this.records = records;
         this.jdbc = jdbc;
         this.gate = gate;
@@ -99,6 +103,13 @@ class Dispositions {
             }
             case HARDSHIP -> arrangements.propose(account, Proposal.hardship(30, r.note() == null || r.note().isBlank()
                     ? "hardship told on a call" : r.note()), Offerer.of(by.roles()), by.username(), key);
+            case COMPLAINT -> {
+                // the debtor complained on the call: a case, handled by someone else, holding the account meanwhile
+                complaints.receive(io.candor.complaint.NewComplaint.from(account, io.candor.complaint.Intake.COLLECTOR,
+                        r.note() == null || r.note().isBlank() ? "Complaint made on a call with " + by.username()
+                                : r.note(), io.candor.complaint.AboutKind.UNKNOWN, null), by.username());
+                yield null;
+            }
             case DISPUTE -> {
                 holds.set(account, Hold.DISPUTE, r.note() == null || r.note().isBlank() ? "Disputed on a call" : r.note(),
                         null, by.username());

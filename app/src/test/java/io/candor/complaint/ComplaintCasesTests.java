@@ -122,6 +122,28 @@ class ComplaintCasesTests {
         assertThat(holds(api, supervisor, account)).as("held again").contains("COMPLAINT_OPEN");
     }
 
+    @Test
+    void aCollectorsComplaintDispositionOpensACaseAndHoldsTheAccount() {
+        Api api = new Api(port);
+        TestTenants.TestTenant t = tenants.create("complaint-call");
+        String admin = api.token(t.slug(), "admin", TestTenants.PASSWORD);
+        String collector = api.token(t.slug(), "collector", TestTenants.PASSWORD);
+        String supervisor = api.token(t.slug(), "supervisor", TestTenants.PASSWORD);
+        UUID account = t.accounts().get(1);
+        TestTenants.anyHour(api, admin, tenants.contactPoint(t, account, "PHONE"));
+        JsonNode d = api.post("/api/v1/accounts/" + account + "/contact-decisions", collector,
+                "{\"channel\":\"VOICE_HUMAN\",\"party\":\"DEBTOR\",\"contactPoint\":\"+8613800138001\"}").json();
+        Api.Response disposed = api.post("/api/v1/contact-events/" + d.get("reservation").asString() + "/disposition",
+                collector, "{\"code\":\"COMPLAINT\",\"note\":\"says our letters went to her employer\"}");
+        assertThat(disposed.status()).as(disposed.body()).isIn(200, 201, 204);
+        JsonNode cases = api.get("/api/v1/complaints", supervisor).json();
+        assertThat(cases).hasSize(1);
+        assertThat(cases.get(0).get("intake").asString()).isEqualTo("COLLECTOR");
+        assertThat(cases.get(0).get("summary").asString()).isEqualTo("says our letters went to her employer");
+        assertThat(cases.get(0).get("createdBy").asString()).isEqualTo("collector");
+        assertThat(holds(api, supervisor, account)).contains("COMPLAINT_OPEN");
+    }
+
     @Autowired
     io.candor.identity.Users users;
 
