@@ -290,6 +290,12 @@ public class Complaints {
                 .optional().orElseThrow(() -> new NotFoundException("complaint", id));
     }
 
+    /** The case a referrer's reference already made, if any. */
+    public Optional<UUID> referral(String referredFrom, String externalRef) {
+        return jdbc.sql("SELECT id FROM complaint_case WHERE referred_from = :f AND external_ref = :r")
+                .param("f", referredFrom).param("r", externalRef).query(UUID.class).optional();
+    }
+
     /** Cases, newest first; {@code openOnly} leaves out the closed. */
     List<ComplaintCase> list(boolean openOnly, int limit) {
         return jdbc.sql("SELECT * FROM complaint_case " + (openOnly ? "WHERE state <> 'CLOSED' " : "")

@@ -50,10 +50,29 @@ class ComplaintsApi {
 
     private final Complaints complaints;
     private final AuditTrail audit;
+    private final ReferralImport referrals;
 
-    ComplaintsApi(Complaints complaints, AuditTrail audit) {
+    ComplaintsApi(Complaints complaints, AuditTrail audit, ReferralImport referrals) {
         this.complaints = complaints;
         this.audit = audit;
+        this.referrals = referrals;
+    }
+
+    /** A file of referrals ({@code text/csv}), all or nothing: {@code 201} with the cases, or {@code 400} listing every bad row. */
+    @PostMapping(value = "/api/v1/complaints/referrals", consumes = {"text/csv", "text/plain"})
+    ResponseEntity<ReferralImport.Result> referrals(@RequestBody String csv) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(referrals.take(new java.io.StringReader(csv),
+                CurrentUser.get().username()));
+    }
+
+    /** The same file as a form upload (field {@code file}). */
+    @PostMapping(value = "/api/v1/complaints/referrals", consumes = "multipart/form-data")
+    ResponseEntity<ReferralImport.Result> referralFile(
+            @org.springframework.web.bind.annotation.RequestParam("file") org.springframework.web.multipart.MultipartFile file)
+            throws java.io.IOException {
+        try (var in = new java.io.InputStreamReader(file.getInputStream(), java.nio.charset.StandardCharsets.UTF_8)) {
+            return ResponseEntity.status(HttpStatus.CREATED).body(referrals.take(in, CurrentUser.get().username()));
+        }
     }
 
     @PostMapping("/api/v1/complaints")

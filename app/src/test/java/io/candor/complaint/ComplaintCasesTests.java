@@ -144,6 +144,44 @@ class ComplaintCasesTests {
         assertThat(holds(api, supervisor, account)).contains("COMPLAINT_OPEN");
     }
 
+    @Test
+    void aRegulatorsReferralFileIsTakenWholeOrNotAtAllWithEveryBadRowExplained() {
+        Api api = new Api(port);
+        TestTenants.TestTenant t = tenants.create("referrals");
+        String officer = api.token(t.slug(), "compliance_officer", TestTenants.PASSWORD);
+        String ref = t.slug() + "-0";
+        String bad = """
+                referredFrom,externalRef,account,receivedAt,summary
+                CN-12378,A-1,%s,2026-11-02T09:00:00+08:00,催收电话太频繁
+                CN-12378,A-2,NO-SUCH-ACCOUNT,2026-11-02T09:00:00+08:00,骚扰第三人
+                CN-12378,A-3,%s,2026-02-30T09:00:00+08:00,
+                CN-12378,A-1,%s,2026-11-02T09:00:00+08:00,the same again
+                CN-12378,A-9,%s,2099-01-01T09:00:00+08:00,from the future
+                """.formatted(ref, ref, ref, ref);
+        Api.Response refused = api.post("/api/v1/complaints/referrals", officer, bad, "Content-Type", "text/csv");
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        JsonNode problems = refused.json().get("problems");
+        assertThat(problems.toString()).contains("NO-SUCH-ACCOUNT").contains("2026-02-30").contains("summary")
+                .contains("the same referral as line 2").contains("in the future");
+        assertThat(problems.findValuesAsString("line")).as("by line").contains("3", "4", "5");
+        assertThat(api.get("/api/v1/complaints?open=false", officer).json()).as("nothing written").isEmpty();
+
+        String good = """
+                referredFrom,externalRef,account,receivedAt,summary,aboutKind,about
+                GB-FOS,PNX-1,%s,2026-04-02T16:30:00+01:00,Letters sent to my employer,COLLECTOR,collector
+                US-CFPB,260411-1,%s,2026-11-20T09:00:00-05:00,Called before 8am
+                """.formatted(ref, t.slug() + "-1");
+        Api.Response taken = api.post("/api/v1/complaints/referrals", officer, good, "Content-Type", "text/csv");
+        assertThat(taken.status()).as(taken.body()).isEqualTo(201);
+        assertThat(taken.json().get("received").asInt()).isEqualTo(2);
+        Api.Response again = api.post("/api/v1/complaints/referrals", officer, good, "Content-Type", "text/csv");
+        assertThat(again.json().get("alreadyKnown").asInt()).as("a file sent twice makes no new cases").isEqualTo(2);
+        JsonNode cases = api.get("/api/v1/complaints", officer).json();
+        assertThat(cases).hasSize(2);
+        assertThat(cases.findValuesAsString("referredFrom")).containsExactlyInAnyOrder("GB-FOS", "US-CFPB");
+        assertThat(cases.findValuesAsString("about")).contains("collector");
+    }
+
     @Autowired
     io.candor.identity.Users users;
 
