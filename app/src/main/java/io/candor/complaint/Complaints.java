@@ -324,6 +324,13 @@ public class Complaints {
                 .list();
     }
 
+    /** A step the deadlines took on a case (a reminder, an escalation): kept, audited and evidence-logged. */
+    void noted(UUID id, String step, String note) {
+        ComplaintCase k = get(id);
+        step(id, "candor", step, k.state(), k.state(), note);
+        evidence(id, k.account(), "candor", step, note);
+    }
+
     private void mayAct(ComplaintCase k, Actor by) {
         refuseIfAbout(k, by.username(), "act on");
         if (by.username().equals(k.handler())) {

@@ -166,6 +166,21 @@ public final class DeadlineEngine {
                 + jurisdictions() + " (a subdivision such as CN-11 takes its country's)");
     }
 
+    /**
+     * The working day before {@code d} in a jurisdiction's calendar (its country's for a subdivision; weekends alone
+     * where no calendar is held): when a deadline on {@code d} is escalated.
+     */
+    public LocalDate workingDayBefore(String jurisdiction, LocalDate d) {
+        String j = jurisdiction.strip().toUpperCase(Locale.ROOT);
+        String country = j.contains("-") ? j.substring(0, j.indexOf('-')) : j;
+        WorkingCalendar cal = calendars.getOrDefault(country, WorkingCalendar.weekendsOnly(country));
+        LocalDate x = d.minusDays(1);
+        while (!cal.isWorkingDay(x)) {
+            x = x.minusDays(1);
+        }
+        return x;
+    }
+
     /** Every jurisdiction a deadline can be asked for. */
     public Set<String> jurisdictions() {
         Set<String> all = new TreeSet<>(rules.keySet());

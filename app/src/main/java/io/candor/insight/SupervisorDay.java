@@ -43,7 +43,8 @@ public class SupervisorDay {
     }
 
     /** An open complaint and its deadline. */
-    public record Complaint(UUID account, String ref, String reason, OffsetDateTime since, LocalDate due, long daysLeft) {
+    public record Complaint(UUID account, String ref, String reason, OffsetDateTime since, LocalDate due, long daysLeft,
+                            @Nullable UUID caseId, @Nullable String state, @Nullable String handler) {
     }
 
     /** What a QA reviewer listens to: a collector's contact, or a conversation of the AI agent. */
@@ -134,18 +135,27 @@ public class SupervisorDay {
 
     public List<Complaint> complaints(LocalDate day, ZoneId zone) {
         return jdbc.sql("""
-                        SELECT h.account_id, a.creditor_ref, h.reason, h.set_at, d.country FROM account_hold h
+                        SELECT h.account_id, a.creditor_ref, h.reason, h.set_at, d.country, c.id, c.state, c.handler,
+                               c.due_final
+                        FROM account_hold h
                         JOIN account a ON a.tenant_id = h.tenant_id AND a.id = h.account_id
                         JOIN debtor d ON d.tenant_id = a.tenant_id AND d.id = a.debtor_id
-                        WHERE h.hold = 'COMPLAINT_OPEN' AND h.lifted_at IS NULL ORDER BY h.set_at""")
+                        LEFT JOIN complaint_case c ON c.tenant_id = h.tenant_id AND c.hold_id = h.id
+                        WHERE h.hold = 'COMPLAINT_OPEN' AND h.lifted_at IS NULL
+                        ORDER BY coalesce(c.due_final, (h.set_at AT TIME ZONE 'UTC')::date), h.set_at""")
                 .query((rs, n) -> {
                     OffsetDateTime since = rs.getObject(4, OffsetDateTime.class);
-                    // the final response's last day by the debtor's jurisdiction, its calendar and rest days
-                    Deadlines d = DEADLINES.complaintAnywhere(rs.getString(5),
-                            since.atZoneSameInstant(zone).toLocalDate(), Complexity.STANDARD);
-                    LocalDate due = java.util.Objects.requireNonNull(d.finalResponseBy());
+                    // a case's own final-response day (its complexity counted); a bare hold's by the debtor's
+                    // jurisdiction, its calendar and rest days
+                    LocalDate due = rs.getObject(9, LocalDate.class);
+                    if (due == null) {
+                        Deadlines d = DEADLINES.complaintAnywhere(rs.getString(5),
+                                since.atZoneSameInstant(zone).toLocalDate(), Complexity.STANDARD);
+                        due = java.util.Objects.requireNonNull(d.finalResponseBy());
+                    }
                     return new Complaint(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), since, due,
-                            ChronoUnit.DAYS.between(day, due));
+                            ChronoUnit.DAYS.between(day, due), rs.getObject(6, UUID.class), rs.getString(7),
+                            rs.getString(8));
                 })
                 .list();
     }

@@ -183,6 +183,37 @@ class ComplaintCasesTests {
     }
 
     @Autowired
+    ComplaintDeadlines deadlines;
+
+    @Test
+    void aCaseNearItsLastDayIsEscalatedOnceAndTheSupervisorSeesItOverdue() {
+        Api api = new Api(port);
+        TestTenants.TestTenant t = tenants.create("complaint-due");
+        String officer = api.token(t.slug(), "compliance_officer", TestTenants.PASSWORD);
+        UUID late = t.accounts().get(0);
+        UUID fresh = t.accounts().get(1);
+        String overdue = api.post("/api/v1/complaints", officer, """
+                {"account":"%s","summary":"no answer to my letter of October","receivedAt":"2026-10-01T02:00:00Z"}"""
+                .formatted(late)).json().get("id").asString();
+        String recent = api.post("/api/v1/complaints", officer, """
+                {"account":"%s","summary":"calls on a Sunday"}""".formatted(fresh)).json().get("id").asString();
+        assertThat(io.candor.platform.tenant.TenantContext.call(t.id(), deadlines::checkTenant)).isEqualTo(1);
+        assertThat(io.candor.platform.tenant.TenantContext.call(t.id(), deadlines::checkTenant)).as("once").isZero();
+        JsonNode steps = api.get("/api/v1/complaints/" + overdue, officer).json().get("steps");
+        assertThat(steps.findValuesAsString("step")).containsExactly("RECEIVED", "ESCALATED");
+        assertThat(steps.get(1).get("note").asString()).contains("2026-10-16").contains("overdue")
+                .contains("compliance officers");
+        assertThat(api.get("/api/v1/complaints/" + recent, officer).json().get("steps").findValuesAsString("step"))
+                .containsExactly("RECEIVED");
+
+        io.candor.support.WebSession web = new io.candor.support.WebSession(port)
+                .signIn(t.slug(), "supervisor", TestTenants.PASSWORD);
+        String page = web.get("/supervisor").body();
+        assertThat(page).contains("data-case=\"" + overdue + "\"").contains("class=\"overdue\"")
+                .contains("2026-10-16");
+    }
+
+    @Autowired
     io.candor.identity.Users users;
 
     /** The holds in force on the account (not lifted). */

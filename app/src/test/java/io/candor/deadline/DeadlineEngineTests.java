@@ -107,4 +107,18 @@ class DeadlineEngineTests {
         assertThat(engine.complaint("US", LocalDate.parse("2030-01-01"), Complexity.STANDARD).rules())
                 .as("calendar days need no calendar").containsExactly("US-CMP-15D", "US-CMP-01");
     }
+
+    @Test
+    void theWorkingDayBeforeALastDaySkipsRestDays() {
+        assertThat(engine.workingDayBefore("CN", LocalDate.parse("2026-10-08"))).as("past National Day")
+                .isEqualTo("2026-09-30");
+        assertThat(engine.workingDayBefore("CN-11", LocalDate.parse("2026-03-08"))).as("a Sunday's is Friday")
+                .isEqualTo("2026-03-06");
+        assertThat(engine.workingDayBefore("CN", LocalDate.parse("2026-03-02"))).as("Saturday 28 February is worked")
+                .isEqualTo("2026-02-28");
+        assertThat(engine.workingDayBefore("GB", LocalDate.parse("2026-04-07"))).as("past Easter")
+                .isEqualTo("2026-04-02");
+        assertThat(engine.workingDayBefore("VN", LocalDate.parse("2026-03-02"))).as("weekends only")
+                .isEqualTo("2026-02-27");
+    }
 }
