@@ -180,8 +180,18 @@ public final class CallsBenchmark {
         if (!up.await(30, TimeUnit.SECONDS)) {
             System.err.printf("bench calls: only %d of %d calls were answered%n", answered.get(), n);
         }
+        return steadyState(clock, seconds, "answered", answered.get(), sessions, stop, threads, chunks);
+    }
+
+    /**
+     * Once the calls are up: the send lateness and CPU over {@code seconds}, then the packets the sessions received
+     * and lost; the calls are then let go and waited for.
+     */
+    private static Map<String, Object> steadyState(MediaClock clock, int seconds, String upName, int up,
+            List<MediaSession> sessions, CountDownLatch stop, List<Thread> threads, AtomicLong chunks)
+            throws InterruptedException {
         Thread.sleep(1000);
-        Figures f = measure(clock, seconds, answered.get());
+        Figures f = measure(clock, seconds, up);
         long lost = 0;
         long received = 0;
         for (MediaSession s : sessions) {
@@ -194,7 +204,7 @@ public final class CallsBenchmark {
             t.join(Duration.ofSeconds(30));
         }
         Map<String, Object> m = f.json();
-        m.put("answered", answered.get());
+        m.put(upName, up);
         m.put("packetsReceived", received);
         m.put("packetsLost", lost);
         m.put("lostPercent", received + lost == 0 ? 0 : Math.round(lost * 10000.0 / (received + lost)) / 100.0);
@@ -244,26 +254,7 @@ public final class CallsBenchmark {
         if (!up.await(40, TimeUnit.SECONDS)) {
             System.err.printf("bench calls: only %d of %d calls were bridged%n", bridged.get(), n);
         }
-        Thread.sleep(1000);
-        Figures f = measure(clock, seconds, bridged.get());
-        long lost = 0;
-        long received = 0;
-        for (MediaSession s : sessions) {
-            MediaSession.Quality q = s.quality();
-            lost += q.packetsLost();
-            received += q.packetsReceived();
-        }
-        stop.countDown();
-        for (Thread t : threads) {
-            t.join(Duration.ofSeconds(30));
-        }
-        Map<String, Object> m = f.json();
-        m.put("bridged", bridged.get());
-        m.put("packetsReceived", received);
-        m.put("packetsLost", lost);
-        m.put("lostPercent", received + lost == 0 ? 0 : Math.round(lost * 10000.0 / (received + lost)) / 100.0);
-        m.put("recordingChunks", chunks.get());
-        return m;
+        return steadyState(clock, seconds, "bridged", bridged.get(), sessions, stop, threads, chunks);
     }
 
     private static java.util.function.Function<String, SipCall.Media> leg(MediaClock clock,

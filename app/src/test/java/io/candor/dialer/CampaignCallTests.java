@@ -63,23 +63,15 @@ class CampaignCallTests {
                 {"code":"floor","name":"Floor","languages":[],"buckets":[],"products":[],"rank":1,
                  "members":["collector","collector2","collector3"]}""").status()).isEqualTo(200);
         List<UUID> accounts = tenants.addAccounts(tenant, "dial", 20);
-        for (UUID a : accounts) {
-            TestTenants.anyHour(api, admin, tenants.contactPoint(tenant, a, "PHONE"));
-        }
-        Path scenario = dir.resolve("debtors.xml");
-        try (var in = getClass().getResourceAsStream("/sipp/answer-talk-bye.xml")) {
-            Files.writeString(scenario, new String(in.readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1)
-                    .replace("RING_MS", "500").replace("TALK_MS", "2500"), java.nio.charset.StandardCharsets.ISO_8859_1);
-        }
+        callableAnyHour(api, admin, tenant, accounts);
+        Path scenario = debtors("/sipp/answer-talk-bye.xml", 500, 2500);
         try (Kamailio registrar = Kamailio.start(Files.createDirectories(dir.resolve("kamailio")));
              Baresip p1 = Baresip.registered(Files.createDirectories(dir.resolve("c1")), "1001", registrar.port, tone(1000));
              Baresip p2 = Baresip.registered(Files.createDirectories(dir.resolve("c2")), "1002", registrar.port, tone(1200));
              Baresip p3 = Baresip.registered(Files.createDirectories(dir.resolve("c3")), "1003", registrar.port, tone(1400));
              Sipp debtors = Sipp.run(scenario, Files.createDirectories(dir.resolve("sipp")), "-m", "20");
              io.candor.support.Browser browser = new io.candor.support.Browser()) {
-            assertThat(api.put("/api/v1/channels/VOICE_HUMAN", admin, """
-                    {"settings":{"host":"127.0.0.1","port":"%d","from":"4008001234","registrar":"127.0.0.1:%d","maxCalls":"50"}}"""
-                    .formatted(debtors.port, registrar.port)).status()).isEqualTo(200);
+            trunk(api, admin, debtors, registrar);
             // the first collector signs in to the floor in a browser; the others by the API
             browser.signIn(port, tenant.slug(), "collector", TestTenants.PASSWORD);
             WebDriver driver = browser.driver();
@@ -172,22 +164,14 @@ class CampaignCallTests {
                 {"code":"floor","name":"Floor","languages":[],"buckets":[],"products":[],"rank":1,
                  "members":["collector","collector2"]}""").status()).isEqualTo(200);
         List<UUID> accounts = tenants.addAccounts(tenant, "pred", 8);
-        for (UUID a : accounts) {
-            TestTenants.anyHour(api, admin, tenants.contactPoint(tenant, a, "PHONE"));
-        }
+        callableAnyHour(api, admin, tenant, accounts);
         List<UUID> first = accounts.subList(0, 7);
-        Path scenario = dir.resolve("debtors.xml");
-        try (var in = getClass().getResourceAsStream("/sipp/answer-talk-or-hear-bye.xml")) {
-            Files.writeString(scenario, new String(in.readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1)
-                    .replace("RING_MS", "0").replace("TALK_MS", "16000"), java.nio.charset.StandardCharsets.ISO_8859_1);
-        }
+        Path scenario = debtors("/sipp/answer-talk-or-hear-bye.xml", 0, 16000);
         try (Kamailio registrar = Kamailio.start(Files.createDirectories(dir.resolve("kamailio")));
              Baresip p1 = Baresip.registered(Files.createDirectories(dir.resolve("c1")), "1001", registrar.port, tone(1000));
              Baresip p2 = Baresip.registered(Files.createDirectories(dir.resolve("c2")), "1002", registrar.port, tone(1200));
              Sipp debtors = Sipp.run(scenario, Files.createDirectories(dir.resolve("sipp")), "-m", "8")) {
-            assertThat(api.put("/api/v1/channels/VOICE_HUMAN", admin, """
-                    {"settings":{"host":"127.0.0.1","port":"%d","from":"4008001234","registrar":"127.0.0.1:%d","maxCalls":"50"}}"""
-                    .formatted(debtors.port, registrar.port)).status()).isEqualTo(200);
+            trunk(api, admin, debtors, registrar);
             String id = campaign(api, supervisor, "Predictive", first);
             seedYesterday(tenant, UUID.fromString(id), 97);
             int ext = 1001;
@@ -284,16 +268,10 @@ class CampaignCallTests {
                  "members":["collector"]}""").status()).isEqualTo(200);
         List<UUID> accounts = tenants.addAccounts(tenant, "dead", 1);
         TestTenants.anyHour(api, admin, tenants.contactPoint(tenant, accounts.getFirst(), "PHONE"));
-        Path scenario = dir.resolve("debtors.xml");
-        try (var in = getClass().getResourceAsStream("/sipp/answer-talk-or-hear-bye.xml")) {
-            Files.writeString(scenario, new String(in.readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1)
-                    .replace("RING_MS", "0").replace("TALK_MS", "30000"), java.nio.charset.StandardCharsets.ISO_8859_1);
-        }
+        Path scenario = debtors("/sipp/answer-talk-or-hear-bye.xml", 0, 30000);
         try (Kamailio registrar = Kamailio.start(Files.createDirectories(dir.resolve("kamailio")));
              Sipp debtors = Sipp.run(scenario, Files.createDirectories(dir.resolve("sipp")), "-m", "1")) {
-            assertThat(api.put("/api/v1/channels/VOICE_HUMAN", admin, """
-                    {"settings":{"host":"127.0.0.1","port":"%d","from":"4008001234","registrar":"127.0.0.1:%d","maxCalls":"50"}}"""
-                    .formatted(debtors.port, registrar.port)).status()).isEqualTo(200);
+            trunk(api, admin, debtors, registrar);
             Baresip phone = Baresip.registered(Files.createDirectories(dir.resolve("c1")), "1001", registrar.port,
                     tone(1000));
             assertThat(api.put("/api/v1/agents/me/state", collector, "{\"state\":\"READY\",\"extension\":\"1001\"}")
@@ -360,6 +338,31 @@ class CampaignCallTests {
             }
         }
         return voiced * 0.02;
+    }
+
+    /** The debtors' SIPp scenario from {@code resource}, with its ring and talk times written in. */
+    private Path debtors(String resource, int ringMs, int talkMs) throws java.io.IOException {
+        Path scenario = dir.resolve("debtors.xml");
+        try (var in = getClass().getResourceAsStream(resource)) {
+            Files.writeString(scenario, new String(in.readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1)
+                    .replace("RING_MS", Integer.toString(ringMs)).replace("TALK_MS", Integer.toString(talkMs)),
+                    java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
+        return scenario;
+    }
+
+    /** The tenant's VOICE_HUMAN trunk at the debtors' SIPp, and its registrar Kamailio. */
+    private static void trunk(Api api, String admin, Sipp debtors, Kamailio registrar) {
+        assertThat(api.put("/api/v1/channels/VOICE_HUMAN", admin, """
+                {"settings":{"host":"127.0.0.1","port":"%d","from":"4008001234","registrar":"127.0.0.1:%d","maxCalls":"50"}}"""
+                .formatted(debtors.port, registrar.port)).status()).isEqualTo(200);
+    }
+
+    /** The accounts' phones may be rung at any hour (the test runs whenever it runs). */
+    private void callableAnyHour(Api api, String admin, TestTenants.TestTenant tenant, List<UUID> accounts) {
+        for (UUID a : accounts) {
+            TestTenants.anyHour(api, admin, tenants.contactPoint(tenant, a, "PHONE"));
+        }
     }
 
     private static short[] tone(double hz) {
