@@ -38,7 +38,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Replies to Candor's e-mails, read from the tenant's mailbox over IMAP (EMAIL provider settings {@code imapHost},
  * {@code imapPort}, {@code imapUser}; the secret is the mailbox password): each unread message is matched to the
  * debtors whose e-mail address sent it; a stop word (退订, 退訂, STOP, UNSUBSCRIBE …) in the subject or the first
- * line opts that address out of e-mail at once. Every reply is evidence-logged with its text, then marked read.
+ * line opts that address out of e-mail at once. Every reply is evidence-logged with its text, then marked read; the
+ * others are told to whoever listens ({@link EmailReceived}: a complaint in one becomes a case).
  */
 @Component
 class EmailInbound {
@@ -120,6 +121,9 @@ class EmailInbound {
                 events.publishEvent(new EvidenceEvent(EvidenceType.EMAIL_REPLY, EvidenceEvent.Subject.account(point.account()),
                         "debtor", clock.instant(), Map.of("stopWord", Boolean.toString(stop)),
                         List.of((subject + "\n\n" + body).getBytes(StandardCharsets.UTF_8))));
+                if (!stop) {
+                    events.publishEvent(new EmailReceived(point.account(), address, subject, body));
+                }
             }
         });
     }

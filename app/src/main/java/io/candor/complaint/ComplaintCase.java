@@ -20,10 +20,22 @@ record ComplaintCase(UUID id, UUID account, Instant receivedAt, Intake intake, @
                             @Nullable LocalDate summaryResolutionBy, @Nullable LocalDate responseBy,
                             @Nullable LocalDate finalResponseBy, List<String> deadlineRules,
                             @Nullable String responseText, @Nullable String respondedBy, @Nullable String approvedBy,
-                            String createdBy, Instant updatedAt) {
+                            String createdBy, Instant updatedAt, @Nullable RootCause rootCause) {
 
     ComplaintCase {
         deadlineRules = List.copyOf(deadlineRules);
+    }
+
+    /**
+     * What caused it, as its handler found: a cause of the taxonomy, who or what (a collector's username, the AI
+     * agent, an agency's code, the creditor), the contacts, the template version and the strategy variant involved,
+     * and the rule packs in force for the debtor's jurisdiction then.
+     */
+    record RootCause(String cause, AboutKind causedByKind, @Nullable String causedBy, List<UUID> contactEvents,
+                     @Nullable String template, @Nullable String strategyVariant, @Nullable String rulePacks) {
+        RootCause {
+            contactEvents = List.copyOf(contactEvents);
+        }
     }
 
     /** A step of a case: who moved it, from where to where, and why. */

@@ -285,6 +285,48 @@ public class Complaints {
         return get(id);
     }
 
+    /**
+     * The handler records what caused the complaint (溯源): a cause of the taxonomy and exactly what it was; the rule
+     * packs in force for the debtor's jurisdiction are recorded with it.
+     */
+    @Transactional
+    ComplaintCase rootCause(UUID id, ComplaintCase.RootCause found, Actor by) {
+        ComplaintCase k = get(id);
+        mayAct(k, by);
+        List<FieldProblem> problems = new ArrayList<>();
+        if (!RootCauses.ALL.containsKey(found.cause())) {
+            problems.add(new FieldProblem("cause", "one of " + RootCauses.ALL.keySet()));
+        }
+        if ((found.causedByKind() == AboutKind.COLLECTOR || found.causedByKind() == AboutKind.AGENCY)
+                && blank(found.causedBy())) {
+            problems.add(new FieldProblem("causedBy", "name the collector or agency that caused it"));
+        }
+        if (!EnumSet.of(ComplaintState.INVESTIGATING, ComplaintState.REOPENED, ComplaintState.RESPONDED)
+                .contains(k.state())) {
+            problems.add(new FieldProblem("state", "a root cause is found while the case is investigated (it is "
+                    + k.state() + ")"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException("The root cause cannot be recorded as it is.", problems);
+        }
+        String packs = io.candor.compliance.RulePacks.shipped().all().stream()
+                .filter(p -> p.jurisdiction().equals(k.jurisdiction())).map(p -> p.jurisdiction() + " " + p.version())
+                .findFirst().orElse(null);
+        jdbc.sql("""
+                        UPDATE complaint_case SET root_cause = :cause, caused_by_kind = :kind, caused_by = :by,
+                               contact_events = :events, template = :template, strategy_variant = :variant,
+                               rule_packs = :packs, updated_at = :now WHERE id = :id""")
+                .param("cause", found.cause()).param("kind", found.causedByKind().name())
+                .param("by", blank(found.causedBy()) ? null : found.causedBy())
+                .param("events", found.contactEvents().toArray(UUID[]::new)).param("template", found.template())
+                .param("variant", found.strategyVariant()).param("packs", packs).param("now", utc(clock.instant()))
+                .param("id", id).update();
+        step(id, by.username(), "ROOT_CAUSE", k.state(), k.state(), found.cause() + " — " + found.causedByKind()
+                + (blank(found.causedBy()) ? "" : " " + found.causedBy()));
+        evidence(id, k.account(), by.username(), "ROOT_CAUSE", found.toString());
+        return get(id);
+    }
+
     ComplaintCase get(UUID id) {
         return jdbc.sql("SELECT * FROM complaint_case WHERE id = :id").param("id", id).query(Complaints::row)
                 .optional().orElseThrow(() -> new NotFoundException("complaint", id));
@@ -412,7 +454,19 @@ public class Complaints {
                 rs.getObject("due_response", LocalDate.class), rs.getObject("due_final", LocalDate.class),
                 strings(rs.getArray("deadline_rules")), rs.getString("response_text"), rs.getString("responded_by"),
                 rs.getString("approved_by"), rs.getString("created_by"),
-                rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+                rs.getObject("updated_at", OffsetDateTime.class).toInstant(), rootCause(rs));
+    }
+
+    private static ComplaintCase.@Nullable RootCause rootCause(ResultSet rs) throws SQLException {
+        String cause = rs.getString("root_cause");
+        if (cause == null) {
+            return null;
+        }
+        Array events = rs.getArray("contact_events");
+        List<UUID> ids = events == null ? List.of() : Arrays.asList((UUID[]) events.getArray());
+        return new ComplaintCase.RootCause(cause, AboutKind.valueOf(rs.getString("caused_by_kind")),
+                rs.getString("caused_by"), ids, rs.getString("template"), rs.getString("strategy_variant"),
+                rs.getString("rule_packs"));
     }
 
     private static List<String> strings(@Nullable Array a) throws SQLException {

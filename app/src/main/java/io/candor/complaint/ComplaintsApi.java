@@ -48,6 +48,10 @@ class ComplaintsApi {
     record SetComplexity(@NotNull Complexity complexity) {
     }
 
+    record Found(String cause, @Nullable AboutKind causedByKind, @Nullable String causedBy,
+                 @Nullable List<UUID> contactEvents, @Nullable String template, @Nullable String strategyVariant) {
+    }
+
     private final Complaints complaints;
     private final AuditTrail audit;
     private final ReferralImport referrals;
@@ -123,6 +127,24 @@ class ComplaintsApi {
     @PostMapping("/api/v1/complaints/{id}/response/approve")
     ComplaintCase approve(@PathVariable UUID id) {
         return complaints.approveResponse(id, CurrentUser.get());
+    }
+
+    /** The taxonomy of root causes, with their names. */
+    @GetMapping("/api/v1/complaints/root-causes")
+    java.util.Collection<RootCauses.Cause> causes() {
+        return RootCauses.ALL.values();
+    }
+
+    @PostMapping("/api/v1/complaints/{id}/root-cause")
+    ComplaintCase rootCause(@PathVariable UUID id, @RequestBody Found f) {
+        if (f.cause() == null || f.cause().isBlank()) {
+            throw new BadRequestException("Name the cause: {\"cause\":\"CN-THIRD-PARTY\",\"causedByKind\":\"COLLECTOR\","
+                    + "\"causedBy\":\"username\",…} (GET /api/v1/complaints/root-causes lists them).");
+        }
+        return complaints.rootCause(id, new ComplaintCase.RootCause(f.cause().strip(),
+                f.causedByKind() == null ? AboutKind.UNKNOWN : f.causedByKind(), f.causedBy(),
+                f.contactEvents() == null ? List.of() : f.contactEvents(), f.template(), f.strategyVariant(), null),
+                CurrentUser.get());
     }
 
     @PostMapping("/api/v1/complaints/{id}/complexity")

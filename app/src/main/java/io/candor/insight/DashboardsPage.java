@@ -81,6 +81,7 @@ class DashboardsPage {
         model.addAttribute("recovery", kpis.recovery(f, zone, currency));
         model.addAttribute("rolls", kpis.rolls(f, zone));
         model.addAttribute("productivity", kpis.productivity(f, zone, currency));
+        model.addAttribute("complaintRates", kpis.complaintRates(f, zone));
         Exports.Labels label = labels();
         Map<String, String> rates = new LinkedHashMap<>();
         List.of("contactRate", "rpcRate", "ptpRate", "keptRate", "aiAutomationRate").forEach(k -> rates.put(k, label.kpi(k)));

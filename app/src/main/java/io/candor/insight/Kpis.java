@@ -49,6 +49,15 @@ class Kpis {
     public record Roll(String from, String to, long accounts, BigDecimal share) {
     }
 
+    /**
+     * Complaints in the period attributed to one cause, collector, agency, template or strategy variant (by the
+     * cases' root causes; a repeat of a grievance is not counted), against the contacts that one made (null where
+     * there is no such count), per 10,000.
+     */
+    public record ComplaintRate(String dimension, String key, long complaints, @Nullable Long contacts,
+                                @Nullable BigDecimal per10k) {
+    }
+
     /** One collector's period. */
     public record Productivity(String collector, long contacts, long rightParty, long promises, BigDecimal collected) {
     }
@@ -80,6 +89,53 @@ class Kpis {
 
     private static OffsetDateTime start(LocalDate d, ZoneId zone) {
         return d.atStartOfDay(zone).toOffsetDateTime();
+    }
+
+    /** Complaints per 10,000 contacts by cause, collector, agency, template and variant; the worst first. */
+    public List<ComplaintRate> complaintRates(Filter f, ZoneId zone) {
+        return sql("""
+                , cases AS (
+                  SELECT c.* FROM complaint_case c JOIN acc ON acc.id = c.account_id
+                  WHERE c.duplicate_of IS NULL AND c.received_at >= :from AND c.received_at < :to),
+                contacts AS (
+                  SELECT e.id, e.account_id, d.decided_by FROM contact_event e JOIN acc ON acc.id = e.account_id
+                  JOIN contact_decision d ON d.tenant_id = e.tenant_id AND d.id = e.decision_id
+                  WHERE e.at >= :from AND e.at < :to)
+                SELECT 'CAUSE' AS dimension, coalesce(root_cause, 'UNCLASSIFIED') AS key, count(*) AS complaints,
+                       (SELECT count(*) FROM contacts) AS contacts
+                  FROM cases GROUP BY 2
+                UNION ALL
+                SELECT 'COLLECTOR', caused_by, count(*),
+                       (SELECT count(*) FROM contacts x WHERE x.decided_by = cases.caused_by)
+                  FROM cases WHERE caused_by_kind = 'COLLECTOR' GROUP BY caused_by
+                UNION ALL
+                SELECT 'AGENCY', caused_by, count(*),
+                       (SELECT count(*) FROM contacts x JOIN account a ON a.id = x.account_id
+                         WHERE a.assigned_agency = cases.caused_by)
+                  FROM cases WHERE caused_by_kind = 'AGENCY' GROUP BY caused_by
+                UNION ALL
+                SELECT 'TEMPLATE', template, count(*),
+                       (SELECT count(*) FROM outbound_message m JOIN acc ON acc.id = m.account_id
+                         WHERE m.template_code = split_part(cases.template, ':', 1)
+                           AND m.created_at >= :from AND m.created_at < :to)
+                  FROM cases WHERE template IS NOT NULL GROUP BY template
+                UNION ALL
+                SELECT 'VARIANT', strategy_variant, count(*),
+                       (SELECT count(*) FROM contacts x WHERE EXISTS (SELECT 1 FROM strategy_assignment s
+                         WHERE s.account_id = x.account_id AND s.variant = cases.strategy_variant))
+                  FROM cases WHERE strategy_variant IS NOT NULL GROUP BY strategy_variant""",
+                f, zone, null).query((rs, n) -> {
+                    long complaints = rs.getLong(3);
+                    long contacts = rs.getLong(4);
+                    Long c = rs.wasNull() ? null : contacts;
+                    BigDecimal per10k = c == null || c == 0 ? null : BigDecimal.valueOf(complaints * 10_000L)
+                            .divide(BigDecimal.valueOf(c), 1, RoundingMode.HALF_UP);
+                    return new ComplaintRate(rs.getString(1), rs.getString(2), complaints, c, per10k);
+                }).list().stream()
+                .sorted(java.util.Comparator.comparing(ComplaintRate::dimension)
+                        .thenComparing(r -> r.per10k() == null ? BigDecimal.ZERO : r.per10k(),
+                                java.util.Comparator.reverseOrder()))
+                .toList();
     }
 
     public Rates rates(Filter f, ZoneId zone, String currency) {

@@ -275,6 +275,17 @@ class EmailChannelTests {
                                               UNION ALL SELECT seq FROM evidence_entry WHERE type = 'EMAIL_REPLY') x""")
                 .query(Long.class).single());
         assertThat(replies).isEqualTo(2);
+
+        // a reply that complains becomes a case
+        GreenMailUtil.sendTextEmail("collections@bank.example", "debtor1@example.com", "Re: 还款提醒",
+                "我要投诉：你们的人给我单位打电话，说了我的欠款", smtp.getSmtp().getServerSetup());
+        assertThat(smtp.waitForIncomingEmail(5000, 3)).isTrue();
+        assertThat(TenantContext.call(tenant.id(), () -> inbound.poll())).isEqualTo(1);
+        tools.jackson.databind.JsonNode cases = api.get("/api/v1/complaints",
+                api.token(tenant.slug(), "supervisor", TestTenants.PASSWORD)).json();
+        assertThat(cases.findValuesAsString("intake")).containsExactly("EMAIL");
+        assertThat(cases.findValuesAsString("account")).containsExactly(tenant.accounts().get(1).toString());
+        assertThat(cases.get(0).get("summary").asString()).startsWith("Re: 还款提醒: 我要投诉");
     }
 
     @Test

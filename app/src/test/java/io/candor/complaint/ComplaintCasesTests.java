@@ -88,6 +88,27 @@ class ComplaintCasesTests {
                 .status()).isEqualTo(200);
         assertThat(api.post("/api/v1/complaints/" + id + "/state", officer, "{\"state\":\"RESPONDED\"}").status())
                 .as("RESPONDED only by an approved final response").isEqualTo(409);
+        Api.Response unknownCause = api.post("/api/v1/complaints/" + id + "/root-cause", officer,
+                "{\"cause\":\"RUDE\",\"causedByKind\":\"COLLECTOR\"}");
+        assertThat(unknownCause.status()).isEqualTo(400);
+        assertThat(unknownCause.body()).contains("CN-THIRD-PARTY").contains("causedBy");
+        JsonNode found = api.post("/api/v1/complaints/" + id + "/root-cause", officer, """
+                {"cause":"CN-THIRD-PARTY","causedByKind":"COLLECTOR","causedBy":"collector",
+                 "template":"sms-reminder:2","strategyVariant":"sms-first"}""").json();
+        assertThat(found.get("rootCause").get("cause").asString()).isEqualTo("CN-THIRD-PARTY");
+        assertThat(found.get("rootCause").get("rulePacks").asString()).as("the packs in force").startsWith("CN ");
+        // the collector's contacts in the period: one
+        TestTenants.anyHour(api, admin(api, t), tenants.contactPoint(t, account, "PHONE"));
+        assertThat(api.post("/api/v1/accounts/" + account + "/contact-decisions", collector,
+                "{\"channel\":\"VOICE_HUMAN\",\"party\":\"DEBTOR\",\"contactPoint\":\"+8613800138000\"}")
+                .json().get("verdict").asString()).isEqualTo("DENY"); // held: the complaint is open
+        io.candor.support.WebSession web = new io.candor.support.WebSession(port)
+                .signIn(t.slug(), "supervisor", TestTenants.PASSWORD);
+        String dashboards = web.get("/dashboards?from=2026-09-01&to=2026-12-31").body();
+        assertThat(dashboards).contains("data-dimension=\"CAUSE\" data-key=\"CN-THIRD-PARTY\"")
+                .contains("data-dimension=\"COLLECTOR\" data-key=\"collector\"")
+                .contains("data-dimension=\"VARIANT\" data-key=\"sms-first\"")
+                .contains("data-dimension=\"TEMPLATE\" data-key=\"sms-reminder:2\"");
         assertThat(api.post("/api/v1/complaints/" + id + "/response", officer,
                 "{\"text\":\"经核查，催收员违反了工作时间规定，已停止其催收并整改。\"}").status()).isEqualTo(200);
         Api.Response self = api.post("/api/v1/complaints/" + id + "/response/approve", officer, "{}");
@@ -215,6 +236,10 @@ class ComplaintCasesTests {
 
     @Autowired
     io.candor.identity.Users users;
+
+    private static String admin(Api api, TestTenants.TestTenant t) {
+        return api.token(t.slug(), "admin", TestTenants.PASSWORD);
+    }
 
     /** The holds in force on the account (not lifted). */
     private static java.util.List<String> holds(Api api, String token, UUID account) {

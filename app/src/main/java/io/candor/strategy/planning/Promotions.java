@@ -40,6 +40,16 @@ class Promotions {
     @Transactional
     public StrategyVersions.Version promote(String name, String variant, String reason,
             @Nullable LocalDate effectiveFrom, String by) {
+        return promote(name, variant, reason, effectiveFrom, null, by);
+    }
+
+    /**
+     * As above; a variant that raises the complaint rate significantly needs {@code complaintOverride} (why), kept
+     * in the audit trail with the promotion.
+     */
+    @Transactional
+    public StrategyVersions.Version promote(String name, String variant, String reason,
+            @Nullable LocalDate effectiveFrom, @Nullable String complaintOverride, String by) {
         if (reason.isBlank()) {
             throw new BadRequestException("Say why the variant wins (reason): it is kept with the new version.");
         }
@@ -54,6 +64,12 @@ class Promotions {
             throw new BadRequestException(Failures.messageOf(e));
         }
         VariantResults.Results evidence = results.of(name);
+        var compared = evidence.comparisons().stream().filter(c -> c.variant().equals(variant)).findFirst();
+        String refusal = compared.map(c -> io.candor.strategy.ComplaintGuardrail.refusal(variant, c.complaintRate(),
+                complaintOverride)).orElse(null);
+        if (refusal != null) {
+            throw new io.candor.platform.web.ConflictException(refusal);
+        }
         StrategyVersions.Version published = versions.publish(next, by);
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("variant", variant);
@@ -64,6 +80,11 @@ class Promotions {
             detail.put("payerRateDifference", c.payerRate().difference());
             detail.put("payerRateP", c.payerRate().p());
             detail.put("recoveredShareP", c.recoveredShare().p());
+            detail.put("complaintRateDifference", c.complaintRate().difference());
+            detail.put("complaintRateP", c.complaintRate().p());
+            if (io.candor.strategy.ComplaintGuardrail.overridden(c.complaintRate())) {
+                detail.put("complaintOverride", java.util.Objects.requireNonNull(complaintOverride).strip());
+            }
         });
         audit.record(AuditEntry.of(AuditAction.STRATEGY_VARIANT_PROMOTED, "strategy", name).withDetail(detail));
         return published;

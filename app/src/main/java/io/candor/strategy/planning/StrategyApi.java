@@ -34,7 +34,8 @@ class StrategyApi {
     }
 
     /** Promote a variant: why, and from when (the next business day when absent). */
-    record PromotionRequest(String variant, String reason, @Nullable LocalDate effectiveFrom) {
+    record PromotionRequest(String variant, String reason, @Nullable LocalDate effectiveFrom,
+                            @Nullable String complaintOverride) {
     }
 
     private final StrategyVersions versions;
@@ -92,7 +93,7 @@ class StrategyApi {
     @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
     ResponseEntity<StrategyVersions.Version> promote(@PathVariable String name, @RequestBody PromotionRequest request) {
         return ResponseEntity.status(201).body(promotions.promote(name, request.variant(), request.reason(),
-                request.effectiveFrom(), CurrentUser.get().username()));
+                request.effectiveFrom(), request.complaintOverride(), CurrentUser.get().username()));
     }
 
     @GetMapping("/api/v1/strategy/runs/{id}")

@@ -22,6 +22,7 @@ import io.candor.strategy.Segment;
 import io.candor.strategy.Strategy;
 import io.candor.strategy.TreatmentPath;
 import io.candor.tenancy.Tenants;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -84,12 +85,12 @@ class StrategyPage {
     @PostMapping("/strategy/promotions")
     @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
     String promote(@RequestParam String strategy, @RequestParam String variant, @RequestParam String reason,
-            RedirectAttributes redirect) {
+            @RequestParam(required = false) @Nullable String complaintOverride, RedirectAttributes redirect) {
         try {
-            StrategyVersions.Version v = promotions.promote(strategy, variant, reason, null,
+            StrategyVersions.Version v = promotions.promote(strategy, variant, reason, null, complaintOverride,
                     CurrentUser.get().username());
             redirect.addFlashAttribute("promoted", v);
-        } catch (BadRequestException e) {
+        } catch (BadRequestException | io.candor.platform.web.ConflictException e) {
             redirect.addFlashAttribute("problem", e.getMessage());
         }
         return "redirect:/strategy";

@@ -38,7 +38,7 @@ public class VariantResults {
 
     /** A challenger (or the holdout) against the champion. */
     public record Comparison(String variant, String champion, Significance.Test payerRate,
-                             Significance.Test recoveredShare) {
+                             Significance.Test recoveredShare, Significance.Test complaintRate) {
     }
 
     /** The results of one experiment. */
@@ -100,7 +100,8 @@ public class VariantResults {
                 comparisons.add(new Comparison(variant, champion,
                         Significance.proportions(s.payers, s.accounts, first.payers, first.accounts),
                         Significance.means(s.mean(), s.variance(), s.accounts, first.mean(), first.variance(),
-                                first.accounts)));
+                                first.accounts),
+                        Significance.proportions(s.complaints, s.accounts, first.complaints, first.accounts)));
             }
         });
         return new Results(strategy.name(), active.version(), seed, today, reporting, champion, arms, comparisons);
