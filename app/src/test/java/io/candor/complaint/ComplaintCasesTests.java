@@ -135,7 +135,7 @@ class ComplaintCasesTests {
         assertThat(holds(api, supervisor, account)).as("the case's hold ends with it").doesNotContain("COMPLAINT_OPEN");
         JsonNode one = api.get("/api/v1/complaints/" + id, officer).json();
         assertThat(one.get("steps").findValuesAsString("step")).containsExactly("RECEIVED", "ASSIGNED",
-                "ACKNOWLEDGED", "INVESTIGATING", "RESPONSE_DRAFTED", "RESPONDED", "CLOSED");
+                "ACKNOWLEDGED", "INVESTIGATING", "ROOT_CAUSE", "RESPONSE_DRAFTED", "RESPONDED", "CLOSED");
 
         JsonNode reopened = api.post("/api/v1/complaints/" + id + "/state", officer,
                 "{\"state\":\"REOPENED\",\"note\":\"the debtor says it happened again\"}").json();
