@@ -55,8 +55,13 @@ class ComplaintsApi {
     private final Complaints complaints;
     private final AuditTrail audit;
     private final ReferralImport referrals;
+    private final ComplaintReport report;
+    private final io.candor.tenancy.Tenants tenants;
 
-    ComplaintsApi(Complaints complaints, AuditTrail audit, ReferralImport referrals) {
+    ComplaintsApi(Complaints complaints, AuditTrail audit, ReferralImport referrals, ComplaintReport report,
+            io.candor.tenancy.Tenants tenants) {
+        this.report = report;
+        this.tenants = tenants;
         this.complaints = complaints;
         this.audit = audit;
         this.referrals = referrals;
@@ -127,6 +132,29 @@ class ComplaintsApi {
     @PostMapping("/api/v1/complaints/{id}/response/approve")
     ComplaintCase approve(@PathVariable UUID id) {
         return complaints.approveResponse(id, CurrentUser.get());
+    }
+
+    /**
+     * The regulator's complaint report for the cases received from {@code from} to {@code to} (the tenant's dates;
+     * the month to date by default), as an Excel workbook.
+     */
+    @GetMapping("/api/v1/complaints/report")
+    void report(@RequestParam(required = false) java.time.@Nullable LocalDate from,
+            @RequestParam(required = false) java.time.@Nullable LocalDate to,
+            jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        java.time.LocalDate today = tenants.businessDate(io.candor.platform.tenant.TenantContext.require());
+        java.time.LocalDate end = to == null ? today : to;
+        java.time.LocalDate start = from == null ? end.withDayOfMonth(1) : from;
+        if (start.isAfter(end)) {
+            throw new BadRequestException("from (" + start + ") is after to (" + end + ").");
+        }
+        audit.record(AuditEntry.read("complaint", "report", "complaint report " + start + " – " + end));
+        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader("Content-Disposition", "attachment; filename=\"candor-complaints-" + start + "-" + end
+                + ".xlsx\"");
+        try (var out = response.getOutputStream()) {
+            report.write(out, start, end, today);
+        }
     }
 
     /** The taxonomy of root causes, with their names. */

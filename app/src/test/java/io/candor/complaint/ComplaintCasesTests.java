@@ -27,7 +27,7 @@ class ComplaintCasesTests {
     TestTenants tenants;
 
     @Test
-    void aComplaintIsHandledIndependentlyAnsweredWithFourEyesAndHoldsTheAccountUntilClosed() {
+    void aComplaintIsHandledIndependentlyAnsweredWithFourEyesAndHoldsTheAccountUntilClosed() throws Exception {
         Api api = new Api(port);
         TestTenants.TestTenant t = tenants.create("complaints");
         String supervisor = api.token(t.slug(), "supervisor", TestTenants.PASSWORD);
@@ -136,6 +136,24 @@ class ComplaintCasesTests {
         JsonNode one = api.get("/api/v1/complaints/" + id, officer).json();
         assertThat(one.get("steps").findValuesAsString("step")).containsExactly("RECEIVED", "ASSIGNED",
                 "ACKNOWLEDGED", "INVESTIGATING", "ROOT_CAUSE", "RESPONSE_DRAFTED", "RESPONDED", "CLOSED");
+
+        // the regulator's report: one case received in September (due 8 October), answered only now — late
+        byte[] xlsx = api.download("/api/v1/complaints/report?from=2026-09-01&to=2026-09-30", officer);
+        try (var book = new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            var summary = book.getFirstSheet().read();
+            java.util.Map<String, String> figures = new java.util.HashMap<>();
+            for (var row : summary) {
+                if (row.getCellCount() >= 2 && row.getCell(1) != null) {
+                    figures.put(row.getCellText(0), row.getCellText(1));
+                }
+            }
+            assertThat(figures.get("受理 Received")).as("the repeat is not counted").isEqualTo("1");
+            assertThat(figures.get("已作最终答复 Final responses")).isEqualTo("1");
+            assertThat(figures.get("按期答复 Answered on time")).isEqualTo("0");
+            assertThat(figures.get("按期率 On-time rate")).isEqualTo("0.0 %");
+            var categories = book.getSheets().toList().get(1).read();
+            assertThat(categories.get(1).getCellText(0)).startsWith("CN-THIRD-PARTY");
+        }
 
         JsonNode reopened = api.post("/api/v1/complaints/" + id + "/state", officer,
                 "{\"state\":\"REOPENED\",\"note\":\"the debtor says it happened again\"}").json();
