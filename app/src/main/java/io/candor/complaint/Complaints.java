@@ -243,8 +243,7 @@ public class Complaints {
                     + " drafted it and cannot approve it.");
         }
         refuseIfAbout(k, by.username(), "approve the response to");
-        var roles = users.findByUsername(by.username()).map(u -> u.roles()).orElse(Set.of());
-        if (roles.stream().noneMatch(INDEPENDENT::contains)) {
+        if (roles(by.username()).stream().noneMatch(INDEPENDENT::contains)) {
             throw new ForbiddenException("A final response is approved by a supervisor or compliance officer.");
         }
         jdbc.sql("""
@@ -378,12 +377,15 @@ public class Complaints {
         if (by.username().equals(k.handler())) {
             return;
         }
-        var roles = users.findByUsername(by.username()).map(u -> u.roles()).orElse(Set.of());
-        if (!roles.contains(Role.COMPLIANCE_OFFICER)) {
+        if (!roles(by.username()).contains(Role.COMPLIANCE_OFFICER)) {
             throw new ForbiddenException(k.handler() == null
                     ? "Case " + k.id() + " has no handler yet: assign one (PUT …/handler) first."
                     : "Case " + k.id() + " is " + k.handler() + "'s to handle (or a compliance officer's).");
         }
+    }
+
+    private Set<Role> roles(String username) {
+        return users.findByUsername(username).map(u -> u.roles()).orElse(Set.of());
     }
 
     /** Nobody handles, approves or extends a complaint about themselves. */

@@ -35,15 +35,12 @@ class CallControlApi {
     private final BridgedCalls bridged;
     private final Agents agents;
     private final Providers providers;
-    private final Transfers transfers;
     private final io.candor.identity.Users users;
 
-    CallControlApi(BridgedCalls bridged, Agents agents, Providers providers, Transfers transfers,
-            io.candor.identity.Users users) {
+    CallControlApi(BridgedCalls bridged, Agents agents, Providers providers, io.candor.identity.Users users) {
         this.bridged = bridged;
         this.agents = agents;
         this.providers = providers;
-        this.transfers = transfers;
         this.users = users;
     }
 
@@ -89,7 +86,6 @@ class CallControlApi {
                 body.to(), me.roles().contains(Role.SUPERVISOR) ? null : me.username(), me,
                 (taken, had) -> io.candor.platform.tenant.TenantContext.run(tenant, () -> {
                     if (taken) {
-                        transfers.taken(id, body.to());
                         agents.moved(body.to(), AgentState.ON_CALL, "dialer");
                         agents.of(had).filter(v -> v.state() == AgentState.ON_CALL)
                                 .ifPresent(v -> agents.moved(v.username(), AgentState.WRAP_UP, "dialer"));

@@ -72,13 +72,12 @@ class CampaignDialer {
     private final Tenants tenants;
     private final EachTenant each;
     private final Clock clock;
-    private final Transfers transfers;
     private final AbandonRules rules = AbandonRules.shipped();
     private final Map<UUID, CampaignRun> runs = new ConcurrentHashMap<>();
     private final Map<String, Offer> offers = new ConcurrentHashMap<>();
 
     CampaignDialer(Campaigns campaigns, CampaignLines lines, Agents agents, WorkQueues queues, BridgedCalls bridged,
-            Providers providers, Tenants tenants, EachTenant each, Clock clock, Transfers transfers) {
+            Providers providers, Tenants tenants, EachTenant each, Clock clock) {
         this.campaigns = campaigns;
         this.lines = lines;
         this.agents = agents;
@@ -88,7 +87,6 @@ class CampaignDialer {
         this.tenants = tenants;
         this.each = each;
         this.clock = clock;
-        this.transfers = transfers;
     }
 
     @Scheduled(fixedDelayString = "${candor.dialer.tick:500ms}", initialDelayString = "${candor.dialer.tick:500ms}")
@@ -252,9 +250,9 @@ class CampaignDialer {
                 UUID id = waitFor(call, placed);
                 CampaignRun.InFlight l = run.ended(id, end, clock.instant());
                 String who = l == null ? null : l.collector;
-                java.util.Optional<String> taker = transfers.ended(id);
-                if (taker.isPresent()) {
-                    agents.moved(taker.get(), AgentState.WRAP_UP, "dialer"); // the collector wrapped up at the transfer
+                if (end.transferredTo() != null) {
+                    // the supervisor who took it wraps it up; the collector already is, since the transfer
+                    agents.moved(end.transferredTo(), AgentState.WRAP_UP, "dialer");
                 } else if (who != null) {
                     // a call bridged ends in wrap-up; a collector whose phone did not answer is free again
                     agents.moved(who, end.outcome() == BridgedCalls.LineOutcome.BRIDGED ? AgentState.WRAP_UP

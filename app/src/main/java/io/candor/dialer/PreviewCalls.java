@@ -20,13 +20,10 @@ public class PreviewCalls {
     private final Agents agents;
     private final BridgedCalls bridged;
     private final Providers providers;
-    private final Transfers transfers;
-
-    PreviewCalls(Agents agents, BridgedCalls bridged, Providers providers, Transfers transfers) {
+    PreviewCalls(Agents agents, BridgedCalls bridged, Providers providers) {
         this.agents = agents;
         this.bridged = bridged;
         this.providers = providers;
-        this.transfers = transfers;
     }
 
     /**
@@ -46,26 +43,25 @@ public class PreviewCalls {
         Registrar registrar = Registrar.required(providers);
         agents.moved(me.username(), AgentState.ON_CALL, "dialer");
         boolean[] talked = new boolean[1];
-        java.util.concurrent.CompletableFuture<UUID> call = new java.util.concurrent.CompletableFuture<>();
         try {
-            BridgedCalls.Placed placed = bridged.place(account, contactPoint, new BridgedCalls.Collector(
-                    registrar.host(), registrar.port(), me.extension()), collector, new BridgedCalls.Progress() {
+            return bridged.place(account, contactPoint, new BridgedCalls.Collector(registrar.host(), registrar.port(),
+                    me.extension()), collector, new BridgedCalls.Progress() {
                         @Override
                         public void bridged() {
                             talked[0] = true;
                         }
 
                         @Override
-                        public void ended(String outcome) {
-                            // a call transferred is wrapped up by the supervisor who took it; the collector already is
-                            transfers.ended(call.join()).ifPresentOrElse(
-                                    taker -> agents.moved(taker, AgentState.WRAP_UP, "dialer"),
-                                    () -> agents.moved(me.username(), talked[0] ? AgentState.WRAP_UP
-                                            : AgentState.READY, "dialer"));
+                        public void ended(String outcome, @Nullable String transferredTo) {
+                            if (transferredTo != null) {
+                                // the supervisor who took it wraps it up; the collector already is, since the transfer
+                                agents.moved(transferredTo, AgentState.WRAP_UP, "dialer");
+                            } else {
+                                agents.moved(me.username(), talked[0] ? AgentState.WRAP_UP : AgentState.READY,
+                                        "dialer");
+                            }
                         }
                     });
-            call.complete(placed.call());
-            return placed;
         } catch (RuntimeException refused) {
             agents.moved(me.username(), AgentState.READY, "dialer"); // nothing rang: ready as before
             throw refused;

@@ -54,8 +54,8 @@ public class BridgedCalls {
         /** The debtor answered and is bridged to the collector. */
         void bridged();
 
-        /** The call ended (bridged or not). */
-        void ended(String outcome);
+        /** The call ended (bridged or not); {@code transferredTo}: the supervisor who took it over, if anyone did. */
+        void ended(String outcome, @Nullable String transferredTo);
     }
 
     /** A bridged call placed: its id, and the contact the collector's disposition closes. */
@@ -94,8 +94,16 @@ public class BridgedCalls {
         ABANDONED
     }
 
-    /** A line's end: how it went, how long it rang, how long the collector talked, and why, in words. */
-    public record LineEnd(LineOutcome outcome, Duration rang, Duration talked, String detail) {
+    /**
+     * A line's end: how it went, how long it rang, how long the collector talked, why, in words, and the supervisor
+     * the call was transferred to, if it was.
+     */
+    public record LineEnd(LineOutcome outcome, Duration rang, Duration talked, String detail,
+                          @Nullable String transferredTo) {
+    }
+
+    /** A preview call's end: its outcome, and the supervisor it was transferred to, if it was. */
+    private record Ended(String outcome, @Nullable String transferredTo) {
     }
 
     /** What the campaign decides, and hears, as its line goes. */
@@ -123,6 +131,8 @@ public class BridgedCalls {
         final MediaSession debtor;
         /** The supervisor's call once a transfer was taken: their hanging up ends the call. */
         volatile SipCall.@Nullable Answered taker;
+        /** The supervisor who took the call over. */
+        volatile @Nullable String takerName;
         volatile boolean transferring;
         volatile @Nullable MediaSession supervisor;
         volatile boolean whisper;
@@ -194,13 +204,13 @@ public class BridgedCalls {
         UUID tenant = TenantContext.require();
         insert(id, account, point, allowed.reservation(), by);
         Thread.ofVirtual().name("bridge-" + id).start(() -> TenantContext.run(tenant, () -> {
-            String outcome = "FAILED";
+            Ended end = new Ended("FAILED", null);
             try {
-                outcome = run(id, account, allowed, trunk, collector, progress);
+                end = run(id, account, allowed, trunk, collector, progress);
             } catch (RuntimeException e) {
                 log.warn("Bridged call {} failed: {}", id, e.toString());
             } finally {
-                progress.ended(outcome);
+                progress.ended(end.outcome(), end.transferredTo());
             }
         }));
         return new Placed(id, allowed.reservation());
@@ -231,12 +241,12 @@ public class BridgedCalls {
         UUID tenant = TenantContext.require();
         insert(id, account, point, allowed.reservation(), by);
         Thread.ofVirtual().name("line-" + id).start(() -> TenantContext.run(tenant, () -> {
-            LineEnd end = new LineEnd(LineOutcome.NOT_ANSWERED, Duration.ZERO, Duration.ZERO, "");
+            LineEnd end = new LineEnd(LineOutcome.NOT_ANSWERED, Duration.ZERO, Duration.ZERO, "", null);
             try {
                 end = line(id, account, allowed, trunk, rules, message, line);
             } catch (RuntimeException e) {
                 log.warn("Campaign line {} failed: {}", id, e.toString());
-                end = new LineEnd(LineOutcome.NOT_ANSWERED, Duration.ZERO, Duration.ZERO, e.toString());
+                end = new LineEnd(LineOutcome.NOT_ANSWERED, Duration.ZERO, Duration.ZERO, e.toString(), null);
             } finally {
                 line.ended(end);
             }
@@ -368,11 +378,11 @@ public class BridgedCalls {
             // someone answered and heard who called and a number to call: nothing of the debt was said
             case ABANDONED -> Outcome.THIRD_PARTY_CONTACT;
         };
-        finish(id, account, recorder, legs[1], d, result, why.isEmpty() ? d.detail() : why.toString(), keys, answered,
-                toGate, Map.of("bridged", Boolean.toString(outcome == LineOutcome.BRIDGED), "line", outcome.name()),
-                allowed.reservation());
+        String transferredTo = finish(id, account, recorder, legs[1], d, result, why.isEmpty() ? d.detail()
+                : why.toString(), keys, answered, toGate, Map.of("bridged", Boolean.toString(outcome
+                == LineOutcome.BRIDGED), "line", outcome.name()), allowed.reservation());
         return new LineEnd(outcome, answeredAt[0] == null ? Duration.between(dialled, time.instant())
-                : Duration.between(dialled, answeredAt[0]), talked, why.toString());
+                : Duration.between(dialled, answeredAt[0]), talked, why.toString(), transferredTo);
     }
 
     /**
@@ -435,6 +445,7 @@ public class BridgedCalls {
                 synchronized (l) {
                     l.collector = leg[0];
                     l.taker = supCall;
+                    l.takerName = toUsername;
                     l.transferring = false;
                     l.route();
                 }
@@ -518,7 +529,7 @@ public class BridgedCalls {
         return l;
     }
 
-    private String run(UUID id, UUID account, Calls.Allowed allowed, Trunk trunk, Collector collector,
+    private Ended run(UUID id, UUID account, Calls.Allowed allowed, Trunk trunk, Collector collector,
             Progress progress) {
         StringBuilder keys = new StringBuilder();
         CallRecorder recorder = calls.recorderOf(id);
@@ -562,9 +573,9 @@ public class BridgedCalls {
         boolean answered = d != null && d.result() == SipCall.Result.ANSWERED;
         Outcome toGate = d == null ? null : answered ? null
                 : Calls.contactOutcome(d.result(), AgentCallScript.Reach.SILENT);
-        finish(id, account, recorder, legs[1], d, outcome, detail, keys, answered, toGate,
+        String transferredTo = finish(id, account, recorder, legs[1], d, outcome, detail, keys, answered, toGate,
                 Map.of("bridged", "true", "extension", collector.extension()), allowed.reservation());
-        return outcome;
+        return new Ended(outcome, transferredTo);
     }
 
     private SipCall.Outcome debtorLeg(UUID id, Calls.Allowed allowed, Trunk trunk, CallRecorder recorder,
@@ -600,8 +611,9 @@ public class BridgedCalls {
     /**
      * Ends a call's record: its outcome, keys and media figures; an answered call's recording logged and kept; the
      * gate told {@code toGate} when nobody will disposition the call (null: a collector will, or nothing rang).
+     * Returns the supervisor the call was transferred to, if it was.
      */
-    private void finish(UUID id, UUID account, CallRecorder recorder, @Nullable MediaSession debtorLeg,
+    private @Nullable String finish(UUID id, UUID account, CallRecorder recorder, @Nullable MediaSession debtorLeg,
             SipCall.@Nullable Outcome d, String outcome, String detail, CharSequence keys, boolean recorded,
             @Nullable Outcome toGate, Map<String, String> facts, UUID reservation) {
         Live ended = live.remove(id);
@@ -633,5 +645,6 @@ public class BridgedCalls {
         });
         calls.dropSpool(id);
         log.info("Bridged call {} ended: {} ({} ms recorded)", id, outcome, recorder.durationMs());
+        return ended == null ? null : ended.takerName;
     }
 }
