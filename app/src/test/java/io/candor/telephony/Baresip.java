@@ -54,9 +54,38 @@ public final class Baresip implements AutoCloseable {
         return phone;
     }
 
+    /**
+     * Starts baresip; a port taken between choosing it and baresip binding it (SIP listens on UDP and TCP, and other
+     * tests' connections take ephemeral ports meanwhile) is chosen again, up to three times.
+     */
     private static Baresip launch(Path dir, String account, short[] speech) throws Exception {
+        Baresip phone = null;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            phone = launchOnce(dir, account, speech);
+            if (!phone.log().contains("Address already in use")) {
+                return phone;
+            }
+            phone.close();
+        }
+        return phone;
+    }
+
+    /** A port free for both UDP and TCP as it is chosen. */
+    private static int freeSipPort() throws Exception {
+        while (true) {
+            int port = Sipp.freePort();
+            try (java.net.ServerSocket tcp = new java.net.ServerSocket(port, 1,
+                    java.net.InetAddress.getLoopbackAddress())) {
+                return port;
+            } catch (java.net.BindException taken) {
+                // its TCP twin is in use: choose another
+            }
+        }
+    }
+
+    private static Baresip launchOnce(Path dir, String account, short[] speech) throws Exception {
         assertThat(new File("/usr/bin/baresip")).as("baresip is installed (apt-get install baresip-core)").exists();
-        int port = Sipp.freePort();
+        int port = freeSipPort();
         int control;
         try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
             control = s.getLocalPort();
