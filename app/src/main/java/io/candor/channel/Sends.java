@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 import io.candor.compliance.Channel;
 import io.candor.compliance.ContentLinter;
@@ -53,7 +54,7 @@ public class Sends {
     /** A message and where it stands. */
     public record Message(UUID id, UUID account, Channel channel, String template, @Nullable Integer templateVersion,
                           @Nullable String locale, MessageStatus status, @Nullable String detail, @Nullable String providerId,
-                          Instant createdAt) {
+                          Instant createdAt, ContactGate.Purpose purpose) {
     }
 
     private static final ContentLinter LINTER = ContentLinter.shipped();
@@ -68,10 +69,12 @@ public class Sends {
     private final Map<Channel, ChannelAdapter> adapters = new EnumMap<>(Channel.class);
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final PdfLetters letters;
 
     Sends(JdbcClient jdbc, TransactionTemplate tx, ContactGate gate, Templates templates, MessageFacts facts,
             Providers providers, List<ChannelAdapter> adapters, ApplicationEventPublisher events, Clock clock,
-            ContentStore content) {
+            ContentStore content, PdfLetters letters) {
+        this.letters = letters;
         this.content = content;
         this.jdbc = jdbc;
         this.tx = tx;
@@ -103,7 +106,13 @@ public class Sends {
     }
 
     private record Ready(Channel channel, ChannelAdapter adapter, Providers.Provider provider, MessageFacts.Facts facts,
-                         MessageFacts.Point point, ContactGate.Answer answer) implements Prepared {
+                         MessageFacts.Point point, ContactGate.Answer answer, ContactGate.Purpose purpose)
+            implements Prepared {
+    }
+
+    /** How a message goes out besides its text: its subject (else the channel's usual one) and any attachment. */
+    private record Envelope(@Nullable String subject, List<OutboundMessage.Attachment> attachments) {
+        static final Envelope USUAL = new Envelope(null, List.of());
     }
 
     /** Sends template {@code code} to the account's debtor once per {@code key}; a repeated key returns the first. */
@@ -131,7 +140,7 @@ public class Sends {
         }
         Templates.Template text = templates.forLanguage(code, r.facts().language(), "en").orElse(null);
         if (text == null) {
-            return fail(key, account, channel, code, null, r.answer(), "Template '" + code + "' has no text in "
+            return fail(key, account, r, code, null, "Template '" + code + "' has no text in "
                     + r.facts().language() + " or English.", actor);
         }
         String body;
@@ -140,17 +149,81 @@ public class Sends {
         try {
             body = Templates.render(text.body(), values);
         } catch (IllegalArgumentException e) {
-            return fail(key, account, channel, code, text, r.answer(), Failures.messageOf(e), actor);
+            return fail(key, account, r, code, text, Failures.messageOf(e), actor);
         }
         body = withFooter(body, channel, text.locale());
         // linted for where the debtor is: a template approved for one jurisdiction may lack another's disclosures
         List<ContentLinter.Finding> findings = LINTER.lint(new ContentLinter.Template(jurisdiction(r.facts()), channel,
                 text.locale(), body, text.purpose()), values);
         if (!findings.isEmpty()) {
-            return fail(key, account, channel, code, text, r.answer(), "The filled text failed linting: "
+            return fail(key, account, r, code, text, "The filled text failed linting: "
                     + findings.stream().map(ContentLinter.Finding::rule).toList(), actor);
         }
-        return dispatch(key, account, r, code, text.version(), text.locale(), body, actor);
+        return dispatch(key, account, r, code, text.version(), text.locale(), body, Envelope.USUAL, actor);
+    }
+
+    /**
+     * Sends a service message once per {@code key}: a message about a case the debtor opened (a complaint's
+     * acknowledgement or final response), not a collection contact. Its template must be approved for a service
+     * purpose ({@link ContentLinter#SERVICE_PURPOSES}); the gate decides with purpose SERVICE (the holds that pause
+     * collection do not refuse it, the collection caps do not count it; hours, opt-outs and the silencing holds
+     * apply); the filled text is linted for that purpose in the debtor's jurisdiction; a final response by e-mail
+     * carries the same text as a PDF letter. The subject is asked for in the language of the text chosen.
+     * Recorded, and evidence-logged, as a SERVICE message.
+     */
+    public Message service(UUID account, String code, String key, Function<String, String> subjectInLocale,
+            Map<String, String> extra, Actor actor) {
+        Optional<Message> done = byKey(key);
+        if (done.isPresent()) {
+            return done.get();
+        }
+        Channel channel = templates.channel(code).orElseThrow(() -> new BadRequestException(
+                "There is no approved template '" + code + "': approve it with PUT /api/v1/templates/" + code + "."));
+        Ready r;
+        switch (prepare(account, channel, code, key, actor, ContactGate.Purpose.SERVICE)) {
+            case Refused refused -> {
+                return refused.message();
+            }
+            case Ready ready -> r = ready;
+        }
+        Templates.Template text = templates.forLanguage(code, r.facts().language(), "en").orElse(null);
+        if (text == null) {
+            return fail(key, account, r, code, null, "Template '" + code + "' has no text in "
+                    + r.facts().language() + " or English.", actor);
+        }
+        if (text.purpose() == null || !ContentLinter.SERVICE_PURPOSES.contains(text.purpose())) {
+            return fail(key, account, r, code, text, "Template '" + code + "' (" + text.locale() + " v"
+                    + text.version() + ") is not approved for a service purpose " + ContentLinter.SERVICE_PURPOSES
+                    + ": a collection text never goes out as a service message.", actor);
+        }
+        Map<String, String> values = values(r.facts(), r.provider());
+        values.putAll(extra);
+        String body;
+        try {
+            body = withFooter(Templates.render(text.body(), values), channel, text.locale());
+        } catch (IllegalArgumentException e) {
+            return fail(key, account, r, code, text, Failures.messageOf(e), actor);
+        }
+        List<ContentLinter.Finding> findings = LINTER.lint(new ContentLinter.Template(jurisdiction(r.facts()), channel,
+                text.locale(), body, text.purpose()), values);
+        if (!findings.isEmpty()) {
+            return fail(key, account, r, code, text, "The filled text failed linting: "
+                    + findings.stream().map(ContentLinter.Finding::rule).toList(), actor);
+        }
+        String subject = subjectInLocale.apply(text.locale());
+        List<OutboundMessage.Attachment> attachments = new ArrayList<>();
+        if (channel == Channel.EMAIL && ContentLinter.LETTER_PURPOSES.contains(text.purpose())) {
+            try {
+                attachments.add(new OutboundMessage.Attachment(code + ".pdf", "application/pdf",
+                        letters.render(new OutboundMessage(Ids.newId(), Channel.LETTER, r.facts().debtorName(),
+                                subject, body, text.locale(), List.of()))));
+            } catch (java.io.IOException | RuntimeException e) {
+                return fail(key, account, r, code, text, "The letter to attach could not be made: "
+                        + Failures.messageOf(e), actor);
+            }
+        }
+        return dispatch(key, account, r, code, text.version(), text.locale(), body,
+                new Envelope(subject, attachments), actor);
     }
 
     /**
@@ -174,10 +247,10 @@ public class Sends {
         List<ContentLinter.Finding> banned = LINTER.lint(new ContentLinter.Template(jurisdiction(r.facts()), channel,
                 locale, body, null)).stream().filter(x -> x.rule().startsWith("BANNED")).toList();
         if (!banned.isEmpty()) {
-            return fail(key, account, channel, AGENT_REPLY, null, r.answer(), "The reply failed linting: "
+            return fail(key, account, r, AGENT_REPLY, null, "The reply failed linting: "
                     + banned.stream().map(ContentLinter.Finding::rule).toList(), actor);
         }
-        return dispatch(key, account, r, AGENT_REPLY, null, locale, body, actor);
+        return dispatch(key, account, r, AGENT_REPLY, null, locale, body, Envelope.USUAL, actor);
     }
 
     /** The template code recorded for the agent's replies. */
@@ -199,16 +272,16 @@ public class Sends {
                 "open account", account));
         MessageFacts.Point point = f.point(channel.reaches()).orElse(null);
         if (point == null) {
-            return new Refused(record(key, account, channel, code, null, null, null, MessageStatus.REFUSED,
-                    "The debtor has no valid " + channel.reaches() + " contact point.", actor));
+            return new Refused(insert(key, account, channel, code, null, null, null, null, MessageStatus.REFUSED,
+                    "The debtor has no valid " + channel.reaches() + " contact point.", actor, purpose));
         }
         ContactGate.Answer answer = gate.decide(new ContactGate.Request(account, channel, Party.DEBTOR,
                 ContactPointRef.of(point.id()), null, purpose), actor);
         if (answer.reservation() == null) {
-            return new Refused(record(key, account, channel, code, null, answer.decision(), null, MessageStatus.REFUSED,
-                    "The contact gate refused it: " + answer.rules(), actor));
+            return new Refused(insert(key, account, channel, code, null, null, answer.decision(), null,
+                    MessageStatus.REFUSED, "The contact gate refused it: " + answer.rules(), actor, purpose));
         }
-        return new Ready(channel, adapter, provider, f, point, answer);
+        return new Ready(channel, adapter, provider, f, point, answer, purpose);
     }
 
     private static String jurisdiction(MessageFacts.Facts f) {
@@ -222,16 +295,16 @@ public class Sends {
 
     /** Records the message as SENDING, hands it to the provider, and records what came of it. */
     private Message dispatch(String key, UUID account, Ready r, String code, @Nullable Integer version, String locale,
-            String body, Actor actor) {
+            String body, Envelope envelope, Actor actor) {
         UUID reservation = Objects.requireNonNull(r.answer().reservation());
         Message sending = insert(key, account, r.channel(), code, version, locale, r.answer().decision(), reservation,
-                MessageStatus.SENDING, null, actor);
+                MessageStatus.SENDING, null, actor, r.purpose());
         if (!reservation.equals(contactEvent(sending.id()))) {
             return sending; // the same key was sent a moment ago by another request: that one goes out, not this
         }
         String to = r.channel() == Channel.LETTER ? r.facts().debtorName() + "\n" + r.point().value() : r.point().value();
-        OutboundMessage message = new OutboundMessage(sending.id(), r.channel(), to,
-                OptOut.subject(r.facts().creditor(), locale), body, locale);
+        OutboundMessage message = new OutboundMessage(sending.id(), r.channel(), to, envelope.subject() != null
+                ? envelope.subject() : OptOut.subject(r.facts().creditor(), locale), body, locale, envelope.attachments());
         Delivery delivery;
         try {
             delivery = r.adapter().send(message, r.provider());
@@ -260,6 +333,7 @@ public class Sends {
             facts.put("template", template);
             facts.put("locale", locale);
             facts.put("status", status.name());
+            facts.put("purpose", m.purpose().name());
             List<byte[]> contents = new ArrayList<>(List.of(content));
             if (delivery instanceof Delivery.Accepted a) {
                 contents.addAll(a.documents());
@@ -270,39 +344,36 @@ public class Sends {
         });
     }
 
-    private Message fail(String key, UUID account, Channel channel, String code, Templates.@Nullable Template text,
-            ContactGate.Answer answer, String reason, Actor actor) {
-        Message m = record(key, account, channel, code, text, answer.decision(), answer.reservation(), MessageStatus.FAILED,
-                reason, actor);
+    private Message fail(String key, UUID account, Ready r, String code, Templates.@Nullable Template text,
+            String reason, Actor actor) {
+        ContactGate.Answer answer = r.answer();
+        Message m = insert(key, account, r.channel(), code, text == null ? null : text.version(),
+                text == null ? null : text.locale(), answer.decision(), answer.reservation(), MessageStatus.FAILED,
+                reason, actor, r.purpose());
         if (answer.reservation() != null) {
             gate.recordOutcome(answer.reservation(), Outcome.FAILED);
         }
         return m;
     }
 
-    private Message record(String key, UUID account, Channel channel, String code, Templates.@Nullable Template text,
-            @Nullable UUID decision, @Nullable UUID reservation, MessageStatus status, @Nullable String detail, Actor actor) {
-        return insert(key, account, channel, code, text == null ? null : text.version(),
-                text == null ? null : text.locale(), decision, reservation, status, detail, actor);
-    }
-
     /** Inserts the message under its key; the first writer of a key wins and every caller gets that row. */
     private Message insert(String key, UUID account, Channel channel, String code, @Nullable Integer version,
             @Nullable String locale, @Nullable UUID decision, @Nullable UUID reservation, MessageStatus status,
-            @Nullable String detail, Actor actor) {
+            @Nullable String detail, Actor actor, ContactGate.Purpose purpose) {
         Instant now = clock.instant();
         tx.executeWithoutResult(s -> jdbc.sql("""
                         INSERT INTO outbound_message (tenant_id, id, idempotency_key, account_id, channel, template_code,
                                                       template_version, locale, decision_id, contact_event_id, status,
-                                                      detail, provider_id, requested_by, created_at, updated_at)
+                                                      detail, provider_id, requested_by, created_at, updated_at, purpose)
                         VALUES (:tenant, :id, :key, :account, :channel, :code, :version, :locale, :decision, :event,
-                                :status, :detail, :provider, :by, :now, :now)
+                                :status, :detail, :provider, :by, :now, :now, :purpose)
                         ON CONFLICT (tenant_id, idempotency_key) DO NOTHING""")
                 .param("tenant", TenantContext.require()).param("id", Ids.newId()).param("key", key)
                 .param("account", account).param("channel", channel.name()).param("code", code)
                 .param("version", version).param("locale", locale)
                 .param("decision", decision).param("event", reservation).param("status", status.name()).param("detail", detail)
-                .param("provider", null).param("by", actor.username()).param("now", Timestamps.utc(now)).update());
+                .param("provider", null).param("by", actor.username()).param("now", Timestamps.utc(now))
+                .param("purpose", purpose.name()).update());
         return byKey(key).orElseThrow();
     }
 
@@ -363,7 +434,7 @@ public class Sends {
         Providers.Provider provider = providers.find(channel).orElseThrow(() -> new BadRequestException(
                 "No " + channel + " provider is set: save its settings first."));
         try {
-            return adapter.send(new OutboundMessage(Ids.newId(), channel, to, "Candor", text, "en"), provider);
+            return adapter.send(new OutboundMessage(Ids.newId(), channel, to, "Candor", text, "en", List.of()), provider);
         } catch (RuntimeException e) {
             return new Delivery.Failed(Failures.messageOf(e));
         }
@@ -382,7 +453,7 @@ public class Sends {
 
     private static final String SELECT = """
             SELECT id, account_id, channel, template_code, template_version, locale, status, detail, provider_id,
-                   created_at
+                   created_at, purpose
             FROM outbound_message""";
 
     private static Message message(ResultSet rs) throws SQLException {
@@ -390,7 +461,8 @@ public class Sends {
                 Channel.valueOf(rs.getString("channel")), rs.getString("template_code"),
                 (Integer) rs.getObject("template_version"), rs.getString("locale"), MessageStatus.valueOf(rs.getString("status")),
                 rs.getString("detail"), rs.getString("provider_id"),
-                rs.getObject("created_at", OffsetDateTime.class).toInstant());
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                ContactGate.Purpose.valueOf(rs.getString("purpose")));
     }
 
     private static Map<String, String> values(MessageFacts.Facts f, Providers.Provider provider) {

@@ -4,14 +4,19 @@ import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 
 import io.candor.compliance.Channel;
+import jakarta.activation.DataHandler;
 import jakarta.mail.Authenticator;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.PasswordAuthentication;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
+import jakarta.mail.Part;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -57,12 +62,28 @@ class SmtpEmail implements ChannelAdapter {
             message.setFrom(new InternetAddress(p.setting("from")));
             message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(m.to(), true));
             message.setSubject(m.subject() == null ? "" : m.subject(), StandardCharsets.UTF_8.name());
-            message.setText(m.body(), StandardCharsets.UTF_8.name());
+            if (m.attachments().isEmpty()) {
+                message.setText(m.body(), StandardCharsets.UTF_8.name());
+            } else {
+                MimeMultipart parts = new MimeMultipart();
+                MimeBodyPart text = new MimeBodyPart();
+                text.setText(m.body(), StandardCharsets.UTF_8.name());
+                parts.addBodyPart(text);
+                for (OutboundMessage.Attachment a : m.attachments()) {
+                    MimeBodyPart file = new MimeBodyPart();
+                    file.setDataHandler(new DataHandler(new ByteArrayDataSource(a.content(), a.mediaType())));
+                    file.setFileName(a.name());
+                    file.setDisposition(Part.ATTACHMENT);
+                    parts.addBodyPart(file);
+                }
+                message.setContent(parts);
+            }
             message.setHeader("X-Candor-Message", m.id().toString());
             message.setHeader("Content-Language", m.locale());
             message.saveChanges();
             Transport.send(message);
-            return new Delivery.Accepted(message.getMessageID());
+            return new Delivery.Accepted(message.getMessageID(),
+                    m.attachments().stream().map(OutboundMessage.Attachment::content).toList());
         } catch (MessagingException e) {
             return new Delivery.Failed("SMTP: " + e.getMessage());
         }

@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A complaint case as the API shows it: what it is about and where it came from, its state and handler, its
  * deadlines (the last day for each, by the debtor's jurisdiction, and the rules that gave them), and its final
- * response with who drafted and who approved it. {@code duplicateOf}: the first case of the same grievance.
+ * response with who drafted and who approved it, and the message that carried it once sent. {@code duplicateOf}: the
+ * first case of the same grievance.
  */
 record ComplaintCase(UUID id, UUID account, Instant receivedAt, Intake intake, @Nullable String referredFrom,
                             @Nullable String externalRef, String jurisdiction, Complexity complexity, String summary,
@@ -20,7 +21,9 @@ record ComplaintCase(UUID id, UUID account, Instant receivedAt, Intake intake, @
                             @Nullable LocalDate summaryResolutionBy, @Nullable LocalDate responseBy,
                             @Nullable LocalDate finalResponseBy, List<String> deadlineRules,
                             @Nullable String responseText, @Nullable String respondedBy, @Nullable String approvedBy,
-                            String createdBy, Instant updatedAt, @Nullable RootCause rootCause) {
+                            String createdBy, Instant updatedAt, @Nullable RootCause rootCause,
+                            @Nullable UUID responseMessage, @Nullable String responseChannel,
+                            @Nullable Instant responseSentAt) {
 
     ComplaintCase {
         deadlineRules = List.copyOf(deadlineRules);

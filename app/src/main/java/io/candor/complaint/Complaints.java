@@ -10,11 +10,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -231,7 +233,10 @@ public class Complaints {
         return get(id);
     }
 
-    /** A second person approves the final response: the case is RESPONDED. */
+    /**
+     * A second person approves the final response; it is then sent ({@link CaseMessages}), and the case is RESPONDED
+     * when it went out.
+     */
     @Transactional
     ComplaintCase approveResponse(UUID id, Actor by) {
         ComplaintCase k = get(id);
@@ -246,12 +251,29 @@ public class Complaints {
         if (roles(by.username()).stream().noneMatch(INDEPENDENT::contains)) {
             throw new ForbiddenException("A final response is approved by a supervisor or compliance officer.");
         }
-        jdbc.sql("""
-                        UPDATE complaint_case SET approved_by = :by, state = 'RESPONDED', updated_at = :now
-                        WHERE id = :id""")
+        if (!EnumSet.of(ComplaintState.ACKNOWLEDGED, ComplaintState.INVESTIGATING, ComplaintState.REOPENED)
+                .contains(k.state())) {
+            throw new ConflictException("Case " + id + " is " + k.state() + ": its final response was dealt with.");
+        }
+        jdbc.sql("UPDATE complaint_case SET approved_by = :by, updated_at = :now WHERE id = :id")
                 .param("by", by.username()).param("now", utc(clock.instant())).param("id", id).update();
-        step(id, by.username(), "RESPONDED", k.state(), ComplaintState.RESPONDED, "final response approved");
-        evidence(id, k.account(), by.username(), "RESPONDED", k.responseText());
+        step(id, by.username(), "RESPONSE_APPROVED", k.state(), k.state(), "drafted by " + k.respondedBy());
+        evidence(id, k.account(), by.username(), "RESPONSE_APPROVED", k.responseText());
+        return get(id);
+    }
+
+    /** The approved final response went out in message {@code message}: the case is RESPONDED. */
+    @Transactional
+    ComplaintCase responseSent(UUID id, UUID message, io.candor.compliance.Channel channel, String by) {
+        ComplaintCase k = get(id);
+        jdbc.sql("""
+                        UPDATE complaint_case SET state = 'RESPONDED', response_message = :m, response_channel = :c,
+                               response_sent_at = :now, updated_at = :now WHERE id = :id""")
+                .param("m", message).param("c", channel.name()).param("now", utc(clock.instant())).param("id", id)
+                .update();
+        step(id, by, "RESPONDED", k.state(), ComplaintState.RESPONDED, "final response sent by " + channel
+                + " (message " + message + ")");
+        evidence(id, k.account(), by, "RESPONDED", Objects.requireNonNull(k.responseText()));
         return get(id);
     }
 
@@ -367,9 +389,54 @@ public class Complaints {
 
     /** A step the deadlines took on a case (a reminder, an escalation): kept, audited and evidence-logged. */
     void noted(UUID id, String step, String note) {
+        noted(id, step, note, "candor");
+    }
+
+    /** A step taken by {@code by} that does not move the case (a message sent or refused): kept and logged. */
+    @Transactional
+    void noted(UUID id, String step, String note, String by) {
         ComplaintCase k = get(id);
-        step(id, "candor", step, k.state(), k.state(), note);
-        evidence(id, k.account(), "candor", step, note);
+        step(id, by, step, k.state(), k.state(), note);
+        evidence(id, k.account(), by, step, note);
+    }
+
+    /** How often the case's final response was drafted or failed to go out: a fresh attempt has a fresh key. */
+    int attempts(UUID id) {
+        return jdbc.sql("""
+                        SELECT count(*) FROM complaint_step WHERE case_id = :id
+                          AND step IN ('RESPONSE_DRAFTED', 'RESPONSE_NOT_SENT', 'ACKNOWLEDGEMENT_NOT_SENT')""")
+                .param("id", id).query(Integer.class).single();
+    }
+
+    /**
+     * An account's cases as its debtor sees them in the portal (the repeats linked to a first case left out): the
+     * reference, when it was received, where it is, the day its decision is due, and the final response once sent.
+     */
+    public List<DebtorCase> ofDebtor(UUID account) {
+        ZoneId zone = tenants.find(TenantContext.require()).orElseThrow().timeZone();
+        return jdbc.sql("""
+                        SELECT * FROM complaint_case WHERE account_id = :a AND duplicate_of IS NULL
+                        ORDER BY received_at DESC""")
+                .param("a", account).query(Complaints::row).list().stream()
+                .map(k -> new DebtorCase(k.id(), reference(k.id()), k.receivedAt().atZone(zone).toLocalDate(),
+                        k.state().name(), k.finalResponseBy(), k.responseMessage() == null ? null : k.responseText(),
+                        k.responseMessage(), k.responseSentAt() == null ? null
+                                : k.responseSentAt().atZone(zone).toLocalDate()))
+                .toList();
+    }
+
+    /**
+     * A case as its debtor sees it: {@code state} a {@link ComplaintState} name; the response and the message that
+     * carried it only once it was sent.
+     */
+    public record DebtorCase(UUID id, String reference, LocalDate receivedOn, String state,
+                             @Nullable LocalDate decisionBy, @Nullable String response, @Nullable UUID responseMessage,
+                             @Nullable LocalDate respondedOn) {
+    }
+
+    /** The reference a debtor and a regulator quote: CMP- and the case id's first eight characters. */
+    static String reference(UUID id) {
+        return "CMP-" + id.toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT);
     }
 
     private void mayAct(ComplaintCase k, Actor by) {
@@ -456,7 +523,10 @@ public class Complaints {
                 rs.getObject("due_response", LocalDate.class), rs.getObject("due_final", LocalDate.class),
                 strings(rs.getArray("deadline_rules")), rs.getString("response_text"), rs.getString("responded_by"),
                 rs.getString("approved_by"), rs.getString("created_by"),
-                rs.getObject("updated_at", OffsetDateTime.class).toInstant(), rootCause(rs));
+                rs.getObject("updated_at", OffsetDateTime.class).toInstant(), rootCause(rs),
+                rs.getObject("response_message", UUID.class), rs.getString("response_channel"),
+                rs.getObject("response_sent_at", OffsetDateTime.class) == null ? null
+                        : rs.getObject("response_sent_at", OffsetDateTime.class).toInstant());
     }
 
     private static ComplaintCase.@Nullable RootCause rootCause(ResultSet rs) throws SQLException {

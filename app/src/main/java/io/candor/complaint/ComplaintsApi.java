@@ -48,6 +48,10 @@ class ComplaintsApi {
     record SetComplexity(@NotNull Complexity complexity) {
     }
 
+    /** The channel a case's message goes by (a final response: LETTER by default). */
+    record By(io.candor.compliance.@Nullable Channel channel) {
+    }
+
     record Found(String cause, @Nullable AboutKind causedByKind, @Nullable String causedBy,
                  @Nullable List<UUID> contactEvents, @Nullable String template, @Nullable String strategyVariant) {
     }
@@ -57,9 +61,11 @@ class ComplaintsApi {
     private final ReferralImport referrals;
     private final ComplaintReport report;
     private final io.candor.tenancy.Tenants tenants;
+    private final CaseMessages messages;
 
     ComplaintsApi(Complaints complaints, AuditTrail audit, ReferralImport referrals, ComplaintReport report,
-            io.candor.tenancy.Tenants tenants) {
+            io.candor.tenancy.Tenants tenants, CaseMessages messages) {
+        this.messages = messages;
         this.report = report;
         this.tenants = tenants;
         this.complaints = complaints;
@@ -129,9 +135,32 @@ class ComplaintsApi {
         return complaints.draftResponse(id, r.text(), CurrentUser.get());
     }
 
+    /**
+     * A second person approves the final response, and it is sent at once by {@code channel} (LETTER unless said):
+     * the case and the message, whose status says whether it went out (the case is RESPONDED) or why not.
+     */
     @PostMapping("/api/v1/complaints/{id}/response/approve")
-    ComplaintCase approve(@PathVariable UUID id) {
-        return complaints.approveResponse(id, CurrentUser.get());
+    Map<String, Object> approve(@PathVariable UUID id, @RequestBody(required = false) @Nullable By by) {
+        complaints.approveResponse(id, CurrentUser.get());
+        return send(id, by);
+    }
+
+    /** Sends the approved final response again after it could not go out (a fresh message). */
+    @PostMapping("/api/v1/complaints/{id}/response/send")
+    Map<String, Object> send(@PathVariable UUID id, @RequestBody(required = false) @Nullable By by) {
+        var m = messages.finalResponse(id, by == null || by.channel() == null ? io.candor.compliance.Channel.LETTER
+                : by.channel(), CurrentUser.get());
+        return Map.of("case", complaints.get(id), "message", m);
+    }
+
+    /** Acknowledges the complaint to the complainant by SMS or e-mail (a service message, sent once). */
+    @PostMapping("/api/v1/complaints/{id}/acknowledgement")
+    Map<String, Object> acknowledge(@PathVariable UUID id, @RequestBody By by) {
+        if (by.channel() == null) {
+            throw new BadRequestException("Say how: {\"channel\":\"SMS\"} or {\"channel\":\"EMAIL\"}.");
+        }
+        var m = messages.acknowledgement(id, by.channel(), CurrentUser.get());
+        return Map.of("case", complaints.get(id), "message", m);
     }
 
     /**

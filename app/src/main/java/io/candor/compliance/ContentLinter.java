@@ -34,8 +34,21 @@ public final class ContentLinter {
         }
     }
 
-    /** Purposes with disclosures of their own. */
-    public static final Set<String> PURPOSES = Set.of("VALIDATION_NOTICE", "TRANSFER_NOTICE");
+    /**
+     * Service purposes: a message about a case the debtor opened, not a collection contact — the only texts that go
+     * out as service messages (through the holds that pause collection).
+     */
+    public static final Set<String> SERVICE_PURPOSES = Set.of("COMPLAINT_ACKNOWLEDGEMENT", "COMPLAINT_FINAL_RESPONSE");
+
+    /** Purposes whose text is a letter on a durable medium wherever it is sent (an e-mail carries it as a PDF). */
+    public static final Set<String> LETTER_PURPOSES = Set.of("COMPLAINT_FINAL_RESPONSE");
+
+    /**
+     * Purposes with disclosures of their own. A rule of a collection text (one without {@code purposes}) does not
+     * apply to a purpose it lists under {@code except} (a complaint's answer is not a demand for payment).
+     */
+    public static final Set<String> PURPOSES = Set.of("VALIDATION_NOTICE", "TRANSFER_NOTICE",
+            "COMPLAINT_ACKNOWLEDGEMENT", "COMPLAINT_FINAL_RESPONSE");
 
     /**
      * A problem in a template; {@code start}–{@code end} is the offending span (empty for a missing disclosure).
@@ -106,6 +119,11 @@ public final class ContentLinter {
                         forPurpose |= purpose.asString().equals(t.purpose());
                     }
                     applies &= forPurpose;
+                }
+                if (rule.has("except")) {
+                    for (JsonNode purpose : rule.get("except")) {
+                        applies &= !purpose.asString().equals(t.purpose());
+                    }
                 }
                 if (!applies) {
                     continue;

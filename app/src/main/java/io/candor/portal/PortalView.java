@@ -11,6 +11,7 @@ import io.candor.arrangement.ArrangementReads;
 import io.candor.audit.AuditAction;
 import io.candor.audit.AuditEntry;
 import io.candor.audit.AuditTrail;
+import io.candor.complaint.Complaints;
 import io.candor.compliance.gate.Holds;
 import io.candor.insight.AccountTimeline;
 import io.candor.platform.money.Money;
@@ -25,7 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * What the portal shows a verified debtor: who is collecting for whom, the balance by component, the arrangement,
  * and the full collection history — every contact (when, how, by a person, the AI agent or an automatic message),
- * every letter, payment, arrangement, dispute and complaint. Each read is audited.
+ * every letter, payment, arrangement, dispute and complaint — and each complaint case with its final response once sent.
+ * Each read is audited.
  */
 @Service
 class PortalView {
@@ -34,7 +36,7 @@ class PortalView {
     record Overview(String debtorName, String creditor, String agency, String status, int dpd, Money principal,
                     Money interest, Money fees, Money penalty, Money total, String product,
                     @Nullable Arrangement arrangement, List<Arrangement> arrangements, List<AccountTimeline.Event> history,
-                    List<String> openHolds) {
+                    List<String> openHolds, List<Complaints.DebtorCase> complaints) {
     }
 
     private final AccountReadModel accounts;
@@ -43,9 +45,11 @@ class PortalView {
     private final AuditTrail audit;
     private final AccountTimeline timeline;
     private final Holds holds;
+    private final Complaints complaints;
 
     PortalView(AccountReadModel accounts, Tenants tenants, ArrangementReads arrangements, AuditTrail audit,
-            AccountTimeline timeline, Holds holds) {
+            AccountTimeline timeline, Holds holds, Complaints complaints) {
+        this.complaints = complaints;
         this.accounts = accounts;
         this.tenants = tenants;
         this.holds = holds;
@@ -63,7 +67,7 @@ class PortalView {
                 .orElse(all.isEmpty() ? null : all.getFirst());
         Overview o = new Overview(f.debtorName(), f.creditorName(), tenants.find(TenantContext.require()).orElseThrow()
                 .name(), f.status(), f.dpd(), f.principal(), f.interest(), f.fees(), f.penalty(), f.balance(),
-                f.product(), current, all, timeline.of(a, zone), holds(a));
+                f.product(), current, all, timeline.of(a, zone), holds(a), complaints.ofDebtor(a));
         audit.recordAs(Verification.debtor(s.link()), AuditEntry.of(AuditAction.PORTAL_VIEWED, "account", a)
                 .withDetail(Map.of("link", s.link().toString())));
         return o;

@@ -15,8 +15,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The texts Candor ships for its default strategy ({@code strategy/default-templates.json}): suggestions a new
- * organisation reviews and approves (or changes first) — never sent before someone of the organisation approved them.
+ * The texts Candor ships for its default strategy ({@code strategy/default-templates.json}) and for the service
+ * messages of complaint cases ({@code template/service-templates.json}, per jurisdiction where one has wording of its
+ * own): suggestions a new organisation reviews and approves (or changes first) — never sent before someone of the
+ * organisation approved them.
  */
 @Component
 public class ShippedTemplates {
@@ -31,21 +33,27 @@ public class ShippedTemplates {
     ShippedTemplates(Templates templates) {
         this.templates = templates;
         List<Suggestion> list = new ArrayList<>();
-        try (InputStream in = ShippedTemplates.class.getResourceAsStream("/strategy/default-templates.json")) {
-            if (in == null) {
-                throw new IllegalStateException("strategy/default-templates.json is missing from the build");
+        for (String file : FILES) {
+            try (InputStream in = ShippedTemplates.class.getResourceAsStream(file)) {
+                if (in == null) {
+                    throw new IllegalStateException(file + " is missing from the build");
+                }
+                for (JsonNode t : JsonMapper.builder().build().readTree(in)) {
+                    list.add(new Suggestion(t.get("code").asString(), new Templates.Draft(
+                            Channel.valueOf(t.get("channel").asString()), t.get("locale").asString(),
+                            t.get("jurisdiction").asString(),
+                            t.hasNonNull("purpose") ? t.get("purpose").asString() : null, t.get("body").asString())));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            for (JsonNode t : JsonMapper.builder().build().readTree(in)) {
-                list.add(new Suggestion(t.get("code").asString(), new Templates.Draft(
-                        Channel.valueOf(t.get("channel").asString()), t.get("locale").asString(),
-                        t.get("jurisdiction").asString(), t.hasNonNull("purpose") ? t.get("purpose").asString() : null,
-                        t.get("body").asString())));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         this.all = List.copyOf(list);
     }
+
+    /** The default strategy's texts, and the service messages' (a complaint's acknowledgement and final response). */
+    private static final List<String> FILES = List.of("/strategy/default-templates.json",
+            "/template/service-templates.json");
 
     public List<Suggestion> all() {
         return all;

@@ -57,7 +57,8 @@ class SignedWebhookTests {
     }
 
     OutboundMessage message() {
-        return new OutboundMessage(UUID.randomUUID(), Channel.APP_PUSH, "app-user-7", "还款提醒", "您的账单已逾期。", "zh-CN");
+        return new OutboundMessage(UUID.randomUUID(), Channel.APP_PUSH, "app-user-7", "还款提醒", "您的账单已逾期。", "zh-CN",
+                java.util.List.of());
     }
 
     @Test

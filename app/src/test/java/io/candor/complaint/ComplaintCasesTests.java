@@ -27,7 +27,8 @@ class ComplaintCasesTests {
     TestTenants tenants;
 
     @Test
-    void aComplaintIsHandledIndependentlyAnsweredWithFourEyesAndHoldsTheAccountUntilClosed() throws Exception {
+    void aComplaintIsHandledIndependentlyAnsweredWithFourEyesAndHoldsTheAccountUntilClosed(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path outbox) throws Exception {
         Api api = new Api(port);
         TestTenants.TestTenant t = tenants.create("complaints");
         String supervisor = api.token(t.slug(), "supervisor", TestTenants.PASSWORD);
@@ -124,10 +125,43 @@ class ComplaintCasesTests {
                 "supervisor2", "Second supervisor", null, TestTenants.PASSWORD,
                 java.util.EnumSet.of(io.candor.identity.Role.SUPERVISOR), "en")));
         String second = api.token(t.slug(), "supervisor2", TestTenants.PASSWORD);
-        JsonNode responded = api.post("/api/v1/complaints/" + id + "/response/approve", second, "{}").json();
+        Api.Response noTemplate = api.post("/api/v1/complaints/" + id + "/response/approve", second,
+                "{\"channel\":\"LETTER\"}");
+        assertThat(noTemplate.status()).as("approved, but no final-response template to send it with").isEqualTo(400);
+        assertThat(noTemplate.body()).contains("complaint-final-response-letter");
+        // the organisation approves the shipped letter and sets its print vendor; the approved response goes out
+        JsonNode shipped = null;
+        for (JsonNode x : tools.jackson.databind.json.JsonMapper.builder().build().readTree(
+                getClass().getResourceAsStream("/template/service-templates.json"))) {
+            if (x.get("code").asString().equals("complaint-final-response-letter")
+                    && x.get("locale").asString().equals("zh-CN")) {
+                shipped = x;
+            }
+        }
+        Api.Response approved = api.put("/api/v1/templates/complaint-final-response-letter", admin,
+                ((tools.jackson.databind.node.ObjectNode) shipped).without("code").toString());
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        assertThat(api.put("/api/v1/channels/LETTER", admin, """
+                {"settings": {"outbox": "%s", "contactPhone": "400-800-1234"}}""".formatted(
+                outbox.toString().replace("\\", "/"))).status()).isEqualTo(200);
+        JsonNode sent = api.post("/api/v1/complaints/" + id + "/response/send", second, "{\"channel\":\"LETTER\"}")
+                .json();
+        assertThat(sent.get("message").get("status").asString()).as(sent.toString()).isEqualTo("SENT");
+        assertThat(sent.get("message").get("purpose").asString()).as("a service message, through the complaint's hold")
+                .isEqualTo("SERVICE");
+        JsonNode responded = sent.get("case");
         assertThat(responded.get("state").asString()).isEqualTo("RESPONDED");
         assertThat(responded.get("respondedBy").asString()).isEqualTo("compliance_officer");
         assertThat(responded.get("approvedBy").asString()).isEqualTo("supervisor2");
+        assertThat(responded.get("responseChannel").asString()).isEqualTo("LETTER");
+        String letter = sent.get("message").get("id").asString();
+        try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(
+                outbox.resolve(letter + ".pdf").toFile())) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(pdf)).contains("处理决定")
+                    .contains("已停止其催收并整改").contains("核查").contains("CMP-" + id.substring(0, 8).toUpperCase());
+        }
+        assertThat(api.post("/api/v1/complaints/" + id + "/response/send", second, "{}").status())
+                .as("sent once").isEqualTo(409);
         assertThat(holds(api, supervisor, account)).as("held until closed").contains("COMPLAINT_OPEN");
 
         assertThat(api.post("/api/v1/complaints/" + id + "/state", officer, "{\"state\":\"CLOSED\"}").status())
@@ -135,7 +169,7 @@ class ComplaintCasesTests {
         assertThat(holds(api, supervisor, account)).as("the case's hold ends with it").doesNotContain("COMPLAINT_OPEN");
         JsonNode one = api.get("/api/v1/complaints/" + id, officer).json();
         assertThat(one.get("steps").findValuesAsString("step")).containsExactly("RECEIVED", "ASSIGNED",
-                "ACKNOWLEDGED", "INVESTIGATING", "ROOT_CAUSE", "RESPONSE_DRAFTED", "RESPONDED", "CLOSED");
+                "ACKNOWLEDGED", "INVESTIGATING", "ROOT_CAUSE", "RESPONSE_DRAFTED", "RESPONSE_APPROVED", "RESPONDED", "CLOSED");
 
         // the regulator's report: one case received in September (due 8 October), answered only now — late
         byte[] xlsx = api.download("/api/v1/complaints/report?from=2026-09-01&to=2026-09-30", officer);

@@ -85,9 +85,12 @@ public class ContactGate {
      * sent in a conversation they started: a hold stops collection, not answering, so the holds that only pause
      * collection (a dispute, a complaint, hardship …) do not refuse it — the agent says nothing of payment under them.
      * A debtor who asked us to stop communicating, or who is represented, is not answered either; every other rule
-     * (hours, caps, opt-outs, the contact point) applies as to any contact.
+     * (hours, caps, opt-outs, the contact point) applies as to any contact. A SERVICE message is about a case the
+     * debtor opened (a complaint's acknowledgement, its final response): not a collection contact, so the same holds
+     * do not refuse it and it does not use up the collection caps (it is recorded as its own class of contact), but
+     * hours, opt-outs, the contact point and the silencing holds apply as to any contact.
      */
-    public enum Purpose { COLLECTION, ANSWER }
+    public enum Purpose { COLLECTION, ANSWER, SERVICE }
 
     /** The holds that refuse even an answer to the debtor's own message. */
     static final Set<Hold> SILENCING = EnumSet.of(Hold.CEASE_COMMUNICATION, Hold.ATTORNEY_REPRESENTED);
@@ -227,7 +230,7 @@ public class ContactGate {
                 .orElseThrow(() -> new NotFoundException("account", r.account()));
         List<Contact> history = jdbc.sql("""
                         SELECT channel, party, contact_point, at, outcome, reserved_until FROM contact_event
-                        WHERE debtor_id = :debtor AND at > :since AND at <= :at
+                        WHERE debtor_id = :debtor AND at > :since AND at <= :at AND purpose <> 'SERVICE'
                           AND (outcome IS NOT NULL OR reserved_until > :now)""")
                 .param("debtor", target.debtorId()).param("since", utc(at.minus(LOOKBACK))).param("at", utc(at))
                 .param("now", utc(now))
@@ -240,7 +243,7 @@ public class ContactGate {
         Set<Hold> holds = EnumSet.noneOf(Hold.class);
         accountHolds.inForce(r.account(), calendar.businessDate()).forEach(h -> holds.add(h.hold()));
         Set<Hold> waived = EnumSet.noneOf(Hold.class);
-        if (r.purpose() == Purpose.ANSWER) {
+        if (r.purpose() != Purpose.COLLECTION) {
             holds.stream().filter(h -> !SILENCING.contains(h)).forEach(waived::add);
             holds.removeAll(waived);
         }
@@ -277,7 +280,7 @@ public class ContactGate {
         trace.put("holds", holds.stream().map(Enum::name).toList());
         trace.put("purpose", r.purpose().name());
         if (!waived.isEmpty()) {
-            trace.put("holdsNotStoppingAnAnswer", waived.stream().map(Enum::name).toList());
+            trace.put(r.purpose() == Purpose.ANSWER ? "holdsNotStoppingAnAnswer" : "holdsNotStoppingAServiceMessage", waived.stream().map(Enum::name).toList());
         }
         trace.put("consents", target.consents());
         trace.put("policyLayers", layers.stream().map(l -> l.scope() == PolicyLayer.Scope.TENANT
@@ -322,14 +325,14 @@ public class ContactGate {
             reservation = Ids.newId();
             jdbc.sql("""
                             INSERT INTO contact_event (tenant_id, id, account_id, debtor_id, decision_id, channel, party,
-                                                       contact_point, contact_point_id, at, reserved_until)
+                                                       contact_point, contact_point_id, at, reserved_until, purpose)
                             VALUES (:tenant, :id, :account, :debtor, :decision, :channel, :party, :cp, :cpId, :at,
-                                    :until)""")
+                                    :until, :purpose)""")
                     .param("tenant", TenantContext.require()).param("id", reservation).param("account", r.account())
                     .param("debtor", target.debtorId()).param("decision", decisionId).param("channel", r.channel().name())
                     .param("party", r.party().name()).param("cp", resolvedValue(target))
                     .param("cpId", resolvedId(target)).param("at", utc(at))
-                    .param("until", utc(now.plus(RESERVATION))).update();
+                    .param("until", utc(now.plus(RESERVATION))).param("purpose", r.purpose().name()).update();
         }
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("decision", decisionId.toString());

@@ -65,7 +65,7 @@ public class ContactRecords {
 
     /**
      * The contact history of these debtors since {@code since}, oldest first: every contact with an outcome, and
-     * those reserved and still in progress at {@code now} — what the rules count.
+     * those reserved and still in progress at {@code now} — what the rules count (service messages are not).
      */
     public Map<UUID, List<Contact>> history(Collection<UUID> debtors, Instant since, Instant now) {
         Map<UUID, List<Contact>> history = new HashMap<>();
@@ -74,7 +74,8 @@ public class ContactRecords {
         }
         jdbc.sql("""
                         SELECT debtor_id, channel, party, contact_point, at, outcome FROM contact_event
-                        WHERE debtor_id = ANY(:debtors) AND at > :since AND (outcome IS NOT NULL OR reserved_until > :now)
+                        WHERE debtor_id = ANY(:debtors) AND at > :since AND purpose <> 'SERVICE'
+                          AND (outcome IS NOT NULL OR reserved_until > :now)
                         ORDER BY at""")
                 .param("debtors", debtors.toArray(UUID[]::new)).param("since", Timestamps.utc(since))
                 .param("now", Timestamps.utc(now))
