@@ -18,6 +18,28 @@ class ContentLinterTests {
     }
 
     @Test
+    void aBritishFinalResponseNeedsTheOmbudsmanWordingAndAChineseOneTheDecisionAndRoutes() {
+        String bare = "Dear {{debtor_name}}, we have looked into your complaint and uphold it. {{creditor}}";
+        assertThat(LINTER.lint(new ContentLinter.Template("GB", Channel.LETTER, "en", bare, "COMPLAINT_FINAL_RESPONSE")))
+                .extracting(ContentLinter.Finding::rule)
+                .containsExactlyInAnyOrder("GB-CMP-FOS", "GB-CMP-SIX-MONTHS", "GB-CMP-FOS-WEBSITE");
+        String fos = bare + " You may refer your complaint to the Financial Ombudsman Service within six months of "
+                + "this final response; see www.financial-ombudsman.org.uk.";
+        assertThat(LINTER.lint(new ContentLinter.Template("GB", Channel.LETTER, "en", fos, "COMPLAINT_FINAL_RESPONSE")))
+                .isEmpty();
+        assertThat(LINTER.lint(new ContentLinter.Template("GB", Channel.LETTER, "en", bare))).as("a collection letter")
+                .isEmpty();
+        String cn = "{{debtor_name}}：您的投诉已处理完毕。联系电话{{contact_phone}}。";
+        assertThat(LINTER.lint(new ContentLinter.Template("CN", Channel.LETTER, "zh-CN", cn, "COMPLAINT_FINAL_RESPONSE")))
+                .as("not a demand: no balance needed, but the decision and the routes are")
+                .extracting(ContentLinter.Finding::rule).containsExactlyInAnyOrder("CN-CMP-DECISION",
+                        "CN-CMP-FURTHER-ROUTES");
+        assertThat(LINTER.lint(new ContentLinter.Template("CN", Channel.LETTER, "zh-CN", cn)))
+                .extracting(ContentLinter.Finding::rule).as("a collection letter still needs the balance")
+                .contains("CN-LETTER-BALANCE");
+    }
+
+    @Test
     void flagsAThreatWithItsSpan() {
         String text = "Pay today or you will be arrested by the police.";
         List<ContentLinter.Finding> f = lint("GB", Channel.VOICE_HUMAN, "en", text);
