@@ -314,6 +314,8 @@ class PortalBrowserTests {
         JsonNode cases = api.get("/api/v1/complaints", supervisor).json();
         assertThat(cases.findValuesAsString("intake")).as("the complaint is a case").contains("PORTAL");
         assertThat(cases.findValuesAsString("summary")).contains("Your agent called me at work three times.");
+        assertThat(text("complaints")).as("the debtor sees the case, where it stands and when it is due")
+                .contains("CMP-").contains("Received").contains("Decision due by");
         JsonNode gate = api.post("/api/v1/accounts/" + mine + "/contact-decisions", collector,
                 "{\"channel\":\"VOICE_HUMAN\",\"party\":\"DEBTOR\",\"contactPoint\":\"+8613800138002\",\"at\":\"2026-11-03T10:00:00+08:00\"}")
                 .json();
