@@ -91,7 +91,10 @@ public class Sends {
     private sealed interface Prepared {
     }
 
-    /** Refused before anything was sent (no contact point, or the gate said no), and recorded so. */
+    /**
+     * Settled before anything is sent now: refused (no contact point, or the gate said no) and recorded so, or made
+     * before under the same key.
+     */
     private record Refused(Message message) implements Prepared {
     }
 
@@ -125,16 +128,10 @@ public class Sends {
      * once per {@code key}.
      */
     public Message send(UUID account, String code, String key, Actor actor, Map<String, String> extra) {
-        Optional<Message> done = byKey(key);
-        if (done.isPresent()) {
-            return done.get();
-        }
-        Channel channel = templates.channel(code).orElseThrow(() -> new BadRequestException(
-                "There is no approved template '" + code + "': approve it with PUT /api/v1/templates/" + code + "."));
         Ready r;
-        switch (prepare(account, channel, code, key, actor)) {
-            case Refused refused -> {
-                return refused.message();
+        switch (start(account, code, key, actor, ContactGate.Purpose.COLLECTION)) {
+            case Refused settled -> {
+                return settled.message();
             }
             case Ready ready -> r = ready;
         }
@@ -151,10 +148,10 @@ public class Sends {
         } catch (IllegalArgumentException e) {
             return fail(key, account, r, code, text, Failures.messageOf(e), actor);
         }
-        body = withFooter(body, channel, text.locale());
+        body = withFooter(body, r.channel(), text.locale());
         // linted for where the debtor is: a template approved for one jurisdiction may lack another's disclosures
-        List<ContentLinter.Finding> findings = LINTER.lint(new ContentLinter.Template(jurisdiction(r.facts()), channel,
-                text.locale(), body, text.purpose()), values);
+        List<ContentLinter.Finding> findings = LINTER.lint(new ContentLinter.Template(jurisdiction(r.facts()),
+                r.channel(), text.locale(), body, text.purpose()), values);
         if (!findings.isEmpty()) {
             return fail(key, account, r, code, text, "The filled text failed linting: "
                     + findings.stream().map(ContentLinter.Finding::rule).toList(), actor);
@@ -173,16 +170,10 @@ public class Sends {
      */
     public Message service(UUID account, String code, String key, Function<String, String> subjectInLocale,
             Map<String, String> extra, Actor actor) {
-        Optional<Message> done = byKey(key);
-        if (done.isPresent()) {
-            return done.get();
-        }
-        Channel channel = templates.channel(code).orElseThrow(() -> new BadRequestException(
-                "There is no approved template '" + code + "': approve it with PUT /api/v1/templates/" + code + "."));
         Ready r;
-        switch (prepare(account, channel, code, key, actor, ContactGate.Purpose.SERVICE)) {
-            case Refused refused -> {
-                return refused.message();
+        switch (start(account, code, key, actor, ContactGate.Purpose.SERVICE)) {
+            case Refused settled -> {
+                return settled.message();
             }
             case Ready ready -> r = ready;
         }
@@ -200,19 +191,19 @@ public class Sends {
         values.putAll(extra);
         String body;
         try {
-            body = withFooter(Templates.render(text.body(), values), channel, text.locale());
+            body = withFooter(Templates.render(text.body(), values), r.channel(), text.locale());
         } catch (IllegalArgumentException e) {
             return fail(key, account, r, code, text, Failures.messageOf(e), actor);
         }
-        List<ContentLinter.Finding> findings = LINTER.lint(new ContentLinter.Template(jurisdiction(r.facts()), channel,
-                text.locale(), body, text.purpose()), values);
+        List<ContentLinter.Finding> findings = LINTER.lint(new ContentLinter.Template(jurisdiction(r.facts()),
+                r.channel(), text.locale(), body, text.purpose()), values);
         if (!findings.isEmpty()) {
             return fail(key, account, r, code, text, "The filled text failed linting: "
                     + findings.stream().map(ContentLinter.Finding::rule).toList(), actor);
         }
         String subject = subjectInLocale.apply(text.locale());
         List<OutboundMessage.Attachment> attachments = new ArrayList<>();
-        if (channel == Channel.EMAIL && ContentLinter.LETTER_PURPOSES.contains(text.purpose())) {
+        if (r.channel() == Channel.EMAIL && ContentLinter.LETTER_PURPOSES.contains(text.purpose())) {
             try {
                 attachments.add(new OutboundMessage.Attachment(code + ".pdf", "application/pdf",
                         letters.render(new OutboundMessage(Ids.newId(), Channel.LETTER, r.facts().debtorName(),
@@ -255,6 +246,20 @@ public class Sends {
 
     /** The template code recorded for the agent's replies. */
     public static final String AGENT_REPLY = "agent-reply";
+
+    /**
+     * A send of template {@code code} begun: the message already made under {@code key} (sent or not), or what
+     * {@link #prepare} finds.
+     */
+    private Prepared start(UUID account, String code, String key, Actor actor, ContactGate.Purpose purpose) {
+        Optional<Message> done = byKey(key);
+        if (done.isPresent()) {
+            return new Refused(done.get());
+        }
+        Channel channel = templates.channel(code).orElseThrow(() -> new BadRequestException(
+                "There is no approved template '" + code + "': approve it with PUT /api/v1/templates/" + code + "."));
+        return prepare(account, channel, code, key, actor, purpose);
+    }
 
     /** The adapter, provider, facts and contact point, and the gate's answer now; or the refusal, recorded. */
     private Prepared prepare(UUID account, Channel channel, String code, String key, Actor actor) {
