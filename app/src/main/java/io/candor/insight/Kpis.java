@@ -160,8 +160,8 @@ class Kpis {
                     WHERE c.started_at >= :from AND c.started_at < :to) AS ai,
                   (SELECT count(*) FROM agent_conversation c JOIN acc ON acc.id = c.account_id
                     WHERE c.started_at >= :from AND c.started_at < :to AND c.state <> 'HANDED_OVER') AS ai_auto,
-                  (SELECT count(*) FROM account_hold h JOIN acc ON acc.id = h.account_id
-                    WHERE h.hold = 'COMPLAINT_OPEN' AND h.set_at >= :from AND h.set_at < :to) AS complaints,
+                  (SELECT count(*) FROM complaint_case c JOIN acc ON acc.id = c.account_id
+                    WHERE c.duplicate_of IS NULL AND c.received_at >= :from AND c.received_at < :to) AS complaints,
                   (SELECT coalesce(sum(p.applied_minor), 0) FROM payment p JOIN acc ON acc.id = p.account_id
                     WHERE p.status = 'POSTED' AND p.paid_on BETWEEN :fromDay AND :toDay AND acc.currency = :currency)
                     AS collected_minor""", f, zone, currency).query().singleRow();
